@@ -1,0 +1,133 @@
+"""Settings from the environment or a `.env` file, with one clear line per mistake.
+
+Every setting is documented in the README. A missing or malformed value raises
+`ConfigError` whose message names the setting and says how to fix it; the CLI
+prints that line and exits non-zero instead of showing a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import platformdirs
+from pydantic import ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+# What to tell a person for each setting when its value is wrong.
+_FIXES: dict[str, str] = {
+    "SLACK_BOT_TOKEN": (
+        "set it to the Bot User OAuth Token (xoxb-...) from your app's OAuth & Permissions page"
+    ),
+    "SLACK_APP_TOKEN": "set it to an App-Level Token (xapp-...) with the connections:write scope",
+    "SLACK_SIGNING_SECRET": "set it to the Signing Secret from your app's Basic Information page",
+    "DATABASE_URL": "use e.g. sqlite:///path/to/checkin.db or postgresql+psycopg://user@host:5432/db",
+    "SLACK_API_URL": "use an http(s) URL ending in /api/, e.g. https://slack.com/api/",
+    "DEFAULT_TIMEZONE": "use an IANA time zone name such as Europe/Bucharest or UTC",
+    "LOG_LEVEL": "use one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
+}
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message is one line fit for a person."""
+
+
+def default_database_url() -> str:
+    """An SQLite file in the per-user data directory (created on first use)."""
+    data_dir = Path(platformdirs.user_data_dir("checkin-bot", appauthor=False))
+    return f"sqlite:///{data_dir / 'checkin.db'}"
+
+
+class Settings(BaseSettings):
+    """The bot's configuration. Field names are the environment variable names."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=True
+    )
+
+    SLACK_BOT_TOKEN: str | None = None
+    SLACK_APP_TOKEN: str | None = None
+    SLACK_SIGNING_SECRET: str | None = None
+    DATABASE_URL: str = ""
+    SLACK_API_URL: str = "https://slack.com/api/"
+    DEFAULT_TIMEZONE: str = "UTC"
+    LOG_LEVEL: LogLevel = "INFO"
+
+    @field_validator("SLACK_BOT_TOKEN")
+    @classmethod
+    def _bot_token_shape(cls, value: str | None) -> str | None:
+        if value and not value.startswith("xoxb-"):
+            raise ValueError("must start with xoxb-")
+        return value or None
+
+    @field_validator("SLACK_APP_TOKEN")
+    @classmethod
+    def _app_token_shape(cls, value: str | None) -> str | None:
+        if value and not value.startswith("xapp-"):
+            raise ValueError("must start with xapp-")
+        return value or None
+
+    @field_validator("DATABASE_URL")
+    @classmethod
+    def _database_url_shape(cls, value: str) -> str:
+        if not value:
+            return default_database_url()
+        if value.startswith("postgres://") or value.startswith("postgresql://"):
+            # psycopg 3 is the driver we ship; plain URLs would ask for psycopg2.
+            return "postgresql+psycopg://" + value.split("://", 1)[1]
+        if not (value.startswith("sqlite") or value.startswith("postgresql+psycopg")):
+            raise ValueError("must be an sqlite:// or postgresql:// URL")
+        return value
+
+    @field_validator("SLACK_API_URL")
+    @classmethod
+    def _api_url_shape(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("DEFAULT_TIMEZONE")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"{value!r} is not a known time zone") from exc
+        return value
+
+    @field_validator("LOG_LEVEL", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @property
+    def has_slack_tokens(self) -> bool:
+        """True when the bot can talk to a real workspace."""
+        return bool(self.SLACK_BOT_TOKEN)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings, turning validation errors into one `ConfigError` line.
+
+    Example:
+        >>> load_settings(DEFAULT_TIMEZONE="Europe/Bucharest").DEFAULT_TIMEZONE
+        'Europe/Bucharest'
+    """
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]) if first["loc"] else "configuration"
+        reason = str(first["msg"]).removeprefix("Value error, ")
+        fix = _FIXES.get(name, "check its value")
+        raise ConfigError(f"{name} is invalid ({reason}): {fix}.") from None
+
+
+def require(settings: Settings, *names: str) -> None:
+    """Fail with a clear line when a mode needs settings that are not set."""
+    for name in names:
+        if not getattr(settings, name):
+            raise ConfigError(f"{name} is not set: {_FIXES[name]}.")

@@ -1,0 +1,229 @@
+"""The repository API: keyword-only functions, every one scoped to a workspace.
+
+Services call these instead of writing queries, so that no code path can read or
+write across workspaces: each function takes `team_id` and refuses an empty one.
+
+Example:
+    >>> goal = create_goal(session=s, team_id="T1", title="Reach 60k", now=now)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from storage.models import CheckIn, Delivery, Goal, Member, ProcessedEvent, Workspace
+
+
+class MissingWorkspace(ValueError):
+    """A repository call was made without a workspace id."""
+
+
+def _scope(team_id: str) -> str:
+    if not team_id or not isinstance(team_id, str):
+        raise MissingWorkspace("every repository call needs the workspace's team_id")
+    return team_id
+
+
+# --- workspaces and members -------------------------------------------------------------
+
+
+def ensure_workspace(
+    *, session: Session, team_id: str, now: datetime, default_timezone: str = "UTC"
+) -> Workspace:
+    """The workspace row, created on first sight."""
+    workspace = session.get(Workspace, _scope(team_id))
+    if workspace is None:
+        workspace = Workspace(team_id=team_id, default_timezone=default_timezone, created_at=now)
+        session.add(workspace)
+        session.flush()
+    return workspace
+
+
+def get_member(*, session: Session, team_id: str, user_id: str) -> Member | None:
+    """What we know of a person, or None."""
+    return session.get(Member, (_scope(team_id), user_id))
+
+
+def upsert_member(
+    *, session: Session, team_id: str, user_id: str, now: datetime, **fields: Any
+) -> Member:
+    """Create or update a person's row with the given fields (timezone, is_admin, away_until)."""
+    member = get_member(session=session, team_id=team_id, user_id=user_id)
+    if member is None:
+        member = Member(team_id=team_id, user_id=user_id, updated_at=now)
+        session.add(member)
+    for name, value in fields.items():
+        setattr(member, name, value)
+    member.updated_at = now
+    session.flush()
+    return member
+
+
+# --- goals --------------------------------------------------------------------------------
+
+
+def create_goal(
+    *, session: Session, team_id: str, title: str, now: datetime, **fields: Any
+) -> Goal:
+    """Insert a goal; `fields` are `Goal` columns (metric, unit, baseline, target, ...)."""
+    goal = Goal(
+        team_id=_scope(team_id),
+        title=title,
+        start_at=fields.pop("start_at", now),
+        created_at=now,
+        updated_at=now,
+        **fields,
+    )
+    session.add(goal)
+    session.flush()
+    return goal
+
+
+def get_goal(*, session: Session, team_id: str, goal_id: int) -> Goal | None:
+    """One goal of this workspace, or None (also when the id belongs to another workspace)."""
+    goal = session.get(Goal, goal_id)
+    return goal if goal is not None and goal.team_id == _scope(team_id) else None
+
+
+def find_goal_by_origin(*, session: Session, team_id: str, origin_key: str) -> Goal | None:
+    """The goal created by an interview or import step, if it already ran."""
+    query = select(Goal).where(Goal.team_id == _scope(team_id), Goal.origin_key == origin_key)
+    return session.scalars(query).first()
+
+
+def list_goals(
+    *,
+    session: Session,
+    team_id: str,
+    states: Sequence[str] | None = ("active", "achieved"),
+    owner_id: str | None = None,
+    kinds: Sequence[str] | None = None,
+) -> list[Goal]:
+    """The workspace's goals, oldest first, filtered by state, owner and kind."""
+    query = select(Goal).where(Goal.team_id == _scope(team_id))
+    if states is not None:
+        query = query.where(Goal.state.in_(states))  # type: ignore[attr-defined]
+    if owner_id is not None:
+        query = query.where(Goal.owner_id == owner_id)
+    if kinds is not None:
+        query = query.where(Goal.kind.in_(kinds))  # type: ignore[attr-defined]
+    return list(session.scalars(query.order_by(Goal.id)))  # type: ignore[arg-type]
+
+
+def update_goal(
+    *, session: Session, team_id: str, goal_id: int, now: datetime, **fields: Any
+) -> Goal:
+    """Change some columns of a goal; raises LookupError when it is not in this workspace."""
+    goal = get_goal(session=session, team_id=team_id, goal_id=goal_id)
+    if goal is None:
+        raise LookupError(f"goal {goal_id} not found")
+    for name, value in fields.items():
+        setattr(goal, name, value)
+    goal.updated_at = now
+    session.flush()
+    return goal
+
+
+# --- check-ins -----------------------------------------------------------------------------
+
+
+def add_checkin(
+    *,
+    session: Session,
+    team_id: str,
+    goal_id: int,
+    value: Decimal,
+    at: datetime,
+    now: datetime,
+    **fields: Any,
+) -> CheckIn:
+    """Record a value for a goal of this workspace."""
+    if get_goal(session=session, team_id=team_id, goal_id=goal_id) is None:
+        raise LookupError(f"goal {goal_id} not found")
+    checkin = CheckIn(
+        team_id=team_id,
+        goal_id=goal_id,
+        value=value,
+        at=at,
+        created_at=now,
+        updated_at=now,
+        **fields,
+    )
+    session.add(checkin)
+    session.flush()
+    return checkin
+
+
+def list_checkins(*, session: Session, team_id: str, goal_id: int) -> list[CheckIn]:
+    """A goal's check-ins, oldest first."""
+    query = (
+        select(CheckIn)
+        .where(CheckIn.team_id == _scope(team_id), CheckIn.goal_id == goal_id)
+        .order_by(CheckIn.at, CheckIn.id)  # type: ignore[arg-type]
+    )
+    return list(session.scalars(query))
+
+
+# --- exactly-once helpers ------------------------------------------------------------------
+
+
+def record_event_once(*, session: Session, team_id: str, event_id: str, now: datetime) -> bool:
+    """Remember a Slack event id; False when it was seen before (a retry or another replica).
+
+    The insert runs in a savepoint so a duplicate does not spoil the caller's transaction.
+    """
+    try:
+        with session.begin_nested():
+            session.add(ProcessedEvent(team_id=_scope(team_id), event_id=event_id, received_at=now))
+        return True
+    except IntegrityError:
+        return False
+
+
+def claim_delivery(
+    *,
+    session: Session,
+    team_id: str,
+    kind: str,
+    target: str,
+    period: str,
+    claimed_by: str,
+    now: datetime,
+) -> Delivery | None:
+    """Claim the right to send one scheduled message; None when someone else already has.
+
+    Commit the session right after claiming, before sending: the claim must be visible
+    to every other process first.
+    """
+    delivery = Delivery(
+        team_id=_scope(team_id),
+        kind=kind,
+        target=target,
+        period=period,
+        claimed_by=claimed_by,
+        claimed_at=now,
+    )
+    try:
+        with session.begin_nested():
+            session.add(delivery)
+        return delivery
+    except IntegrityError:
+        return None
+
+
+def forget_events_before(*, session: Session, team_id: str, before: datetime) -> int:
+    """Drop de-duplication records older than Slack's retry window."""
+    result = session.execute(
+        delete(ProcessedEvent).where(
+            ProcessedEvent.team_id == _scope(team_id),
+            ProcessedEvent.received_at < before,  # type: ignore[arg-type]
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
