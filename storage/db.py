@@ -49,7 +49,8 @@ def check_connection(engine: Engine) -> None:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except SQLAlchemyError as exc:
-        reason = str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0]
+        original = getattr(exc, "orig", None) or exc
+        reason = (str(original).strip().splitlines() or [type(exc).__name__])[0]
         where = engine.url.render_as_string(hide_password=True)
         raise DatabaseUnavailable(
             f"DATABASE_URL cannot be reached ({where}): {reason}. "

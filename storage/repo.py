@@ -14,9 +14,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from storage.models import CheckIn, Delivery, Goal, Member, ProcessedEvent, Workspace
 
@@ -95,7 +95,7 @@ def get_goal(*, session: Session, team_id: str, goal_id: int) -> Goal | None:
 def find_goal_by_origin(*, session: Session, team_id: str, origin_key: str) -> Goal | None:
     """The goal created by an interview or import step, if it already ran."""
     query = select(Goal).where(Goal.team_id == _scope(team_id), Goal.origin_key == origin_key)
-    return session.scalars(query).first()
+    return session.exec(query).first()
 
 
 def list_goals(
@@ -109,12 +109,12 @@ def list_goals(
     """The workspace's goals, oldest first, filtered by state, owner and kind."""
     query = select(Goal).where(Goal.team_id == _scope(team_id))
     if states is not None:
-        query = query.where(Goal.state.in_(states))  # type: ignore[attr-defined]
+        query = query.where(col(Goal.state).in_(states))
     if owner_id is not None:
         query = query.where(Goal.owner_id == owner_id)
     if kinds is not None:
-        query = query.where(Goal.kind.in_(kinds))  # type: ignore[attr-defined]
-    return list(session.scalars(query.order_by(Goal.id)))  # type: ignore[arg-type]
+        query = query.where(col(Goal.kind).in_(kinds))
+    return list(session.exec(query.order_by(col(Goal.id))))
 
 
 def update_goal(
@@ -166,9 +166,9 @@ def list_checkins(*, session: Session, team_id: str, goal_id: int) -> list[Check
     query = (
         select(CheckIn)
         .where(CheckIn.team_id == _scope(team_id), CheckIn.goal_id == goal_id)
-        .order_by(CheckIn.at, CheckIn.id)  # type: ignore[arg-type]
+        .order_by(col(CheckIn.at), col(CheckIn.id))
     )
-    return list(session.scalars(query))
+    return list(session.exec(query))
 
 
 # --- exactly-once helpers ------------------------------------------------------------------
@@ -222,8 +222,8 @@ def forget_events_before(*, session: Session, team_id: str, before: datetime) ->
     """Drop de-duplication records older than Slack's retry window."""
     result = session.execute(
         delete(ProcessedEvent).where(
-            ProcessedEvent.team_id == _scope(team_id),
-            ProcessedEvent.received_at < before,  # type: ignore[arg-type]
+            col(ProcessedEvent.team_id) == _scope(team_id),
+            col(ProcessedEvent.received_at) < before,
         )
     )
     return int(getattr(result, "rowcount", 0) or 0)

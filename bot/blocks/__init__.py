@@ -1,0 +1,1 @@
+"""Block Kit built from the services' view objects; `text.py` reads it back as plain text."""

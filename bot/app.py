@@ -1,0 +1,47 @@
+"""Builds the Bolt app: one factory for Socket Mode, HTTP mode, the console and tests."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from bot.listeners import register_all
+from bot.services import Services
+
+
+def make_client(services: Services) -> WebClient:
+    """A Web API client that waits out 429s and retries 5xx and dropped connections."""
+    settings = services.settings
+    return WebClient(
+        token=settings.SLACK_BOT_TOKEN,
+        base_url=settings.SLACK_API_URL,
+        timeout=15,
+        retry_handlers=[
+            RateLimitErrorRetryHandler(max_retry_count=3),
+            ServerErrorRetryHandler(max_retry_count=3),
+            ConnectionErrorRetryHandler(max_retry_count=3),
+        ],
+    )
+
+
+def create_app(services: Services, *, process_before_response: bool = False) -> App:
+    """The bot's Bolt app with every listener registered.
+
+    `process_before_response=True` finishes each listener before answering Slack; the
+    console and tests use it so that a reply is there as soon as the request returns.
+    """
+    app = App(
+        client=make_client(services),
+        signing_secret=services.settings.SLACK_SIGNING_SECRET or "",
+        process_before_response=process_before_response,
+        logger=logging.getLogger("checkin_bot.bolt"),
+    )
+    register_all(app, services)
+    return app

@@ -1,0 +1,57 @@
+"""Small Block Kit builders, so every surface writes blocks the same way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Block = dict[str, Any]
+
+SECTION_LIMIT = 3000
+HEADER_LIMIT = 150
+
+
+def clip(text: str, limit: int) -> str:
+    """Cut text to a Slack limit, marking the cut with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def header(text: str) -> Block:
+    return {
+        "type": "header",
+        "text": {"type": "plain_text", "text": clip(text, HEADER_LIMIT), "emoji": True},
+    }
+
+
+def section(markdown: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(markdown, SECTION_LIMIT)}}
+
+
+def context(*markdown: str) -> Block:
+    return {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": clip(m, SECTION_LIMIT)} for m in markdown[:10]],
+    }
+
+
+def divider() -> Block:
+    return {"type": "divider"}
+
+
+def button(label: str, action_id: str, value: str = "", *, style: str | None = None) -> Block:
+    element: Block = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": clip(label, 75), "emoji": True},
+        "action_id": action_id,
+    }
+    if value:
+        element["value"] = value[:2000]
+    if style:
+        element["style"] = style
+    return element
+
+
+def actions(*buttons: Block, block_id: str | None = None) -> Block:
+    block: Block = {"type": "actions", "elements": list(buttons[:25])}
+    if block_id:
+        block["block_id"] = block_id
+    return block

@@ -1,0 +1,65 @@
+"""The one place the bot reads the time, so tests and `--now` can freeze it."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+
+class Clock(Protocol):
+    """Something that says what time it is (always aware UTC)."""
+
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    """The real time."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+class FrozenClock:
+    """A clock that only moves when told to; what tests and `--now` use.
+
+    Example:
+        >>> clock = FrozenClock(datetime(2026, 11, 22, 9, tzinfo=UTC))
+        >>> clock.advance(timedelta(hours=1)).hour
+        10
+    """
+
+    def __init__(self, at: datetime) -> None:
+        if at.tzinfo is None:
+            raise ValueError("FrozenClock needs an aware datetime")
+        self._at = at.astimezone(UTC)
+        self._lock = threading.Lock()
+
+    def now(self) -> datetime:
+        with self._lock:
+            return self._at
+
+    def set(self, at: datetime) -> datetime:
+        with self._lock:
+            self._at = at.astimezone(UTC)
+            return self._at
+
+    def advance(self, delta: timedelta) -> datetime:
+        with self._lock:
+            self._at += delta
+            return self._at
+
+
+def parse_now(text: str) -> datetime:
+    """Read a `--now` value (ISO 8601); a time without zone is taken as UTC.
+
+    Raises:
+        ValueError: with a message fit for a person when the text is not a time.
+    """
+    try:
+        at = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(
+            f"--now {text!r} is not an ISO time; use e.g. 2026-11-22T09:00:00+02:00"
+        ) from None
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)

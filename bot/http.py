@@ -1,0 +1,113 @@
+"""HTTP mode: Slack's `/slack/events` endpoint and a health check, served by waitress."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import parse_qs
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.services import Services
+from storage.db import DatabaseUnavailable, check_connection
+
+MAX_BODY_BYTES = 1024 * 1024  # Slack's payloads are far smaller; anything bigger is refused
+
+StartResponse = Callable[..., Any]
+
+
+def is_well_formed(body: bytes, content_type: str) -> bool:
+    """True when Bolt can parse the body: JSON, or a form whose `payload` is JSON."""
+    try:
+        text = body.decode("utf-8")
+        if "json" in content_type:
+            return isinstance(json.loads(text), dict)
+        form = parse_qs(text, keep_blank_values=True, strict_parsing=bool(text))
+        if "payload" in form:
+            return isinstance(json.loads(form["payload"][0]), dict)
+        return True
+    except (UnicodeDecodeError, ValueError):
+        return False
+
+
+def make_wsgi_app(
+    app: App, services: Services
+) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+    """The WSGI application: Bolt for Slack's requests, plain answers for health checks."""
+    slack = SlackRequestHandler(app, path="/slack/events")
+
+    def plain(start_response: StartResponse, status: str, text: str) -> list[bytes]:
+        start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
+        return [text.encode()]
+
+    def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if path == "/healthz":
+            return plain(start_response, "200 OK", "ok\n")
+        if path == "/readyz":
+            try:
+                check_connection(services.engine)
+            except DatabaseUnavailable:
+                return plain(start_response, "503 Service Unavailable", "database unreachable\n")
+            return plain(start_response, "200 OK", "ready\n")
+        if path == "/slack/events" and environ.get("REQUEST_METHOD") == "POST":
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            if length > MAX_BODY_BYTES:
+                return plain(start_response, "413 Payload Too Large", "payload too large\n")
+            body = environ["wsgi.input"].read(length)
+            if not is_well_formed(body, environ.get("CONTENT_TYPE", "")):
+                return plain(start_response, "400 Bad Request", "malformed body\n")
+            environ["wsgi.input"] = io.BytesIO(body)
+        return slack(environ, start_response)
+
+    return application
+
+
+def serve(app: App, services: Services, *, host: str, port: int, threads: int = 8) -> None:
+    """Serve until interrupted (blocking)."""
+    from waitress import serve as waitress_serve
+
+    waitress_serve(
+        make_wsgi_app(app, services),
+        host=host,
+        port=port,
+        threads=threads,
+        max_request_body_size=MAX_BODY_BYTES,
+        ident="checkin-bot",
+    )
+
+
+class BackgroundServer:
+    """The HTTP endpoint on 127.0.0.1 at a free port, in a thread (console and tests).
+
+    Example:
+        >>> with BackgroundServer(make_wsgi_app(app, services)) as server:
+        ...     driver = SlackDriver(sandbox, bot_url=server.url)
+    """
+
+    def __init__(
+        self, wsgi_app: Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
+    ) -> None:
+        import threading
+
+        from waitress.server import create_server
+
+        self._server: Any = create_server(
+            wsgi_app, host="127.0.0.1", port=0, threads=4, max_request_body_size=MAX_BODY_BYTES
+        )
+        self._thread = threading.Thread(target=self._server.run, name="bot-http", daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.effective_port}"
+
+    def __enter__(self) -> BackgroundServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._server.close()
+        self._thread.join(5)

@@ -1,0 +1,11 @@
+"""Button presses and menu choices (`block_actions`)."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.services import Services
+
+
+def register(app: App, services: Services) -> None:
+    """Features add their action listeners here."""

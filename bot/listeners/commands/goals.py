@@ -1,0 +1,60 @@
+"""`/goals <subcommand>`: one table maps each subcommand to the function behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.blocks.help import help_blocks, help_text
+from bot.listeners.context import CommandContext
+from bot.services import Services
+from bot.services.help import help_view
+
+COMMAND = "/goals"
+
+Subcommand = Callable[[CommandContext], None]
+
+
+def show_help(ctx: CommandContext) -> None:
+    view = help_view()
+    ctx.reply(help_text(view), help_blocks(view))
+
+
+SUBCOMMANDS: dict[str, Subcommand] = {
+    "help": show_help,
+}
+
+
+def split_subcommand(text: str) -> tuple[str, str]:
+    """`"checkin reach 41k"` -> `("checkin", "reach 41k")`; empty text means help."""
+    word, _, rest = text.strip().partition(" ")
+    return (word.casefold() or "help"), rest.strip()
+
+
+def register(app: App, services: Services) -> None:
+    @app.command(COMMAND)
+    def goals_command(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        ack()
+        name, args = split_subcommand(str(body.get("text", "")))
+        ctx = CommandContext(
+            services=services,
+            client=client,
+            respond=respond,
+            team_id=str(body.get("team_id", "")),
+            user_id=str(body.get("user_id", "")),
+            channel_id=str(body.get("channel_id", "")),
+            args=args,
+            trigger_id=str(body.get("trigger_id", "")),
+            body=body,
+        )
+        handler = SUBCOMMANDS.get(name)
+        if handler is None:
+            shown = name[:40].replace("`", "'")
+            ctx.reply(
+                f"I don't know `{COMMAND} {shown}`. Type `{COMMAND} help` to see what I can do."
+            )
+            return
+        handler(ctx)

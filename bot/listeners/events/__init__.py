@@ -1,0 +1,35 @@
+"""Workspace events: the App Home tab, uninstalls and revoked tokens."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.blocks.help import help_blocks
+from bot.services import Services
+from bot.services.help import help_view
+from storage import repo
+
+logger = logging.getLogger("checkin_bot.events")
+
+
+def register(app: App, services: Services) -> None:
+    @app.event("app_home_opened")
+    def publish_home(event: dict[str, Any], client: WebClient) -> None:
+        if event.get("tab") not in (None, "home"):
+            return
+        client.views_publish(
+            user_id=event["user"], view={"type": "home", "blocks": help_blocks(help_view())}
+        )
+
+    @app.event("app_uninstalled")
+    @app.event("tokens_revoked")
+    def stop_serving(body: dict[str, Any]) -> None:
+        team_id = str(body.get("team_id", ""))
+        with services.session() as session:
+            workspace = repo.ensure_workspace(session=session, team_id=team_id, now=services.now())
+            workspace.uninstalled_at = services.now()
+        logger.info("workspace %s uninstalled the app or revoked its tokens", team_id)

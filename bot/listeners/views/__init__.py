@@ -1,0 +1,11 @@
+"""Modal submissions (`view_submission`)."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.services import Services
+
+
+def register(app: App, services: Services) -> None:
+    """Features add their modal listeners here."""

@@ -1,0 +1,143 @@
+"""Test harness: a real database, the Slack sandbox and the bot over real sockets.
+
+`BotHarness` is what most tests drive: `harness.driver` acts as a person in
+Slack, `harness.sandbox` is the workspace to assert on, `harness.clock` is frozen
+and advanced by hand.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlmodel import SQLModel
+
+from bot.app import create_app
+from bot.clock import FrozenClock
+from bot.config import Settings, load_settings
+from bot.http import BackgroundServer, make_wsgi_app
+from bot.sandbox import SlackDriver, SlackSandbox
+from bot.services import Services
+from storage.db import make_engine, upgrade
+
+NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)  # a Sunday, 10:00 in Bucharest
+TEAM = "T0SANDBOX"
+
+
+def database_kind() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    return "postgresql" if url.startswith("postgres") else "sqlite"
+
+
+@contextmanager
+def fresh_database(tmp_dir: str) -> Iterator[str]:
+    """A new, empty database for this test process: an SQLite file, or a new PostgreSQL db."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield f"sqlite:///{tmp_dir}/checkin-test.db"
+        return
+    base = make_url(load_settings(DATABASE_URL=url).DATABASE_URL)
+    name = f"checkin_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def migrated_engine(url: str) -> Engine:
+    engine = make_engine(url)
+    upgrade(engine)
+    return engine
+
+
+def empty_all_tables(engine: Engine) -> None:
+    """Remove every row (faster than a new database per test), children first."""
+    with engine.begin() as connection:
+        for table in reversed(SQLModel.metadata.sorted_tables):
+            connection.execute(table.delete())
+
+
+def make_services(engine: Engine, clock: FrozenClock, **settings: Any) -> Services:
+    values: dict[str, Any] = {"DATABASE_URL": engine.url.render_as_string(hide_password=False)}
+    values.update(settings)
+    return Services(engine=engine, clock=clock, settings=Settings(**values))
+
+
+class BotHarness:
+    """The bot running over HTTP against a sandbox workspace, on a frozen clock."""
+
+    def __init__(self, engine: Engine, *, now: datetime = NOW, socket_mode: bool = False) -> None:
+        self.engine = engine
+        self.clock = FrozenClock(now)
+        self.sandbox = SlackSandbox(team_id=TEAM)
+        self.socket_mode = socket_mode
+        self._stack = ExitStack()
+
+    def __enter__(self) -> BotHarness:
+        self._stack.enter_context(self.sandbox)
+        self.sandbox.add_user("U1", name="ana", tz="Europe/Bucharest")
+        self.sandbox.add_user("U2", name="bogdan", tz="Asia/Tehran")
+        self.sandbox.add_user("UADMIN", name="admin", tz="UTC", is_admin=True)
+        self.sandbox.add_channel("C1", "marketing")
+        self.services = make_services(
+            self.engine,
+            self.clock,
+            SLACK_BOT_TOKEN=self.sandbox.bot_token,
+            SLACK_APP_TOKEN=self.sandbox.app_token,
+            SLACK_SIGNING_SECRET=self.sandbox.signing_secret,
+            SLACK_API_URL=self.sandbox.api_url,
+            DEFAULT_TIMEZONE="Europe/Bucharest",
+        )
+        self.app = create_app(self.services, process_before_response=True)
+        if self.socket_mode:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            handler = SocketModeHandler(self.app, app_token=self.sandbox.app_token)
+            handler.connect()
+            self._stack.callback(handler.close)
+            self.sandbox.wait_for(lambda: self.sandbox.socket_connections > 0)
+            self.driver = SlackDriver(self.sandbox, socket_mode=True)
+        else:
+            server = self._stack.enter_context(
+                BackgroundServer(make_wsgi_app(self.app, self.services))
+            )
+            self.url = server.url
+            self.driver = SlackDriver(self.sandbox, bot_url=server.url)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    # --- shortcuts for assertions -------------------------------------------------------
+
+    def dm(self, user: str) -> list[Any]:
+        """The bot's visible messages in its DM with `user` (thread replies included)."""
+        channel = self.sandbox.im_channel(user)
+        return [
+            m
+            for m in self.sandbox.channel_messages(channel, include_threads=True)
+            if m.user == self.sandbox.bot_user_id
+        ]
+
+    def last_reply(self, user: str) -> Any:
+        """The newest thing the bot showed `user`: a DM message or an ephemeral answer."""
+        shown = [
+            m
+            for m in self.sandbox.messages
+            if m.user == self.sandbox.bot_user_id
+            and not m.deleted
+            and (m.ephemeral_to == user or m.channel == self.sandbox.im_channel(user))
+        ]
+        assert shown, f"the bot showed {user} nothing"
+        return shown[-1]

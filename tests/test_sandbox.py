@@ -1,0 +1,176 @@
+"""The sandbox itself: Slack's limits enforced, faults on demand, the client's retry behaviour."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from slack_sdk.errors import SlackApiError
+
+from bot.app import make_client
+from bot.sandbox import SlackSandbox
+from bot.sandbox.limits import block_problems, view_problems
+from bot.services import Services
+from tests.harness import BotHarness
+
+
+def section(text: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+
+
+@pytest.mark.parametrize(
+    ("blocks", "surface", "problem"),
+    [
+        ([section("x")] * 51, "message", "51 blocks in a message (limit 50)"),
+        ([section("x")] * 101, "home", "101 blocks in a home (limit 100)"),
+        ([section("x" * 3001)], "message", "section text over 3000"),
+        (
+            [{"type": "header", "text": {"type": "plain_text", "text": "h" * 151}}],
+            "message",
+            "header text over 150",
+        ),
+        (
+            [{"type": "section", "fields": [{"type": "mrkdwn", "text": "f"}] * 11}],
+            "message",
+            "11 fields",
+        ),
+        (
+            [
+                {
+                    "type": "actions",
+                    "elements": [
+                        {
+                            "type": "button",
+                            "text": {"type": "plain_text", "text": "b"},
+                            "action_id": f"a{i}",
+                        }
+                        for i in range(26)
+                    ],
+                }
+            ],
+            "message",
+            "26 action elements",
+        ),
+        (
+            [
+                {
+                    "type": "actions",
+                    "elements": [
+                        {
+                            "type": "button",
+                            "text": {"type": "plain_text", "text": "b" * 76},
+                            "action_id": "a",
+                        }
+                    ],
+                }
+            ],
+            "message",
+            "button text over 75",
+        ),
+        (
+            [{"type": "context", "elements": [{"type": "mrkdwn", "text": "c"}] * 11}],
+            "message",
+            "11 context elements",
+        ),
+    ],
+)
+def test_limits_catch_what_slack_would_reject(blocks: list, surface: str, problem: str) -> None:
+    assert any(problem in p for p in block_problems(blocks, surface))
+
+
+def test_limits_accept_a_full_but_legal_message() -> None:
+    assert block_problems([section("x" * 3000)] * 50, "message") == []
+
+
+def test_a_modal_title_over_24_characters_is_caught() -> None:
+    view = {"type": "modal", "title": {"type": "plain_text", "text": "t" * 25}, "blocks": []}
+    assert view_problems(view) == ["view title over 24 characters"]
+
+
+def test_an_oversized_post_fails_like_slack_and_is_recorded(harness: BotHarness) -> None:
+    client = make_client(harness.services)
+
+    with pytest.raises(SlackApiError) as failure:
+        client.chat_postMessage(channel="C1", text="x", blocks=[section("x")] * 51)
+
+    assert failure.value.response["error"] == "invalid_blocks"
+    assert harness.sandbox.problems
+    harness.sandbox.problems.clear()
+
+
+@pytest.fixture
+def client_and_sandbox(harness: BotHarness) -> Iterator[tuple[object, SlackSandbox, Services]]:
+    yield make_client(harness.services), harness.sandbox, harness.services
+
+
+def test_a_429_is_waited_out_and_the_message_sent_once(client_and_sandbox: tuple) -> None:
+    client, sandbox, _ = client_and_sandbox
+    sandbox.rate_limit("chat.postMessage", retry_after=1)
+
+    client.chat_postMessage(channel="C1", text="hello")
+
+    assert [c.status for c in sandbox.calls_to("chat.postMessage")] == [429, 200]
+    assert [m.text for m in sandbox.channel_messages("C1")] == ["hello"]
+
+
+def test_a_server_error_is_retried(client_and_sandbox: tuple) -> None:
+    client, sandbox, _ = client_and_sandbox
+    sandbox.server_error("chat.postMessage", status=503)
+
+    client.chat_postMessage(channel="C1", text="hello")
+
+    assert len(sandbox.channel_messages("C1")) == 1
+
+
+@pytest.mark.parametrize("error", ["channel_not_found", "not_in_channel", "account_inactive"])
+def test_a_permanent_error_reaches_the_caller_without_retrying(
+    client_and_sandbox: tuple, error: str
+) -> None:
+    client, sandbox, _ = client_and_sandbox
+    sandbox.fail("chat.postMessage", error)
+
+    with pytest.raises(SlackApiError) as failure:
+        client.chat_postMessage(channel="C1", text="hello")
+
+    assert failure.value.response["error"] == error
+    assert len(sandbox.calls_to("chat.postMessage")) == 1
+
+
+def test_a_channel_the_bot_is_not_in_answers_not_in_channel(client_and_sandbox: tuple) -> None:
+    client, sandbox, _ = client_and_sandbox
+    sandbox.add_channel("C9", "private-ish", members=["U1"])
+
+    with pytest.raises(SlackApiError) as failure:
+        client.chat_postMessage(channel="C9", text="hello")
+
+    assert failure.value.response["error"] == "not_in_channel"
+
+
+def test_the_three_step_upload_stores_the_file_in_the_channel(client_and_sandbox: tuple) -> None:
+    client, sandbox, _ = client_and_sandbox
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+
+    client.files_upload_v2(channel="C1", content=png, filename="chart.png", title="Chart")
+
+    methods = [c.method for c in sandbox.calls]
+    assert methods[-2:] == ["files.getUploadURLExternal", "files.completeUploadExternal"]
+    shared = sandbox.channel_messages("C1")[-1]
+    assert shared.files[0]["title"] == "Chart"
+    assert sandbox.files[shared.files[0]["id"]]["content"] == png
+
+
+def test_a_wrong_token_is_refused(harness: BotHarness) -> None:
+    from slack_sdk import WebClient
+
+    client = WebClient(token="xoxb-stolen", base_url=harness.sandbox.api_url)
+
+    with pytest.raises(SlackApiError) as failure:
+        client.auth_test()
+
+    assert failure.value.response["error"] == "invalid_auth"
+
+
+def test_users_info_reports_the_time_zone(harness: BotHarness) -> None:
+    client = make_client(harness.services)
+
+    assert client.users_info(user="U2")["user"]["tz"] == "Asia/Tehran"
