@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -195,7 +195,7 @@ class PhraseIndex(Generic[T]):
                     if score:
                         end = start + size
                         hits.append(PhraseHit(entry.value, phrase, start, end, score / 100, False))
-        return _resolve_overlaps(hits)
+        return _resolve_overlaps(hits, _closest_spelling)
 
     @staticmethod
     def _fits(entry: _Entry[T], words: Sequence[str], start: int) -> bool:
@@ -225,13 +225,25 @@ class PhraseIndex(Generic[T]):
         return PhraseHit(entry.value, " ".join(entry.words), start, end, score, exact)
 
 
-def _resolve_overlaps(hits: list[PhraseHit[T]]) -> list[PhraseHit[T]]:
-    """Keep the longest (then best-scoring) hit wherever hits overlap.
+def _longest_phrase(hit: PhraseHit[T]) -> tuple[float, ...]:
+    return (-(hit.end - hit.start), -len(hit.phrase), -hit.score, hit.start)
+
+
+def _closest_spelling(hit: PhraseHit[T]) -> tuple[float, ...]:
+    # Among typo readings of the same words, the nearest spelling is the likeliest.
+    return (-(hit.end - hit.start), -hit.score, -len(hit.phrase), hit.start)
+
+
+def _resolve_overlaps(
+    hits: list[PhraseHit[T]],
+    rank: Callable[[PhraseHit[T]], tuple[float, ...]] = _longest_phrase,
+) -> list[PhraseHit[T]]:
+    """Keep the best-ranked hit wherever hits overlap (by default the longest phrase).
 
     Several values may share one phrase (an intentionally ambiguous word); all of
-    them are kept. A different, shorter reading of the same words is dropped.
+    them are kept. A different reading of the same words is dropped.
     """
-    ranked = sorted(hits, key=lambda h: (-(h.end - h.start), -len(h.phrase), -h.score, h.start))
+    ranked = sorted(hits, key=rank)
     taken: dict[tuple[int, int], str] = {}
     kept: list[PhraseHit[T]] = []
     for hit in ranked:
