@@ -24,7 +24,7 @@ import yaml
 from bot.core.objectives import CategoryMatch, classify_why
 from bot.core.platforms import PLATFORMS, Platform, detect_platform
 from bot.core.values import Category, Direction, Unit
-from bot.core.wording import PhraseHit, PhraseIndex, normalise
+from bot.core.wording import SUFFIXING_LANGUAGES, PhraseHit, PhraseIndex, normalise
 
 __all__ = [
     "KPI",
@@ -44,10 +44,6 @@ __all__ = [
 
 LANGUAGES = ("en", "fa", "ro", "tr", "vi")
 """Languages the catalogue carries synonyms for."""
-
-# Languages that glue endings onto nouns; their phrases also match with a suffix
-# on the last word ("takipçilerimiz", "بازدیدها", "urmăritorii").
-_SUFFIXING_LANGUAGES = frozenset({"fa", "ro", "tr"})
 
 # Spelling similarity (0-100) a typo needs to count as a metric. 88 accepts
 # "folowers" (94) and "engagment rate" (97) but not "flowers" (87.5) or "pizza".
@@ -176,7 +172,7 @@ def _index() -> PhraseIndex[_Source]:
         plain.append((entry.name, _Source(entry, "name", "en")))
         plain.append((entry.key.replace("_", " "), _Source(entry, "name", "en")))
         for lang, phrases in entry.synonyms.items():
-            target = suffixed if lang in _SUFFIXING_LANGUAGES else plain
+            target = suffixed if lang in SUFFIXING_LANGUAGES else plain
             target.extend((phrase, _Source(entry, "synonym", lang)) for phrase in phrases)
     return PhraseIndex(plain, suffix_phrases=suffixed)
 

@@ -16,10 +16,7 @@ from importlib import resources
 import yaml
 
 from bot.core.values import Category
-from bot.core.wording import PhraseIndex
-
-# Languages whose cues also match with an ending glued on ("itibarımızı").
-_SUFFIXING_LANGUAGES = frozenset({"fa", "ro", "tr"})
+from bot.core.wording import SUFFIXING_LANGUAGES, PhraseIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +41,7 @@ def _index() -> PhraseIndex[Category]:
     for category_name, by_language in raw.items():
         category = Category(category_name)
         for lang, cues in by_language.items():
-            target = suffixed if lang in _SUFFIXING_LANGUAGES else plain
+            target = suffixed if lang in SUFFIXING_LANGUAGES else plain
             target.extend((cue, category) for cue in cues)
     return PhraseIndex(plain, suffix_phrases=suffixed)
 

@@ -21,6 +21,10 @@ MAX_INPUT_CHARS = 500
 """Free text is cut to this length before matching: goals and questions are short,
 and the cut keeps a pasted essay from costing seconds."""
 
+SUFFIXING_LANGUAGES = frozenset({"fa", "ro", "tr"})
+"""Languages that glue endings onto nouns ("takipçilerimiz", "بازدیدها", "urmăritorii");
+their phrases should go to `PhraseIndex(suffix_phrases=...)`."""
+
 # Letters that look alike but have different code points, plus letters that do not
 # decompose into base + mark (so NFKD alone would keep them).
 _LETTER_VARIANTS = str.maketrans(
