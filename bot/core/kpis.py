@@ -1,0 +1,212 @@
+"""The KPI catalogue and the matcher from what people type to a metric.
+
+The catalogue lives in `data/kpis.yml`: one entry per metric with its unit, its
+direction, the goal categories it serves and the words people use for it in
+English, Persian, Romanian, Turkish and Vietnamese. This module loads it once and
+answers "which metric did they mean?" for the goal interview and for questions
+("how are we doing on reach?", "erişim nasıl?", "ریچ اینستاگرام چطوره؟").
+
+The objective classifier and the platform detector are re-exported here so that
+callers reading a goal find all three readers in one place.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Literal
+
+import yaml
+
+from bot.core.objectives import CategoryMatch, classify_why
+from bot.core.platforms import PLATFORMS, Platform, detect_platform
+from bot.core.values import Category, Direction, Unit
+from bot.core.wording import SUFFIXING_LANGUAGES, PhraseHit, PhraseIndex, normalise
+
+__all__ = [
+    "KPI",
+    "LANGUAGES",
+    "PLATFORMS",
+    "CategoryMatch",
+    "MetricMatch",
+    "Platform",
+    "catalogue",
+    "classify_why",
+    "detect_platform",
+    "kpi",
+    "match_metric",
+    "normalise",
+    "suggest_for_category",
+]
+
+LANGUAGES = ("en", "fa", "ro", "tr", "vi")
+"""Languages the catalogue carries synonyms for."""
+
+# Spelling similarity (0-100) a typo needs to count as a metric. 88 accepts
+# "folowers" (94) and "engagment rate" (97) but not "flowers" (87.5) or "pizza".
+_FUZZY_THRESHOLD = 88.0
+
+
+@dataclass(frozen=True, slots=True)
+class KPI:
+    """One metric a goal can track.
+
+    `synonyms` maps a language code ("en", "fa", "ro", "tr", "vi") to the words
+    people use for the metric in that language (the English display `name` aside).
+    """
+
+    key: str
+    name: str
+    unit: Unit
+    direction: Direction
+    categories: tuple[Category, ...]
+    description: str
+    synonyms: Mapping[str, tuple[str, ...]] = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class MetricMatch:
+    """A metric read from free text.
+
+    `how` says what matched: the display name (or key), a listed synonym, or a
+    spelling close to one (a typo). `language` is the language of the matched
+    words ("en" for names), or None when unknown.
+    """
+
+    kpi: KPI
+    score: float
+    how: Literal["name", "synonym", "fuzzy"]
+    language: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """What a phrase in the index stands for: which metric, and through which word."""
+
+    kpi: KPI
+    how: Literal["name", "synonym"]
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Catalogue:
+    kpis: tuple[KPI, ...]
+    by_key: Mapping[str, KPI]
+    suggestions: Mapping[Category, tuple[KPI, ...]]
+
+
+@functools.cache
+def _load() -> _Catalogue:
+    text = resources.files("bot.core").joinpath("data/kpis.yml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    kpis = tuple(_kpi_from(entry) for entry in raw["kpis"])
+    by_key = {k.key: k for k in kpis}
+    if len(by_key) != len(kpis):
+        raise ValueError("kpis.yml: duplicate KPI keys")
+    suggestions = {
+        Category(category): tuple(by_key[key] for key in keys)
+        for category, keys in raw["suggestions"].items()
+    }
+    for category in Category:
+        listed = {k.key for k in suggestions.get(category, ())}
+        tagged = {k.key for k in kpis if category in k.categories}
+        if listed != tagged:
+            raise ValueError(
+                f"kpis.yml: suggestions for {category} list {sorted(listed ^ tagged)} "
+                "differently from the KPIs' categories"
+            )
+    return _Catalogue(kpis, MappingProxyType(by_key), MappingProxyType(suggestions))
+
+
+def _kpi_from(entry: Mapping[str, Any]) -> KPI:
+    synonyms = {lang: tuple(entry["synonyms"].get(lang, ())) for lang in LANGUAGES}
+    return KPI(
+        key=entry["key"],
+        name=entry["name"],
+        unit=Unit(entry["unit"]),
+        direction=Direction(entry["direction"]),
+        categories=tuple(Category(c) for c in entry["categories"]),
+        description=entry["description"],
+        synonyms=MappingProxyType(synonyms),
+    )
+
+
+def catalogue() -> tuple[KPI, ...]:
+    """Every KPI, in catalogue order.
+
+    Example:
+        >>> catalogue()[0].key
+        'reach'
+    """
+    return _load().kpis
+
+
+def kpi(key: str) -> KPI:
+    """The KPI with this key; raises KeyError for an unknown key (a programming error).
+
+    Example:
+        >>> kpi("response_time").direction
+        <Direction.DECREASE: 'decrease'>
+    """
+    return _load().by_key[key]
+
+
+def suggest_for_category(category: Category, *, limit: int = 5) -> list[KPI]:
+    """The metrics to offer for an objective, most useful first.
+
+    Example:
+        >>> [k.key for k in suggest_for_category(Category.CUSTOMER_SERVICE, limit=2)]
+        ['response_time', 'response_rate']
+    """
+    return list(_load().suggestions.get(category, ())[: max(limit, 0)])
+
+
+@functools.cache
+def _index() -> PhraseIndex[_Source]:
+    plain: list[tuple[str, _Source]] = []
+    suffixed: list[tuple[str, _Source]] = []
+    for entry in catalogue():
+        plain.append((entry.name, _Source(entry, "name", "en")))
+        plain.append((entry.key.replace("_", " "), _Source(entry, "name", "en")))
+        for lang, phrases in entry.synonyms.items():
+            target = suffixed if lang in SUFFIXING_LANGUAGES else plain
+            target.extend((phrase, _Source(entry, "synonym", lang)) for phrase in phrases)
+    return PhraseIndex(plain, suffix_phrases=suffixed)
+
+
+def match_metric(text: str, *, limit: int = 3) -> list[MetricMatch]:
+    """The metrics `text` most likely names, best first; empty when none fits.
+
+    Known names and synonyms are looked for first, also inside a longer sentence,
+    where the longest phrase wins ("engagement rate" over "engagement"). Only when
+    none is found are typos considered.
+
+    Example:
+        >>> [m.kpi.key for m in match_metric("how are we doing on reach?")]
+        ['reach']
+        >>> match_metric("etkileşim oranı")[0].kpi.key
+        'engagement_rate'
+        >>> match_metric("pizza")
+        []
+    """
+    index = _index()
+    hits = index.find(text)
+    fuzzy = not hits
+    if fuzzy:
+        hits = index.find_fuzzy(text, threshold=_FUZZY_THRESHOLD)
+    matches: dict[str, MetricMatch] = {}
+    for hit in sorted(hits, key=_rank):
+        source = hit.value
+        if source.kpi.key not in matches:
+            how: Literal["name", "synonym", "fuzzy"] = "fuzzy" if fuzzy else source.how
+            matches[source.kpi.key] = MetricMatch(source.kpi, hit.score, how, source.language)
+    return list(matches.values())[: max(limit, 0)]
+
+
+def _rank(hit: PhraseHit[_Source]) -> tuple[float, int, int, int]:
+    # Better score, then longer phrase, then earlier in the text; names before
+    # synonyms so an English name is reported as such.
+    return (-hit.score, -(hit.end - hit.start), hit.start, hit.value.how != "name")

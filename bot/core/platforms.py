@@ -1,0 +1,56 @@
+"""Reading where a goal lives (a network, the website, or all channels) from free text."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from bot.core.wording import PhraseIndex, normalise
+
+
+@dataclass(frozen=True, slots=True)
+class Platform:
+    """A place a metric is read from: `Platform("instagram", "Instagram")`."""
+
+    key: str
+    name: str
+
+
+@functools.cache
+def _load() -> tuple[tuple[Platform, ...], PhraseIndex[Platform]]:
+    text = resources.files("bot.core").joinpath("data/platforms.yml").read_text(encoding="utf-8")
+    entries = yaml.safe_load(text)["platforms"]
+    platforms = tuple(Platform(e["key"], e["name"]) for e in entries)
+    pairs = list(zip(platforms, entries, strict=True))
+    aliases = [(alias, p) for p, e in pairs for alias in e["aliases"]]
+    stems = [(stem, p) for p, e in pairs for stem in e["stems"]]
+    return platforms, PhraseIndex(aliases, suffix_phrases=stems)
+
+
+PLATFORMS: tuple[Platform, ...] = _load()[0]
+"""Every platform, in the order buttons should list them ("All channels" last)."""
+
+_X = Platform("x", "X (Twitter)")
+
+
+def detect_platform(text: str) -> Platform | None:
+    """The platform `text` names, or None. The longest, then earliest, mention wins.
+
+    A bare "x" counts only when it is the whole answer (a button-like reply) or
+    sits in a phrase such as "on X"; otherwise "x" is just a letter.
+
+    Example:
+        >>> detect_platform("reach on Insta this month")
+        Platform(key='instagram', name='Instagram')
+        >>> detect_platform("grow followers on X")
+        Platform(key='x', name='X (Twitter)')
+        >>> detect_platform("3 x 5") is None
+        True
+    """
+    if normalise(text) == "x":
+        return _X
+    hits = _load()[1].find(text)
+    return hits[0].value if hits else None
