@@ -236,11 +236,7 @@ def expected_progress(start: datetime, deadline: datetime, at: datetime) -> Deci
         ...                   datetime(2026, 1, 5, tzinfo=UTC))
         Decimal('0.4000')
     """
-    if at >= deadline:
-        return _ONE
-    if at <= start:
-        return _ZERO
-    return (_seconds(at - start) / _seconds(deadline - start)).quantize(PROGRESS_PLACES)
+    return _plan_fraction(start, deadline, at).quantize(PROGRESS_PLACES)
 
 
 def expected_value(
@@ -253,7 +249,7 @@ def expected_value(
         ...                datetime(2026, 1, 11, tzinfo=UTC), datetime(2026, 1, 6, tzinfo=UTC))
         Decimal('440.00')
     """
-    fraction = expected_progress(start, deadline, at)
+    fraction = _plan_fraction(start, deadline, at)
     return (baseline + (target - baseline) * fraction).quantize(VALUE_PLACES)
 
 
@@ -482,6 +478,14 @@ def progress_bar(fraction: Decimal | None, width: int = 10) -> str:
     shown = min(max(fraction, _ZERO), _ONE)
     filled = int(shown * width)
     return f"{'▓' * filled}{'░' * (width - filled)} {int(fraction * _HUNDRED)}%"
+
+
+def _plan_fraction(start: datetime, deadline: datetime, at: datetime) -> Decimal:
+    if at >= deadline:
+        return _ONE
+    if at <= start:
+        return _ZERO
+    return _seconds(at - start) / _seconds(deadline - start)
 
 
 @dataclass(frozen=True, slots=True)
