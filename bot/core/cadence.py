@@ -279,14 +279,15 @@ def _time_of(match: re.Match[str]) -> time | ParseError:
     half = (groups.get("half") or "").replace(".", "")
     if half:
         if not 1 <= hour <= 12:
-            return ParseError(f'"{match.group(0).strip()}" is not a time of day.', "at 4pm")
+            return ParseError(f'"{match.group(0).strip()}" is not a time of day.', "daily at 4pm")
         hour = hour % 12 + (12 if half == "pm" else 0)
     if hour > 23 or minute > 59:
-        return ParseError(f'"{match.group(0).strip()}" is not a time of day.', "at 16:30")
+        return ParseError(f'"{match.group(0).strip()}" is not a time of day.', "daily at 16:30")
     return time(hour, minute)
 
 
 def _read_words(text: str) -> _Words | ParseError:
+    text = text.replace("@", " ")  # "@" starts our own markers, so typed ones cannot pose as them
     for pattern, marker in _PHRASES:
         text = pattern.sub(marker, text)
     kinds: set[str] = set()
