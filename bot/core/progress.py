@@ -1,0 +1,571 @@
+"""Where a goal stands: progress, pace, trend, status and OKR scores.
+
+Everything here takes plain values (a goal's figures, its check-ins, and `now`) and
+returns plain values; check-in replies, reminders, questions, digests and App Home
+all read the same `GoalProgress`.
+
+Progress is `(current - baseline) / (target - baseline)`, so 0 is where the team
+started and 1 is the target, for "lower is better" metrics too. When a goal has
+no baseline, its first check-in is the baseline and the plan starts from it.
+
+Status rules, checked top to bottom; the first that applies wins:
+
+| status    | rule |
+| --------- | ---- |
+| no_data   | no check-in yet (a baseline says where you started, not where you are) |
+| achieved  | the latest check-in meets or passes the target in the goal's direction |
+| missed    | the deadline has passed and the latest check-in falls short of the target |
+| on_track  | progress is at most 10 points behind the plan, or the trend hits the target in time |
+| at_risk   | progress is 10 to 25 points behind the plan |
+| off_track | progress is more than 25 points behind the plan |
+
+"The plan" is the straight line from the baseline at the start to the target at
+the deadline; "points" are percentage points of the whole way. The trend is a
+least-squares line through the baseline and the check-ins.
+
+OKR scores follow the usual stretch-goal reading, where 0.6-0.7 is success:
+
+| score       | verdict |
+| ----------- | ------- |
+| below 0.40  | behind |
+| 0.40 - 0.59 | progressing |
+| 0.60 - 0.70 | success |
+| 0.71 - 0.99 | ahead |
+| 1.00        | fully met (the target may have been too easy) |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from bot.core.values import Direction, Unit
+
+ON_TRACK_SLACK = Decimal("0.10")
+"""How far progress may trail the plan (as a fraction of the whole way) and still be on track."""
+
+AT_RISK_SLACK = Decimal("0.25")
+"""How far progress may trail the plan and be at risk rather than off track."""
+
+WEEK_DAYS = 7
+"""Days in a week-over-week comparison and in a "per week" rate."""
+
+MONTH_DAYS = 30
+"""Days in a month-over-month comparison and in a "per month" rate.
+
+A fixed 30 days rather than the calendar month, so that "this month vs last month"
+compares equal spans whatever the month and whenever the check-ins fall.
+"""
+
+PROGRESS_PLACES = Decimal("0.0001")
+"""Progress and expected progress are fractions rounded to 4 places (0.01 %)."""
+
+VALUE_PLACES = Decimal("0.01")
+"""Forecasts, expected values, rates and percentages are rounded to 2 places;
+displays round further by unit."""
+
+SCORE_PLACES = Decimal("0.01")
+"""OKR scores are read to 2 places, as in "0.65"."""
+
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+_HUNDRED = Decimal(100)
+
+
+class Status(StrEnum):
+    """Where a goal stands at a moment; see the module docstring for the rules."""
+
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    MISSED = "missed"
+    NO_DATA = "no_data"
+
+
+STATUS_RULES: tuple[tuple[Status, str], ...] = (
+    (Status.NO_DATA, "No check-in yet: a baseline says where you started, not where you are."),
+    (Status.ACHIEVED, "The latest check-in meets or passes the target."),
+    (Status.MISSED, "The deadline has passed and the latest check-in falls short of the target."),
+    (
+        Status.ON_TRACK,
+        "Progress is at most 10 points behind the plan, "
+        "or the trend reaches the target by the deadline.",
+    ),
+    (Status.AT_RISK, "Progress is 10 to 25 points behind the plan."),
+    (Status.OFF_TRACK, "Progress is more than 25 points behind the plan."),
+)
+"""The status rules in plain words, in the order they are checked (for README and help)."""
+
+
+class ScoreVerdict(StrEnum):
+    """How to read an OKR score, where 0.6-0.7 on a stretch target is success."""
+
+    BEHIND = "behind"
+    PROGRESSING = "progressing"
+    SUCCESS = "success"
+    AHEAD = "ahead"
+    FULLY_MET = "fully met"
+
+
+SCORE_VERDICT_RULES: tuple[tuple[ScoreVerdict, str], ...] = (
+    (ScoreVerdict.BEHIND, "below 0.40"),
+    (ScoreVerdict.PROGRESSING, "0.40 to 0.59"),
+    (ScoreVerdict.SUCCESS, "0.60 to 0.70: a stretch target reached as intended"),
+    (ScoreVerdict.AHEAD, "0.71 to 0.99"),
+    (ScoreVerdict.FULLY_MET, "1.00: the target may have been too easy"),
+)
+"""The OKR score bands in plain words (for README and help)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoalFigures:
+    """The numbers of one goal that progress depends on.
+
+    `start` and `deadline` are aware datetimes; `baseline` is None when the team
+    never recorded one (the first check-in then stands in).
+    """
+
+    baseline: Decimal | None
+    target: Decimal
+    direction: Direction
+    start: datetime
+    deadline: datetime
+    unit: Unit = Unit.COUNT
+
+    def __post_init__(self) -> None:
+        if self.start.tzinfo is None or self.deadline.tzinfo is None:
+            raise ValueError("start and deadline must be aware datetimes")
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One check-in: the metric's value at a moment."""
+
+    at: datetime
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """How a metric moved between two check-ins.
+
+    `pct` is the change as a percentage of the earlier value (3.2 means 3.2 %),
+    None when the earlier value is zero.
+    """
+
+    then_at: datetime
+    then_value: Decimal
+    now_at: datetime
+    now_value: Decimal
+    delta: Decimal
+    pct: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoalProgress:
+    """Everything known about one goal at one moment.
+
+    `baseline` is the baseline actually used (the first check-in's value when the
+    goal had none). `required_per_week` / `required_per_month` are the signed change
+    still needed per 7 / 30 days to reach the target by the deadline (negative for
+    "lower is better" metrics, 0 once achieved, None after the deadline).
+    """
+
+    current: Decimal | None
+    last_at: datetime | None
+    baseline: Decimal | None
+    progress: Decimal | None
+    expected: Decimal
+    expected_value: Decimal | None
+    status: Status
+    forecast: Decimal | None
+    eta: datetime | None
+    change_last: Change | None
+    change_week: Change | None
+    change_month: Change | None
+    required_per_week: Decimal | None
+    required_per_month: Decimal | None
+
+
+def meets_target(value: Decimal, target: Decimal, direction: Direction) -> bool:
+    """Whether `value` has reached `target`, going up or down.
+
+    Example:
+        >>> meets_target(Decimal("45"), Decimal("60"), Direction.DECREASE)
+        True
+    """
+    return value >= target if direction is Direction.INCREASE else value <= target
+
+
+def progress(
+    baseline: Decimal | None,
+    target: Decimal,
+    current: Decimal | None,
+    direction: Direction,
+) -> Decimal | None:
+    """The fraction of the way from baseline to target covered by `current`.
+
+    Past the target gives more than 1, worse than the baseline less than 0. When
+    baseline equals target the answer is 1 if `current` meets the target, else 0.
+    None when there is no current value or no baseline.
+
+    Example:
+        >>> progress(Decimal("400"), Decimal("480"), Decimal("440"), Direction.INCREASE)
+        Decimal('0.5000')
+        >>> progress(Decimal("120"), Decimal("60"), Decimal("90"), Direction.DECREASE)
+        Decimal('0.5000')
+    """
+    if current is None or baseline is None:
+        return None
+    if baseline == target:
+        return _ONE if meets_target(current, target, direction) else _ZERO
+    return ((current - baseline) / (target - baseline)).quantize(PROGRESS_PLACES)
+
+
+def expected_progress(start: datetime, deadline: datetime, at: datetime) -> Decimal:
+    """The fraction of the way the plan says a goal should have covered at `at`.
+
+    Linear in time from 0 at `start` to 1 at `deadline`, clamped to 0..1.
+
+    Example:
+        >>> expected_progress(datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 11, tzinfo=UTC),
+        ...                   datetime(2026, 1, 5, tzinfo=UTC))
+        Decimal('0.4000')
+    """
+    return _plan_fraction(start, deadline, at).quantize(PROGRESS_PLACES)
+
+
+def expected_value(
+    baseline: Decimal, target: Decimal, start: datetime, deadline: datetime, at: datetime
+) -> Decimal:
+    """The value the plan says the metric should have at `at`.
+
+    Example:
+        >>> expected_value(Decimal("400"), Decimal("480"), datetime(2026, 1, 1, tzinfo=UTC),
+        ...                datetime(2026, 1, 11, tzinfo=UTC), datetime(2026, 1, 6, tzinfo=UTC))
+        Decimal('440.00')
+    """
+    fraction = _plan_fraction(start, deadline, at)
+    return (baseline + (target - baseline) * fraction).quantize(VALUE_PLACES)
+
+
+def forecast(points: Sequence[Point], deadline: datetime) -> Decimal | None:
+    """The value the trend of `points` reaches at `deadline`.
+
+    The trend is a least-squares straight line; it needs two points at distinct
+    times, otherwise the answer is None.
+
+    Example:
+        >>> forecast([Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
+        ...           Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420"))],
+        ...          datetime(2026, 1, 29, tzinfo=UTC))
+        Decimal('480.00')
+    """
+    line = _fit(points)
+    if line is None:
+        return None
+    return line.value_at(deadline).quantize(VALUE_PLACES)
+
+
+def eta(points: Sequence[Point], target: Decimal, direction: Direction) -> datetime | None:
+    """When the trend of `points` reaches `target`, to the second.
+
+    None when there is no trend (fewer than two distinct times), when the trend is
+    flat or moving away from the target, or when the moment lies beyond the
+    calendar. The moment may be in the past if the trend crossed the target already.
+
+    Example:
+        >>> eta([Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
+        ...      Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420"))],
+        ...     Decimal("480"), Direction.INCREASE)
+        datetime.datetime(2026, 1, 29, 0, 0, tzinfo=datetime.timezone.utc)
+    """
+    line = _fit(points)
+    if line is None or line.slope == 0:
+        return None
+    if (line.slope > 0) != (direction is Direction.INCREASE):
+        return None
+    seconds = ((target - line.intercept) / line.slope).quantize(_ONE, ROUND_HALF_UP)
+    try:
+        return line.origin + timedelta(seconds=int(seconds))
+    except OverflowError:
+        return None
+
+
+def change_since(points: Sequence[Point], *, now: datetime, days: int) -> Change | None:
+    """How the metric moved over the last `days` days (7 for week-over-week, 30 for month).
+
+    "Now" is the latest check-in at or before `now`; "then" is the latest check-in
+    at or before `now - days`. None when either is missing or they are the same
+    check-in (nothing new was reported in the window).
+
+    Example:
+        >>> change_since([Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
+        ...               Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420"))],
+        ...              now=datetime(2026, 1, 8, tzinfo=UTC), days=7).delta
+        Decimal('20')
+    """
+    ordered = _up_to(points, now)
+    then = _up_to(ordered, now - timedelta(days=days))
+    if not ordered or not then or then[-1] == ordered[-1]:
+        return None
+    return _change(then[-1], ordered[-1])
+
+
+def change_since_last(points: Sequence[Point]) -> Change | None:
+    """How the metric moved from the previous check-in to the latest one.
+
+    Example:
+        >>> change_since_last([Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420")),
+        ...                    Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400"))]).pct
+        Decimal('5.00')
+    """
+    ordered = _chronological(points)
+    if len(ordered) < 2:
+        return None
+    return _change(ordered[-2], ordered[-1])
+
+
+def required_per(
+    current: Decimal, target: Decimal, *, now: datetime, deadline: datetime, days: int
+) -> Decimal | None:
+    """The signed change still needed every `days` days to reach `target` by `deadline`.
+
+    None once the deadline has passed.
+
+    Example:
+        >>> required_per(Decimal("440"), Decimal("480"), now=datetime(2026, 1, 1, tzinfo=UTC),
+        ...              deadline=datetime(2026, 1, 29, tzinfo=UTC), days=7)
+        Decimal('10.00')
+    """
+    if now >= deadline:
+        return None
+    per = _seconds(timedelta(days=days)) / _seconds(deadline - now)
+    return ((target - current) * per).quantize(VALUE_PLACES)
+
+
+def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> GoalProgress:
+    """Everything about one goal at `now`, from its figures and check-ins.
+
+    Check-ins after `now` are ignored, so a frozen clock sees the past as it was.
+
+    Example:
+        >>> start, deadline = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC)
+        >>> up = Direction.INCREASE
+        >>> figures = GoalFigures(Decimal("400"), Decimal("480"), up, start, deadline)
+        >>> assess(figures, [Point(datetime(2026, 1, 16, tzinfo=UTC), Decimal("440"))],
+        ...        datetime(2026, 1, 16, 12, tzinfo=UTC)).status
+        <Status.ON_TRACK: 'on_track'>
+    """
+    seen = _up_to(points, now)
+    plan_start = figures.start
+    baseline = figures.baseline
+    if baseline is None and seen:
+        plan_start, baseline = seen[0].at, seen[0].value
+    latest = seen[-1] if seen else None
+    current = latest.value if latest else None
+
+    trend_points = list(seen)
+    if figures.baseline is not None and (not seen or figures.start < seen[0].at):
+        trend_points.insert(0, Point(figures.start, figures.baseline))
+    trend_applies = figures.unit is not Unit.MILESTONE
+
+    so_far = progress(baseline, figures.target, current, figures.direction)
+    expected = expected_progress(plan_start, figures.deadline, now)
+    predicted = forecast(trend_points, figures.deadline) if trend_applies else None
+    achieved = current is not None and meets_target(current, figures.target, figures.direction)
+
+    return GoalProgress(
+        current=current,
+        last_at=latest.at if latest else None,
+        baseline=baseline,
+        progress=so_far,
+        expected=expected,
+        expected_value=(
+            expected_value(baseline, figures.target, plan_start, figures.deadline, now)
+            if baseline is not None
+            else None
+        ),
+        status=_status(
+            has_checkins=bool(seen),
+            achieved=achieved,
+            deadline_passed=now >= figures.deadline,
+            behind_plan=(expected - so_far) if so_far is not None else _ZERO,
+            trend_reaches_target=(
+                predicted is not None and meets_target(predicted, figures.target, figures.direction)
+            ),
+        ),
+        forecast=predicted,
+        eta=(
+            eta(trend_points, figures.target, figures.direction)
+            if trend_applies and not achieved
+            else None
+        ),
+        change_last=change_since_last(seen),
+        change_week=change_since(seen, now=now, days=WEEK_DAYS),
+        change_month=change_since(seen, now=now, days=MONTH_DAYS),
+        required_per_week=_still_needed(figures, current, achieved, now, WEEK_DAYS),
+        required_per_month=_still_needed(figures, current, achieved, now, MONTH_DAYS),
+    )
+
+
+def kr_score(progress: Decimal | None) -> Decimal:
+    """An OKR key result's score: its progress clamped to 0.0-1.0, to 2 places.
+
+    A key result with no check-in yet scores 0.
+
+    Example:
+        >>> kr_score(Decimal("0.6547"))
+        Decimal('0.65')
+    """
+    if progress is None:
+        return _ZERO.quantize(SCORE_PLACES)
+    return min(max(progress, _ZERO), _ONE).quantize(SCORE_PLACES, ROUND_HALF_UP)
+
+
+def objective_score(kr_scores: Sequence[Decimal]) -> Decimal | None:
+    """An objective's score: the average of its key results' scores, to 2 places.
+
+    None when the objective has no key results.
+
+    Example:
+        >>> objective_score([Decimal("0.5"), Decimal("0.7"), Decimal("1.0")])
+        Decimal('0.73')
+    """
+    if not kr_scores:
+        return None
+    average = sum(kr_scores, _ZERO) / len(kr_scores)
+    return average.quantize(SCORE_PLACES, ROUND_HALF_UP)
+
+
+def score_verdict(score: Decimal) -> ScoreVerdict:
+    """How to read an OKR score (see `SCORE_VERDICT_RULES`).
+
+    Example:
+        >>> score_verdict(Decimal("0.65"))
+        <ScoreVerdict.SUCCESS: 'success'>
+    """
+    rounded = score.quantize(SCORE_PLACES, ROUND_HALF_UP)
+    if rounded >= _ONE:
+        return ScoreVerdict.FULLY_MET
+    if rounded > Decimal("0.70"):
+        return ScoreVerdict.AHEAD
+    if rounded >= Decimal("0.60"):
+        return ScoreVerdict.SUCCESS
+    if rounded >= Decimal("0.40"):
+        return ScoreVerdict.PROGRESSING
+    return ScoreVerdict.BEHIND
+
+
+def progress_bar(fraction: Decimal | None, width: int = 10) -> str:
+    """A text bar with the percentage, e.g. "▓▓▓▓░░░░░░ 40%".
+
+    The bar is clamped to empty..full; the percentage shows the true figure
+    (120 %, -15 %), cut toward zero so that a bar reads 100 % only once done.
+
+    Example:
+        >>> progress_bar(Decimal("0.4"))
+        '▓▓▓▓░░░░░░ 40%'
+        >>> progress_bar(None)
+        'no data'
+    """
+    if fraction is None:
+        return "no data"
+    shown = min(max(fraction, _ZERO), _ONE)
+    filled = int(shown * width)
+    return f"{'▓' * filled}{'░' * (width - filled)} {int(fraction * _HUNDRED)}%"
+
+
+def _plan_fraction(start: datetime, deadline: datetime, at: datetime) -> Decimal:
+    if at >= deadline:
+        return _ONE
+    if at <= start:
+        return _ZERO
+    return _seconds(at - start) / _seconds(deadline - start)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A fitted straight line: `intercept` at `origin`, changing by `slope` per second."""
+
+    origin: datetime
+    intercept: Decimal
+    slope: Decimal
+
+    def value_at(self, at: datetime) -> Decimal:
+        return self.intercept + self.slope * _seconds(at - self.origin)
+
+
+def _fit(points: Sequence[Point]) -> _Line | None:
+    ordered = _chronological(points)
+    if len(ordered) < 2:
+        return None
+    origin = ordered[0].at
+    xs = [_seconds(point.at - origin) for point in ordered]
+    ys = [point.value for point in ordered]
+    mean_x = sum(xs, _ZERO) / len(xs)
+    mean_y = sum(ys, _ZERO) / len(ys)
+    spread = sum(((x - mean_x) ** 2 for x in xs), _ZERO)
+    if spread == 0:
+        return None
+    covariance = sum(((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)), _ZERO)
+    slope = covariance / spread
+    return _Line(origin=origin, intercept=mean_y - slope * mean_x, slope=slope)
+
+
+def _status(
+    *,
+    has_checkins: bool,
+    achieved: bool,
+    deadline_passed: bool,
+    behind_plan: Decimal,
+    trend_reaches_target: bool,
+) -> Status:
+    if not has_checkins:
+        return Status.NO_DATA
+    if achieved:
+        return Status.ACHIEVED
+    if deadline_passed:
+        return Status.MISSED
+    if behind_plan <= ON_TRACK_SLACK or trend_reaches_target:
+        return Status.ON_TRACK
+    if behind_plan <= AT_RISK_SLACK:
+        return Status.AT_RISK
+    return Status.OFF_TRACK
+
+
+def _still_needed(
+    figures: GoalFigures, current: Decimal | None, achieved: bool, now: datetime, days: int
+) -> Decimal | None:
+    if current is None or figures.unit is Unit.MILESTONE:
+        return None
+    if achieved:
+        return _ZERO.quantize(VALUE_PLACES)
+    return required_per(current, figures.target, now=now, deadline=figures.deadline, days=days)
+
+
+def _change(then: Point, latest: Point) -> Change:
+    delta = latest.value - then.value
+    pct = (
+        None
+        if then.value == 0
+        else (delta / abs(then.value) * _HUNDRED).quantize(VALUE_PLACES, ROUND_HALF_UP)
+    )
+    return Change(then.at, then.value, latest.at, latest.value, delta, pct)
+
+
+def _chronological(points: Sequence[Point]) -> list[Point]:
+    return sorted(points, key=lambda point: point.at)
+
+
+def _up_to(points: Sequence[Point], moment: datetime) -> list[Point]:
+    return [point for point in _chronological(points) if point.at <= moment]
+
+
+def _seconds(delta: timedelta) -> Decimal:
+    # Exact, unlike timedelta.total_seconds(), which goes through a float.
+    return Decimal(delta.days * 86_400 + delta.seconds) + Decimal(delta.microseconds) / 1_000_000
