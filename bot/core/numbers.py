@@ -352,9 +352,10 @@ def format_quantity(q: Quantity, *, compact: bool = False) -> str:
         return "done" if q.value >= 1 else "not done"
     if q.unit is Unit.DURATION:
         return _format_duration(q.value)
-    number = _format_compact(q.value) if compact else _format_plain(q.value)
     if q.unit is Unit.PERCENT:
-        return number + "%"
+        # No thousands grouping: "1,310%" would read back as 1.31 %.
+        return _format_plain(q.value, grouped=False) + "%"
+    number = _format_compact(q.value) if compact else _format_plain(q.value)
     if q.unit is Unit.CURRENCY and q.currency:
         symbol = _CURRENCY_SYMBOLS.get(q.currency)
         if symbol is None:
