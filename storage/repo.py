@@ -25,7 +25,8 @@ class MissingWorkspace(ValueError):
     """A repository call was made without a workspace id."""
 
 
-def _scope(team_id: str) -> str:
+def scoped_team(team_id: str) -> str:
+    """The workspace id, checked: every storage function calls this first."""
     if not team_id or not isinstance(team_id, str):
         raise MissingWorkspace("every repository call needs the workspace's team_id")
     return team_id
@@ -38,7 +39,7 @@ def ensure_workspace(
     *, session: Session, team_id: str, now: datetime, default_timezone: str = "UTC"
 ) -> Workspace:
     """The workspace row, created on first sight."""
-    workspace = session.get(Workspace, _scope(team_id))
+    workspace = session.get(Workspace, scoped_team(team_id))
     if workspace is None:
         workspace = Workspace(team_id=team_id, default_timezone=default_timezone, created_at=now)
         session.add(workspace)
@@ -48,7 +49,7 @@ def ensure_workspace(
 
 def get_member(*, session: Session, team_id: str, user_id: str) -> Member | None:
     """What we know of a person, or None."""
-    return session.get(Member, (_scope(team_id), user_id))
+    return session.get(Member, (scoped_team(team_id), user_id))
 
 
 def upsert_member(
@@ -74,7 +75,7 @@ def create_goal(
 ) -> Goal:
     """Insert a goal; `fields` are `Goal` columns (metric, unit, baseline, target, ...)."""
     goal = Goal(
-        team_id=_scope(team_id),
+        team_id=scoped_team(team_id),
         title=title,
         start_at=fields.pop("start_at", now),
         created_at=now,
@@ -89,12 +90,12 @@ def create_goal(
 def get_goal(*, session: Session, team_id: str, goal_id: int) -> Goal | None:
     """One goal of this workspace, or None (also when the id belongs to another workspace)."""
     goal = session.get(Goal, goal_id)
-    return goal if goal is not None and goal.team_id == _scope(team_id) else None
+    return goal if goal is not None and goal.team_id == scoped_team(team_id) else None
 
 
 def find_goal_by_origin(*, session: Session, team_id: str, origin_key: str) -> Goal | None:
     """The goal created by an interview or import step, if it already ran."""
-    query = select(Goal).where(Goal.team_id == _scope(team_id), Goal.origin_key == origin_key)
+    query = select(Goal).where(Goal.team_id == scoped_team(team_id), Goal.origin_key == origin_key)
     return session.exec(query).first()
 
 
@@ -107,7 +108,7 @@ def list_goals(
     kinds: Sequence[str] | None = None,
 ) -> list[Goal]:
     """The workspace's goals, oldest first, filtered by state, owner and kind."""
-    query = select(Goal).where(Goal.team_id == _scope(team_id))
+    query = select(Goal).where(Goal.team_id == scoped_team(team_id))
     if states is not None:
         query = query.where(col(Goal.state).in_(states))
     if owner_id is not None:
@@ -165,7 +166,7 @@ def list_checkins(*, session: Session, team_id: str, goal_id: int) -> list[Check
     """A goal's check-ins, oldest first."""
     query = (
         select(CheckIn)
-        .where(CheckIn.team_id == _scope(team_id), CheckIn.goal_id == goal_id)
+        .where(CheckIn.team_id == scoped_team(team_id), CheckIn.goal_id == goal_id)
         .order_by(col(CheckIn.at), col(CheckIn.id))
     )
     return list(session.exec(query))
@@ -181,7 +182,7 @@ def record_event_once(*, session: Session, team_id: str, event_id: str, now: dat
     """
     try:
         with session.begin_nested():
-            session.add(ProcessedEvent(team_id=_scope(team_id), event_id=event_id, received_at=now))
+            session.add(ProcessedEvent(team_id=scoped_team(team_id), event_id=event_id, received_at=now))
         return True
     except IntegrityError:
         return False
@@ -203,7 +204,7 @@ def claim_delivery(
     to every other process first.
     """
     delivery = Delivery(
-        team_id=_scope(team_id),
+        team_id=scoped_team(team_id),
         kind=kind,
         target=target,
         period=period,
@@ -222,7 +223,7 @@ def forget_events_before(*, session: Session, team_id: str, before: datetime) ->
     """Drop de-duplication records older than Slack's retry window."""
     result = session.execute(
         delete(ProcessedEvent).where(
-            col(ProcessedEvent.team_id) == _scope(team_id),
+            col(ProcessedEvent.team_id) == scoped_team(team_id),
             col(ProcessedEvent.received_at) < before,
         )
     )
