@@ -57,12 +57,24 @@ def _clock(args: argparse.Namespace) -> Clock:
     return SystemClock()
 
 
+def start_deliveries(services: Services) -> None:
+    """Reminders and digests tick in the background while the bot serves Slack."""
+    from bot.app import make_client
+    from bot.scheduling import all_sources
+    from bot.scheduling.deliveries import DeliveryRunner
+    from bot.scheduling.scheduler import start_scheduler
+
+    client = make_client(services)
+    start_scheduler(DeliveryRunner(services, lambda _team: client, all_sources(services)))
+
+
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.app import create_app
 
     require(settings, "SLACK_BOT_TOKEN")
     is_sqlite = settings.DATABASE_URL.startswith("sqlite")
     services = build_services(settings, migrate=is_sqlite)
+    start_deliveries(services)
     if args.http:
         from bot.http import serve
 

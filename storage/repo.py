@@ -182,7 +182,9 @@ def record_event_once(*, session: Session, team_id: str, event_id: str, now: dat
     """
     try:
         with session.begin_nested():
-            session.add(ProcessedEvent(team_id=scoped_team(team_id), event_id=event_id, received_at=now))
+            session.add(
+                ProcessedEvent(team_id=scoped_team(team_id), event_id=event_id, received_at=now)
+            )
         return True
     except IntegrityError:
         return False
@@ -217,6 +219,24 @@ def claim_delivery(
         return delivery
     except IntegrityError:
         return None
+
+
+def get_delivery(*, session: Session, team_id: str, delivery_id: int) -> Delivery | None:
+    """A delivery record of this workspace, or None."""
+    delivery = session.get(Delivery, delivery_id)
+    return delivery if delivery is not None and delivery.team_id == scoped_team(team_id) else None
+
+
+def find_delivery_by_message(
+    *, session: Session, team_id: str, channel_id: str, message_ts: str
+) -> Delivery | None:
+    """The scheduled message a thread belongs to (a reply in it may be a check-in)."""
+    query = select(Delivery).where(
+        Delivery.team_id == scoped_team(team_id),
+        Delivery.channel_id == channel_id,
+        Delivery.message_ts == message_ts,
+    )
+    return session.exec(query).first()
 
 
 def forget_events_before(*, session: Session, team_id: str, before: datetime) -> int:

@@ -1,0 +1,56 @@
+"""What Slack says about a person (time zone, admin), cached in the `Member` table.
+
+The cache keeps reminders and deadlines from calling `users.info` every time;
+an entry older than a day is refreshed, and Slack being unreachable falls back
+to what we knew, then to the workspace default.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.services import Services
+from storage import repo
+from storage.models import Member
+
+log = logging.getLogger("checkin_bot.people")
+
+FRESH_FOR = timedelta(days=1)
+
+
+def member_info(services: Services, client: WebClient, team_id: str, user_id: str) -> Member:
+    """The cached member row, refreshed from `users.info` when missing or stale."""
+    now = services.now()
+    with services.session() as session:
+        member = repo.get_member(session=session, team_id=team_id, user_id=user_id)
+        if member is not None and member.timezone and now - member.updated_at < FRESH_FOR:
+            return member
+        try:
+            user = client.users_info(user=user_id)["user"]
+        except SlackApiError as exc:
+            log.warning("users.info failed for %s: %s", user_id, exc.response.get("error"))
+            if member is not None:
+                return member
+            return repo.upsert_member(session=session, team_id=team_id, user_id=user_id, now=now)
+        return repo.upsert_member(
+            session=session,
+            team_id=team_id,
+            user_id=user_id,
+            now=now,
+            timezone=user.get("tz") or None,
+            is_admin=bool(user.get("is_admin") or user.get("is_owner")),
+        )
+
+
+def user_timezone(services: Services, client: WebClient, team_id: str, user_id: str) -> str:
+    """The person's IANA time zone, or the workspace default when Slack does not say."""
+    member = member_info(services, client, team_id, user_id)
+    return member.timezone or services.settings.DEFAULT_TIMEZONE
+
+
+def is_admin(services: Services, client: WebClient, team_id: str, user_id: str) -> bool:
+    return member_info(services, client, team_id, user_id).is_admin

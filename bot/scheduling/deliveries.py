@@ -1,0 +1,188 @@
+"""Scheduled messages, sent exactly once: the policy every kind of delivery shares.
+
+A *source* (reminders, digests) says what is due and how to send one item; the
+`DeliveryRunner` decides whether to send it (claimed under a unique key first, so
+no restart, retry or second replica sends it twice), how late is too late, and
+what a permanent Slack error does.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlmodel import Session
+
+from bot.services import Services
+from storage import repo
+
+log = logging.getLogger("checkin_bot.deliveries")
+
+LATE_LIMIT = timedelta(hours=12)  # older than this when we get to it: skipped, and recorded
+ON_TIME_GRACE = timedelta(minutes=5)  # later than this: sent, but marked as late
+BATCH = 500  # due items taken per source per tick; the rest wait for the next tick
+PERMANENT_ERRORS = frozenset(
+    {
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "account_inactive",
+        "user_not_found",
+        "user_disabled",
+        "cannot_dm_bot",
+        "messages_tab_disabled",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Due:
+    """One scheduled message that has fallen due."""
+
+    team_id: str
+    kind: str  # "reminder" | "digest"
+    target: str  # e.g. "schedule:12": what is sent to, stable across runs
+    row_id: int  # the schedule or subscription row
+    due_at: datetime  # the occurrence it answers (aware UTC)
+
+    @property
+    def period(self) -> str:
+        return self.due_at.isoformat()
+
+
+@dataclass(frozen=True)
+class Sent:
+    """Where a delivered message landed (its thread is where replies arrive)."""
+
+    channel_id: str
+    ts: str
+
+
+class DueSource(Protocol):
+    """A kind of scheduled message (reminders, digests)."""
+
+    kind: str
+
+    def due(self, session: Session, now: datetime, limit: int) -> Sequence[Due]:
+        """Items whose time has come (an indexed query on next_run_at, never a full scan)."""
+        ...
+
+    def send(self, due: Due, *, late: bool, client: WebClient, now: datetime) -> Sent | None:
+        """Post the message; None when there turned out to be nothing to send."""
+        ...
+
+    def reschedule(self, session: Session, due: Due, now: datetime) -> None:
+        """Move the row to its next occurrence after both `due.due_at` and `now`."""
+        ...
+
+    def on_permanent_failure(
+        self, session: Session, due: Due, error: str, client: WebClient, now: datetime
+    ) -> None:
+        """Stop retrying: pause the row and tell someone why."""
+        ...
+
+
+@dataclass
+class TickReport:
+    """What one tick did; the scheduler logs it and tests assert on it."""
+
+    sent: int = 0
+    late: int = 0
+    skipped: int = 0
+    failed: int = 0
+    already_claimed: int = 0
+
+
+def worker_name() -> str:
+    """Who claimed a delivery: host and process, for the operator reading the table."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+class DeliveryRunner:
+    """Runs every source's due items once per tick."""
+
+    def __init__(
+        self,
+        services: Services,
+        client: Callable[[str], WebClient],
+        sources: Sequence[DueSource],
+        *,
+        worker: str | None = None,
+    ) -> None:
+        self.services = services
+        self.client_for = client  # team_id -> a Web API client for that workspace
+        self.sources = list(sources)
+        self.worker = worker or worker_name()
+
+    def tick(self) -> TickReport:
+        report = TickReport()
+        now = self.services.now()
+        for source in self.sources:
+            with self.services.session() as session:
+                items = list(source.due(session, now, BATCH))
+            for item in items:
+                self._run_one(source, item, now, report)
+        return report
+
+    def _run_one(self, source: DueSource, item: Due, now: datetime, report: TickReport) -> None:
+        lateness = now - item.due_at
+        with self.services.session() as session:
+            claim = repo.claim_delivery(
+                session=session,
+                team_id=item.team_id,
+                kind=item.kind,
+                target=item.target,
+                period=item.period,
+                claimed_by=self.worker,
+                now=now,
+            )
+            if claim is None:
+                report.already_claimed += 1
+                source.reschedule(session, item, now)
+                return
+            if lateness > LATE_LIMIT:
+                claim.status, claim.error = "skipped", f"{lateness} late when the bot got to it"
+                source.reschedule(session, item, now)
+                report.skipped += 1
+                log.warning("skipped %s %s: %s", item.kind, item.target, claim.error)
+                return
+        # The claim is committed before sending: another replica now stands down.
+        late = lateness > ON_TIME_GRACE
+        client = self.client_for(item.team_id)
+        status, error, sent = "sent", None, None
+        try:
+            sent = source.send(item, late=late, client=client, now=now)
+        except SlackApiError as exc:
+            error = str(exc.response.get("error") or "slack_error")
+            status = "failed"
+        except Exception as exc:  # one broken item must not stop the others
+            log.exception("sending %s %s failed", item.kind, item.target)
+            error, status = type(exc).__name__, "failed"
+        with self.services.session() as session:
+            stored = repo.get_delivery(
+                session=session, team_id=item.team_id, delivery_id=claim.id or 0
+            )
+            if stored is not None:
+                stored.status, stored.error, stored.late = status, error, late
+                if sent is not None:
+                    stored.sent_at, stored.channel_id, stored.message_ts = (
+                        now,
+                        sent.channel_id,
+                        sent.ts,
+                    )
+            if error in PERMANENT_ERRORS:
+                source.on_permanent_failure(session, item, error or "", client, now)
+            else:
+                source.reschedule(session, item, now)
+        if status == "sent":
+            report.sent += 1
+            report.late += int(late)
+        else:
+            report.failed += 1

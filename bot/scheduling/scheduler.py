@@ -1,0 +1,43 @@
+"""APScheduler 3.11 drives the delivery runner; the schedule rows stay the source of truth.
+
+One interval job ticks the runner. It runs once at start, which sends what fell due
+while the bot was down (or records it as skipped when too late). APScheduler's
+own job store lives in memory only: it is never shared between replicas, and
+nothing is lost with it, because the rows and the delivery claims are in the database.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from bot.scheduling.deliveries import DeliveryRunner
+
+log = logging.getLogger("checkin_bot.scheduler")
+
+TICK = timedelta(seconds=30)
+
+
+def start_scheduler(runner: DeliveryRunner, *, tick: timedelta = TICK) -> BackgroundScheduler:
+    """Start ticking in a background thread; returns the scheduler so the caller can stop it."""
+    scheduler = BackgroundScheduler(timezone="UTC")
+
+    def run_tick() -> None:
+        report = runner.tick()
+        if report.sent or report.skipped or report.failed:
+            log.info("deliveries: %s", report)
+
+    scheduler.add_job(
+        run_tick,
+        "interval",
+        seconds=tick.total_seconds(),
+        id="deliveries",
+        next_run_time=runner.services.now(),  # catch up at once on start
+        coalesce=True,  # one catch-up tick, not one per missed interval
+        max_instances=1,
+        misfire_grace_time=None,  # a late tick still runs: the runner judges lateness itself
+    )
+    scheduler.start()
+    return scheduler
