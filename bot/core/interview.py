@@ -295,7 +295,7 @@ def _missing(i: Interview) -> tuple[Step, int]:
         if m.target is None:
             return Step.TARGET, index
     last = len(i.measures) - 1
-    if i.mode is Mode.OKR and not i.measures_done:
+    if i.mode is Mode.OKR and not i.measures_done and len(i.measures) < MAX_KEY_RESULTS:
         return Step.MORE, last
     if i.deadline is None:
         return Step.DEADLINE, last
@@ -1103,7 +1103,7 @@ def from_json(data: dict[str, Any]) -> Interview | None:
             here_channel=data.get("here_channel"),
             history=tuple((Step(s), int(index)) for s, index in data.get("history", [])),
         )
-    except (KeyError, ValueError, TypeError, InvalidOperation):
+    except (KeyError, ValueError, TypeError, AttributeError, InvalidOperation):
         return None
     return interview
 
