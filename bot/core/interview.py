@@ -433,7 +433,7 @@ def _review_choices(
     for index, (_, result) in enumerate(reviews):
         measure = interview.measures[index]
         if result.proposed_target is not None:
-            shown = _amount(measure, result.proposed_target)
+            shown = amount(measure, result.proposed_target)
             prefix = f"kr{index + 1} " if interview.mode is Mode.OKR else ""
             choices.append(Choice(f"Use {shown} instead", f"change {prefix}target to {shown}"))
     if interview.mode is Mode.SMART:
@@ -520,8 +520,8 @@ def _measure_line(m: Measure, deadline: date | None) -> str:
     if m.unit is Unit.MILESTONE:
         line = f"{name} done"
     else:
-        target = _amount(m, m.target) if m.target is not None else "?"
-        start = _amount(m, m.baseline) if m.baseline_known and m.baseline is not None else "unknown"
+        target = amount(m, m.target) if m.target is not None else "?"
+        start = amount(m, m.baseline) if m.baseline_known and m.baseline is not None else "unknown"
         line = f"{name} from {start} to {target}"
     return line + (f" by {format_date(deadline)}" if deadline else "")
 
@@ -679,7 +679,7 @@ def _read_baseline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Rea
         return _with_measure(i, i.current, known), (echo,)
     parsed = parse_quantity(text, unit_hint=m.unit)
     if isinstance(parsed, ParseError):
-        return _Problem(parsed.message, parsed.example)
+        return _Problem(escape(parsed.message), parsed.example)
     problem = _unit_problem(m, parsed.quantity)
     if problem is not None:
         return problem
@@ -687,7 +687,7 @@ def _read_baseline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Rea
     measure = replace(m, baseline=quantity.value, baseline_known=True,
                       currency=quantity.currency or m.currency)  # fmt: skip
     about = "about " if parsed.approximate else ""
-    echo = f"Baseline: {about}{_amount(measure, quantity.value)} {_metric_words(measure)} today."
+    echo = f"Baseline: {about}{amount(measure, quantity.value)} {_metric_words(measure)} today."
     return _with_measure(i, i.current, measure), (echo,)
 
 
@@ -700,7 +700,7 @@ def _read_target(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     )
     parsed = parse_target(text, baseline=baseline, unit_hint=m.unit)
     if isinstance(parsed, ParseError):
-        return _Problem(parsed.message, _target_example(m))
+        return _Problem(escape(parsed.message), _target_example(m))
     problem = _unit_problem(m, parsed.quantity)
     if problem is not None:
         return problem
@@ -715,18 +715,18 @@ def _read_target(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
             better = "higher" if m.direction is Direction.INCREASE else "lower"
             return _Problem(
                 f"For {escape(m.metric_name or 'this metric')} {better} is better, but "
-                f"{_amount(m, target)} goes the other way from today's "
-                f"{_amount(m, baseline.value)}.",
+                f"{amount(m, target)} goes the other way from today's "
+                f"{amount(m, baseline.value)}.",
                 _target_example(m),
             )
     measure = replace(m, target=target, target_relative=parsed.relative,
                       currency=parsed.quantity.currency or m.currency)  # fmt: skip
     change = (
-        f" ({parsed.relative} from {_amount(m, baseline.value)})"
+        f" ({parsed.relative} from {amount(m, baseline.value)})"
         if parsed.relative and baseline
         else ""
     )
-    echo = f"Target: {_amount(measure, target)} {_metric_words(measure)}{change}."
+    echo = f"Target: {amount(measure, target)} {_metric_words(measure)}{change}."
     return _with_measure(i, i.current, measure), (echo,)
 
 
@@ -756,7 +756,7 @@ def _read_more(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
 def _read_deadline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     found = parse_deadline(text, now=now, tz=tz)
     if isinstance(found, ParseError):
-        return _Problem(found.message, found.example)
+        return _Problem(escape(found.message), found.example)
     if isinstance(found, AmbiguousDate):
         choices = tuple(Choice(format_date(d), d.isoformat()) for d in found.options)
         return _Problem(found.message, DEADLINE_EXAMPLE, choices)
@@ -765,7 +765,7 @@ def _read_deadline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Rea
     answered = replace(i, deadline=found, deadline_options=())
     if i.mode is Mode.SMART and i.measure.target is not None:
         m = i.measure
-        goal = f"{_amount(m, m.target)} {_metric_words(m)}"
+        goal = f"{amount(m, m.target)} {_metric_words(m)}"
         echo = f"Target: {goal} by {format_date(found)} (in {weeks})."
     else:
         echo = f"Deadline: {format_date(found)} (in {weeks})."
@@ -1005,7 +1005,8 @@ def _controls(i: Interview) -> tuple[Choice, ...]:
 # --- words -------------------------------------------------------------------------------
 
 
-def _amount(m: Measure, value: Decimal | None) -> str:
+def amount(m: Measure, value: Decimal | None) -> str:
+    """A value of the measure written as people read it ("480", "3.2%", "$1,500")."""
     if value is None:
         return "?"
     return format_quantity(Quantity(value, m.unit or Unit.COUNT, m.currency))
