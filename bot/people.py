@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -49,7 +50,18 @@ def member_info(services: Services, client: WebClient, team_id: str, user_id: st
 def user_timezone(services: Services, client: WebClient, team_id: str, user_id: str) -> str:
     """The person's IANA time zone, or the workspace default when Slack does not say."""
     member = member_info(services, client, team_id, user_id)
-    return member.timezone or services.settings.DEFAULT_TIMEZONE
+    if member.timezone and _known(member.timezone):
+        return member.timezone
+    return services.settings.DEFAULT_TIMEZONE
+
+
+def _known(name: str) -> bool:
+    """Slack's `tz` is an IANA name, but a zone this machine lacks must not break anything."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def is_admin(services: Services, client: WebClient, team_id: str, user_id: str) -> bool:

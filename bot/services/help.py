@@ -35,6 +35,19 @@ HELP = HelpView(
             "Getting started",
             (HelpEntry("/goals help", "show this list"),),
         ),
+        HelpSection(
+            "Setting a goal",
+            (
+                HelpEntry("/goals new", "set a SMART goal with me, step by step, in a DM"),
+                HelpEntry("/goals new okr", "set an objective with up to five key results"),
+                HelpEntry("/goals new team", "set a team goal in a thread of this channel"),
+                HelpEntry("new goal", "(in a DM with me) the same as /goals new"),
+                HelpEntry(
+                    "back · skip · cancel · help",
+                    "at any question; at the review, “change target to 50k” fixes one field",
+                ),
+            ),
+        ),
     ),
 )
 

@@ -1,0 +1,99 @@
+"""Block Kit for the goal interview: the echo, the question, the SMART review, the card."""
+
+from __future__ import annotations
+
+import json
+
+from bot.blocks.common import Block, actions, button, context, header, section
+from bot.core.interview import Choice, Prompt
+from bot.core.mrkdwn import escape
+from bot.core.smart import SmartReview, Verdict
+from bot.services.interview import InterviewView, SavedGoal
+
+ANSWER_ACTION = "interview.answer"
+START_ACTION = "interview.start"
+
+_MARKS = {Verdict.PASS: "✅", Verdict.WARN: "⚠️", Verdict.FAIL: "❌"}
+
+
+def interview_message(view: InterviewView) -> tuple[str, list[Block]]:
+    """The notification text and the blocks of one interview message."""
+    blocks: list[Block] = []
+    texts: list[str] = []
+    if view.note:
+        blocks.append(section(view.note))
+        texts.append(view.note)
+    if view.saved is not None:
+        blocks.extend(_saved_blocks(view.saved))
+        texts.append(f"Saved: {escape(view.saved.title)}")
+    if view.prompt is not None:
+        blocks.extend(_prompt_blocks(view.prompt, view.token))
+        texts.append(view.prompt.problem or view.prompt.question)
+    return " ".join(texts)[:3000] or "…", blocks[:50]
+
+
+def _prompt_blocks(prompt: Prompt, token: str) -> list[Block]:
+    blocks: list[Block] = []
+    if prompt.echo:
+        blocks.append(context(*(f"✓ {line}" for line in prompt.echo)))
+    if prompt.problem:
+        blocks.append(section(f"⚠️ {prompt.problem}"))
+    if prompt.summary:
+        blocks.append(section("\n".join(prompt.summary)))
+    for title, result in prompt.reviews:
+        blocks.append(section(_review_text(title, result)))
+    blocks.append(section(prompt.question))
+    hints = [f"For example: {prompt.example}"] if prompt.example else []
+    if prompt.help:
+        hints.insert(0, prompt.help)
+    if hints:
+        blocks.append(context(*hints))
+    if prompt.choices:
+        blocks.append(_buttons(prompt.choices, token, "choices", primary=prompt.step == "review"))
+    if prompt.controls:
+        blocks.append(_buttons(prompt.controls, token, "controls", offset=len(prompt.choices)))
+    return blocks
+
+
+def _review_text(title: str, result: SmartReview) -> str:
+    lines = [f"*SMART review{f' of {title}' if title else ''}*"]
+    lines += [f"{_MARKS[x.verdict]} *{x.letter}* {x.name}: {x.reason}" for x in result.letters]
+    return "\n".join(lines)
+
+
+def _buttons(
+    choices: tuple[Choice, ...], token: str, name: str, *, offset: int = 0, primary: bool = False
+) -> Block:
+    elements = [
+        button(
+            c.label,
+            f"{ANSWER_ACTION}.{offset + n}",
+            json.dumps({"t": token, "a": c.value[:1500]}, ensure_ascii=False),
+            style="primary" if primary and n == 0 else None,
+        )
+        for n, c in enumerate(choices)
+    ]
+    return actions(*elements, block_id=f"interview.{name}")
+
+
+def _saved_blocks(saved: SavedGoal) -> list[Block]:
+    blocks = [header("Goal saved"), section(f"*{escape(saved.title)}*\n" + "\n".join(saved.lines))]
+    if saved.first_checkin:
+        blocks.append(context(f"First check-in reminder: {saved.first_checkin}."))
+    return blocks
+
+
+def start_button() -> Block:
+    """A "New goal" button other surfaces (the App Home) can show."""
+    return actions(button("New goal", START_ACTION, "new"), block_id="interview.start")
+
+
+def parse_button_value(value: str) -> tuple[str, str] | None:
+    """(token, answer) from a button's value, or None when it is not ours."""
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    return str(data.get("t", "")), str(data.get("a", ""))

@@ -1,0 +1,38 @@
+"""`/goals new [okr|team]`: start (or resume) the goal interview."""
+
+from __future__ import annotations
+
+from bot.listeners.context import CommandContext
+from bot.listeners.interview_talk import post
+from bot.people import user_timezone
+from bot.services import interview as service
+
+
+def new_goal(ctx: CommandContext) -> None:
+    """Start the interview in a DM; `team` in a channel runs it in a thread there."""
+    words = set(ctx.args.casefold().split())
+    tz = user_timezone(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    in_channel = not ctx.channel_id.startswith("D")
+    if "team" in words and in_channel:
+        root = ctx.client.chat_postMessage(
+            channel=ctx.channel_id,
+            text=f"<@{ctx.user_id}> is setting a team goal; the interview runs in this thread.",
+        )
+        thread_ts: str | None = str(root["ts"])
+        channel_id = ctx.channel_id
+    else:
+        opened = ctx.client.conversations_open(users=ctx.user_id)
+        channel_id, thread_ts = str(opened["channel"]["id"]), None
+    view = service.begin(
+        ctx.services,
+        team_id=ctx.team_id,
+        user_id=ctx.user_id,
+        tz=tz,
+        channel_id=channel_id,
+        thread_ts=thread_ts,
+        here_channel=ctx.channel_id if in_channel else None,
+        okr="okr" in words,
+    )
+    post(ctx.client, view, channel_id=channel_id)
+    if in_channel and view.thread_ts is None:
+        ctx.reply("I've sent you a direct message to set up the goal.")

@@ -1,0 +1,16 @@
+"""Posting the interview's messages where it runs; shared by its command, message and buttons."""
+
+from __future__ import annotations
+
+from slack_sdk import WebClient
+
+from bot.blocks.interview import interview_message
+from bot.services.interview import InterviewView
+
+
+def post(client: WebClient, view: InterviewView, *, channel_id: str) -> None:
+    """Post the view in the interview's place (its DM or thread), else in `channel_id`."""
+    text, blocks = interview_message(view)
+    client.chat_postMessage(
+        channel=view.channel_id or channel_id, text=text, blocks=blocks, thread_ts=view.thread_ts
+    )

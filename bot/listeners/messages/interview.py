@@ -1,0 +1,47 @@
+"""Messages that belong to the goal interview: "new goal" in a DM, and its answers."""
+
+from __future__ import annotations
+
+from bot.core.wording import normalise
+from bot.listeners.context import MessageContext
+from bot.listeners.interview_talk import post
+from bot.people import user_timezone
+from bot.services import interview as service
+
+_START = {"new goal": False, "new okr": True, "set a goal": False, "goal new": False}
+
+
+def interview_reply(ctx: MessageContext) -> bool:
+    """Take the message if it starts an interview or answers the one in progress here."""
+    if not ctx.user_id:
+        return False
+    wanted = normalise(ctx.text[:40])
+    if ctx.is_direct and not ctx.thread_ts and wanted in _START:
+        tz = user_timezone(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+        started = service.begin(
+            ctx.services,
+            team_id=ctx.team_id,
+            user_id=ctx.user_id,
+            tz=tz,
+            channel_id=ctx.channel_id,
+            okr=_START[wanted],
+        )
+        post(ctx.client, started, channel_id=ctx.channel_id)
+        return True
+    channel, thread = service.place(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id)
+    here = channel == ctx.channel_id and (thread is None or thread == ctx.thread_ts)
+    if channel is None or not here:
+        return False
+    tz = user_timezone(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    view = service.answer(
+        ctx.services,
+        team_id=ctx.team_id,
+        user_id=ctx.user_id,
+        text=ctx.text,
+        tz=tz,
+        timezone_of=lambda user: user_timezone(ctx.services, ctx.client, ctx.team_id, user),
+    )
+    if view is None:
+        return False
+    post(ctx.client, view, channel_id=ctx.channel_id)
+    return True

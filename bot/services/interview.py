@@ -1,0 +1,377 @@
+"""The goal interview as a use case: kept in the database between answers, saved once.
+
+One interview per person per workspace, in the place it started (a DM, or a
+channel thread for a team goal). It survives restarts because its state lives in
+`InterviewState`; it expires after a day without an answer. On confirmation it
+creates the goal (or the objective and its key results) under the origin key
+"interview:<token>", so a double click or a retried event finds the goal already
+there instead of saving a second one. The token is random rather than the row id
+because SQLite may hand a deleted row's id to the next interview.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from bot.core import interview as core
+from bot.core.cadence import Cadence, next_occurrence
+from bot.core.dates import end_of_day, format_date
+from bot.core.values import GoalKind, Unit
+from bot.services import Services
+from storage import interviews as store
+from storage import repo
+from storage.models import Goal, InterviewState
+
+IDLE_EXPIRY = timedelta(hours=24)
+
+TimezoneOf = Callable[[str], str]
+"""Looks up a person's IANA time zone by user id (the owner's, for reminders)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SavedGoal:
+    """The card shown once a goal is saved; lines are mrkdwn-safe."""
+
+    goal_id: int
+    title: str
+    lines: tuple[str, ...]
+    first_checkin: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewView:
+    """What to show after a start or an answer, and where (channel and thread).
+
+    `prompt` is the next question (None when there is nothing to ask); `note` is a
+    word about the interview itself (resumed, expired, already saved); `saved` is
+    set once the goal exists.
+    """
+
+    token: str
+    channel_id: str | None
+    thread_ts: str | None
+    prompt: core.Prompt | None = None
+    note: str | None = None
+    saved: SavedGoal | None = None
+
+
+def begin(
+    services: Services,
+    *,
+    team_id: str,
+    user_id: str,
+    tz: str,
+    channel_id: str,
+    thread_ts: str | None = None,
+    here_channel: str | None = None,
+    okr: bool = False,
+) -> InterviewView:
+    """Start an interview, or resume the one in progress (there is one per person).
+
+    Example:
+        >>> view = begin(services, team_id="T1", user_id="U1", tz="UTC", channel_id="D1")
+        >>> view.prompt.step
+        <Step.WHY: 'why'>
+    """
+    now = services.now()
+    zone = ZoneInfo(tz)
+    with services.session() as session:
+        state = store.get_interview(session=session, team_id=team_id, user_id=user_id)
+        note = None
+        if state is not None and state.expires_at > now:
+            interview = core.from_json(state.data)
+            if interview is not None:
+                return InterviewView(
+                    token=str(state.data.get("token", "")),
+                    channel_id=state.channel_id,
+                    thread_ts=state.thread_ts,
+                    prompt=core.ask(interview, now=now, tz=zone),
+                    note="You have a goal interview in progress; here is where we were. "
+                    "Say cancel to drop it.",
+                )
+        if state is not None:
+            note = _expired_note(state) if state.expires_at <= now else None
+            store.delete_interview(session=session, team_id=team_id, user_id=user_id)
+        interview = core.start(user_id, okr=okr, here_channel=here_channel)
+        token = uuid.uuid4().hex
+        _store(session, team_id, user_id, interview, token, now, channel_id, thread_ts)
+        return InterviewView(
+            token=token,
+            channel_id=channel_id,
+            thread_ts=thread_ts,
+            prompt=core.ask(interview, now=now, tz=zone),
+            note=note,
+        )
+
+
+def place(services: Services, *, team_id: str, user_id: str) -> tuple[str | None, str | None]:
+    """Where the person's interview runs (channel, thread), or (None, None) without one."""
+    with services.session() as session:
+        state = store.get_interview(session=session, team_id=team_id, user_id=user_id)
+        return (state.channel_id, state.thread_ts) if state else (None, None)
+
+
+def answer(
+    services: Services,
+    *,
+    team_id: str,
+    user_id: str,
+    text: str,
+    tz: str,
+    timezone_of: TimezoneOf,
+    token: str | None = None,
+) -> InterviewView | None:
+    """Take one answer (typed, or a button's value with its interview `token`).
+
+    None when the person has no interview and the answer is not a button of a saved one.
+    """
+    now = services.now()
+    zone = ZoneInfo(tz)
+    with services.session() as session:
+        state = store.get_interview(session=session, team_id=team_id, user_id=user_id)
+        stored_token = str(state.data.get("token", "")) if state else ""
+        if token and token != stored_token:
+            return _stale_button(session, team_id, token)
+        if state is None:
+            return None
+        where = (state.channel_id, state.thread_ts)
+        if state.expires_at <= now:
+            store.delete_interview(session=session, team_id=team_id, user_id=user_id)
+            note = _expired_note(state) + " Type `new goal` to start again."
+            return InterviewView(stored_token, *where, note=note)
+        interview = core.from_json(state.data)
+        if interview is None:
+            store.delete_interview(session=session, team_id=team_id, user_id=user_id)
+            note = "I lost track of that interview, sorry. Type `new goal` to start again."
+            return InterviewView(stored_token, *where, note=note)
+        interview, prompt = core.step(interview, text, now=now, tz=zone)
+        if interview.step is core.Step.SAVED:
+            saved = _save(session, team_id, interview, stored_token, zone, timezone_of, now)
+            store.delete_interview(session=session, team_id=team_id, user_id=user_id)
+            return InterviewView(stored_token, *where, saved=saved)
+        if interview.step is core.Step.CANCELLED:
+            store.delete_interview(session=session, team_id=team_id, user_id=user_id)
+            return InterviewView(stored_token, *where, prompt=prompt)
+        _store(session, team_id, user_id, interview, stored_token, now, *where)
+        return InterviewView(stored_token, *where, prompt=prompt)
+
+
+def _store(
+    session: Session,
+    team_id: str,
+    user_id: str,
+    interview: core.Interview,
+    token: str,
+    now: datetime,
+    channel_id: str | None,
+    thread_ts: str | None,
+) -> None:
+    store.save_interview(
+        session=session,
+        team_id=team_id,
+        user_id=user_id,
+        step=interview.step.value,
+        data={**core.to_json(interview), "token": token},
+        now=now,
+        expires_at=now + IDLE_EXPIRY,
+        channel_id=channel_id,
+        thread_ts=thread_ts,
+    )
+
+
+def _expired_note(state: InterviewState) -> str:
+    return (
+        f"Your goal interview from {format_date(state.started_at.date())} expired after a "
+        "day without answers; nothing was saved."
+    )
+
+
+def _stale_button(session: Session, team_id: str, token: str) -> InterviewView:
+    goal = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=_origin(token))
+    note = (
+        "That goal is already saved."
+        if goal is not None
+        else "That button belongs to an interview that is over."
+    )
+    return InterviewView(token, None, None, note=note)
+
+
+def _origin(token: str) -> str:
+    return f"interview:{token}"
+
+
+# --- saving ----------------------------------------------------------------------------
+
+
+def _save(
+    session: Session,
+    team_id: str,
+    interview: core.Interview,
+    token: str,
+    zone: ZoneInfo,
+    timezone_of: TimezoneOf,
+    now: datetime,
+) -> SavedGoal:
+    origin = _origin(token)
+    existing = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=origin)
+    if existing is None:
+        try:
+            with session.begin_nested():
+                existing = _create(session, team_id, interview, origin, zone, timezone_of, now)
+        except IntegrityError:  # a second click won the race; show its goal
+            existing = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=origin)
+    assert existing is not None and existing.id is not None
+    cadence = core.cadence_of(interview, timezone_of(interview.owner or interview.user_id))
+    first = next_occurrence(cadence, now) if cadence else None
+    return SavedGoal(
+        goal_id=existing.id,
+        title=existing.title,
+        lines=core.summarise(interview, tz=zone),
+        first_checkin=_local(first, cadence) if first and cadence else None,
+    )
+
+
+def _create(
+    session: Session,
+    team_id: str,
+    interview: core.Interview,
+    origin: str,
+    zone: ZoneInfo,
+    timezone_of: TimezoneOf,
+    now: datetime,
+) -> Goal:
+    owner = interview.owner or interview.user_id
+    owner_tz = timezone_of(owner)
+    common: dict[str, object] = {
+        "why": interview.why or "",
+        "category": interview.category.value if interview.category else None,
+        "platform": interview.scope,
+        "deadline": end_of_day(interview.deadline, zone) if interview.deadline else None,
+        "owner_id": owner,
+        "channel_id": interview.channel,
+        "created_by": interview.user_id,
+        "start_at": now,
+    }
+    measured: list[Goal] = []
+    if interview.mode is core.Mode.OKR:
+        head = repo.create_goal(
+            session=session,
+            team_id=team_id,
+            title=(interview.objective or "Objective")[:300],
+            now=now,
+            kind=GoalKind.OBJECTIVE.value,
+            origin_key=origin,
+            **common,
+        )
+        for index, measure in enumerate(interview.measures):
+            measured.append(
+                _create_measured(
+                    session,
+                    team_id,
+                    measure,
+                    now,
+                    common,
+                    kind=GoalKind.KEY_RESULT,
+                    origin=f"{origin}:kr{index + 1}",
+                    objective_id=head.id,
+                    interview=interview,
+                )
+            )
+    else:
+        head = _create_measured(
+            session,
+            team_id,
+            interview.measure,
+            now,
+            common,
+            kind=GoalKind.GOAL,
+            origin=origin,
+            objective_id=None,
+            interview=interview,
+        )
+        measured.append(head)
+    cadence = core.cadence_of(interview, owner_tz)
+    if cadence is not None:
+        for goal in measured:
+            _schedule(session, team_id, goal, owner, cadence, now)
+    return head
+
+
+def _create_measured(
+    session: Session,
+    team_id: str,
+    measure: core.Measure,
+    now: datetime,
+    common: Mapping[str, object],
+    *,
+    interview: core.Interview,
+    kind: GoalKind,
+    origin: str,
+    objective_id: int | None,
+) -> Goal:
+    return repo.create_goal(
+        session=session,
+        team_id=team_id,
+        title=_title(measure, interview)[:300],
+        now=now,
+        kind=kind.value,
+        origin_key=origin,
+        objective_id=objective_id,
+        metric=measure.metric_key or "custom",
+        metric_name=(measure.metric_name or "")[:200],
+        unit=(measure.unit or Unit.COUNT).value,
+        currency=measure.currency,
+        direction=(measure.direction.value if measure.direction else "increase"),
+        baseline=measure.baseline if measure.baseline_known else None,
+        target=measure.target,
+        **common,
+    )
+
+
+def _title(measure: core.Measure, interview: core.Interview) -> str:
+    """ "Followers to 480 on Instagram by 22 Dec 2026" (plain text, as people typed it)."""
+    name = measure.metric_name or "Goal"
+    if measure.unit is Unit.MILESTONE:
+        title = f"{name} done"
+    else:
+        title = f"{name} to {core.amount(measure, measure.target)}"
+    if interview.scope:
+        title += f" on {interview.scope}"
+    if interview.deadline:
+        title += f" by {format_date(interview.deadline)}"
+    return title
+
+
+def _schedule(
+    session: Session, team_id: str, goal: Goal, owner: str, cadence: Cadence, now: datetime
+) -> None:
+    assert goal.id is not None
+    day = cadence.day_of_month
+    store.create_reminder_schedule(
+        session=session,
+        team_id=team_id,
+        goal_id=goal.id,
+        owner_id=owner,
+        frequency=cadence.kind.value,
+        weekdays=",".join(str(d) for d in cadence.weekdays),
+        interval_weeks=cadence.interval_weeks,
+        # Day 31 is pulled back to each month's last day, which is what "last" means.
+        day_of_month=31 if day == "last" else day,
+        local_time=cadence.at.strftime("%H:%M"),
+        timezone=cadence.tz,
+        anchor_date=cadence.anchor,
+        next_run_at=next_occurrence(cadence, now),
+        now=now,
+    )
+
+
+def _local(moment: datetime, cadence: Cadence) -> str:
+    local = moment.astimezone(ZoneInfo(cadence.tz))
+    return f"{local.strftime('%a')} {format_date(local.date())} at {local.strftime('%H:%M')}"

@@ -1,0 +1,97 @@
+"""Storage for goal interviews in progress and the reminder schedules they create."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, select
+
+from storage.models import InterviewState, ReminderSchedule
+from storage.repo import scoped_team
+
+
+def get_interview(*, session: Session, team_id: str, user_id: str) -> InterviewState | None:
+    """The person's interview in progress (expired or not), or None."""
+    query = select(InterviewState).where(
+        InterviewState.team_id == scoped_team(team_id), InterviewState.user_id == user_id
+    )
+    return session.exec(query).first()
+
+
+def save_interview(
+    *,
+    session: Session,
+    team_id: str,
+    user_id: str,
+    step: str,
+    data: dict[str, Any],
+    now: datetime,
+    expires_at: datetime,
+    channel_id: str | None = None,
+    thread_ts: str | None = None,
+) -> InterviewState:
+    """Create or update the person's one interview; the place it runs is set on creation."""
+    state = get_interview(session=session, team_id=team_id, user_id=user_id)
+    if state is None:
+        state = InterviewState(
+            team_id=team_id,
+            user_id=user_id,
+            channel_id=channel_id,
+            thread_ts=thread_ts,
+            started_at=now,
+            updated_at=now,
+            expires_at=expires_at,
+        )
+        session.add(state)
+    state.step = step
+    state.data = dict(data)  # a new object, so the JSON column is seen as changed
+    state.updated_at = now
+    state.expires_at = expires_at
+    session.flush()
+    return state
+
+
+def delete_interview(*, session: Session, team_id: str, user_id: str) -> None:
+    """Drop the person's interview, if any."""
+    state = get_interview(session=session, team_id=team_id, user_id=user_id)
+    if state is not None:
+        session.delete(state)
+        session.flush()
+
+
+def create_reminder_schedule(
+    *,
+    session: Session,
+    team_id: str,
+    goal_id: int,
+    owner_id: str | None,
+    frequency: str,
+    weekdays: str,
+    interval_weeks: int,
+    day_of_month: int | None,
+    local_time: str,
+    timezone: str,
+    anchor_date: date | None,
+    next_run_at: datetime,
+    now: datetime,
+) -> ReminderSchedule:
+    """The check-in reminder schedule of a goal (the check-in feature sends them)."""
+    schedule = ReminderSchedule(
+        team_id=scoped_team(team_id),
+        goal_id=goal_id,
+        owner_id=owner_id,
+        frequency=frequency,
+        weekdays=weekdays,
+        interval_weeks=interval_weeks,
+        day_of_month=day_of_month,
+        local_time=local_time,
+        timezone=timezone,
+        anchor_date=anchor_date,
+        next_run_at=next_run_at,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(schedule)
+    session.flush()
+    return schedule
