@@ -12,6 +12,7 @@ import hmac
 import itertools
 import json
 import time
+import uuid
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -139,7 +140,7 @@ class SlackDriver:
             "api_app_id": self.sandbox.app_id,
             "event": event,
             "type": "event_callback",
-            "event_id": event_id or f"Ev{next(self._ids):010d}",
+            "event_id": event_id or f"Ev{uuid.uuid4().hex[:16].upper()}",
             "event_time": int(time.time()),
             "authorizations": [
                 {
