@@ -182,7 +182,9 @@ def record_event_once(*, session: Session, team_id: str, event_id: str, now: dat
     """
     try:
         with session.begin_nested():
-            session.add(ProcessedEvent(team_id=scoped_team(team_id), event_id=event_id, received_at=now))
+            session.add(
+                ProcessedEvent(team_id=scoped_team(team_id), event_id=event_id, received_at=now)
+            )
         return True
     except IntegrityError:
         return False

@@ -14,6 +14,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.listeners.context import MessageContext
+from bot.listeners.messages.questions import answer_questions
 from bot.services import Services
 
 MessageHandler = Callable[[MessageContext], bool]
@@ -32,7 +33,7 @@ def fallback(ctx: MessageContext) -> bool:
     return False
 
 
-HANDLERS: tuple[MessageHandler, ...] = (fallback,)
+HANDLERS: tuple[MessageHandler, ...] = (answer_questions, fallback)
 
 
 def _context(
