@@ -12,11 +12,13 @@ The intent is decided by the first rule that applies:
 | ------- | ---- |
 | help    | empty text, or a help cue ("what can you answer?") |
 | owner   | an owner cue ("who owns", "kimin", "ai phụ trách") |
-| score   | a score cue ("score", "puan") with an objective cue ("objective", "OKR") or no metric |
+| score   | a score cue ("score", "puan"), unless it names a scored metric ("NPS score") |
+|         | and no objective cue ("objective", "OKR") is there |
 | change  | a change cue ("change", "since", "değişti", "so với") |
 | due     | a due cue ("due", "ends", "deadline", "hạn") |
-| list    | a list cue ("which", "show"); without a metric: a status word ("at risk"), |
-|         | a platform, "my goals", a person, or "how are we doing?" alone |
+| list    | a list cue ("which", "show") with a status word or no metric; or, without |
+|         | a metric, a status word ("at risk"), a platform, "my goals", a person, or |
+|         | "how are we doing?" alone |
 | status  | a metric, a status cue ("how is", "nasıl", "چطوره") or leftover words to look up |
 | unknown | none of the above |
 """
@@ -35,7 +37,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from bot.core.dates import end_of_day, parse_deadline
-from bot.core.kpis import detect_platform, match_metric
+from bot.core.kpis import catalogue, detect_platform, match_metric
 from bot.core.progress import Status
 from bot.core.wording import (
     MAX_INPUT_CHARS,
@@ -135,6 +137,16 @@ def _vocabulary() -> _Vocabulary:
     return _Vocabulary(PhraseIndex(plain, suffix_phrases=suffixed), PhraseIndex(holidays), filler)
 
 
+@functools.cache
+def _scored_metrics() -> frozenset[str]:
+    """Metrics whose own name says "score" (NPS, CSAT): "NPS score" asks for the metric."""
+    return frozenset(
+        entry.key
+        for entry in catalogue()
+        if any("score" in normalise(name).split() for name in (entry.name, *entry.synonyms["en"]))
+    )
+
+
 def understand(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
     """Read a question; never raises, always returns a `Question` (maybe `Intent.UNKNOWN`).
 
@@ -173,11 +185,12 @@ def understand(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
     intent = _intent(
         cues=set(cues),
         has_metric=bool(metrics),
+        has_scored_metric=any(key in _scored_metrics() for key in metrics),
         has_platform=platform is not None,
         has_status=status is not None,
         has_subject=bool(subject),
         has_people=bool(owners) or "mine" in cues,
-        empty=not words and not owners,
+        empty=not text.strip(),
     )
     return Question(
         text=text,
@@ -197,6 +210,7 @@ def _intent(
     *,
     cues: set[str],
     has_metric: bool,
+    has_scored_metric: bool,
     has_platform: bool,
     has_status: bool,
     has_subject: bool,
@@ -207,13 +221,13 @@ def _intent(
         return Intent.HELP
     if "owner" in cues:
         return Intent.OWNER
-    if "score" in cues and ("objective" in cues or not has_metric):
+    if "score" in cues and ("objective" in cues or not has_scored_metric):
         return Intent.SCORE
     if "change" in cues:
         return Intent.CHANGE
     if "due" in cues:
         return Intent.DUE
-    if "list" in cues:
+    if "list" in cues and (has_status or not has_metric):
         return Intent.LIST
     if not has_metric and (has_status or has_platform or has_people):
         return Intent.LIST
