@@ -117,7 +117,7 @@ CASES: list[Case] = [
     Case("which goals did we miss?", "list", SIGNUPS),
     Case("what did we miss", "list", SIGNUPS),
     Case("goals with no data", "list", REVENUE),
-    Case("show my goals", "list", NOTHING),
+    Case("show my goals", "list", _goals("reach-ig", "views-yt", "resp-time")),
     Case("goals of <@U1>", "list", _goals("reach-ig", "views-yt", "resp-time")),
     Case("show <@U2>'s goals", "list", _goals("followers-ig", "eng-ig")),
     Case("which instagram goals are off track?", "list", FOLLOWERS),
@@ -187,15 +187,15 @@ CASES: list[Case] = [
     Case("what's due before xmas", "due", DUE_BEFORE_CHRISTMAS),
     Case("which goals end this year?", "due", DUE_THIS_YEAR),
     Case("deadlines this month", "due", DUE_THIS_MONTH),
-    Case("what's due?", "due", DUE_THIS_MONTH),
+    Case("what's due?", "due", DUE_BEFORE_CHRISTMAS),  # the next 30 days
     Case("which instagram goals end this year", "due", _goals("reach-ig", "followers-ig")),
-    Case("what expires next week", "due", NOTHING),
+    Case("what expires next week", "due", DUE_THIS_MONTH),  # up to Fri 4 Dec
     Case("what's due by the end of Q1", "due", DUE_THIS_YEAR | RESPONSE | ENGAGEMENT),
     Case("این ماه مهلت کدام اهداف تمام میشود؟", "due", DUE_THIS_MONTH),
     Case("ce obiective expiră înainte de Crăciun?", "due", DUE_BEFORE_CHRISTMAS),
     Case("ce termene avem luna asta", "due", DUE_THIS_MONTH),
     Case("bu ay hangi hedefler bitiyor?", "due", DUE_THIS_MONTH),
-    Case("yılbaşından önce biten hedefler", "due", DUE_THIS_YEAR),
+    Case("yılbaşından önce biten hedefler", "due", DUE_THIS_YEAR),  # before 1 Jan
     Case("mục tiêu nào hết hạn trước Giáng sinh?", "due", DUE_BEFORE_CHRISTMAS),
     Case("tháng này có gì đến hạn", "due", DUE_THIS_MONTH),
     # --- OKR score ------------------------------------------------------------------------

@@ -134,7 +134,11 @@ def _vocabulary() -> _Vocabulary:
         for phrase in words
         for word in normalise(phrase).split()
     )
-    return _Vocabulary(PhraseIndex(plain, suffix_phrases=suffixed), PhraseIndex(holidays), filler)
+    return _Vocabulary(
+        PhraseIndex(plain, suffix_phrases=suffixed),
+        PhraseIndex([], suffix_phrases=holidays),
+        filler,
+    )
 
 
 @functools.cache
@@ -199,7 +203,7 @@ def understand(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
         platform=platform.key if platform else None,
         status=status if intent is Intent.LIST or intent is Intent.STATUS else None,
         period=_period(cues) if intent is Intent.CHANGE else None,
-        due_by=_due_by(plain, holiday_hits, now=now, tz=tz) if intent is Intent.DUE else None,
+        due_by=_due_by(plain, holiday_hits, cues, now=now, tz=tz) if intent is Intent.DUE else None,
         subject=subject,
         owners=owners,
         mine="mine" in cues,
@@ -248,7 +252,12 @@ def _period(cues: dict[str, int]) -> Period | None:
 
 
 def _due_by(
-    plain: str, holiday_hits: list[PhraseHit[tuple[int, int]]], *, now: datetime, tz: ZoneInfo
+    plain: str,
+    holiday_hits: list[PhraseHit[tuple[int, int]]],
+    cues: dict[str, int],
+    *,
+    now: datetime,
+    tz: ZoneInfo,
 ) -> datetime:
     today = now.astimezone(tz).date()
     if holiday_hits:
@@ -260,6 +269,13 @@ def _due_by(
     found = parse_deadline(plain, now=now, tz=tz)
     if isinstance(found, date):
         return end_of_day(found, tz)
+    # "luna asta", "tháng này": the date reader knows fewer phrases than the period cues.
+    period = _period(cues)
+    if period is Period.MONTH:
+        next_month = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return end_of_day(next_month - timedelta(days=1), tz)
+    if period is Period.WEEK:
+        return end_of_day(today + timedelta(days=6 - today.weekday()), tz)
     return end_of_day(today + timedelta(days=DUE_DEFAULT_DAYS), tz)
 
 

@@ -196,7 +196,7 @@ def _matching_goals(ctx: _Context, question: Question, **filters: object) -> lis
     """Goals named by the question's metric, platform, people, or (failing a metric) words."""
     owners = list(question.owners) + ([ctx.user_id] if question.mine else [])
     goal_ids: list[int] = []
-    if not question.metrics and question.subject and question.intent is not Intent.LIST:
+    if not question.metrics and question.subject and question.intent in _NAMED_BY_WORDS:
         goal_ids = _goals_named(ctx, question.subject)
         if not goal_ids:
             return []
@@ -209,6 +209,11 @@ def _matching_goals(ctx: _Context, question: Question, **filters: object) -> lis
         goal_ids=goal_ids,
         **filters,  # type: ignore[arg-type]
     )
+
+
+_NAMED_BY_WORDS = (Intent.STATUS, Intent.OWNER, Intent.CHANGE)
+"""Intents whose leftover words name goals ("how is the pizzeria launch going?"); in
+lists and due dates they are dates and filters instead."""
 
 
 def _goals_named(ctx: _Context, subject: str) -> list[int]:
