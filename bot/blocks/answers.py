@@ -21,7 +21,11 @@ def answer_blocks(answer: Answer) -> list[Block]:
     """
     if answer.detail and answer.goals:
         return _card(answer.goals[0])
-    blocks: list[Block] = [section(f"*{answer.headline}*" if answer.goals else answer.headline)]
+    # One objective's section already says what the headline says.
+    one_score = len(answer.objectives) == 1 and answer.objectives[0].score is not None
+    blocks: list[Block] = (
+        [] if one_score else [section(f"*{answer.headline}*" if answer.goals else answer.headline)]
+    )
     if answer.goals:
         blocks.append(section("\n".join(_goal_line(goal) for goal in answer.goals)))
     if answer.lines:
