@@ -4,11 +4,15 @@ checkin-bot                 run in Slack when tokens are set, else the console
 checkin-bot run [--http --port N]
 checkin-bot console [--user U] [--team T] [--now ISO-TIME]
 checkin-bot migrate
+checkin-bot ask "QUESTION" [--team T] [--now ISO-TIME] [--json]
+checkin-bot import FILE [--team T]
+checkin-bot export [--team T] [--format json|csv] [--output FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -109,6 +113,59 @@ def cmd_migrate(_args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.blocks.answers import answer_text
+    from bot.services.questions import answer_question
+
+    services = build_services(settings, _clock(args), migrate=True)
+    answer = answer_question(services, team_id=args.team, user_id="", text=args.question)
+    text = answer_text(answer)
+    if args.json:
+        print(json.dumps({"intent": answer.intent.value, "goals": list(answer.refs), "text": text},
+                         ensure_ascii=False))  # fmt: skip
+    else:
+        print(text)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.services.transfer import ImportRejected, import_file
+
+    try:
+        with open(args.file, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.file}: {exc.strerror}") from None
+    services = build_services(settings, migrate=True)
+    try:
+        result = import_file(services, team_id=args.team, text=text)
+    except ImportRejected as exc:
+        print(f"checkin-bot: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"Imported {result.goals} goals ({result.objectives} under OKR objectives) "
+        f"and {result.checkins} check-ins into {args.team}."
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.services.transfer import export_records, write_csv, write_json
+
+    services = build_services(settings, migrate=True)
+    write = write_csv if args.format == "csv" else write_json
+    records = export_records(services, team_id=args.team)
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as handle:
+                write(records, handle)
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
+    else:
+        write(records, sys.stdout)
+    return 0
+
+
 def cmd_default(args: argparse.Namespace, settings: Settings) -> int:
     """No subcommand: the bot's main job for this machine's settings."""
     if settings.has_slack_tokens:
@@ -141,6 +198,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     migrate = sub.add_parser("migrate", help="bring the database schema up to date")
     migrate.set_defaults(handler=cmd_migrate)
+
+    ask = sub.add_parser("ask", help="answer a question about the goals, as the bot would")
+    ask.add_argument("question", help='e.g. "how are we doing on reach?"')
+    ask.add_argument("--team", default=CONSOLE_TEAM, help="the workspace id (default: console's)")
+    ask.add_argument("--now", help="pretend it is this time (ISO 8601)")
+    ask.add_argument("--json", action="store_true", help="print {intent, goals, text} as JSON")
+    ask.set_defaults(handler=cmd_ask)
+
+    imports = sub.add_parser("import", help="add goals and check-ins from a JSON or CSV file")
+    imports.add_argument("file", help="the file to import (all of it, or nothing)")
+    imports.add_argument("--team", default=CONSOLE_TEAM, help="the workspace id")
+    imports.set_defaults(handler=cmd_import)
+
+    export = sub.add_parser("export", help="write every goal and check-in as JSON or CSV")
+    export.add_argument("--team", default=CONSOLE_TEAM, help="the workspace id")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--output", help="write to this file instead of standard output")
+    export.set_defaults(handler=cmd_export)
     return parser
 
 

@@ -48,6 +48,18 @@ HELP = HelpView(
                 ),
             ),
         ),
+        HelpSection(
+            "Questions",
+            (
+                HelpEntry("/goals ask how are we doing on reach?", "a goal's status, in one card"),
+                HelpEntry("/goals ask which goals are at risk?", "goals by status or platform"),
+                HelpEntry("/goals ask who owns the followers goal?", "who owns what"),
+                HelpEntry("/goals ask how did reach change this month?", "change over a span"),
+                HelpEntry("/goals ask what's due before Christmas?", "goals due by a date"),
+                HelpEntry("/goals ask what's the score of our Q4 objective?", "OKR scores"),
+                HelpEntry("@checkin-bot <question>", "ask in a channel, or just DM me"),
+            ),
+        ),
     ),
 )
 

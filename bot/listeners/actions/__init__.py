@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.actions import interview
+from bot.listeners.actions import interview, questions
 from bot.services import Services
 
 
 def register(app: App, services: Services) -> None:
     """Features add their action listeners here."""
     interview.register(app, services)
+    questions.register(app, services)

@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from bot.blocks.help import help_blocks, help_text
 from bot.listeners.commands.interview import new_goal
+from bot.listeners.commands.questions import ask
 from bot.listeners.context import CommandContext
 from bot.services import Services
 from bot.services.help import help_view
@@ -27,6 +28,7 @@ def show_help(ctx: CommandContext) -> None:
 SUBCOMMANDS: dict[str, Subcommand] = {
     "help": show_help,
     "new": new_goal,
+    "ask": ask,
 }
 
 

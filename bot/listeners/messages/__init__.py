@@ -15,6 +15,7 @@ from slack_sdk import WebClient
 
 from bot.listeners.context import MessageContext
 from bot.listeners.messages.interview import interview_reply
+from bot.listeners.messages.questions import answer_questions
 from bot.services import Services
 
 MessageHandler = Callable[[MessageContext], bool]
@@ -33,7 +34,7 @@ def fallback(ctx: MessageContext) -> bool:
     return False
 
 
-HANDLERS: tuple[MessageHandler, ...] = (interview_reply, fallback)
+HANDLERS: tuple[MessageHandler, ...] = (interview_reply, answer_questions, fallback)
 
 
 def _context(

@@ -1,0 +1,289 @@
+"""Understanding a question about the team's goals: what is asked, and about what.
+
+"how are we doing on reach?", "which goals are at risk?", "erişim geçen haftaya göre
+nasıl değişti?", "ریچ اینستاگرام چطوره؟": each becomes a `Question` with one intent and
+its slots (metric keys, platform, status filter, period, due date, leftover words).
+Which goals a question is about is decided later, against the stored goals, by
+`bot.services.questions`; this module only reads the words.
+
+The intent is decided by the first rule that applies:
+
+| intent  | rule |
+| ------- | ---- |
+| help    | empty text, or a help cue ("what can you answer?") |
+| owner   | an owner cue ("who owns", "kimin", "ai phụ trách") |
+| score   | a score cue ("score", "puan"), unless it names a scored metric ("NPS score") |
+|         | and no objective cue ("objective", "OKR") is there |
+| change  | a change cue ("change", "since", "değişti", "so với") |
+| due     | a due cue ("due", "ends", "deadline", "hạn") |
+| list    | a list cue ("which", "show") with a status word or no metric; or, without |
+|         | a metric, a status word ("at risk"), a platform, "my goals", a person, or |
+|         | "how are we doing?" alone |
+| status  | a metric, a status cue ("how is", "nasıl", "چطوره") or leftover words to look up |
+| unknown | none of the above |
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from importlib import resources
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from bot.core.dates import end_of_day, parse_deadline
+from bot.core.kpis import catalogue, detect_platform, match_metric
+from bot.core.progress import Status
+from bot.core.wording import (
+    MAX_INPUT_CHARS,
+    SUFFIXING_LANGUAGES,
+    PhraseHit,
+    PhraseIndex,
+    normalise,
+)
+
+DUE_DEFAULT_DAYS = 30
+"""A due-date question without a date ("what's due?") looks this many days ahead."""
+
+
+class Intent(StrEnum):
+    """What a question asks for; the values are what `checkin-bot ask --json` prints."""
+
+    STATUS = "status"
+    LIST = "list"
+    OWNER = "owner"
+    CHANGE = "change"
+    DUE = "due"
+    SCORE = "score"
+    HELP = "help"
+    UNKNOWN = "unknown"
+
+
+class Period(StrEnum):
+    """The span of a change question; without one, the change since the previous check-in."""
+
+    WEEK = "week"
+    MONTH = "month"
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question read from free text.
+
+    `metrics` are KPI catalogue keys, best match first; `platform` a platform key;
+    `status` the status a list is filtered by; `due_by` the end of a due-date window
+    (aware UTC); `subject` the normalised words left once cue, filler, metric-free
+    platform and date words are taken out ("q4", "podcast downloads"); `owners` the
+    Slack users mentioned; `mine` whether the asker means their own goals.
+    """
+
+    text: str
+    intent: Intent
+    metrics: tuple[str, ...] = ()
+    platform: str | None = None
+    status: Status | None = None
+    period: Period | None = None
+    due_by: datetime | None = None
+    subject: str = ""
+    owners: tuple[str, ...] = ()
+    mine: bool = False
+
+
+_STATUS_CUES: dict[str, Status] = {
+    "at_risk": Status.AT_RISK,
+    "off_track": Status.OFF_TRACK,
+    "on_track": Status.ON_TRACK,
+    "achieved": Status.ACHIEVED,
+    "missed": Status.MISSED,
+    "no_data": Status.NO_DATA,
+}
+
+_MENTION = re.compile(r"<@(?P<user>[UW][A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    cues: PhraseIndex[str]
+    holidays: PhraseIndex[tuple[int, int]]
+    filler: frozenset[str]
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    text = resources.files("bot.core").joinpath("data/questions.yml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    plain: list[tuple[str, str]] = []
+    suffixed: list[tuple[str, str]] = []
+    for kind, by_language in raw["cues"].items():
+        for lang, phrases in by_language.items():
+            target = suffixed if lang in SUFFIXING_LANGUAGES else plain
+            target.extend((str(phrase), kind) for phrase in phrases)
+    holidays = [
+        (str(phrase), (int(day[:2]), int(day[3:])))
+        for day, phrases in raw["holidays"].items()
+        for phrase in phrases
+    ]
+    filler = frozenset(
+        word
+        for words in raw["filler"].values()
+        for phrase in words
+        for word in normalise(phrase).split()
+    )
+    return _Vocabulary(
+        PhraseIndex(plain, suffix_phrases=suffixed),
+        PhraseIndex([], suffix_phrases=holidays),
+        filler,
+    )
+
+
+@functools.cache
+def _scored_metrics() -> frozenset[str]:
+    """Metrics whose own name says "score" (NPS, CSAT): "NPS score" asks for the metric."""
+    return frozenset(
+        entry.key
+        for entry in catalogue()
+        if any("score" in normalise(name).split() for name in (entry.name, *entry.synonyms["en"]))
+    )
+
+
+def understand(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
+    """Read a question; never raises, always returns a `Question` (maybe `Intent.UNKNOWN`).
+
+    `now` (aware) and `tz` (the asker's zone) resolve due dates such as "this month".
+
+    Example:
+        >>> from datetime import UTC
+        >>> q = understand("how are we doing on reach?", now=datetime(2026, 11, 22, tzinfo=UTC),
+        ...                tz=ZoneInfo("UTC"))
+        >>> q.intent, q.metrics
+        (<Intent.STATUS: 'status'>, ('reach',))
+    """
+    text = text[:MAX_INPUT_CHARS]
+    owners = tuple(dict.fromkeys(m["user"] for m in _MENTION.finditer(text)))
+    plain = _MENTION.sub(" ", text)
+    vocabulary = _vocabulary()
+    words = normalise(plain).split()
+    hits = vocabulary.cues.find(plain)
+    cues: dict[str, int] = defaultdict(lambda: len(words))
+    for hit in hits:
+        cues[hit.value] = min(cues[hit.value], hit.start)
+    metrics = tuple(m.kpi.key for m in match_metric(plain))
+    platform = detect_platform(plain)
+    status = next(
+        (_STATUS_CUES[kind] for kind in sorted(cues, key=cues.__getitem__) if kind in _STATUS_CUES),
+        None,
+    )
+    holiday_hits = vocabulary.holidays.find(plain)
+    spans = [(h.start, h.end) for h in hits] + [(h.start, h.end) for h in holiday_hits]
+    covered = {i for start, end in spans for i in range(start, end)}
+    subject = " ".join(
+        word
+        for i, word in enumerate(words)
+        if i not in covered and word not in vocabulary.filler and detect_platform(word) is None
+    )
+    intent = _intent(
+        cues=set(cues),
+        has_metric=bool(metrics),
+        has_scored_metric=any(key in _scored_metrics() for key in metrics),
+        has_platform=platform is not None,
+        has_status=status is not None,
+        has_subject=bool(subject),
+        has_people=bool(owners) or "mine" in cues,
+        empty=not text.strip(),
+    )
+    return Question(
+        text=text,
+        intent=intent,
+        metrics=metrics,
+        platform=platform.key if platform else None,
+        status=status if intent is Intent.LIST or intent is Intent.STATUS else None,
+        period=_period(cues) if intent is Intent.CHANGE else None,
+        due_by=_due_by(plain, holiday_hits, cues, now=now, tz=tz) if intent is Intent.DUE else None,
+        subject=subject,
+        owners=owners,
+        mine="mine" in cues,
+    )
+
+
+def _intent(
+    *,
+    cues: set[str],
+    has_metric: bool,
+    has_scored_metric: bool,
+    has_platform: bool,
+    has_status: bool,
+    has_subject: bool,
+    has_people: bool,
+    empty: bool,
+) -> Intent:
+    if empty or "help" in cues:
+        return Intent.HELP
+    if "owner" in cues:
+        return Intent.OWNER
+    if "score" in cues and ("objective" in cues or not has_scored_metric):
+        return Intent.SCORE
+    if "change" in cues:
+        return Intent.CHANGE
+    if "due" in cues:
+        return Intent.DUE
+    if "list" in cues and (has_status or not has_metric):
+        return Intent.LIST
+    if not has_metric and (has_status or has_platform or has_people):
+        return Intent.LIST
+    if not has_metric and "status" in cues and not has_subject:
+        return Intent.LIST
+    if has_metric or "status" in cues or (has_subject and has_status):
+        return Intent.STATUS
+    return Intent.UNKNOWN
+
+
+def _period(cues: dict[str, int]) -> Period | None:
+    found = [
+        (cues[kind], period)
+        for kind, period in (("week", Period.WEEK), ("month", Period.MONTH))
+        if kind in cues
+    ]
+    return min(found)[1] if found else None
+
+
+def _due_by(
+    plain: str,
+    holiday_hits: list[PhraseHit[tuple[int, int]]],
+    cues: dict[str, int],
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+) -> datetime:
+    today = now.astimezone(tz).date()
+    if holiday_hits:
+        month, day = holiday_hits[0].value
+        this_year = date(today.year, month, day)
+        # "Before Christmas" ends the evening before the day itself.
+        holiday = this_year if this_year >= today else date(today.year + 1, month, day)
+        return end_of_day(holiday - timedelta(days=1), tz)
+    found = parse_deadline(plain, now=now, tz=tz)
+    if isinstance(found, date):
+        return end_of_day(found, tz)
+    # "luna asta", "tháng này": the date reader knows fewer phrases than the period cues.
+    period = _period(cues)
+    if period is Period.MONTH:
+        next_month = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return end_of_day(next_month - timedelta(days=1), tz)
+    if period is Period.WEEK:
+        return end_of_day(today + timedelta(days=6 - today.weekday()), tz)
+    return end_of_day(today + timedelta(days=DUE_DEFAULT_DAYS), tz)
+
+
+def start_of_day(day: date, tz: ZoneInfo) -> datetime:
+    """The first moment of `day` in `tz`, as an aware datetime.
+
+    Example:
+        >>> start_of_day(date(2026, 12, 1), ZoneInfo("UTC")).isoformat()
+        '2026-12-01T00:00:00+00:00'
+    """
+    return datetime.combine(day, time(0, 0), tzinfo=tz)

@@ -1,0 +1,13 @@
+"""`/goals ask <question>`: the answer, shown only to the person who asked."""
+
+from __future__ import annotations
+
+from bot.blocks.answers import answer_blocks
+from bot.listeners.context import CommandContext
+from bot.services.questions import answer_question
+
+
+def ask(ctx: CommandContext) -> None:
+    text = ctx.args or "what can you answer?"
+    answer = answer_question(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=text)
+    ctx.reply(answer.headline, answer_blocks(answer))

@@ -1,0 +1,19 @@
+"""Questions asked in a DM or by mentioning the bot: "how are we doing on reach?"."""
+
+from __future__ import annotations
+
+from bot.blocks.answers import answer_blocks
+from bot.core.questions import Intent
+from bot.listeners.context import MessageContext
+from bot.services.questions import answer_question
+
+
+def answer_questions(ctx: MessageContext) -> bool:
+    """Answer a DM or a mention as a question; leave what it cannot read to `fallback`."""
+    if not (ctx.is_direct or ctx.is_mention) or not ctx.text.strip():
+        return False
+    answer = answer_question(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=ctx.text)
+    if answer.intent is Intent.UNKNOWN:
+        return False
+    ctx.say(answer.headline, answer_blocks(answer), in_thread=ctx.is_mention)
+    return True

@@ -1,0 +1,452 @@
+"""Moving goals and check-ins in and out: `checkin-bot import` and `checkin-bot export`.
+
+One format, as JSON or CSV (see README, "Import and export"):
+`{"goals": [{id, title, objective, ...}], "checkins": [{goal, value, at, author, note}]}`.
+A CSV file has one row per goal or check-in, the same field names as columns, and
+a `record` column saying `goal` or `checkin` (without it, a row naming a `goal`
+is a check-in).
+
+Choices worth knowing:
+- A goal's `id` is kept as its external id; goals made in Slack (no external id)
+  are exported under their numeric id, as `ask --json` reports them.
+- `objective` is the title of an OKR objective: goals sharing it become its key
+  results. An objective of that title already in the workspace is reused, else
+  one is created. Objectives are not rows of their own in the file.
+- The whole file is checked before anything is written; any bad row stops the
+  import, and each problem names its line and field. The import runs in one
+  transaction, so nothing of a rejected file is kept.
+- A date without a time is read in the workspace's time zone: a `start` at the
+  first second of the day, a `deadline` at the last. Exports write full UTC times,
+  so export -> import -> export gives the same file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, TextIO
+from zoneinfo import ZoneInfo
+
+from bot.core.dates import end_of_day
+from bot.core.kpis import PLATFORMS, catalogue, detect_platform
+from bot.core.questions import start_of_day
+from bot.core.values import Category, Direction, GoalKind, GoalState, Unit
+from bot.services import Services
+from bot.services.questions import goal_ref
+from storage.models import CheckIn, Goal
+from storage.repo import ensure_workspace
+from storage.transfer import (
+    goal_ids_by_ref,
+    insert_rows,
+    objective_ids_by_title,
+    objective_titles,
+    stream_checkins,
+    stream_goals,
+)
+
+GOAL_FIELDS = (
+    "id", "title", "objective", "category", "metric", "platform", "unit", "direction",
+    "baseline", "target", "start", "deadline", "owner", "channel", "why", "status",
+)  # fmt: skip
+CHECKIN_FIELDS = ("goal", "value", "at", "author", "note")
+CSV_FIELDS = ("record", *GOAL_FIELDS, *CHECKIN_FIELDS)
+
+MAX_PROBLEMS_SHOWN = 20
+"""Problems listed for a rejected file; the rest are counted."""
+
+_LIMITS = {"id": 200, "title": 300, "objective": 300, "metric": 100, "owner": 32,
+           "channel": 32, "why": 1000, "author": 32, "note": 3000}  # fmt: skip
+_UNITS = "count, percent, currency:XXX, duration, score or milestone"
+_KPI_KEYS = {k.key: k for k in catalogue()}
+_PLATFORM_KEYS = {p.key for p in PLATFORMS}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in an import file: where, which field, and what is expected."""
+
+    section: str
+    index: int
+    field: str
+    message: str
+    line: int = 0
+
+    def describe(self) -> str:
+        return f"line {self.line}: {self.section[:-1]} {self.field}: {self.message}"
+
+
+class ImportRejected(Exception):
+    """The file has problems; nothing was imported."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        shown = [p.describe() for p in problems[:MAX_PROBLEMS_SHOWN]]
+        more = len(problems) - len(shown)
+        tail = f"\n…and {more} more problems" if more else ""
+        super().__init__(
+            f"nothing imported: {len(problems)} problem(s) in the file\n" + "\n".join(shown) + tail
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    goals: int
+    checkins: int
+    objectives: int
+
+
+# --- reading files ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    goals: list[dict[str, Any]]
+    checkins: list[dict[str, Any]]
+    goal_lines: list[int] | None  # known up front for CSV; found on demand for JSON
+    checkin_lines: list[int] | None
+    text: str
+
+
+def _read(text: str) -> _Rows:
+    if text.lstrip().startswith("{"):
+        return _read_json(text)
+    return _read_csv(text)
+
+
+def _read_json(text: str) -> _Rows:
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise ImportRejected(
+            [Problem("files", 0, "json", f"not valid JSON ({exc.msg})", exc.lineno)]
+        ) from None
+    if not isinstance(data, dict):
+        raise ImportRejected([Problem("files", 0, "json", 'expected {"goals": [...]}', 1)])
+    goals, checkins = data.get("goals", []), data.get("checkins", [])
+    if not isinstance(goals, list) or not isinstance(checkins, list):
+        raise ImportRejected([Problem("files", 0, "json", "goals and checkins must be lists", 1)])
+    return _Rows(goals, checkins, None, None, text)
+
+
+def _read_csv(text: str) -> _Rows:
+    reader = csv.DictReader(io.StringIO(text))
+    goals: list[dict[str, Any]] = []
+    checkins: list[dict[str, Any]] = []
+    goal_lines: list[int] = []
+    checkin_lines: list[int] = []
+    for row in reader:
+        kind = (row.get("record") or "").strip().lower()
+        is_checkin = kind == "checkin" or (not kind and bool((row.get("goal") or "").strip()))
+        (checkins if is_checkin else goals).append(row)
+        (checkin_lines if is_checkin else goal_lines).append(reader.line_num)
+    return _Rows(goals, checkins, goal_lines, checkin_lines, text)
+
+
+def _json_lines(text: str, section: str) -> list[int]:
+    """The line each element of the top-level `section` array starts on."""
+    decoder = json.JSONDecoder()
+    position = text.index("{") + 1
+    while True:
+        position = _skip(text, position, " \t\r\n,")
+        if text[position] == "}":
+            return []
+        key, position = decoder.raw_decode(text, position)
+        position = _skip(text, position, " \t\r\n:")
+        if key != section:
+            _, position = decoder.raw_decode(text, position)
+            continue
+        lines: list[int] = []
+        position += 1  # the "["
+        while True:
+            position = _skip(text, position, " \t\r\n,")
+            if text[position] == "]":
+                return lines
+            lines.append(text.count("\n", 0, position) + 1)
+            _, position = decoder.raw_decode(text, position)
+
+
+def _skip(text: str, position: int, chars: str) -> int:
+    while position < len(text) and text[position] in chars:
+        position += 1
+    return position
+
+
+# --- checking rows ----------------------------------------------------------------------
+
+
+class _Checker:
+    """Reads one row's fields into column values, noting problems instead of raising."""
+
+    def __init__(self, section: str, index: int, row: Any, problems: list[Problem]) -> None:
+        self.section, self.index, self.problems = section, index, problems
+        self.row = row if isinstance(row, dict) else {}
+        if not isinstance(row, dict):
+            self.fail("row", "expected an object with named fields")
+
+    def fail(self, field: str, message: str) -> None:
+        self.problems.append(Problem(self.section, self.index, field, message))
+
+    def text(self, field: str, *, required: bool = False) -> str:
+        value = self.row.get(field)
+        value = "" if value is None else str(value).strip()
+        if required and not value:
+            self.fail(field, "is required")
+        elif len(value) > _LIMITS.get(field, 10_000):
+            self.fail(field, f"is longer than {_LIMITS[field]} characters")
+        return value
+
+    def decimal(self, field: str, *, required: bool = False) -> Decimal | None:
+        typed = self.text(field, required=required)
+        if not typed:
+            return None
+        try:
+            value = Decimal(typed.replace(",", ""))
+        except InvalidOperation:
+            value = Decimal("NaN")
+        if not value.is_finite():
+            self.fail(field, f"{typed!r} is not a number (write e.g. 41200 or 3.5)")
+            return None
+        return value
+
+    def moment(self, field: str, tz: ZoneInfo, *, end: bool, required: bool) -> datetime | None:
+        typed = self.text(field, required=required)
+        if not typed:
+            return None
+        try:
+            if len(typed) == 10:
+                day = date.fromisoformat(typed)
+                return end_of_day(day, tz) if end else start_of_day(day, tz).astimezone(UTC)
+            at = datetime.fromisoformat(typed)
+        except ValueError:
+            self.fail(field, f"{typed!r} is not a date (write 2026-12-31 or 2026-12-31T18:00:00Z)")
+            return None
+        return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+    def choice(self, field: str, allowed: set[str], default: str) -> str:
+        typed = self.text(field).lower() or default
+        if typed not in allowed:
+            self.fail(field, f"{typed!r} is not one of {', '.join(sorted(allowed))}")
+        return typed
+
+
+def _goal_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo) -> dict[str, Any]:
+    unit_text = checker.text("unit").lower() or "count"
+    unit, currency = unit_text, None
+    if unit_text.startswith("currency:") and len(unit_text) == 12 and unit_text[9:].isalpha():
+        unit, currency = Unit.CURRENCY.value, unit_text[9:].upper()
+    elif unit_text not in {u.value for u in Unit} or unit_text == Unit.CURRENCY.value:
+        checker.fail("unit", f"{unit_text!r} is not one of {_UNITS}")
+    metric = checker.text("metric")
+    platform = checker.text("platform")
+    if platform and platform.lower() not in _PLATFORM_KEYS:
+        found = detect_platform(platform)
+        if found is None:
+            checker.fail("platform", f"{platform!r} is not a platform I know")
+        platform = found.key if found else platform
+    category = checker.choice("category", {c.value for c in Category} | {""}, "")
+    return {
+        "team_id": team_id,
+        "external_id": checker.text("id", required=True),
+        "kind": GoalKind.GOAL.value,
+        "title": checker.text("title", required=True),
+        "why": checker.text("why"),
+        "category": category or None,
+        "metric": metric,
+        "metric_name": _KPI_KEYS[metric].name if metric in _KPI_KEYS else metric,
+        "platform": platform.lower() or None,
+        "unit": unit,
+        "currency": currency,
+        "direction": checker.choice("direction", {d.value for d in Direction}, "increase"),
+        "baseline": checker.decimal("baseline"),
+        "target": checker.decimal("target", required=True),
+        "start_at": checker.moment("start", tz, end=False, required=False) or now,
+        "deadline": checker.moment("deadline", tz, end=True, required=True),
+        "owner_id": checker.text("owner") or None,
+        "channel_id": checker.text("channel") or None,
+        "contributors": [],
+        "state": checker.choice("status", {s.value for s in GoalState}, "active"),
+        "created_at": now,
+        "updated_at": now,
+        "objective_id": None,
+        "_objective": checker.text("objective"),
+    }
+
+
+def _checkin_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo) -> dict[str, Any]:
+    return {
+        "team_id": team_id,
+        "_goal": checker.text("goal", required=True),
+        "value": checker.decimal("value", required=True),
+        "at": checker.moment("at", tz, end=False, required=True),
+        "author_id": checker.text("author") or None,
+        "note": checker.text("note"),
+        "source": "import",
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+# --- import -----------------------------------------------------------------------------
+
+
+def import_file(services: Services, *, team_id: str, text: str) -> ImportResult:
+    """Check a whole file, then import all of it in one transaction, or nothing.
+
+    Raises:
+        ImportRejected: listing each problem with its line and field.
+
+    Example:
+        >>> import_file(services, team_id="T1", text='{"goals": [], "checkins": []}')
+        ImportResult(goals=0, checkins=0, objectives=0)
+    """
+    now = services.now()
+    tz = ZoneInfo(services.settings.DEFAULT_TIMEZONE)
+    rows = _read(text)
+    problems: list[Problem] = []
+    goals = [
+        _goal_row(_Checker("goals", i, row, problems), team_id=team_id, now=now, tz=tz)
+        for i, row in enumerate(rows.goals)
+    ]
+    checkins = [
+        _checkin_row(_Checker("checkins", i, row, problems), team_id=team_id, now=now, tz=tz)
+        for i, row in enumerate(rows.checkins)
+    ]
+    with services.session() as session:
+        ensure_workspace(session=session, team_id=team_id, now=now, default_timezone=str(tz.key))
+        existing = goal_ids_by_ref(session=session, team_id=team_id)
+        _check_references(goals, checkins, existing, problems)
+        if problems:
+            raise ImportRejected(_with_lines(problems, rows))
+        objectives = _ensure_objectives(session, team_id, goals, now)
+        for goal in goals:
+            title = goal.pop("_objective")
+            if title:
+                goal["kind"], goal["objective_id"] = GoalKind.KEY_RESULT.value, objectives[title]
+        insert_rows(session=session, team_id=team_id, model=Goal, rows=goals)
+        ids = goal_ids_by_ref(session=session, team_id=team_id)
+        for checkin in checkins:
+            checkin["goal_id"] = ids[checkin.pop("_goal")]
+        insert_rows(session=session, team_id=team_id, model=CheckIn, rows=checkins)
+    created = len({g.get("objective_id") for g in goals if g.get("objective_id")})
+    return ImportResult(goals=len(goals), checkins=len(checkins), objectives=created)
+
+
+def _check_references(
+    goals: list[dict[str, Any]],
+    checkins: list[dict[str, Any]],
+    existing: dict[str, int],
+    problems: list[Problem],
+) -> None:
+    seen: set[str] = set()
+    for index, goal in enumerate(goals):
+        ref = goal["external_id"]
+        if ref in seen:
+            problems.append(Problem("goals", index, "id", f"{ref!r} is used by another goal above"))
+        elif ref in existing:
+            problems.append(Problem("goals", index, "id", f"{ref!r} is already in this workspace"))
+        seen.add(ref)
+    for index, checkin in enumerate(checkins):
+        ref = checkin["_goal"]
+        if ref and ref not in seen and ref not in existing:
+            problems.append(Problem("checkins", index, "goal", f"no goal has the id {ref!r}"))
+
+
+def _with_lines(problems: list[Problem], rows: _Rows) -> list[Problem]:
+    lines = {"goals": rows.goal_lines, "checkins": rows.checkin_lines}
+    for section in lines:
+        if lines[section] is None and any(p.section == section for p in problems):
+            lines[section] = _json_lines(rows.text, section)
+    located = []
+    for p in problems:
+        known = lines.get(p.section) or []
+        line = p.line or (known[p.index] if p.index < len(known) else 0)
+        located.append(Problem(p.section, p.index, p.field, p.message, line))
+    return sorted(located, key=lambda p: p.line)
+
+
+def _ensure_objectives(
+    session: Any, team_id: str, goals: list[dict[str, Any]], now: datetime
+) -> dict[str, int]:
+    wanted = list(dict.fromkeys(g["_objective"] for g in goals if g["_objective"]))
+    known = objective_ids_by_title(session=session, team_id=team_id)
+    missing = [title for title in wanted if title not in known]
+    if missing:
+        rows = [
+            {"team_id": team_id, "kind": GoalKind.OBJECTIVE.value, "title": title,
+             "contributors": [], "start_at": now, "created_at": now, "updated_at": now}
+            for title in missing
+        ]  # fmt: skip
+        insert_rows(session=session, team_id=team_id, model=Goal, rows=rows)
+        known = objective_ids_by_title(session=session, team_id=team_id)
+    return known
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def export_records(services: Services, *, team_id: str) -> Iterator[tuple[str, dict[str, str]]]:
+    """("goal" | "checkin", fields) for everything in the workspace, goals first."""
+    with services.session() as session:
+        titles = objective_titles(session=session, team_id=team_id)
+        refs: dict[int, str] = {}
+        for goal in stream_goals(session=session, team_id=team_id):
+            refs[goal.id or 0] = goal_ref(goal)
+            yield "goal", _goal_fields(goal, titles)
+        for goal_id, value, at, author, note in stream_checkins(session=session, team_id=team_id):
+            if goal_id in refs:
+                fields = (refs[goal_id], _number(value), at.isoformat(), author or "", note)
+                yield "checkin", dict(zip(CHECKIN_FIELDS, fields, strict=True))
+
+
+def write_json(records: Iterator[tuple[str, dict[str, str]]], out: TextIO) -> None:
+    """Write records as the JSON format, one goal or check-in per line."""
+    out.write('{"goals": [')
+    section, first = "goal", True
+    for kind, fields in records:
+        if kind != section:
+            out.write('\n], "checkins": [')
+            section, first = kind, True
+        out.write(("\n" if first else ",\n") + json.dumps(fields, ensure_ascii=False))
+        first = False
+    if section == "goal":
+        out.write('\n], "checkins": [')
+    out.write("\n]}\n")
+
+
+def write_csv(records: Iterator[tuple[str, dict[str, str]]], out: TextIO) -> None:
+    """Write records as CSV: one header, then one row per goal or check-in."""
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for kind, fields in records:
+        writer.writerow({"record": kind, **fields})
+
+
+def _goal_fields(goal: Goal, objective_titles: dict[int, str]) -> dict[str, str]:
+    unit = f"currency:{goal.currency}" if goal.unit == Unit.CURRENCY.value else goal.unit
+    return {
+        "id": goal_ref(goal),
+        "title": goal.title,
+        "objective": objective_titles.get(goal.objective_id or 0, ""),
+        "category": goal.category or "",
+        "metric": goal.metric,
+        "platform": goal.platform or "",
+        "unit": unit,
+        "direction": goal.direction,
+        "baseline": _number(goal.baseline),
+        "target": _number(goal.target),
+        "start": goal.start_at.isoformat(),
+        "deadline": goal.deadline.isoformat() if goal.deadline else "",
+        "owner": goal.owner_id or "",
+        "channel": goal.channel_id or "",
+        "why": goal.why,
+        "status": goal.state,
+    }
+
+
+def _number(value: Decimal | None) -> str:
+    return "" if value is None else format(value, "f")

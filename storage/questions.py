@@ -1,0 +1,129 @@
+"""Reads behind answers to questions: a few statements whatever the size of the workspace.
+
+Every function issues one statement. Goals are filtered in SQL (metric, platform,
+owner, deadline window); check-ins are fetched only for the goals an answer is
+about, and for each of those only the first one and the latest `latest` ones.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, or_, select
+from sqlmodel import Session, col
+
+from storage.models import CheckIn, Goal
+from storage.repo import scoped_team
+
+OPEN_STATES = ("active", "achieved")
+"""Goal states questions look at; archived goals are history, not answers."""
+
+TRACKED_KINDS = ("goal", "key_result")
+"""Goal kinds that carry a metric (an objective is scored through its key results)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPoint:
+    """One check-in as the answers need it."""
+
+    at: datetime
+    value: Decimal
+
+
+def find_goals(
+    *,
+    session: Session,
+    team_id: str,
+    metrics: Sequence[str] = (),
+    platform: str | None = None,
+    owner_ids: Sequence[str] = (),
+    goal_ids: Sequence[int] = (),
+    objective_ids: Sequence[int] = (),
+    deadline_from: datetime | None = None,
+    deadline_to: datetime | None = None,
+    kinds: Sequence[str] = TRACKED_KINDS,
+    limit: int | None = None,
+) -> list[Goal]:
+    """Open goals of the workspace matching every filter given, soonest deadline first."""
+    query = select(Goal).where(
+        col(Goal.team_id) == scoped_team(team_id),
+        col(Goal.state).in_(OPEN_STATES),
+        col(Goal.kind).in_(kinds),
+    )
+    if metrics:
+        query = query.where(col(Goal.metric).in_(metrics))
+    if platform is not None:
+        query = query.where(col(Goal.platform) == platform)
+    if owner_ids:
+        query = query.where(col(Goal.owner_id).in_(owner_ids))
+    if goal_ids:
+        query = query.where(col(Goal.id).in_(goal_ids))
+    if objective_ids:
+        query = query.where(col(Goal.objective_id).in_(objective_ids))
+    if deadline_from is not None:
+        query = query.where(col(Goal.deadline) >= deadline_from)
+    if deadline_to is not None:
+        query = query.where(col(Goal.deadline) <= deadline_to)
+    query = query.order_by(col(Goal.deadline), col(Goal.id))
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def goal_names(*, session: Session, team_id: str) -> list[tuple[int, str, str, str | None]]:
+    """(id, title, metric name, platform) of every open goal, for looking up words and
+    for saying what is tracked."""
+    query = (
+        select(col(Goal.id), col(Goal.title), col(Goal.metric_name), col(Goal.platform))
+        .where(
+            col(Goal.team_id) == scoped_team(team_id),
+            col(Goal.state).in_(OPEN_STATES),
+            col(Goal.kind).in_(TRACKED_KINDS),
+        )
+        .order_by(col(Goal.id))
+    )
+    return [(int(i), str(t), str(m), p) for i, t, m, p in session.execute(query)]
+
+
+def recent_points(
+    *, session: Session, team_id: str, goal_ids: Sequence[int], up_to: datetime, latest: int
+) -> dict[int, list[StoredPoint]]:
+    """For each goal, its first check-in and its latest `latest` ones up to `up_to`,
+    oldest first. The first one stands in for a missing baseline."""
+    if not goal_ids:
+        return {}
+    newest = (
+        func.row_number()
+        .over(
+            partition_by=col(CheckIn.goal_id),
+            order_by=(col(CheckIn.at).desc(), col(CheckIn.id).desc()),
+        )
+        .label("newest")
+    )
+    oldest = (
+        func.row_number()
+        .over(partition_by=col(CheckIn.goal_id), order_by=(col(CheckIn.at), col(CheckIn.id)))
+        .label("oldest")
+    )
+    ranked = (
+        select(col(CheckIn.goal_id), col(CheckIn.at), col(CheckIn.value), newest, oldest)
+        .where(
+            col(CheckIn.team_id) == scoped_team(team_id),
+            col(CheckIn.goal_id).in_(goal_ids),
+            col(CheckIn.at) <= up_to,
+        )
+        .subquery()
+    )
+    query = (
+        select(ranked.c.goal_id, ranked.c.at, ranked.c.value)
+        .where(or_(ranked.c.newest <= latest, ranked.c.oldest == 1))
+        .order_by(ranked.c.goal_id, ranked.c.at)
+    )
+    points: dict[int, list[StoredPoint]] = defaultdict(list)
+    for goal_id, at, value in session.execute(query):
+        points[int(goal_id)].append(StoredPoint(at, value))
+    return dict(points)

@@ -1,0 +1,170 @@
+"""Import and export as a team uses them: spreadsheets in, backups out, nothing half-done."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlmodel import Session
+
+from bot.clock import FrozenClock
+from bot.services.transfer import (
+    ImportRejected,
+    export_records,
+    import_file,
+    write_csv,
+    write_json,
+)
+from storage.models import CheckIn, Goal
+from tests.harness import database_kind, make_services
+from tests.test_cli import run_cli
+
+DATASET = Path(__file__).parent / "data" / "questions_dataset.json"
+NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def services(db: Engine) -> Any:
+    return make_services(db, FrozenClock(NOW), DEFAULT_TIMEZONE="Europe/Bucharest")
+
+
+def export(services: Any, team: str, fmt: str = "json") -> str:
+    out = io.StringIO()
+    (write_csv if fmt == "csv" else write_json)(export_records(services, team_id=team), out)
+    return out.getvalue()
+
+
+def counts(engine: Engine) -> tuple[int, int]:
+    with Session(engine) as session:
+        goals = session.scalar(select(func.count()).select_from(Goal))
+        checkins = session.scalar(select(func.count()).select_from(CheckIn))
+    return int(goals or 0), int(checkins or 0)
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_export_then_import_then_export_gives_the_same_file(services: Any, fmt: str) -> None:
+    import_file(services, team_id="T1", text=DATASET.read_text("utf-8"))
+    first = export(services, "T1", fmt)
+
+    import_file(services, team_id="T2", text=first)
+
+    assert export(services, "T2", fmt) == first
+
+
+def test_an_export_keeps_every_field_of_the_file(services: Any) -> None:
+    import_file(services, team_id="T1", text=DATASET.read_text("utf-8"))
+
+    data = json.loads(export(services, "T1"))
+
+    revenue = next(g for g in data["goals"] if g["id"] == "revenue")
+    assert revenue["unit"] == "currency:EUR"
+    assert revenue["objective"] == "Holiday sales"
+    assert revenue["deadline"] == "2026-12-20T21:59:59+00:00"  # end of day in Bucharest
+    assert len(data["checkins"]) == 13
+    assert data["checkins"][0] == {
+        "goal": "reach-ig", "value": "34000", "at": "2026-10-15T09:00:00+00:00",
+        "author": "U1", "note": "",
+    }  # fmt: skip
+
+
+BAD_ROWS = [
+    ({"target": "lots"}, "goal target", "'lots' is not a number"),
+    ({"unit": "apples"}, "goal unit", "'apples' is not one of"),
+    ({"deadline": "next year-ish"}, "goal deadline", "'next year-ish' is not a date"),
+    ({"title": ""}, "goal title", "is required"),
+    ({"id": "reach-ig"}, "goal id", "'reach-ig' is used by another goal above"),
+    ({"direction": "sideways"}, "goal direction", "'sideways' is not one of"),
+    ({"platform": "myspace"}, "goal platform", "'myspace' is not a platform"),
+]
+
+
+@pytest.mark.parametrize(("change", "where", "message"), BAD_ROWS)
+def test_a_bad_goal_row_is_named_by_line_and_field_and_nothing_is_imported(
+    services: Any, db: Engine, change: dict[str, str], where: str, message: str
+) -> None:
+    data = json.loads(DATASET.read_text("utf-8"))
+    data["goals"][2].update(change)
+    text = "{\n" + '"goals": [\n' + ",\n".join(json.dumps(g) for g in data["goals"])
+    text += '\n],\n"checkins": ' + json.dumps(data["checkins"]) + "\n}"
+
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(services, team_id="T1", text=text)
+
+    assert f"line 5: {where}: {message}" in str(rejected.value)  # the third goal's line
+    assert counts(db) == (0, 0)
+
+
+def test_a_check_in_for_an_unknown_goal_is_refused_on_its_csv_line(
+    services: Any, db: Engine
+) -> None:
+    import_file(services, team_id="T1", text=DATASET.read_text("utf-8"))
+    csv_text = export(services, "T1", "csv").replace(
+        "checkin,,,,,,,,,,,,,,,,,views-yt", "checkin,,,,,,,,,,,,,,,,,views-x", 1
+    )
+
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(services, team_id="T2", text=csv_text)
+
+    assert "checkin goal: no goal has the id 'views-x'" in str(rejected.value)
+    assert "line 16:" in str(rejected.value)
+    assert counts(db) == (10, 13)  # only T1's rows
+
+
+def test_importing_the_same_ids_twice_is_refused(services: Any) -> None:
+    import_file(services, team_id="T1", text=DATASET.read_text("utf-8"))
+
+    with pytest.raises(ImportRejected, match="'reach-ig' is already in this workspace"):
+        import_file(services, team_id="T1", text=DATASET.read_text("utf-8"))
+
+
+def test_a_spreadsheet_with_dates_and_platform_names_imports(services: Any) -> None:
+    sheet = "record,id,title,platform,target,deadline,goal,value,at\n"
+    sheet += "goal,f1,Grow followers,Insta,480,2026-12-31,,,\n"
+    sheet += "checkin,,,,,,f1,440,2026-11-20\n"
+
+    result = import_file(services, team_id="T1", text=sheet)
+
+    data = json.loads(export(services, "T1"))
+    assert (result.goals, result.checkins) == (1, 1)
+    assert data["goals"][0]["platform"] == "instagram"
+    assert data["checkins"][0]["at"] == "2026-11-19T22:00:00+00:00"  # midnight in Bucharest
+
+
+@pytest.mark.skipif(database_kind() != "sqlite", reason="the CLI test uses its own SQLite file")
+def test_cli_imports_then_asks_in_json(tmp_path: Path) -> None:
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path}/cli.db", "DEFAULT_TIMEZONE": "Europe/Bucharest"}
+
+    imported = run_cli("import", str(DATASET), env=env, cwd=tmp_path)
+    asked = run_cli(
+        "ask", "reach on instagram?", "--json", "--now", "2026-11-22T10:00:00+02:00",
+        env=env, cwd=tmp_path,
+    )  # fmt: skip
+    exported = run_cli("export", "--format", "csv", env=env, cwd=tmp_path)
+
+    assert imported.returncode == 0, imported.stderr
+    assert "Imported 8 goals" in imported.stdout
+    answer = json.loads(asked.stdout)
+    assert answer["intent"] == "status" and answer["goals"] == ["reach-ig"]
+    assert "46,000" in answer["text"]
+    assert exported.stdout.startswith("record,id,title,objective")
+
+
+@pytest.mark.skipif(database_kind() != "sqlite", reason="the CLI test uses its own SQLite file")
+def test_cli_import_of_a_bad_file_says_where_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"goals": [\n{"id": "a", "title": "A", "target": "x", "deadline": "2027-01-01"}\n]}'
+    )
+
+    result = run_cli(
+        "import", str(bad), env={"DATABASE_URL": f"sqlite:///{tmp_path}/b.db"}, cwd=tmp_path
+    )
+
+    assert result.returncode == 1
+    assert "line 2: goal target: 'x' is not a number" in result.stderr
+    assert "Traceback" not in result.stderr
