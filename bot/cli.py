@@ -144,12 +144,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def configure_logging(level: str, *, quiet: bool) -> None:
-    """Log to stderr; the console keeps to warnings so the chat stays readable."""
-    chosen = max(logging.getLevelName(level), logging.WARNING) if quiet else level
-    logging.basicConfig(level=chosen, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if logging.getLogger().level > logging.DEBUG:
-        logging.getLogger("alembic").setLevel(logging.WARNING)
+def configure_logging(settings: Settings, *, quiet: bool) -> None:
+    """Redacted logs on stderr: JSON lines when serving Slack, plain and terse in the console."""
+    from bot import observability
+
+    level = settings.LOG_LEVEL
+    if quiet:
+        level = logging.getLevelName(max(logging.getLevelName(level), logging.WARNING))
+    secrets = [
+        settings.SLACK_SIGNING_SECRET or "",
+        settings.SLACK_BOT_TOKEN or "",
+        settings.SLACK_APP_TOKEN or "",
+    ]
+    observability.configure_logging(level, secrets=secrets, json_lines=not quiet)
 
 
 Handler = Callable[[argparse.Namespace, Settings], int]
@@ -160,7 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        configure_logging(settings.LOG_LEVEL, quiet=args.handler is cmd_console)
+        console = args.handler is cmd_console or (
+            args.handler is cmd_default and not settings.has_slack_tokens
+        )
+        configure_logging(settings, quiet=console)
         handler: Handler = args.handler
         return handler(args, settings)
     except (ConfigError, DatabaseUnavailable) as exc:

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot.observability import DELIVERIES
 from bot.scheduling.deliveries import DeliveryRunner
 
 log = logging.getLogger("checkin_bot.scheduler")
@@ -26,6 +27,8 @@ def start_scheduler(runner: DeliveryRunner, *, tick: timedelta = TICK) -> Backgr
 
     def run_tick() -> None:
         report = runner.tick()
+        for outcome in ("sent", "late", "skipped", "failed"):
+            DELIVERIES.labels(outcome).inc(getattr(report, outcome))
         if report.sent or report.skipped or report.failed:
             log.info("deliveries: %s", report)
 
