@@ -119,6 +119,24 @@ def cmd_default(args: argparse.Namespace, settings: Settings) -> int:
     return cmd_console(args, settings)
 
 
+def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
+    """Delete one workspace's data now (it is deleted 30 days after an uninstall anyway)."""
+    from storage.purge import purge_workspace
+
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("purge deletes every goal and check-in of the workspace: add --yes")
+        typed = input(f"Type {args.team} to delete all its goals, check-ins and schedules: ")
+        if typed.strip() != args.team:
+            print("Nothing was deleted.")
+            return 1
+    services = build_services(settings, migrate=False)
+    with services.session() as session:
+        deleted = purge_workspace(session=session, team_id=args.team)
+    print(f"Deleted {sum(deleted.values())} rows of workspace {args.team}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="checkin-bot",
@@ -141,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     migrate = sub.add_parser("migrate", help="bring the database schema up to date")
     migrate.set_defaults(handler=cmd_migrate)
+
+    purge = sub.add_parser("purge", help="delete all data of one workspace")
+    purge.add_argument("--team", required=True, help="the workspace id (T...)")
+    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    purge.set_defaults(handler=cmd_purge)
     return parser
 
 
