@@ -59,19 +59,22 @@ def _clock(args: argparse.Namespace) -> Clock:
 
 def start_deliveries(services: Services) -> None:
     """Reminders and digests tick in the background while the bot serves Slack."""
-    from bot.app import make_client
     from bot.scheduling import all_sources
     from bot.scheduling.deliveries import DeliveryRunner
     from bot.scheduling.scheduler import start_scheduler
+    from bot.workspaces import ClientsByWorkspace
 
-    client = make_client(services)
-    start_scheduler(DeliveryRunner(services, lambda _team: client, all_sources(services)))
+    start_scheduler(DeliveryRunner(services, ClientsByWorkspace(services), all_sources(services)))
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.app import create_app
 
-    require(settings, "SLACK_BOT_TOKEN")
+    if settings.distributed:
+        require(settings, "SLACK_CLIENT_SECRET", "SLACK_SIGNING_SECRET")
+        args.http = True  # installs arrive at /slack/oauth_redirect, an HTTP endpoint
+    else:
+        require(settings, "SLACK_BOT_TOKEN")
     is_sqlite = settings.DATABASE_URL.startswith("sqlite")
     services = build_services(settings, migrate=is_sqlite)
     start_deliveries(services)

@@ -8,6 +8,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, SQLModel, col, select
 
 from storage.models import Workspace
+from storage.oauth import oauth_metadata
 from storage.repo import scoped_team
 
 RETENTION = timedelta(days=30)
@@ -17,7 +18,8 @@ def purge_workspace(*, session: Session, team_id: str) -> dict[str, int]:
     """Delete every row of one workspace, children first; returns rows deleted per table."""
     scoped_team(team_id)
     deleted: dict[str, int] = {}
-    for table in reversed(SQLModel.metadata.sorted_tables):
+    tables = [*reversed(SQLModel.metadata.sorted_tables), *oauth_metadata.sorted_tables]
+    for table in tables:
         if "team_id" not in table.columns:
             continue
         result = session.execute(delete(table).where(table.columns["team_id"] == team_id))
