@@ -55,7 +55,6 @@ class Settings(BaseSettings):
     SLACK_SIGNING_SECRET: str | None = None
     SLACK_CLIENT_ID: str | None = None
     SLACK_CLIENT_SECRET: str | None = None
-    SLACK_TOKEN_ROTATION: bool = False
     DATABASE_URL: str = ""
     SLACK_API_URL: str = "https://slack.com/api/"
     DEFAULT_TIMEZONE: str = "UTC"
