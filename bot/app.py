@@ -5,22 +5,22 @@ from __future__ import annotations
 import logging
 
 from slack_bolt import App
-from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
 
+from bot import observability
 from bot.listeners import register_all
 from bot.services import Services
 
 
-def make_client(services: Services) -> WebClient:
+def make_client(services: Services, *, token: str | None = None) -> observability.MeteredWebClient:
     """A Web API client that waits out 429s and retries 5xx and dropped connections."""
     settings = services.settings
-    return WebClient(
-        token=settings.SLACK_BOT_TOKEN,
+    return observability.MeteredWebClient(
+        token=token or settings.SLACK_BOT_TOKEN,
         base_url=settings.SLACK_API_URL,
         timeout=15,
         retry_handlers=[
@@ -37,8 +37,14 @@ def create_app(services: Services, *, process_before_response: bool = False) -> 
     `process_before_response=True` finishes each listener before answering Slack; the
     console and tests use it so that a reply is there as soon as the request returns.
     """
-    app = App(
+    oauth = None
+    if services.settings.distributed:
+        from bot.workspaces import oauth_settings
+
+        oauth = oauth_settings(services)
+    app = observability.ObservedApp(
         client=make_client(services),
+        oauth_settings=oauth,
         signing_secret=services.settings.SLACK_SIGNING_SECRET or "",
         process_before_response=process_before_response,
         logger=logging.getLogger("checkin_bot.bolt"),

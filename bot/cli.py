@@ -63,19 +63,22 @@ def _clock(args: argparse.Namespace) -> Clock:
 
 def start_deliveries(services: Services) -> None:
     """Reminders and digests tick in the background while the bot serves Slack."""
-    from bot.app import make_client
     from bot.scheduling import all_sources
     from bot.scheduling.deliveries import DeliveryRunner
     from bot.scheduling.scheduler import start_scheduler
+    from bot.workspaces import ClientsByWorkspace
 
-    client = make_client(services)
-    start_scheduler(DeliveryRunner(services, lambda _team: client, all_sources(services)))
+    start_scheduler(DeliveryRunner(services, ClientsByWorkspace(services), all_sources(services)))
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.app import create_app
 
-    require(settings, "SLACK_BOT_TOKEN")
+    if settings.distributed:
+        require(settings, "SLACK_CLIENT_SECRET", "SLACK_SIGNING_SECRET")
+        args.http = True  # installs arrive at /slack/oauth_redirect, an HTTP endpoint
+    else:
+        require(settings, "SLACK_BOT_TOKEN")
     is_sqlite = settings.DATABASE_URL.startswith("sqlite")
     services = build_services(settings, migrate=is_sqlite)
     start_deliveries(services)
@@ -176,6 +179,24 @@ def cmd_default(args: argparse.Namespace, settings: Settings) -> int:
     return cmd_console(args, settings)
 
 
+def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
+    """Delete one workspace's data now (it is deleted 30 days after an uninstall anyway)."""
+    from storage.purge import purge_workspace
+
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("purge deletes every goal and check-in of the workspace: add --yes")
+        typed = input(f"Type {args.team} to delete all its goals, check-ins and schedules: ")
+        if typed.strip() != args.team:
+            print("Nothing was deleted.")
+            return 1
+    services = build_services(settings, migrate=False)
+    with services.session() as session:
+        deleted = purge_workspace(session=session, team_id=args.team)
+    print(f"Deleted {sum(deleted.values())} rows of workspace {args.team}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="checkin-bot",
@@ -216,15 +237,26 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--output", help="write to this file instead of standard output")
     export.set_defaults(handler=cmd_export)
+    purge = sub.add_parser("purge", help="delete all data of one workspace")
+    purge.add_argument("--team", required=True, help="the workspace id (T...)")
+    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    purge.set_defaults(handler=cmd_purge)
     return parser
 
 
-def configure_logging(level: str, *, quiet: bool) -> None:
-    """Log to stderr; the console keeps to warnings so the chat stays readable."""
-    chosen = max(logging.getLevelName(level), logging.WARNING) if quiet else level
-    logging.basicConfig(level=chosen, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if logging.getLogger().level > logging.DEBUG:
-        logging.getLogger("alembic").setLevel(logging.WARNING)
+def configure_logging(settings: Settings, *, quiet: bool) -> None:
+    """Redacted logs on stderr: JSON lines when serving Slack, plain and terse in the console."""
+    from bot import observability
+
+    level = settings.LOG_LEVEL
+    if quiet:
+        level = logging.getLevelName(max(logging.getLevelName(level), logging.WARNING))
+    secrets = [
+        settings.SLACK_SIGNING_SECRET or "",
+        settings.SLACK_BOT_TOKEN or "",
+        settings.SLACK_APP_TOKEN or "",
+    ]
+    observability.configure_logging(level, secrets=secrets, json_lines=not quiet)
 
 
 Handler = Callable[[argparse.Namespace, Settings], int]
@@ -235,7 +267,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        configure_logging(settings.LOG_LEVEL, quiet=args.handler is cmd_console)
+        console = args.handler is cmd_console or (
+            args.handler is cmd_default and not settings.has_slack_tokens
+        )
+        configure_logging(settings, quiet=console)
         handler: Handler = args.handler
         return handler(args, settings)
     except (ConfigError, DatabaseUnavailable) as exc:

@@ -24,6 +24,8 @@ _FIXES: dict[str, str] = {
     ),
     "SLACK_APP_TOKEN": "set it to an App-Level Token (xapp-...) with the connections:write scope",
     "SLACK_SIGNING_SECRET": "set it to the Signing Secret from your app's Basic Information page",
+    "SLACK_CLIENT_ID": "set it to the Client ID from your app's Basic Information page",
+    "SLACK_CLIENT_SECRET": "set it to the Client Secret from your app's Basic Information page",
     "DATABASE_URL": "use e.g. sqlite:///path/to/checkin.db or postgresql+psycopg://user@host:5432/db",
     "SLACK_API_URL": "use an http(s) URL ending in /api/, e.g. https://slack.com/api/",
     "DEFAULT_TIMEZONE": "use an IANA time zone name such as Europe/Bucharest or UTC",
@@ -51,6 +53,8 @@ class Settings(BaseSettings):
     SLACK_BOT_TOKEN: str | None = None
     SLACK_APP_TOKEN: str | None = None
     SLACK_SIGNING_SECRET: str | None = None
+    SLACK_CLIENT_ID: str | None = None
+    SLACK_CLIENT_SECRET: str | None = None
     DATABASE_URL: str = ""
     SLACK_API_URL: str = "https://slack.com/api/"
     DEFAULT_TIMEZONE: str = "UTC"
@@ -104,9 +108,19 @@ class Settings(BaseSettings):
         return value.upper() if isinstance(value, str) else value
 
     @property
+    def distributed(self) -> bool:
+        """True when workspaces install the app through OAuth (many workspaces)."""
+        return bool(self.SLACK_CLIENT_ID)
+
+    @property
     def has_slack_tokens(self) -> bool:
         """True when the bot can talk to a real workspace."""
-        return bool(self.SLACK_BOT_TOKEN)
+        return bool(self.SLACK_BOT_TOKEN) or self.distributed
+
+    @property
+    def slack_web_url(self) -> str:
+        """Slack's web address beside the API (for the OAuth authorize page)."""
+        return self.SLACK_API_URL.removesuffix("api/")
 
 
 def load_settings(**overrides: object) -> Settings:

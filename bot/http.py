@@ -11,8 +11,9 @@ from urllib.parse import parse_qs
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot.observability import metrics_text
 from bot.services import Services
-from storage.db import DatabaseUnavailable, check_connection
+from storage.db import DatabaseUnavailable, check_connection, schema_is_current
 
 MAX_BODY_BYTES = 1024 * 1024  # Slack's payloads are far smaller; anything bigger is refused
 
@@ -52,7 +53,12 @@ def make_wsgi_app(
                 check_connection(services.engine)
             except DatabaseUnavailable:
                 return plain(start_response, "503 Service Unavailable", "database unreachable\n")
+            if not schema_is_current(services.engine):
+                return plain(start_response, "503 Service Unavailable", "migrations pending\n")
             return plain(start_response, "200 OK", "ready\n")
+        if path == "/metrics":
+            start_response("200 OK", [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")])
+            return [metrics_text()]
         if path == "/slack/events" and environ.get("REQUEST_METHOD") == "POST":
             length = int(environ.get("CONTENT_LENGTH") or 0)
             if length > MAX_BODY_BYTES:

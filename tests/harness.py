@@ -25,6 +25,7 @@ from bot.http import BackgroundServer, make_wsgi_app
 from bot.sandbox import SlackDriver, SlackSandbox
 from bot.services import Services
 from storage.db import make_engine, upgrade
+from storage.oauth import oauth_metadata
 
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)  # a Sunday, 10:00 in Bucharest
 TEAM = "T0SANDBOX"
@@ -64,7 +65,7 @@ def migrated_engine(url: str) -> Engine:
 def empty_all_tables(engine: Engine) -> None:
     """Remove every row (faster than a new database per test), children first."""
     with engine.begin() as connection:
-        for table in reversed(SQLModel.metadata.sorted_tables):
+        for table in [*reversed(SQLModel.metadata.sorted_tables), *oauth_metadata.sorted_tables]:
             connection.execute(table.delete())
 
 
@@ -77,11 +78,14 @@ def make_services(engine: Engine, clock: FrozenClock, **settings: Any) -> Servic
 class BotHarness:
     """The bot running over HTTP against a sandbox workspace, on a frozen clock."""
 
-    def __init__(self, engine: Engine, *, now: datetime = NOW, socket_mode: bool = False) -> None:
+    def __init__(
+        self, engine: Engine, *, now: datetime = NOW, socket_mode: bool = False, oauth: bool = False
+    ) -> None:
         self.engine = engine
         self.clock = FrozenClock(now)
         self.sandbox = SlackSandbox(team_id=TEAM)
         self.socket_mode = socket_mode
+        self.oauth = oauth  # installs through OAuth instead of a fixed bot token
         self._stack = ExitStack()
 
     def __enter__(self) -> BotHarness:
@@ -90,10 +94,16 @@ class BotHarness:
         self.sandbox.add_user("U2", name="bogdan", tz="Asia/Tehran")
         self.sandbox.add_user("UADMIN", name="admin", tz="UTC", is_admin=True)
         self.sandbox.add_channel("C1", "marketing")
+        credentials: dict[str, Any] = {"SLACK_BOT_TOKEN": self.sandbox.bot_token}
+        if self.oauth:
+            credentials = {
+                "SLACK_CLIENT_ID": self.sandbox.client_id,
+                "SLACK_CLIENT_SECRET": self.sandbox.client_secret,
+            }
         self.services = make_services(
             self.engine,
             self.clock,
-            SLACK_BOT_TOKEN=self.sandbox.bot_token,
+            **credentials,
             SLACK_APP_TOKEN=self.sandbox.app_token,
             SLACK_SIGNING_SECRET=self.sandbox.signing_secret,
             SLACK_API_URL=self.sandbox.api_url,

@@ -72,3 +72,9 @@ def test_the_manifest_asks_for_no_scope_the_bot_does_not_use() -> None:
     assert manifest()["settings"]["socket_mode_enabled"] is True
     assert manifest()["settings"]["interactivity"]["is_enabled"] is True
     assert manifest()["features"]["app_home"]["home_tab_enabled"] is True
+
+
+def test_the_oauth_install_asks_for_the_manifest_scopes() -> None:
+    from bot.workspaces import manifest_scopes
+
+    assert manifest_scopes() == manifest()["oauth_config"]["scopes"]["bot"]

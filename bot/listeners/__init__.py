@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners import actions, commands, errors, events, messages, middleware, views
+from bot.listeners import actions, commands, errors, events, messages, views
 from bot.services import Services
 
 
 def register_all(app: App, services: Services) -> None:
-    middleware.register(app, services)
     errors.register(app)
     commands.register(app, services)
     events.register(app, services)

@@ -80,6 +80,11 @@ class SlackSandbox:
         self.bot_id = "BBOT"
         self.app_id = "A0SANDBOX"
         self.bot_token = BOT_TOKEN
+        self.bot_tokens: dict[str, str] = {BOT_TOKEN: team_id}  # token -> workspace
+        self.client_id, self.client_secret = "sandbox.client", "sandbox-client-secret"
+        self.token_lifetime: int | None = None  # seconds; set to turn on token rotation
+        self._oauth_codes: dict[str, str] = {}
+        self._refresh_tokens: dict[str, str] = {}
         self.app_token = APP_TOKEN
         self.signing_secret = SIGNING_SECRET
         self.calls: list[ApiCall] = []
@@ -334,8 +339,11 @@ class SlackSandbox:
             headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
             self._record(ApiCall(method, args, body, fault.status))
             return web.json_response(body, status=fault.status, headers=headers)
-        expected = self.app_token if method == "apps.connections.open" else self.bot_token
-        if token != expected:
+        if method == "oauth.v2.access":
+            body = self._oauth_access(args, request.headers.get("Authorization", ""))
+        elif method == "apps.connections.open" and token != self.app_token:
+            body = {"ok": False, "error": "invalid_auth"}
+        elif method != "apps.connections.open" and token not in self.bot_tokens:
             body = {"ok": False, "error": "invalid_auth" if token else "not_authed"}
         else:
             handler = getattr(self, "_api_" + method.replace(".", "_"), None)
@@ -360,6 +368,61 @@ class SlackSandbox:
         if channel in self.channels and not self.channels[channel].get("is_member", True):
             return {"ok": False, "error": "not_in_channel"}
         return None
+
+    # --- OAuth (installing the app, rotating tokens) ----------------------------------
+
+    def authorization_code(self) -> str:
+        """What Slack hands the redirect URL after a person approves the install."""
+        code = f"code-{next(self._ids)}"
+        self._oauth_codes[code] = self.team_id
+        return code
+
+    def revoke(self, token: str) -> None:
+        self.bot_tokens.pop(token, None)
+
+    def _issue_token(self, team_id: str) -> dict[str, Any]:
+        serial = next(self._ids)
+        token = f"xoxb-{team_id}-{serial}"
+        self.bot_tokens[token] = team_id
+        issued: dict[str, Any] = {"access_token": token, "token_type": "bot"}
+        if self.token_lifetime is not None:
+            refresh = f"xoxe-1-{team_id}-{serial}"
+            self._refresh_tokens[refresh] = team_id
+            issued.update(refresh_token=refresh, expires_in=self.token_lifetime)
+        return issued
+
+    def _oauth_access(self, args: dict[str, Any], authorization: str) -> dict[str, Any]:
+        import base64
+
+        client_id, client_secret = args.get("client_id"), args.get("client_secret")
+        if authorization.startswith("Basic "):
+            decoded = base64.b64decode(authorization.removeprefix("Basic ")).decode()
+            client_id, _, client_secret = decoded.partition(":")
+        if (client_id, client_secret) != (self.client_id, self.client_secret):
+            return {"ok": False, "error": "invalid_client_id"}
+        if args.get("grant_type") == "refresh_token":
+            team_id = self._refresh_tokens.pop(str(args.get("refresh_token")), None)
+            if team_id is None:
+                return {"ok": False, "error": "invalid_refresh_token"}
+            return {
+                "ok": True,
+                "team": {"id": team_id, "name": self.team_name},
+                **self._issue_token(team_id),
+            }
+        team_id = self._oauth_codes.pop(str(args.get("code")), None)
+        if team_id is None:
+            return {"ok": False, "error": "invalid_code"}
+        return {
+            "ok": True,
+            "app_id": self.app_id,
+            "authed_user": {"id": "UINSTALLER"},
+            "scope": "chat:write,commands",
+            "bot_user_id": self.bot_user_id,
+            "team": {"id": team_id, "name": self.team_name},
+            "enterprise": None,
+            "is_enterprise_install": False,
+            **self._issue_token(team_id),
+        }
 
     def _api_auth_test(self, _args: dict[str, Any]) -> dict[str, Any]:
         return {

@@ -22,6 +22,7 @@ from sqlmodel import Session
 
 from bot.services import Services
 from storage import repo
+from storage.purge import is_serving
 
 log = logging.getLogger("checkin_bot.deliveries")
 
@@ -124,11 +125,18 @@ class DeliveryRunner:
     def tick(self) -> TickReport:
         report = TickReport()
         now = self.services.now()
+        serving: dict[str, bool] = {}
         for source in self.sources:
             with self.services.session() as session:
                 items = list(source.due(session, now, BATCH))
+                for team_id in {item.team_id for item in items} - serving.keys():
+                    serving[team_id] = is_serving(session=session, team_id=team_id)
+                for item in items:
+                    if not serving[item.team_id]:  # uninstalled: send nothing, ever
+                        source.reschedule(session, item, now)
             for item in items:
-                self._run_one(source, item, now, report)
+                if serving[item.team_id]:
+                    self._run_one(source, item, now, report)
         return report
 
     def _run_one(self, source: DueSource, item: Due, now: datetime, report: TickReport) -> None:

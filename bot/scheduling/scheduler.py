@@ -13,7 +13,10 @@ from datetime import timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot.observability import DELIVERIES
 from bot.scheduling.deliveries import DeliveryRunner
+from bot.services import Services
+from storage.purge import expired_workspaces, purge_workspace
 
 log = logging.getLogger("checkin_bot.scheduler")
 
@@ -26,6 +29,8 @@ def start_scheduler(runner: DeliveryRunner, *, tick: timedelta = TICK) -> Backgr
 
     def run_tick() -> None:
         report = runner.tick()
+        for outcome in ("sent", "late", "skipped", "failed"):
+            DELIVERIES.labels(outcome).inc(getattr(report, outcome))
         if report.sent or report.skipped or report.failed:
             log.info("deliveries: %s", report)
 
@@ -39,5 +44,25 @@ def start_scheduler(runner: DeliveryRunner, *, tick: timedelta = TICK) -> Backgr
         max_instances=1,
         misfire_grace_time=None,  # a late tick still runs: the runner judges lateness itself
     )
+    scheduler.add_job(
+        lambda: purge_expired(runner.services),
+        "interval",
+        hours=6,
+        id="retention",
+        next_run_time=runner.services.now(),
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=None,
+    )
     scheduler.start()
     return scheduler
+
+
+def purge_expired(services: Services) -> int:
+    """Delete the data of workspaces that uninstalled the app over 30 days ago."""
+    with services.session() as session:
+        expired = expired_workspaces(session=session, now=services.now())
+        for team_id in expired:
+            purge_workspace(session=session, team_id=team_id)
+            log.info("deleted the data of workspace %s, uninstalled over 30 days ago", team_id)
+    return len(expired)

@@ -6,6 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (registers the tables on the metadata)
+from storage.oauth import oauth_metadata
 
 config = context.config
 engine = config.attributes["engine"]
@@ -13,7 +14,7 @@ engine = config.attributes["engine"]
 with engine.begin() as connection:
     context.configure(
         connection=connection,
-        target_metadata=SQLModel.metadata,
+        target_metadata=[SQLModel.metadata, oauth_metadata],
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

@@ -9,6 +9,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.blocks.help import help_blocks
+from bot.listeners.middleware import first_delivery
 from bot.services import Services
 from bot.services.help import help_view
 from storage import repo
@@ -18,8 +19,8 @@ logger = logging.getLogger("checkin_bot.events")
 
 def register(app: App, services: Services) -> None:
     @app.event("app_home_opened")
-    def publish_home(event: dict[str, Any], client: WebClient) -> None:
-        if event.get("tab") not in (None, "home"):
+    def publish_home(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        if event.get("tab") not in (None, "home") or not first_delivery(services, body):
             return
         client.views_publish(
             user_id=event["user"], view={"type": "home", "blocks": help_blocks(help_view())}
@@ -29,7 +30,13 @@ def register(app: App, services: Services) -> None:
     @app.event("tokens_revoked")
     def stop_serving(body: dict[str, Any]) -> None:
         team_id = str(body.get("team_id", ""))
+        if not first_delivery(services, body):
+            return
         with services.session() as session:
             workspace = repo.ensure_workspace(session=session, team_id=team_id, now=services.now())
             workspace.uninstalled_at = services.now()
+        if services.settings.distributed:
+            from bot.workspaces import installation_store
+
+            installation_store(services).delete_all(enterprise_id=None, team_id=team_id)
         logger.info("workspace %s uninstalled the app or revoked its tokens", team_id)

@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 from bot.listeners.context import MessageContext
 from bot.listeners.messages.interview import interview_reply
 from bot.listeners.messages.questions import answer_questions
+from bot.listeners.middleware import first_delivery
 from bot.services import Services
 
 MessageHandler = Callable[[MessageContext], bool]
@@ -68,6 +69,8 @@ def dispatch(ctx: MessageContext) -> None:
 def register(app: App, services: Services) -> None:
     @app.event("app_mention")
     def on_mention(body: dict[str, Any], client: WebClient) -> None:
+        if not first_delivery(services, body):
+            return
         dispatch(_context(services, client, body, mention=True))
 
     @app.event("message")
@@ -81,6 +84,8 @@ def register(app: App, services: Services) -> None:
             return  # edits and deletions are handled by features that track messages
         if event.get("channel_type") != "im" and f"<@{_bot_user(body)}>" in str(event.get("text")):
             return  # a mention in a channel arrives as app_mention too; answer it once
+        if not first_delivery(services, body):
+            return
         dispatch(_context(services, client, body, mention=False))
 
 

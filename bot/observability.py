@@ -1,0 +1,164 @@
+"""Metrics for Prometheus and structured logs that carry the workspace and request id.
+
+Secrets never reach a log: every record passes `RedactSecrets`, which masks Slack
+tokens by their shape and the configured signing secret by its value.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from slack_bolt import App, BoltRequest, BoltResponse
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+REGISTRY = CollectorRegistry()
+EVENTS = Counter(
+    "checkin_events_handled", "Slack requests handled, by kind", ["kind"], registry=REGISTRY
+)
+LATENCY = Histogram(
+    "checkin_handler_seconds",
+    "Time from receiving a Slack request to answering it",
+    ["kind"],
+    registry=REGISTRY,
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+)
+API_ERRORS = Counter(
+    "checkin_slack_api_errors",
+    "Slack Web API errors, by method and error",
+    ["method", "error"],
+    registry=REGISTRY,
+)
+DELIVERIES = Counter(
+    "checkin_deliveries",
+    "Scheduled messages by outcome (sent, late, skipped, failed)",
+    ["outcome"],
+    registry=REGISTRY,
+)
+
+team_var: ContextVar[str] = ContextVar("team_id", default="-")
+request_var: ContextVar[str] = ContextVar("request_id", default="-")
+
+
+def metrics_text() -> bytes:
+    """The Prometheus exposition of this process's metrics."""
+    return generate_latest(REGISTRY)
+
+
+def request_kind(body: dict[str, Any]) -> str:
+    """A short label for what Slack sent: `command`, `event:<type>`, `block_actions`..."""
+    if body.get("command"):
+        return "command"
+    if body.get("type") == "event_callback":
+        return "event:" + str((body.get("event") or {}).get("type", "unknown"))[:40]
+    return str(body.get("type") or "unknown")[:40]
+
+
+@contextmanager
+def request_context(team_id: str, request_id: str) -> Iterator[None]:
+    """Tag every log record written inside with the workspace and request id."""
+    team_token, request_token = team_var.set(team_id or "-"), request_var.set(request_id)
+    try:
+        yield
+    finally:
+        team_var.reset(team_token)
+        request_var.reset(request_token)
+
+
+class ObservedApp(App):
+    """A Bolt app that counts and times every request, with ids in the log context.
+
+    Bolt's middleware `next()` only marks the chain as continued, so a middleware
+    cannot see the listener run; `dispatch` is where a whole request happens.
+    """
+
+    def dispatch(self, req: BoltRequest) -> BoltResponse:
+        body = req.body if isinstance(req.body, dict) else {}
+        kind = request_kind(body)
+        team = str(body.get("team_id") or (body.get("team") or {}).get("id") or "-")
+        request_id = str(body.get("event_id") or body.get("trigger_id") or uuid.uuid4().hex[:12])
+        started = time.perf_counter()
+        with request_context(team, request_id):
+            try:
+                return super().dispatch(req)
+            finally:
+                EVENTS.labels(kind).inc()
+                LATENCY.labels(kind).observe(time.perf_counter() - started)
+
+
+class MeteredWebClient(WebClient):
+    """A Web API client that counts Slack's errors by method."""
+
+    def api_call(self, api_method: str, **kwargs: Any) -> Any:
+        try:
+            return super().api_call(api_method, **kwargs)
+        except SlackApiError as exc:
+            API_ERRORS.labels(
+                api_method, str(exc.response.get("error") or exc.response.status_code)
+            ).inc()
+            raise
+
+
+_TOKEN = re.compile(r"\bx(?:ox[abposre]|app)-[A-Za-z0-9-]+")
+
+
+class RedactSecrets(logging.Filter):
+    """Masks Slack tokens and the signing secret in every message and argument."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        self._secrets = [s for s in secrets if s and len(s) >= 8]
+
+    def _clean(self, text: str) -> str:
+        text = _TOKEN.sub("[redacted-token]", text)
+        for secret in self._secrets:
+            text = text.replace(secret, "[redacted]")
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = self._clean(record.getMessage())
+        record.args = None
+        if record.exc_info and record.exc_info[1] is not None:
+            record.exc_text = self._clean(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, workspace, request id, message."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "team_id": team_var.get(),
+            "request_id": request_var.get(),
+            "message": record.getMessage(),
+        }
+        if record.exc_text:
+            entry["exception"] = record.exc_text
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_logging(level: str, *, secrets: list[str], json_lines: bool) -> None:
+    """Send logs to stderr, redacted, as JSON lines (for `run`) or plain text (console)."""
+    handler = logging.StreamHandler()
+    handler.addFilter(RedactSecrets(secrets))
+    handler.setFormatter(
+        JsonFormatter() if json_lines else logging.Formatter("%(levelname)s %(name)s: %(message)s")
+    )
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    if root.level > logging.DEBUG:
+        logging.getLogger("alembic").setLevel(logging.WARNING)
