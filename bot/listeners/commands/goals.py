@@ -9,6 +9,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.blocks.help import help_blocks, help_text
+from bot.listeners.commands import digests, goal_admin
 from bot.listeners.context import CommandContext
 from bot.services import Services
 from bot.services.help import help_view
@@ -25,6 +26,13 @@ def show_help(ctx: CommandContext) -> None:
 
 SUBCOMMANDS: dict[str, Subcommand] = {
     "help": show_help,
+    "digest": digests.digest_command,
+    "chart": digests.chart_command,
+    "list": goal_admin.list_command,
+    "show": goal_admin.show_command,
+    "edit": goal_admin.edit_command,
+    "archive": goal_admin.archive_command,
+    "export": goal_admin.export_command,
 }
 
 
