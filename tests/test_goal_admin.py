@@ -18,8 +18,13 @@ from tests.harness import TEAM, BotHarness
 @pytest.fixture
 def team(harness: BotHarness) -> BotHarness:
     with harness.services.session() as session:
-        store(session, TEAM)
+        harness.goal_ids = store(session, TEAM)  # type: ignore[attr-defined]
     return harness
+
+
+def number(harness: BotHarness, nth: int) -> str:
+    """The `#N` of the team's nth goal (ids differ between databases)."""
+    return f"#{harness.goal_ids[nth - 1]}"  # type: ignore[attr-defined]
 
 
 def test_list_numbers_every_goal_with_its_status(team: BotHarness) -> None:
@@ -27,15 +32,18 @@ def test_list_numbers_every_goal_with_its_status(team: BotHarness) -> None:
 
     text = str(team.last_reply("U1").blocks)
     assert "Goals (6)" in text
-    assert "`#1` *Instagram reach 60k*" in text and "_on track_" in text
+    assert f"`{number(team, 1)}` *Instagram reach 60k*" in text and "_on track_" in text
 
 
 @pytest.mark.parametrize(
     ("query", "shows"),
-    [("#3", "Newsletter sign-ups"), ("newsletter", "Newsletter sign-ups"), ("reach", "Instagram")],
+    [(3, "Newsletter sign-ups"), ("newsletter", "Newsletter sign-ups"), ("reach", "Instagram")],
 )
-def test_show_finds_a_goal_by_number_or_title(team: BotHarness, query: str, shows: str) -> None:
-    team.driver.command("U1", "/goals", f"show {query}")
+def test_show_finds_a_goal_by_number_or_title(
+    team: BotHarness, query: str | int, shows: str
+) -> None:
+    typed = number(team, query) if isinstance(query, int) else query
+    team.driver.command("U1", "/goals", f"show {typed}")
 
     assert shows in str(team.last_reply("U1").blocks)
 
@@ -53,7 +61,7 @@ def test_show_explains_a_query_that_names_no_single_goal(
 
 
 def test_archive_asks_first_and_then_archives(team: BotHarness) -> None:
-    team.driver.command("U1", "/goals", "archive #1")
+    team.driver.command("U1", "/goals", f"archive {number(team, 1)}")
     question = team.last_reply("U1")
     assert "Archive" in question.text
 
@@ -61,18 +69,18 @@ def test_archive_asks_first_and_then_archives(team: BotHarness) -> None:
 
     assert "Archived" in team.last_reply("U1").text
     with team.services.session() as session:
-        assert repo.get_goal(session=session, team_id=TEAM, goal_id=1).state == "archived"
+        assert repo.get_goal(session=session, team_id=TEAM, goal_id=team.goal_ids[0])  # type: ignore[attr-defined].state == "archived"
     assert "Instagram reach 60k" not in str(team.sandbox.home_views["U1"]["blocks"])
 
 
 def test_only_owners_contributors_or_admins_may_archive(team: BotHarness) -> None:
-    team.driver.command("U2", "/goals", "archive #1")
+    team.driver.command("U2", "/goals", f"archive {number(team, 1)}")
 
     assert "Only <@U1>" in team.last_reply("U2").text
 
 
 def test_edit_opens_a_modal_and_saves_the_changes(team: BotHarness) -> None:
-    team.driver.command("U1", "/goals", "edit #1")
+    team.driver.command("U1", "/goals", f"edit {number(team, 1)}")
     [modal] = [v for v in team.sandbox.views.values() if v.get("callback_id") == "goal.edit"]
 
     team.driver.submit_view(
@@ -86,7 +94,7 @@ def test_edit_opens_a_modal_and_saves_the_changes(team: BotHarness) -> None:
     )
 
     with team.services.session() as session:
-        goal = repo.get_goal(session=session, team_id=TEAM, goal_id=1)
+        goal = repo.get_goal(session=session, team_id=TEAM, goal_id=team.goal_ids[0])  # type: ignore[attr-defined]
     assert (goal.title, goal.target) == ("Instagram reach 70k", 70000)
     assert goal.deadline.isoformat() == "2027-01-31T21:59:59+00:00"
 
@@ -103,7 +111,7 @@ def test_export_sends_a_csv_with_the_shared_field_names_by_dm(team: BotHarness) 
 
 
 def test_chart_posts_a_png_where_it_was_asked(team: BotHarness) -> None:
-    team.driver.command("U1", "/goals", "chart #1", channel="C1")
+    team.driver.command("U1", "/goals", f"chart {number(team, 1)}", channel="C1")
 
     [upload] = team.sandbox.files.values()
     assert upload["content"][:4] == b"\x89PNG"
