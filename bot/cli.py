@@ -3,6 +3,7 @@
 checkin-bot                 run in Slack when tokens are set, else the console
 checkin-bot run [--http --port N]
 checkin-bot console [--user U] [--team T] [--now ISO-TIME]
+checkin-bot digest [--channel C] [--team T] [--now ISO-TIME] [--post]
 checkin-bot migrate
 checkin-bot ask "QUESTION" [--team T] [--now ISO-TIME] [--json]
 checkin-bot import FILE [--team T]
@@ -30,6 +31,8 @@ from storage.db import (
 
 CONSOLE_TEAM = "T0CONSOLE"
 CONSOLE_USER = "U0CONSOLE"
+
+DELIVERY_WORKERS = 4  # channels served at once; each channel still gets one message a second
 
 log = logging.getLogger("checkin_bot")
 
@@ -68,7 +71,10 @@ def start_deliveries(services: Services) -> None:
     from bot.scheduling.scheduler import start_scheduler
     from bot.workspaces import ClientsByWorkspace
 
-    start_scheduler(DeliveryRunner(services, ClientsByWorkspace(services), all_sources(services)))
+    runner = DeliveryRunner(
+        services, ClientsByWorkspace(services), all_sources(services), workers=DELIVERY_WORKERS
+    )
+    start_scheduler(runner)
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
@@ -79,18 +85,17 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         args.http = True  # installs arrive at /slack/oauth_redirect, an HTTP endpoint
     else:
         require(settings, "SLACK_BOT_TOKEN")
+    require(settings, "SLACK_SIGNING_SECRET" if args.http else "SLACK_APP_TOKEN")
     is_sqlite = settings.DATABASE_URL.startswith("sqlite")
     services = build_services(settings, migrate=is_sqlite)
     start_deliveries(services)
     if args.http:
         from bot.http import serve
 
-        require(settings, "SLACK_SIGNING_SECRET")
         app = create_app(services)
         log.info("serving Slack's HTTP endpoint on %s:%d/slack/events", args.host, args.port)
         serve(app, services, host=args.host, port=args.port)
         return 0
-    require(settings, "SLACK_APP_TOKEN")
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     app = create_app(services)
@@ -106,6 +111,33 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
     return run_console(
         services, user_id=args.user, team_id=args.team, stdin=sys.stdin, stdout=sys.stdout
     )
+
+
+def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
+    """Print a channel's digest as text; with --post, post it (and its chart) to Slack."""
+    from bot.blocks.digest import digest_message
+    from bot.blocks.text import blocks_to_text
+    from bot.services.digests import build_digest
+
+    if args.post and not args.channel:
+        raise UsageError("--post needs --channel: say which channel gets the digest")
+    services = build_services(
+        settings, _clock(args), migrate=settings.DATABASE_URL.startswith("sqlite")
+    )
+    view = build_digest(services, team_id=args.team, channel_id=args.channel, now=services.now())
+    message = digest_message(view)
+    for blocks in (message.blocks, *message.replies):
+        print(blocks_to_text(blocks, fallback=message.text)[0])
+        print()
+    if args.post:
+        from bot.app import make_client
+        from bot.scheduling.digests import post_digest
+        from bot.scheduling.pacing import ChannelPacer
+
+        require(settings, "SLACK_BOT_TOKEN")
+        sent = post_digest(make_client(services), view, args.channel, pacer=ChannelPacer())
+        print(f"Posted to {sent.channel_id} (ts {sent.ts}).")
+    return 0
 
 
 def cmd_migrate(_args: argparse.Namespace, settings: Settings) -> int:
@@ -216,6 +248,13 @@ def build_parser() -> argparse.ArgumentParser:
     console.add_argument("--team", default=CONSOLE_TEAM, help="the workspace id in the console")
     console.add_argument("--now", help="pretend it is this time (ISO 8601)")
     console.set_defaults(handler=cmd_console)
+
+    digest = sub.add_parser("digest", help="print a channel's digest (post it with --post)")
+    digest.add_argument("--channel", help="the channel whose subscription (filters) to use")
+    digest.add_argument("--team", default=CONSOLE_TEAM, help="the workspace id")
+    digest.add_argument("--now", help="the digest as of this time (ISO 8601)")
+    digest.add_argument("--post", action="store_true", help="post it to the channel in Slack")
+    digest.set_defaults(handler=cmd_digest)
 
     migrate = sub.add_parser("migrate", help="bring the database schema up to date")
     migrate.set_defaults(handler=cmd_migrate)

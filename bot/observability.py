@@ -162,3 +162,4 @@ def configure_logging(level: str, *, secrets: list[str], json_lines: bool) -> No
     root.setLevel(level)
     if root.level > logging.DEBUG:
         logging.getLogger("alembic").setLevel(logging.WARNING)
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per tick is noise

@@ -15,6 +15,37 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def escape(text: str) -> str:
+    """Text a person typed, made safe for mrkdwn: no stray mentions or links.
+
+    Example:
+        >>> escape("R&D <@U1>")
+        'R&amp;D &lt;@U1&gt;'
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def chunk_lines(lines: list[str], limit: int = SECTION_LIMIT - 100) -> list[str]:
+    """Join lines into as few texts as fit a section each, never splitting a line.
+
+    Example:
+        >>> chunk_lines(["a", "b"])
+        ['a\nb']
+    """
+    chunks: list[str] = []
+    current = ""
+    for line in lines:
+        line = clip(line, limit)
+        if current and len(current) + 1 + len(line) > limit:
+            chunks.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        chunks.append(current)
+    return chunks
+
+
 def header(text: str) -> Block:
     return {
         "type": "header",

@@ -8,4 +8,6 @@ from bot.services import Services
 
 def all_sources(services: Services) -> list[DueSource]:
     """Every kind of scheduled message the bot sends; features add theirs here."""
-    return []
+    from bot.scheduling.digests import DigestSource
+
+    return [DigestSource(services)]

@@ -12,6 +12,7 @@ import logging
 import os
 import socket
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -107,7 +108,11 @@ def worker_name() -> str:
 
 
 class DeliveryRunner:
-    """Runs every source's due items once per tick."""
+    """Runs every source's due items once per tick.
+
+    With `workers` > 1 a source's items are sent concurrently (e.g. digests for many
+    channels at once); a source paces messages to any one channel itself.
+    """
 
     def __init__(
         self,
@@ -116,11 +121,13 @@ class DeliveryRunner:
         sources: Sequence[DueSource],
         *,
         worker: str | None = None,
+        workers: int = 1,
     ) -> None:
         self.services = services
         self.client_for = client  # team_id -> a Web API client for that workspace
         self.sources = list(sources)
         self.worker = worker or worker_name()
+        self.workers = max(1, workers)
 
     def tick(self) -> TickReport:
         report = TickReport()
@@ -134,12 +141,18 @@ class DeliveryRunner:
                 for item in items:
                     if not serving[item.team_id]:  # uninstalled: send nothing, ever
                         source.reschedule(session, item, now)
-            for item in items:
-                if serving[item.team_id]:
-                    self._run_one(source, item, now, report)
+            items = [item for item in items if serving[item.team_id]]
+            if self.workers > 1 and len(items) > 1:
+                with ThreadPoolExecutor(self.workers, thread_name_prefix="delivery") as pool:
+                    outcomes = list(pool.map(lambda i, s=source: self._run_one(s, i, now), items))
+            else:
+                outcomes = [self._run_one(source, item, now) for item in items]
+            for outcome in outcomes:
+                _count(report, outcome)
         return report
 
-    def _run_one(self, source: DueSource, item: Due, now: datetime, report: TickReport) -> None:
+    def _run_one(self, source: DueSource, item: Due, now: datetime) -> str:
+        """Claim, send and record one item; returns what happened (a `TickReport` field)."""
         lateness = now - item.due_at
         with self.services.session() as session:
             claim = repo.claim_delivery(
@@ -152,15 +165,13 @@ class DeliveryRunner:
                 now=now,
             )
             if claim is None:
-                report.already_claimed += 1
                 source.reschedule(session, item, now)
-                return
+                return "already_claimed"
             if lateness > LATE_LIMIT:
                 claim.status, claim.error = "skipped", f"{lateness} late when the bot got to it"
                 source.reschedule(session, item, now)
-                report.skipped += 1
                 log.warning("skipped %s %s: %s", item.kind, item.target, claim.error)
-                return
+                return "skipped"
         # The claim is committed before sending: another replica now stands down.
         late = lateness > ON_TIME_GRACE
         client = self.client_for(item.team_id)
@@ -189,8 +200,14 @@ class DeliveryRunner:
                 source.on_permanent_failure(session, item, error or "", client, now)
             else:
                 source.reschedule(session, item, now)
-        if status == "sent":
-            report.sent += 1
-            report.late += int(late)
-        else:
-            report.failed += 1
+        if status != "sent":
+            return "failed"
+        return "late" if late else "sent"
+
+
+def _count(report: TickReport, outcome: str) -> None:
+    if outcome == "late":
+        report.sent += 1
+        report.late += 1
+    else:
+        setattr(report, outcome, getattr(report, outcome) + 1)

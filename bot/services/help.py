@@ -60,6 +60,32 @@ HELP = HelpView(
                 HelpEntry("@checkin-bot <question>", "ask in a channel, or just DM me"),
             ),
         ),
+        HelpSection(
+            "Goals",
+            (
+                HelpEntry("/goals list", "every goal, numbered, with its status"),
+                HelpEntry("/goals show #3", "one goal: figures, this week's change, pace"),
+                HelpEntry("/goals chart #3", "a chart of check-ins against the plan"),
+                HelpEntry("/goals edit #3", "change title, target, deadline, owner, channel"),
+                HelpEntry("/goals archive #3", "archive a goal (asks first)"),
+                HelpEntry("/goals export", "all goals as a CSV file, sent to you"),
+            ),
+        ),
+        HelpSection(
+            "Digests",
+            (
+                HelpEntry(
+                    "/goals digest here weekly mon 09:00", "this channel gets a weekly digest"
+                ),
+                HelpEntry("/goals digest here monthly 1st 9am", "a monthly digest instead"),
+                HelpEntry(
+                    "/goals digest weekly platform instagram owner @ana",
+                    "only some goals (also: category awareness, a time zone)",
+                ),
+                HelpEntry("/goals digest", "what this channel gets"),
+                HelpEntry("/goals digest off", "stop this channel's digest"),
+            ),
+        ),
     ),
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.actions import interview, questions
+from bot.listeners.actions import dashboard, interview, questions
 from bot.services import Services
 
 
@@ -12,3 +12,4 @@ def register(app: App, services: Services) -> None:
     """Features add their action listeners here."""
     interview.register(app, services)
     questions.register(app, services)
+    dashboard.register(app, services)

@@ -9,6 +9,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.blocks.help import help_blocks, help_text
+from bot.listeners.commands import digests, goal_admin
 from bot.listeners.commands.interview import new_goal
 from bot.listeners.commands.questions import ask
 from bot.listeners.context import CommandContext
@@ -29,6 +30,13 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "help": show_help,
     "new": new_goal,
     "ask": ask,
+    "digest": digests.digest_command,
+    "chart": digests.chart_command,
+    "list": goal_admin.list_command,
+    "show": goal_admin.show_command,
+    "edit": goal_admin.edit_command,
+    "archive": goal_admin.archive_command,
+    "export": goal_admin.export_command,
 }
 
 

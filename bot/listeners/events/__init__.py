@@ -8,10 +8,9 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.blocks.help import help_blocks
+from bot.listeners.home import publish_home
 from bot.listeners.middleware import first_delivery
 from bot.services import Services
-from bot.services.help import help_view
 from storage import repo
 
 logger = logging.getLogger("checkin_bot.events")
@@ -19,12 +18,10 @@ logger = logging.getLogger("checkin_bot.events")
 
 def register(app: App, services: Services) -> None:
     @app.event("app_home_opened")
-    def publish_home(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+    def show_dashboard(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
         if event.get("tab") not in (None, "home") or not first_delivery(services, body):
             return
-        client.views_publish(
-            user_id=event["user"], view={"type": "home", "blocks": help_blocks(help_view())}
-        )
+        publish_home(services, client, str(body.get("team_id", "")), str(event["user"]))
 
     @app.event("app_uninstalled")
     @app.event("tokens_revoked")

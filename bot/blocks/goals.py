@@ -1,0 +1,158 @@
+"""Block Kit for goal management: the list, one goal's card, the edit modal, the archive check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.blocks.common import (
+    Block,
+    actions,
+    button,
+    chunk_lines,
+    clip,
+    context,
+    escape,
+    header,
+    section,
+)
+from bot.blocks.digest import STATUS_MARKS
+from bot.core.digest import STATUS_LABELS
+from bot.services.goal_admin import GoalRow
+from storage.models import Goal
+
+LIST_SECTIONS = 45
+EDIT_CALLBACK = "goal.edit"
+
+
+def goal_summary(row: GoalRow) -> str:
+    """`#3 ✅ *Reach 60k* ▓▓▓░░ 35% 47k / 60k · on track` (or the goal's state without a plan)."""
+    name = f"`#{row.goal_id}` *{escape(row.title)}*"
+    if row.state == "archived":
+        return f"{name} · _archived_"
+    if row.line is None:
+        return f"{name} · _no target or deadline to measure against_"
+    line = row.line
+    return (
+        f"{name} {STATUS_MARKS[line.status]} `{line.bar}` {line.value} · "
+        f"_{STATUS_LABELS[line.status]}_" + (f" · <@{row.owner_id}>" if row.owner_id else "")
+    )
+
+
+def list_blocks(rows: list[GoalRow]) -> tuple[str, list[Block]]:
+    """`/goals list`: every goal, numbered, within one message's limits."""
+    if not rows:
+        text = "No goals yet. DM me “new goal” or type `/goals new` to set one."
+        return text, [section(text)]
+    chunks = chunk_lines([goal_summary(row) for row in rows])
+    blocks = [header(f"Goals ({len(rows)})")]
+    blocks += [section(chunk) for chunk in chunks[:LIST_SECTIONS]]
+    if len(chunks) > LIST_SECTIONS:
+        blocks.append(context("More goals than fit here: `/goals export` sends them all as CSV."))
+    blocks.append(context("`/goals show #N` for details, `/goals edit #N`, `/goals archive #N`."))
+    return f"{len(rows)} goals", blocks
+
+
+def show_blocks(row: GoalRow, goal: Goal) -> tuple[str, list[Block]]:
+    """`/goals show`: one goal's figures, where it stands, and what to do next."""
+    lines = [goal_summary(row)]
+    if goal.why:
+        lines.append(f"*Why:* {escape(goal.why)}")
+    if row.line is not None:
+        state = row.line.progress
+        lines.append(f"*This week:* {row.line.change}")
+        if state.required_per_week is not None and state.required_per_week != 0:
+            lines.append(f"*Needed per week from here:* {state.required_per_week.normalize():f}")
+        if state.eta is not None:
+            lines.append(f"*Trend reaches the target on:* {state.eta:%d %b %Y}")
+    if goal.deadline:
+        lines.append(f"*Deadline:* {goal.deadline:%d %b %Y}")
+    if goal.channel_id:
+        lines.append(f"*Channel:* <#{goal.channel_id}>")
+    value = str(row.goal_id)
+    blocks = [
+        section("\n".join(lines)),
+        actions(
+            button("Chart", "goal.chart", value),
+            button("Edit", "goal.edit", value),
+            button("Archive", "goal.archive", value, style="danger"),
+        ),
+    ]
+    return row.title, blocks
+
+
+def ambiguous_blocks(rows: tuple[GoalRow, ...], verb: str) -> tuple[str, list[Block]]:
+    """Several goals fit: list them so the person can repeat the command with a number."""
+    text = f"Which goal? Repeat with its number, e.g. `/goals {verb} #{rows[0].goal_id}`."
+    return text, [section(text), section("\n".join(goal_summary(row) for row in rows))]
+
+
+def archive_confirm_blocks(row: GoalRow) -> tuple[str, list[Block]]:
+    text = f"Archive “{row.title}”? It leaves digests and lists; its check-ins are kept."
+    return text, [
+        section(
+            f"Archive *{escape(row.title)}*? It leaves digests and lists; its check-ins are kept."
+        ),
+        actions(
+            button("Archive", "goal.archive_confirm", str(row.goal_id), style="danger"),
+            button("Cancel", "goal.archive_cancel", str(row.goal_id)),
+        ),
+    ]
+
+
+def edit_modal(goal: Goal) -> dict[str, Any]:
+    """The edit form: title, target, deadline, owner and channel, prefilled."""
+
+    def text_input(block_id: str, label: str, initial: str, *, optional: bool = False) -> Block:
+        element: Block = {"type": "plain_text_input", "action_id": "value"}
+        if initial:
+            element["initial_value"] = clip(initial, 3000)
+        return {
+            "type": "input",
+            "block_id": block_id,
+            "optional": optional,
+            "label": {"type": "plain_text", "text": label},
+            "element": element,
+        }
+
+    owner: Block = {"type": "users_select", "action_id": "value"}
+    if goal.owner_id:
+        owner["initial_user"] = goal.owner_id
+    channel: Block = {"type": "conversations_select", "action_id": "value"}
+    if goal.channel_id:
+        channel["initial_conversation"] = goal.channel_id
+    deadline: Block = {"type": "datepicker", "action_id": "value"}
+    if goal.deadline:
+        deadline["initial_date"] = goal.deadline.date().isoformat()
+    target = "" if goal.target is None else format(goal.target.normalize(), "f")
+    return {
+        "type": "modal",
+        "callback_id": EDIT_CALLBACK,
+        "private_metadata": str(goal.id),
+        "title": {"type": "plain_text", "text": "Edit goal"},
+        "submit": {"type": "plain_text", "text": "Save"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": [
+            text_input("title", "Title", goal.title),
+            text_input("target", "Target", target),
+            {
+                "type": "input",
+                "block_id": "deadline",
+                "label": {"type": "plain_text", "text": "Deadline"},
+                "element": deadline,
+            },
+            {
+                "type": "input",
+                "block_id": "owner",
+                "optional": True,
+                "label": {"type": "plain_text", "text": "Owner"},
+                "element": owner,
+            },
+            {
+                "type": "input",
+                "block_id": "channel",
+                "optional": True,
+                "label": {"type": "plain_text", "text": "Channel for its digest"},
+                "element": channel,
+            },
+        ],
+    }

@@ -1,0 +1,379 @@
+"""The team digest, composed: the report step of the method in DOMAIN.md.
+
+A digest answers, for one period (a week or a month) and a set of goals: how
+many are on track, at risk, off track and achieved; where each goal stands and
+how it moved since the last period; the wins, losses and opportunities; and who
+has not checked in. It takes plain values (goals' figures and check-ins, `now`)
+and returns plain values; Block Kit and text are made from them elsewhere.
+
+How the sections are chosen:
+
+| section       | goals in it |
+| ------------- | ----------- |
+| wins          | achieved goals, then the biggest gains of the period (up to 3) |
+| losses        | off-track and missed goals, then goals that moved away from their target |
+| opportunities | goals within 20% of the target; at-risk goals, with the pace that recovers them |
+
+Example:
+    >>> digest = compose_digest(goals, period=Period.WEEKLY, now=now)
+    >>> digest.headline
+    '2 on track · 1 at risk · 0 off track · 1 achieved'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import ROUND_UP, Decimal
+from enum import StrEnum
+
+from bot.core.numbers import format_quantity
+from bot.core.progress import (
+    MONTH_DAYS,
+    WEEK_DAYS,
+    Change,
+    GoalFigures,
+    GoalProgress,
+    Point,
+    Status,
+    assess,
+    change_since,
+    change_since_last,
+    progress,
+    progress_bar,
+)
+from bot.core.values import Quantity, Unit
+
+CLOSE_TO_TARGET = Decimal("0.80")
+"""Progress from which a goal that is not yet achieved counts as an opportunity."""
+
+TOP_GAINS = 3
+"""How many of the period's biggest gains the wins section names."""
+
+
+class Period(StrEnum):
+    """How often a digest is sent, and so the span it compares."""
+
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+
+    @property
+    def days(self) -> int:
+        return WEEK_DAYS if self is Period.WEEKLY else MONTH_DAYS
+
+    @property
+    def noun(self) -> str:
+        return "week" if self is Period.WEEKLY else "month"
+
+
+# The order statuses are counted in the headline and goals are listed in:
+# what needs attention first, so a 20-second read ends on the right goals.
+LISTING_ORDER: tuple[Status, ...] = (
+    Status.OFF_TRACK,
+    Status.AT_RISK,
+    Status.MISSED,
+    Status.NO_DATA,
+    Status.ON_TRACK,
+    Status.ACHIEVED,
+)
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.ON_TRACK: "on track",
+    Status.AT_RISK: "at risk",
+    Status.OFF_TRACK: "off track",
+    Status.ACHIEVED: "achieved",
+    Status.MISSED: "missed",
+    Status.NO_DATA: "no check-in yet",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TrackedGoal:
+    """One goal as the digest needs it: who owns it, its figures and its check-ins."""
+
+    goal_id: int
+    title: str
+    owner_id: str | None
+    figures: GoalFigures
+    points: tuple[Point, ...]
+    currency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DigestLine:
+    """One goal's line: bar, value vs target, change since last period, status.
+
+    `gain` is the share of the whole way (baseline to target) covered during the
+    period, negative when the metric moved away from the target; None without two
+    check-ins to compare.
+    """
+
+    goal_id: int
+    title: str
+    owner_id: str | None
+    status: Status
+    bar: str
+    value: str
+    change: str
+    gain: Decimal | None
+    progress: GoalProgress
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A goal named in wins, losses or opportunities, with the reason in a few words."""
+
+    goal_id: int
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """Everything a digest says, in the order it says it."""
+
+    period: Period
+    since: datetime
+    now: datetime
+    counts: tuple[tuple[Status, int], ...]
+    lines: tuple[DigestLine, ...]
+    wins: tuple[Highlight, ...]
+    losses: tuple[Highlight, ...]
+    opportunities: tuple[Highlight, ...]
+    not_checked_in: tuple[str, ...]
+
+    def count(self, status: Status) -> int:
+        return dict(self.counts).get(status, 0)
+
+    @property
+    def headline(self) -> str:
+        """How many goals are on track, at risk, off track and achieved (others if any)."""
+        main = (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK, Status.ACHIEVED)
+        parts = [f"{self.count(s)} {STATUS_LABELS[s]}" for s in main]
+        parts += [
+            f"{self.count(s)} {STATUS_LABELS[s]}"
+            for s in LISTING_ORDER
+            if s not in main and self.count(s)
+        ]
+        return " · ".join(parts)
+
+
+def compose_digest(goals: Sequence[TrackedGoal], *, period: Period, now: datetime) -> Digest:
+    """The digest of `goals` for the period ending at `now`.
+
+    Example:
+        >>> compose_digest([], period=Period.WEEKLY, now=now).headline
+        '0 on track · 0 at risk · 0 off track · 0 achieved'
+    """
+    since = now - timedelta(days=period.days)
+    lines = sorted(
+        (_line(goal, period, now) for goal in goals),
+        key=lambda line: (LISTING_ORDER.index(line.status), line.title.casefold(), line.goal_id),
+    )
+    counts = tuple(
+        (status, sum(1 for line in lines if line.status is status)) for status in LISTING_ORDER
+    )
+    by_id = {goal.goal_id: goal for goal in goals}
+    return Digest(
+        period=period,
+        since=since,
+        now=now,
+        counts=counts,
+        lines=tuple(lines),
+        wins=_wins(lines),
+        losses=_losses(lines, period),
+        opportunities=_opportunities(lines, by_id, period),
+        not_checked_in=_not_checked_in(goals, lines, since, now),
+    )
+
+
+def signed_quantity(value: Decimal, unit: Unit, currency: str | None = None) -> str:
+    """A change written with its sign, e.g. "+3.1k" or "-12%".
+
+    Example:
+        >>> signed_quantity(Decimal("3100"), Unit.COUNT)
+        '+3.1k'
+    """
+    written = format_quantity(Quantity(abs(value), unit, currency), compact=True)
+    if value > 0:
+        return "+" + written
+    if value < 0:
+        return "-" + written
+    return "±" + written
+
+
+def _line(goal: TrackedGoal, period: Period, now: datetime) -> DigestLine:
+    figures = goal.figures
+    state = assess(figures, goal.points, now)
+    change = _period_change(goal, period, now)
+    return DigestLine(
+        goal_id=goal.goal_id,
+        title=goal.title,
+        owner_id=goal.owner_id,
+        status=state.status,
+        bar=progress_bar(state.progress),
+        value=_value_vs_target(goal, state),
+        change=_describe_change(change, figures.unit, goal.currency, period),
+        gain=_gain(change, state, figures),
+        progress=state,
+    )
+
+
+def _period_change(goal: TrackedGoal, period: Period, now: datetime) -> Change | None:
+    """The change since the value known a period ago; the baseline counts as known.
+
+    A goal younger than the period is compared with its baseline at the start.
+    """
+    figures = goal.figures
+    points = [p for p in goal.points if p.at <= now]
+    if figures.baseline is None or not points:
+        return change_since(points, now=now, days=period.days)
+    start = Point(figures.start, figures.baseline)
+    with_start = [start, *points] if figures.start < min(p.at for p in points) else points
+    change = change_since(with_start, now=now, days=period.days)
+    if change is None and figures.start > now - timedelta(days=period.days):
+        latest = max(points, key=lambda p: p.at)
+        return change_since_last([start, latest]) if latest.at > start.at else None
+    return change
+
+
+def _quantity(goal: TrackedGoal, value: Decimal) -> str:
+    return format_quantity(Quantity(value, goal.figures.unit, goal.currency), compact=True)
+
+
+def _value_vs_target(goal: TrackedGoal, state: GoalProgress) -> str:
+    target = _quantity(goal, goal.figures.target)
+    if state.current is None:
+        return f"– / {target}"
+    return f"{_quantity(goal, state.current)} / {target}"
+
+
+def _describe_change(
+    change: Change | None, unit: Unit, currency: str | None, period: Period
+) -> str:
+    if change is None:
+        return f"no change to compare since last {period.noun}"
+    if unit is Unit.PERCENT:  # a change of a rate reads in percentage points
+        return f"{change.delta:+f} pts since last {period.noun}"
+    written = signed_quantity(change.delta, unit, currency)
+    if change.pct is not None and change.delta:
+        written += f" ({'+' if change.pct > 0 else ''}{change.pct.normalize():f}%)"
+    return f"{written} since last {period.noun}"
+
+
+def _gain(change: Change | None, state: GoalProgress, figures: GoalFigures) -> Decimal | None:
+    if change is None:
+        return None
+    before = progress(state.baseline, figures.target, change.then_value, figures.direction)
+    after = progress(state.baseline, figures.target, change.now_value, figures.direction)
+    if before is None or after is None:
+        return None
+    return after - before
+
+
+def _percent(fraction: Decimal | None) -> str:
+    return "–" if fraction is None else f"{int(fraction * 100)}%"
+
+
+def _points_of_progress(gain: Decimal) -> str:
+    return f"{int(gain * 100):+d} points of the way"
+
+
+def _wins(lines: Sequence[DigestLine]) -> tuple[Highlight, ...]:
+    achieved = [
+        Highlight(line.goal_id, line.title, "target reached")
+        for line in lines
+        if line.status is Status.ACHIEVED
+    ]
+    gainers = sorted(
+        (
+            line
+            for line in lines
+            if line.status is not Status.ACHIEVED and line.gain is not None and line.gain > 0
+        ),
+        key=lambda line: (-(line.gain or Decimal(0)), line.goal_id),
+    )[:TOP_GAINS]
+    gains = [
+        Highlight(
+            line.goal_id,
+            line.title,
+            f"{line.change}, {_points_of_progress(line.gain or Decimal(0))}",
+        )
+        for line in gainers
+    ]
+    return tuple(achieved + gains)
+
+
+def _losses(lines: Sequence[DigestLine], period: Period) -> tuple[Highlight, ...]:
+    found: list[Highlight] = []
+    for line in lines:
+        if line.status is Status.OFF_TRACK:
+            found.append(
+                Highlight(
+                    line.goal_id,
+                    line.title,
+                    f"off track ({_percent(line.progress.progress)} done, "
+                    f"plan says {_percent(line.progress.expected)})",
+                )
+            )
+        elif line.status is Status.MISSED:
+            found.append(Highlight(line.goal_id, line.title, "deadline passed short of the target"))
+    named = {h.goal_id for h in found}
+    for line in lines:
+        if line.goal_id not in named and line.gain is not None and line.gain < 0:
+            found.append(Highlight(line.goal_id, line.title, f"falling: {line.change}"))
+    return tuple(found)
+
+
+def _opportunities(
+    lines: Sequence[DigestLine], goals: dict[int, TrackedGoal], period: Period
+) -> tuple[Highlight, ...]:
+    found: list[Highlight] = []
+    for line in lines:
+        state = line.progress
+        goal = goals[line.goal_id]
+        if (
+            line.status in (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK)
+            and state.progress is not None
+            and CLOSE_TO_TARGET <= state.progress < 1
+        ):
+            still = goal.figures.target - (state.current or Decimal(0))
+            found.append(
+                Highlight(
+                    line.goal_id,
+                    line.title,
+                    f"close: {signed_quantity(still, goal.figures.unit, goal.currency)} to go",
+                )
+            )
+        elif line.status is Status.AT_RISK:
+            needed = (
+                state.required_per_week if period is Period.WEEKLY else state.required_per_month
+            )
+            if needed is not None:
+                if goal.figures.unit is Unit.COUNT:  # nobody gains 0.23 of a follower
+                    needed = needed.quantize(Decimal(1), ROUND_UP)
+                found.append(
+                    Highlight(
+                        line.goal_id,
+                        line.title,
+                        f"{signed_quantity(needed, goal.figures.unit, goal.currency)} "
+                        f"a {period.noun} gets it back on course",
+                    )
+                )
+    return tuple(found)
+
+
+def _not_checked_in(
+    goals: Sequence[TrackedGoal], lines: Sequence[DigestLine], since: datetime, now: datetime
+) -> tuple[str, ...]:
+    # Done goals need no more check-ins, so their owners are not chased.
+    settled = {line.goal_id for line in lines if line.status in (Status.ACHIEVED, Status.MISSED)}
+    owners = {
+        goal.owner_id
+        for goal in goals
+        if goal.owner_id
+        and goal.goal_id not in settled
+        and not any(since < point.at <= now for point in goal.points)
+    }
+    return tuple(sorted(owners))

@@ -1,0 +1,150 @@
+"""Buttons of the App Home, the digest and goal cards (`home.`, `digest.`, `goal.` action ids)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.blocks.common import escape
+from bot.blocks.goals import archive_confirm_blocks
+from bot.listeners.commands.digests import upload_goal_chart
+from bot.listeners.commands.goal_admin import open_edit
+from bot.listeners.home import publish_home
+from bot.listeners.views.dashboard import subscribe_modal
+from bot.people import is_admin
+from bot.services import Services
+from bot.services.goal_admin import GoalRow, Refused, archive_goal, get_goal, may_change
+from bot.services.home import pause_reminders
+
+NEW_GOAL_HINT = "To set a new goal, send me “new goal” here, or type `/goals new` anywhere."
+CHECKIN_HINT = (
+    "To check in, type `/goals checkin` with the goal and the number, "
+    "e.g. `/goals checkin reach 41.2k`, or reply to my reminder."
+)
+
+
+def _ids(body: dict[str, Any]) -> tuple[str, str, str]:
+    """(team, user, the pressed button's value)."""
+    team = str((body.get("team") or {}).get("id") or body.get("team_id") or "")
+    user = str((body.get("user") or {}).get("id") or "")
+    action = (body.get("actions") or [{}])[0]
+    return team, user, str(action.get("value") or "")
+
+
+def _tell(client: WebClient, respond: Respond, body: dict[str, Any], text: str) -> None:
+    """Answer in place (ephemeral) for a message button, by DM for an App Home button."""
+    if body.get("response_url"):
+        respond(text=text, response_type="ephemeral", replace_original=False)
+    else:
+        client.chat_postMessage(channel=_ids(body)[1], text=text)
+
+
+def register(app: App, services: Services) -> None:
+    @app.action("home.new_goal")
+    def new_goal(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        client.chat_postMessage(channel=_ids(body)[1], text=NEW_GOAL_HINT)
+
+    @app.action("home.checkin")
+    def check_in(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        client.chat_postMessage(channel=_ids(body)[1], text=CHECKIN_HINT)
+
+    @app.action(re.compile(r"^home\.(pause|resume)_reminders$"))
+    def pause(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        team, user, _ = _ids(body)
+        pausing = body["actions"][0]["action_id"] == "home.pause_reminders"
+        pause_reminders(services, team_id=team, user_id=user, pause=pausing)
+        publish_home(services, client, team, user)
+
+    @app.action(re.compile(r"^home\.page_(prev|next)$"))
+    def page(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        team, user, value = _ids(body)
+        publish_home(services, client, team, user, page=int(value) if value.isdigit() else 0)
+
+    @app.action("digest.subscribe")
+    def open_subscribe(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        client.views_open(trigger_id=body["trigger_id"], view=subscribe_modal())
+
+    @app.action(re.compile(r"^goal\.edit(_\d+)?$"))
+    def edit(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        ack()
+        team, user, value = _ids(body)
+        if not value.isdigit():
+            return
+        refusal = open_edit(
+            services,
+            client,
+            team_id=team,
+            goal_id=int(value),
+            user_id=user,
+            trigger_id=str(body.get("trigger_id", "")),
+        )
+        if refusal:
+            _tell(client, respond, body, refusal)
+
+    @app.action("goal.chart")
+    def chart(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        ack()
+        team, user, value = _ids(body)
+        channel = str((body.get("channel") or {}).get("id") or user)
+        if value.isdigit():
+            said = upload_goal_chart(
+                services, client, team_id=team, goal_id=int(value), channel=channel, user_id=user
+            )
+            _tell(client, respond, body, said)
+
+    @app.action("goal.archive")
+    def ask_archive(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        ack()
+        team, user, value = _ids(body)
+        goal = get_goal(services, team_id=team, goal_id=int(value)) if value.isdigit() else None
+        if goal is None:
+            _tell(client, respond, body, "That goal no longer exists.")
+            return
+        refused = may_change(
+            services,
+            team_id=team,
+            goal_id=goal.id or 0,
+            user_id=user,
+            is_admin=is_admin(services, client, team, user),
+        )
+        if refused:
+            _tell(client, respond, body, refused.message)
+            return
+        text, blocks = archive_confirm_blocks(
+            GoalRow(goal.id or 0, goal.title, goal.owner_id, goal.state, None)
+        )
+        respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+
+    @app.action("goal.archive_confirm")
+    def archive(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        ack()
+        team, user, value = _ids(body)
+        if not value.isdigit():
+            return
+        done = archive_goal(
+            services,
+            team_id=team,
+            goal_id=int(value),
+            user_id=user,
+            is_admin=is_admin(services, client, team, user),
+        )
+        if isinstance(done, Refused):
+            respond(text=done.message, replace_original=True)
+            return
+        respond(
+            text=f"Archived “{escape(done.title)}”. Its check-ins are kept.", replace_original=True
+        )
+        publish_home(services, client, team, user)
+
+    @app.action("goal.archive_cancel")
+    def keep(ack: Ack, respond: Respond) -> None:
+        ack()
+        respond(text="Kept it: nothing was archived.", replace_original=True)

@@ -1,0 +1,128 @@
+"""`/goals list | show | edit | archive | export`: looking after goals once they exist."""
+
+from __future__ import annotations
+
+from slack_sdk import WebClient
+
+from bot.blocks.goals import (
+    ambiguous_blocks,
+    archive_confirm_blocks,
+    edit_modal,
+    list_blocks,
+    show_blocks,
+)
+from bot.listeners.context import CommandContext
+from bot.people import is_admin
+from bot.services import Services
+from bot.services.goal_admin import (
+    Ambiguous,
+    GoalRow,
+    NotFound,
+    get_goal,
+    list_goals,
+    lookup,
+    may_change,
+)
+from bot.services.goal_export import goals_csv
+from storage import repo
+
+
+def _one_goal(ctx: CommandContext, verb: str) -> GoalRow | None:
+    """The goal the command names, or None after telling the person why not."""
+    found = lookup(ctx.services, team_id=ctx.team_id, query=ctx.args)
+    if isinstance(found, NotFound):
+        ctx.reply(found.message)
+        return None
+    if isinstance(found, Ambiguous):
+        ctx.reply(*ambiguous_blocks(found.candidates, verb))
+        return None
+    return found.goal
+
+
+def list_command(ctx: CommandContext) -> None:
+    ctx.reply(*list_blocks(list_goals(ctx.services, team_id=ctx.team_id)))
+
+
+def show_command(ctx: CommandContext) -> None:
+    row = _one_goal(ctx, "show")
+    goal = get_goal(ctx.services, team_id=ctx.team_id, goal_id=row.goal_id) if row else None
+    if row is not None and goal is not None:
+        ctx.reply(*show_blocks(row, goal))
+
+
+def open_edit(
+    services: Services,
+    client: WebClient,
+    *,
+    team_id: str,
+    goal_id: int,
+    user_id: str,
+    trigger_id: str,
+) -> str | None:
+    """Open the edit modal; returns a refusal to show instead when the person may not edit."""
+    refused = may_change(
+        services,
+        team_id=team_id,
+        goal_id=goal_id,
+        user_id=user_id,
+        is_admin=is_admin(services, client, team_id, user_id),
+    )
+    if refused:
+        return refused.message
+    goal = get_goal(services, team_id=team_id, goal_id=goal_id)
+    if goal is None:
+        return "That goal no longer exists."
+    client.views_open(trigger_id=trigger_id, view=edit_modal(goal))
+    return None
+
+
+def edit_command(ctx: CommandContext) -> None:
+    row = _one_goal(ctx, "edit")
+    if row is None:
+        return
+    refusal = open_edit(
+        ctx.services,
+        ctx.client,
+        team_id=ctx.team_id,
+        goal_id=row.goal_id,
+        user_id=ctx.user_id,
+        trigger_id=ctx.trigger_id,
+    )
+    if refusal:
+        ctx.reply(refusal)
+
+
+def archive_command(ctx: CommandContext) -> None:
+    """Ask before archiving: the confirmation button does it (see the goal actions)."""
+    row = _one_goal(ctx, "archive")
+    if row is None:
+        return
+    refused = may_change(
+        ctx.services,
+        team_id=ctx.team_id,
+        goal_id=row.goal_id,
+        user_id=ctx.user_id,
+        is_admin=is_admin(ctx.services, ctx.client, ctx.team_id, ctx.user_id),
+    )
+    if refused:
+        ctx.reply(refused.message)
+    else:
+        ctx.reply(*archive_confirm_blocks(row))
+
+
+def export_command(ctx: CommandContext) -> None:
+    """Every goal (archived too) as a CSV file, sent to the person in a DM."""
+    with ctx.services.session() as session:
+        goals = repo.list_goals(session=session, team_id=ctx.team_id, states=None)
+        text = goals_csv(goals)
+        count = len(goals)
+    dm = ctx.client.conversations_open(users=ctx.user_id)["channel"]["id"]
+    stamp = ctx.services.now().strftime("%Y-%m-%d")
+    ctx.client.files_upload_v2(
+        channel=dm,
+        content=text.encode("utf-8"),
+        filename=f"goals-{stamp}.csv",
+        title=f"Goals export {stamp}",
+        initial_comment=f"Your export: {count} goals.",
+    )
+    ctx.reply(f"I sent you a CSV of {count} goals in a direct message.")

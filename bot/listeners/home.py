@@ -1,0 +1,31 @@
+"""Publishing the App Home dashboard: on `app_home_opened` and after any change to goals."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.blocks.home import home_blocks
+from bot.services import Services
+from bot.services.home import home_view
+
+log = logging.getLogger("checkin_bot.home")
+
+
+def publish_home(
+    services: Services, client: WebClient, team_id: str, user_id: str, *, page: int = 0
+) -> None:
+    """Show `user_id` their current dashboard; a failure is logged, never raised.
+
+    Features call this after changing goals so the Home tab never shows stale figures.
+
+    Example:
+        >>> publish_home(services, client, "T1", "U1")
+    """
+    view = home_view(services, team_id=team_id, user_id=user_id, page=page)
+    try:
+        client.views_publish(user_id=user_id, view={"type": "home", "blocks": home_blocks(view)})
+    except SlackApiError as exc:
+        log.warning("could not publish App Home for %s: %s", user_id, exc.response.get("error"))

@@ -1,0 +1,128 @@
+"""Modals of goal management and digests: `goal.edit` and `digest.subscribe`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot.blocks.goals import EDIT_CALLBACK
+from bot.core.dates import end_of_day
+from bot.core.digest_request import RequestError, Subscribe, parse_digest_request
+from bot.core.numbers import ParsedQuantity, parse_quantity
+from bot.core.values import Unit
+from bot.listeners.commands.digests import describe_subscription
+from bot.listeners.home import publish_home
+from bot.people import is_admin, user_timezone
+from bot.services import Services
+from bot.services.digests import channel_timezone, subscribe
+from bot.services.goal_admin import GoalEdit, Refused, edit_goal, get_goal
+
+SUBSCRIBE_CALLBACK = "digest.subscribe"
+
+
+def subscribe_modal() -> dict[str, Any]:
+    """Pick a channel and a schedule (the same words as `/goals digest`)."""
+    return {
+        "type": "modal",
+        "callback_id": SUBSCRIBE_CALLBACK,
+        "title": {"type": "plain_text", "text": "Digest for a channel"},
+        "submit": {"type": "plain_text", "text": "Subscribe"},
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "channel",
+                "label": {"type": "plain_text", "text": "Channel"},
+                "element": {"type": "conversations_select", "action_id": "value"},
+            },
+            {
+                "type": "input",
+                "block_id": "schedule",
+                "label": {"type": "plain_text", "text": "When, and for which goals"},
+                "hint": {
+                    "type": "plain_text",
+                    "text": "e.g. weekly mon 09:00 · monthly 1st 9am · weekly platform instagram",
+                },
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": "value",
+                    "initial_value": "weekly mon 09:00",
+                },
+            },
+        ],
+    }
+
+
+def _value(view: dict[str, Any], block: str) -> dict[str, Any]:
+    return dict((view.get("state", {}).get("values", {}).get(block) or {}).get("value") or {})
+
+
+def register(app: App, services: Services) -> None:
+    @app.view(SUBSCRIBE_CALLBACK)
+    def subscribe_channel(
+        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient
+    ) -> None:
+        team, user = str(body["team"]["id"]), str(body["user"]["id"])
+        channel = str(_value(view, "channel").get("selected_conversation") or "")
+        text = str(_value(view, "schedule").get("value") or "")
+        request = parse_digest_request(
+            text, tz=channel_timezone(services, team_id=team, channel_id=channel)
+        )
+        if not isinstance(request, Subscribe):
+            message = (
+                request.message
+                if isinstance(request, RequestError)
+                else "Say when, e.g. weekly mon 09:00."
+            )
+            ack(response_action="errors", errors={"schedule": message})
+            return
+        ack()
+        done = subscribe(services, team_id=team, channel_id=channel, user_id=user, request=request)
+        client.chat_postMessage(channel=user, text="Subscribed. " + describe_subscription(done))
+        publish_home(services, client, team, user)
+
+    @app.view(EDIT_CALLBACK)
+    def save_edit(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        team, user = str(body["team"]["id"]), str(body["user"]["id"])
+        goal = get_goal(services, team_id=team, goal_id=int(view.get("private_metadata") or 0))
+        if goal is None:
+            ack(response_action="errors", errors={"title": "That goal no longer exists."})
+            return
+        title = str(_value(view, "title").get("value") or "").strip()
+        target = parse_quantity(
+            str(_value(view, "target").get("value") or ""), unit_hint=Unit(goal.unit)
+        )
+        errors = {}
+        if not title:
+            errors["title"] = "A goal needs a title."
+        if not isinstance(target, ParsedQuantity):
+            errors["target"] = f"{target.message} For example: {target.example}"
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        ack()
+        picked = _value(view, "deadline").get("selected_date")
+        zone = ZoneInfo(user_timezone(services, client, team, user))
+        edit = GoalEdit(
+            title=title[:300],
+            target=target.quantity.value if isinstance(target, ParsedQuantity) else None,
+            deadline=end_of_day(date.fromisoformat(picked), zone) if picked else None,
+            owner_id=_value(view, "owner").get("selected_user") or None,
+            channel_id=_value(view, "channel").get("selected_conversation") or None,
+        )
+        done = edit_goal(
+            services,
+            team_id=team,
+            goal_id=goal.id or 0,
+            user_id=user,
+            is_admin=is_admin(services, client, team, user),
+            edit=edit,
+        )
+        text = (
+            done.message if isinstance(done, Refused) else f"Saved your changes to “{done.title}”."
+        )
+        client.chat_postMessage(channel=user, text=text)
+        publish_home(services, client, team, user)

@@ -1,0 +1,121 @@
+"""The digest as a scheduled delivery: due subscriptions, posted with chart and thread.
+
+`DigestSource` plugs into the shared `DeliveryRunner` (claims, lateness, permanent
+errors); `post_digest` is also what `checkin-bot digest --post` uses, so the
+preview and the scheduled post are the same message.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlmodel import Session, col, select
+
+from bot.blocks.digest import digest_message
+from bot.charts import chart_panels, draw_chart
+from bot.core.cadence import next_occurrence
+from bot.scheduling.deliveries import Due, Sent
+from bot.scheduling.pacing import ChannelPacer
+from bot.services import Services
+from bot.services.digests import DigestView, adopt_goal_channels, build_digest, cadence_of
+from storage.models import DigestSubscription
+
+log = logging.getLogger("checkin_bot.digests")
+
+CHART_FILENAME = "digest-chart.png"
+
+
+def post_digest(
+    client: WebClient, view: DigestView, channel: str, *, pacer: ChannelPacer, late: bool = False
+) -> Sent:
+    """Post the digest to `channel`: the message, its chart and its details in the thread."""
+    message = digest_message(view, late=late)
+    pacer.wait(channel)
+    posted = client.chat_postMessage(channel=channel, text=message.text, blocks=message.blocks)
+    channel_id, ts = str(posted["channel"]), str(posted["ts"])
+    if view.goals:
+        png = draw_chart(chart_panels(view.goals, view.digest.now), title=message.chart_title)
+        pacer.wait(channel)
+        client.files_upload_v2(
+            channel=channel_id,
+            thread_ts=ts,
+            content=png,
+            filename=CHART_FILENAME,
+            title=message.chart_title,
+            alt_txt=f"Check-ins against the plan: {view.digest.headline}",
+        )
+    for reply in message.replies:
+        pacer.wait(channel)
+        client.chat_postMessage(
+            channel=channel_id, thread_ts=ts, text="Digest details", blocks=reply
+        )
+    return Sent(channel_id, ts)
+
+
+class DigestSource:
+    """Subscribed channels whose digest has fallen due (kind "digest", target "digest:<id>")."""
+
+    kind = "digest"
+
+    def __init__(self, services: Services, pacer: ChannelPacer | None = None) -> None:
+        self.services = services
+        self.pacer = pacer or ChannelPacer()
+
+    def due(self, session: Session, now: datetime, limit: int) -> Sequence[Due]:
+        adopt_goal_channels(
+            session, now=now, timezone=self.services.settings.DEFAULT_TIMEZONE, limit=limit
+        )
+        rows = session.exec(
+            select(DigestSubscription)
+            .where(
+                col(DigestSubscription.active),
+                col(DigestSubscription.next_run_at) <= now,
+            )
+            .order_by(col(DigestSubscription.next_run_at))
+            .limit(limit)
+        )
+        return [
+            Due(row.team_id, self.kind, f"digest:{row.id}", row.id or 0, row.next_run_at)
+            for row in rows
+            if row.next_run_at is not None
+        ]
+
+    def send(self, due: Due, *, late: bool, client: WebClient, now: datetime) -> Sent | None:
+        with self.services.session() as session:
+            row = session.get(DigestSubscription, due.row_id)
+            if row is None or not row.active:
+                return None
+            channel = row.channel_id
+        view = build_digest(self.services, team_id=due.team_id, channel_id=channel, now=now)
+        return post_digest(client, view, channel, pacer=self.pacer, late=late)
+
+    def reschedule(self, session: Session, due: Due, now: datetime) -> None:
+        row = session.get(DigestSubscription, due.row_id)
+        if row is not None and row.active:
+            row.next_run_at = next_occurrence(cadence_of(row), max(now, due.due_at))
+            row.updated_at = now
+
+    def on_permanent_failure(
+        self, session: Session, due: Due, error: str, client: WebClient, now: datetime
+    ) -> None:
+        row = session.get(DigestSubscription, due.row_id)
+        if row is None:
+            return
+        row.active, row.next_run_at, row.updated_at = False, None, now
+        log.warning("stopped the digest of %s: %s", row.channel_id, error)
+        if row.created_by:
+            try:
+                client.chat_postMessage(
+                    channel=row.created_by,
+                    text=(
+                        f"I stopped the digest for <#{row.channel_id}>: Slack said `{error}`. "
+                        f"Invite me to the channel and type `/goals digest here weekly` there "
+                        f"to start it again."
+                    ),
+                )
+            except SlackApiError as exc:
+                log.warning("could not tell %s: %s", row.created_by, exc.response.get("error"))

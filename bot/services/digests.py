@@ -1,0 +1,224 @@
+"""Digest use cases: subscribe a channel, stop it, and build the digest a channel reads.
+
+A subscription row is the source of truth for when a channel's digest is due
+(`next_run_at`, aware UTC, worked out from the local wall time in the
+subscription's time zone); the delivery runner sends it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from bot.core.cadence import (
+    Cadence,
+    CadenceKind,
+    DayOfMonth,
+    describe_cadence,
+    next_occurrence,
+)
+from bot.core.digest import Digest, Period, TrackedGoal, compose_digest
+from bot.core.digest_request import DigestFilters, Subscribe
+from bot.core.values import Category, GoalKind
+from bot.services import Services
+from bot.services.schedules import LAST_DAY
+from bot.services.tracking import track_goals
+from storage import digests as store
+from storage import repo
+from storage.models import DigestSubscription, Goal
+
+DEFAULT_WEEKDAY = 0  # a goal that names a channel subscribes it for Mondays at 09:00
+DEFAULT_TIME = "09:00"
+
+
+@dataclass(frozen=True)
+class DigestView:
+    """One channel's digest at one moment, with what it was built from (for the chart)."""
+
+    team_id: str
+    channel_id: str | None
+    filters: DigestFilters
+    timezone: str
+    digest: Digest
+    goals: tuple[TrackedGoal, ...]
+
+
+@dataclass(frozen=True)
+class SubscriptionView:
+    """What a channel receives, in words."""
+
+    channel_id: str
+    active: bool
+    schedule: str
+    filters: str
+    next_run_at: datetime | None
+
+
+def cadence_of(row: DigestSubscription) -> Cadence:
+    """The cadence a subscription row describes (weekly on one day, or monthly on a date)."""
+    hour, minute = (int(part) for part in row.local_time.split(":"))
+    if row.frequency == Period.MONTHLY:
+        day: DayOfMonth = "last" if row.day_of_month == LAST_DAY else row.day_of_month
+        return Cadence(
+            CadenceKind.MONTHLY, day_of_month=day, at=time(hour, minute), tz=row.timezone
+        )
+    return Cadence(
+        CadenceKind.WEEKLY, weekdays=(row.weekday,), at=time(hour, minute), tz=row.timezone
+    )
+
+
+def filters_of(row: DigestSubscription | None) -> DigestFilters:
+    if row is None:
+        return DigestFilters()
+    category = Category(row.filter_category) if row.filter_category else None
+    return DigestFilters(category, row.filter_platform, row.filter_owner)
+
+
+def describe(row: DigestSubscription) -> SubscriptionView:
+    return SubscriptionView(
+        channel_id=row.channel_id,
+        active=row.active,
+        schedule=describe_cadence(cadence_of(row)),
+        filters=filters_of(row).describe(),
+        next_run_at=row.next_run_at if row.active else None,
+    )
+
+
+def subscribe(
+    services: Services, *, team_id: str, channel_id: str, user_id: str, request: Subscribe
+) -> SubscriptionView:
+    """Subscribe the channel (or change its schedule and filters); the next digest is scheduled.
+
+    Example:
+        >>> subscribe(services, team_id="T1", channel_id="C1", user_id="U1",
+        ...           request=parse_digest_request("weekly mon 09:00", tz="UTC"))
+    """
+    cadence = request.cadence
+    day = cadence.day_of_month
+    now = services.now()
+    with services.session() as session:
+        row = store.save_subscription(
+            session=session,
+            team_id=team_id,
+            channel_id=channel_id,
+            now=now,
+            frequency=request.period.value,
+            weekday=cadence.weekdays[0] if cadence.weekdays else DEFAULT_WEEKDAY,
+            day_of_month=LAST_DAY if day == "last" else (day or 1),
+            local_time=cadence.at.strftime("%H:%M"),
+            timezone=cadence.tz,
+            filter_category=request.filters.category.value if request.filters.category else None,
+            filter_platform=request.filters.platform,
+            filter_owner=request.filters.owner_id,
+            next_run_at=next_occurrence(cadence, now),
+            active=True,
+            created_by=user_id,
+        )
+        return describe(row)
+
+
+def unsubscribe(services: Services, *, team_id: str, channel_id: str) -> bool:
+    """Stop the channel's digest; False when it had none. The row stays, inactive."""
+    now = services.now()
+    with services.session() as session:
+        row = store.get_subscription(session=session, team_id=team_id, channel_id=channel_id)
+        was_active = row is not None and row.active
+        store.save_subscription(
+            session=session,
+            team_id=team_id,
+            channel_id=channel_id,
+            now=now,
+            active=False,
+            next_run_at=None,
+        )
+        return was_active
+
+
+def subscription(services: Services, *, team_id: str, channel_id: str) -> SubscriptionView | None:
+    with services.session() as session:
+        row = store.get_subscription(session=session, team_id=team_id, channel_id=channel_id)
+        return describe(row) if row is not None else None
+
+
+def channel_timezone(services: Services, *, team_id: str, channel_id: str) -> str:
+    """The channel's configured time zone: its subscription's, else the workspace default."""
+    with services.session() as session:
+        row = store.get_subscription(session=session, team_id=team_id, channel_id=channel_id)
+    return row.timezone if row is not None else services.settings.DEFAULT_TIMEZONE
+
+
+def adopt_goal_channels(session: Session, *, now: datetime, timezone: str, limit: int) -> int:
+    """Subscribe, weekly on Mondays at 09:00, every channel an active goal names.
+
+    A channel that unsubscribed keeps its inactive row, so it is not adopted again.
+    """
+    cadence = Cadence(CadenceKind.WEEKLY, weekdays=(DEFAULT_WEEKDAY,), at=time(9), tz=timezone)
+    adopted = 0
+    for team_id, channel_id in store.unsubscribed_goal_channels(session=session, limit=limit):
+        try:
+            # A savepoint: another replica adopting the same channel must not spoil the tick.
+            with session.begin_nested():
+                store.save_subscription(
+                    session=session,
+                    team_id=team_id,
+                    channel_id=channel_id,
+                    now=now,
+                    frequency=Period.WEEKLY.value,
+                    weekday=DEFAULT_WEEKDAY,
+                    local_time=DEFAULT_TIME,
+                    timezone=timezone,
+                    next_run_at=next_occurrence(cadence, now),
+                )
+            adopted += 1
+        except IntegrityError:
+            continue
+    return adopted
+
+
+def build_digest(
+    services: Services, *, team_id: str, channel_id: str | None, now: datetime
+) -> DigestView:
+    """The digest a channel reads at `now`: its subscription's period and filters.
+
+    Without a channel, or for a channel that is not subscribed, it is the weekly
+    digest of every goal of the workspace.
+    """
+    with services.session() as session:
+        row = (
+            store.get_subscription(session=session, team_id=team_id, channel_id=channel_id)
+            if channel_id
+            else None
+        )
+        filters = filters_of(row)
+        goals = [g for g in _digest_goals(session, team_id) if _matches(g, filters)]
+        tracked = track_goals(session=session, team_id=team_id, goals=goals)
+    period = Period(row.frequency) if row is not None else Period.WEEKLY
+    timezone = row.timezone if row is not None else services.settings.DEFAULT_TIMEZONE
+    return DigestView(
+        team_id=team_id,
+        channel_id=channel_id,
+        filters=filters,
+        timezone=timezone,
+        digest=compose_digest(tracked, period=period, now=now),
+        goals=tuple(tracked),
+    )
+
+
+def _digest_goals(session: Session, team_id: str) -> list[Goal]:
+    return repo.list_goals(
+        session=session,
+        team_id=team_id,
+        states=("active", "achieved"),
+        kinds=(GoalKind.GOAL.value, GoalKind.KEY_RESULT.value),
+    )
+
+
+def _matches(goal: Goal, filters: DigestFilters) -> bool:
+    if filters.category and goal.category != filters.category.value:
+        return False
+    if filters.platform and (goal.platform or "").casefold() != filters.platform.casefold():
+        return False
+    return not (filters.owner_id and goal.owner_id != filters.owner_id)

@@ -1,0 +1,55 @@
+"""Stored goals turned into the plain figures the progress analytics read.
+
+Digests, charts, App Home and `/goals show` all see a goal the same way: its
+figures (baseline, target, direction, start, deadline, unit) and its check-ins.
+A goal without a target or a deadline has no plan to measure against, so it is
+left out of anything that compares progress with the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlmodel import Session
+
+from bot.core.digest import TrackedGoal
+from bot.core.progress import GoalFigures, Point
+from bot.core.values import Direction, GoalKind, Unit
+from storage.models import CheckIn, Goal
+from storage.progress import checkins_by_goal
+
+
+def tracked_goal(goal: Goal, checkins: Sequence[CheckIn]) -> TrackedGoal | None:
+    """The goal as progress analytics see it; None without a target or a deadline.
+
+    Example:
+        >>> tracked_goal(Goal(id=1, team_id="T", title="Reach 60k"), []) is None
+        True
+    """
+    if goal.target is None or goal.deadline is None or goal.kind == GoalKind.OBJECTIVE:
+        return None
+    figures = GoalFigures(
+        baseline=goal.baseline,
+        target=goal.target,
+        direction=Direction(goal.direction),
+        start=goal.start_at,
+        deadline=goal.deadline,
+        unit=Unit(goal.unit),
+    )
+    return TrackedGoal(
+        goal_id=goal.id or 0,
+        title=goal.title,
+        owner_id=goal.owner_id,
+        figures=figures,
+        points=tuple(Point(c.at, c.value) for c in checkins),
+        currency=goal.currency,
+    )
+
+
+def track_goals(*, session: Session, team_id: str, goals: Sequence[Goal]) -> list[TrackedGoal]:
+    """The goals that have a plan, with their check-ins loaded in one query."""
+    checkins = checkins_by_goal(
+        session=session, team_id=team_id, goal_ids=[g.id for g in goals if g.id is not None]
+    )
+    found = (tracked_goal(goal, checkins.get(goal.id or 0, [])) for goal in goals)
+    return [tracked for tracked in found if tracked is not None]
