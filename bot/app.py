@@ -6,28 +6,23 @@ import logging
 
 from slack_bolt import App
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
 
 from bot.listeners import register_all
 from bot.services import Services
+from bot.slack_retries import retry_handlers
 
 
-def make_client(services: Services) -> WebClient:
-    """A Web API client that waits out 429s and retries 5xx and dropped connections."""
+def make_client(services: Services, *, timeout: int = 15) -> WebClient:
+    """A Web API client that waits out 429s and retries 5xx, dropped connections and timeouts.
+
+    Waits go through `services.clock`, so a frozen clock moves on instead of sleeping.
+    """
     settings = services.settings
     return WebClient(
         token=settings.SLACK_BOT_TOKEN,
         base_url=settings.SLACK_API_URL,
-        timeout=15,
-        retry_handlers=[
-            RateLimitErrorRetryHandler(max_retry_count=3),
-            ServerErrorRetryHandler(max_retry_count=3),
-            ConnectionErrorRetryHandler(max_retry_count=3),
-        ],
+        timeout=timeout,
+        retry_handlers=retry_handlers(services.clock),
     )
 
 

@@ -65,6 +65,13 @@ class Sent:
     ts: str
 
 
+@dataclass(frozen=True)
+class NotSent:
+    """Nothing went out, on purpose (the goal was achieved, its owner is away): recorded."""
+
+    reason: str
+
+
 class DueSource(Protocol):
     """A kind of scheduled message (reminders, digests)."""
 
@@ -74,8 +81,10 @@ class DueSource(Protocol):
         """Items whose time has come (an indexed query on next_run_at, never a full scan)."""
         ...
 
-    def send(self, due: Due, *, late: bool, client: WebClient, now: datetime) -> Sent | None:
-        """Post the message; None when there turned out to be nothing to send."""
+    def send(
+        self, due: Due, *, late: bool, client: WebClient, now: datetime
+    ) -> Sent | NotSent | None:
+        """Post the message; `NotSent` (or None) when there turned out to be nothing to send."""
         ...
 
     def reschedule(self, session: Session, due: Due, now: datetime) -> None:
@@ -158,7 +167,12 @@ class DeliveryRunner:
         client = self.client_for(item.team_id)
         status, error, sent = "sent", None, None
         try:
-            sent = source.send(item, late=late, client=client, now=now)
+            outcome = source.send(item, late=late, client=client, now=now)
+            if isinstance(outcome, Sent):
+                sent = outcome
+            else:
+                status = "skipped"
+                error = outcome.reason if outcome else "nothing to send"
         except SlackApiError as exc:
             error = str(exc.response.get("error") or "slack_error")
             status = "failed"
@@ -184,5 +198,7 @@ class DeliveryRunner:
         if status == "sent":
             report.sent += 1
             report.late += int(late)
+        elif status == "skipped":
+            report.skipped += 1
         else:
             report.failed += 1
