@@ -8,4 +8,8 @@ from bot.services import Services
 
 def all_sources(services: Services) -> list[DueSource]:
     """Every kind of scheduled message the bot sends; features add theirs here."""
-    return []
+    # Imported here: the sources use `bot.scheduling.deliveries`, which imports this package.
+    from bot.blocks.reminders import reminder_message
+    from bot.services.reminders import ReminderSource
+
+    return [ReminderSource(services, reminder_message)]

@@ -20,6 +20,7 @@ from sqlmodel import Session
 from bot.core.checkin_reply import (
     CONFIDENCE_LABELS,
     Confidence,
+    ReplyValue,
     Skip,
     Snooze,
     Values,
@@ -28,16 +29,15 @@ from bot.core.checkin_reply import (
 )
 from bot.core.dates import format_date
 from bot.core.goal_lookup import GoalRef, Lookup, describe_choices
-from bot.core.numbers import ParseError, format_quantity
+from bot.core.numbers import ParseError, format_quantity, parse_quantity
 from bot.core.progress import Change, GoalFigures, Point, Status, assess, progress_bar
 from bot.core.values import Direction, GoalKind, GoalState, Quantity, Unit
 from bot.services import Services
 from bot.services.permissions import can_change, refusal
-from bot.services.reminder_controls import skip_once, snooze
+from bot.services.reminder_controls import pause, schedule_of, skip_once, snooze
 from storage import checkins as checkin_store
 from storage import repo
 from storage.models import CheckIn, Delivery, Goal
-from storage.reminders import get_schedule
 
 STATUS_LABELS: dict[Status, str] = {
     Status.ACHIEVED: "🎉 achieved",
@@ -137,16 +137,17 @@ def goal_ref(goal: Goal) -> GoalRef:
     )
 
 
+def reminder_goal(session: Session, delivery: Delivery) -> Goal | None:
+    """The goal a reminder was sent for."""
+    schedule = schedule_of(session, delivery) if delivery.kind == "reminder" else None
+    if schedule is None:
+        return None
+    return repo.get_goal(session=session, team_id=delivery.team_id, goal_id=schedule.goal_id)
+
+
 def thread_goals(session: Session, delivery: Delivery) -> list[Goal]:
     """The goals a reminder asked about: its goal, or the key results of an objective."""
-    if delivery.kind != "reminder" or not delivery.target.startswith("schedule:"):
-        return []
-    schedule = get_schedule(
-        session=session, team_id=delivery.team_id, schedule_id=int(delivery.target.split(":")[1])
-    )
-    if schedule is None:
-        return []
-    goal = repo.get_goal(session=session, team_id=delivery.team_id, goal_id=schedule.goal_id)
+    goal = reminder_goal(session, delivery)
     if goal is None:
         return []
     if goal.kind == GoalKind.OBJECTIVE:
@@ -243,6 +244,48 @@ def checkin_command(services: Services, author: Author, text: str) -> Outcome:
         if isinstance(found, Lookup):
             return _unclear_goal(found)
         return record_values(session, services, author, Origin("command"), found, goals)
+
+
+def press_reminder_button(
+    services: Services, author: Author, delivery: Delivery, action: str
+) -> Outcome:
+    """The reminder's Skip, Snooze (1 day) and Pause buttons."""
+    with services.session() as session:
+        goal = reminder_goal(session, delivery)
+        if goal is None:
+            return Postponed("This reminder's goal is gone.")
+        if not can_change(goal, author.user_id, is_admin=author.is_admin):
+            return Refused(refusal(goal))
+        if action == "skip":
+            return Postponed(skip_once(session, delivery))
+        if action == "snooze":
+            return Postponed(snooze(session, services, delivery, days=1))
+        return Postponed(pause(session, services, delivery, user_id=author.user_id))
+
+
+def checkin_from_form(
+    services: Services,
+    author: Author,
+    delivery: Delivery,
+    typed: dict[int, str],
+    *,
+    note: str,
+    confidence: Confidence | None,
+) -> Outcome | dict[int, str]:
+    """The Update form: a value per goal; unreadable ones come back as {goal id: question}."""
+    with services.session() as session:
+        goals = thread_goals(session, delivery)
+        values, problems = [], {}
+        for goal in goals:
+            parsed = parse_quantity(typed.get(goal.id or 0, ""), unit_hint=Unit(goal.unit))
+            if isinstance(parsed, ParseError):
+                problems[goal.id or 0] = f"{parsed.message} For example: {parsed.example}"
+            else:
+                values.append(ReplyValue(goal_ref(goal), parsed.quantity, parsed.approximate))
+        if problems:
+            return problems
+        reply = Values(tuple(values), confidence, note.strip())
+        return record_values(session, services, author, Origin("modal"), reply, goals)
 
 
 def record_values(

@@ -26,11 +26,13 @@ from bot.core.values import GoalKind, GoalState
 from bot.people import user_timezone
 from bot.scheduling.deliveries import Due, NotSent, Sent
 from bot.services import Services
-from bot.services.checkins import goal_ref, show_value
+from bot.services.checkins import Author, Refused, goal_ref, reminder_goal, show_value
+from bot.services.permissions import can_change, refusal
+from bot.services.reminder_controls import schedule_of
 from bot.services.schedules import advance
 from storage import checkins as checkin_store
 from storage import repo
-from storage.models import Goal, ReminderSchedule
+from storage.models import Delivery, Goal, ReminderSchedule
 from storage.reminders import admin_ids, due_schedules, get_schedule
 
 log = logging.getLogger("checkin_bot.reminders")
@@ -88,6 +90,20 @@ def build_reminder(
         in_channel=bool(goal.channel_id),
         late_from=f"{due_local:%H:%M}" if late and due_local else None,
     )
+
+
+def reminder_for_form(
+    services: Services, author: Author, delivery: Delivery
+) -> ReminderView | Refused:
+    """What the Update form asks about, for someone allowed to check in on the goal."""
+    with services.session() as session:
+        goal = reminder_goal(session, delivery)
+        row = schedule_of(session, delivery)
+        if goal is None or row is None:
+            return Refused("This reminder's goal is gone.")
+        if not can_change(goal, author.user_id, is_admin=author.is_admin):
+            return Refused(refusal(goal))
+        return build_reminder(session, row, goal, services.now(), late=False)
 
 
 def why_not_remind(goal: Goal | None, away_until: datetime | None, now: datetime) -> str | None:

@@ -9,6 +9,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.blocks.help import help_blocks, help_text
+from bot.listeners.commands import checkins
 from bot.listeners.context import CommandContext
 from bot.services import Services
 from bot.services.help import help_view
@@ -25,6 +26,9 @@ def show_help(ctx: CommandContext) -> None:
 
 SUBCOMMANDS: dict[str, Subcommand] = {
     "help": show_help,
+    "checkin": checkins.checkin,
+    "away": checkins.away,
+    "back": checkins.back,
 }
 
 
