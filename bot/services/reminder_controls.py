@@ -20,7 +20,6 @@ from storage.models import Delivery, ReminderSchedule
 from storage.reminders import get_schedule, schedules_of_owner
 
 AWAY_EXAMPLE = "/goals away until Jan 5"
-PAUSED_BY_PERSON = "paused by "  # the start of `paused_reason` when a person paused it
 
 
 def schedule_of(session: Session, delivery: Delivery) -> ReminderSchedule | None:
@@ -67,7 +66,7 @@ def pause(session: Session, services: Services, delivery: Delivery, *, user_id: 
     row = schedule_of(session, delivery)
     if row is None:
         return "This reminder's schedule is gone already."
-    row.active, row.paused_reason = False, f"{PAUSED_BY_PERSON}<@{user_id}>"
+    row.active, row.paused_reason = False, f"paused by <@{user_id}>"
     row.updated_at = services.now()
     return "Reminders for this goal are paused. `/goals back` turns them on again."
 
@@ -104,24 +103,29 @@ def go_away(services: Services, *, team_id: str, user_id: str, text: str, tz: st
 
 
 def come_back(services: Services, *, team_id: str, user_id: str) -> str:
-    """`/goals back`: end time away and turn on the reminders this person paused."""
+    """`/goals back`: end time away and turn this person's reminders on again.
+
+    Schedules paused by a button or by a Slack error resume; every schedule of a
+    goal still running points again at its next regular occurrence.
+    """
     now = services.now()
     resumed: list[ReminderSchedule] = []
     with services.session() as session:
         member = repo.get_member(session=session, team_id=team_id, user_id=user_id)
-        was_away = member is not None and member.away_until is not None
         if member is not None:
             member.away_until = None
         for row in schedules_of_owner(session=session, team_id=team_id, owner_id=user_id):
-            if row.active or not (row.paused_reason or "").startswith(PAUSED_BY_PERSON):
+            goal = repo.get_goal(session=session, team_id=team_id, goal_id=row.goal_id)
+            if goal is None or goal.state != "active" or (goal.deadline and goal.deadline < now):
                 continue
             row.active, row.paused_reason, row.updated_at = True, None, now
             advance(row, after=now)
             resumed.append(row)
-        first = min(resumed, key=lambda r: r.next_run_at or now) if resumed else None
-        if first is None:
-            return "Welcome back." if was_away else "Your reminders are already on."
+        if not resumed:
+            return "Welcome back. You have no running goals to remind you of."
+        first = min(resumed, key=lambda r: r.next_run_at or now)
         count = "1 goal" if len(resumed) == 1 else f"{len(resumed)} goals"
-        return f"Welcome back. Reminders are on again for {count}; the next one: " + (
-            next_reminder_text(first) + "."
+        return (
+            f"Welcome back. Reminders are on for {count}; "
+            f"the next one: {next_reminder_text(first)}."
         )
