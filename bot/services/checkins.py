@@ -236,7 +236,8 @@ def checkin_command(services: Services, author: Author, text: str) -> Outcome:
         ]
         if not goals:
             return Question(
-                "There is no active goal to check in on yet.", "/goals new to set one up"
+                "There is no active goal to check in on yet.",
+                "/goals checkin reach 41.2k, once a goal is set up",
             )
         found = parse_checkin_command(text, [goal_ref(g) for g in goals])
         if isinstance(found, ParseError):
