@@ -5,29 +5,26 @@ from __future__ import annotations
 import logging
 
 from slack_bolt import App
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
 
 from bot import observability
 from bot.listeners import register_all
 from bot.services import Services
+from bot.slack_retries import retry_handlers
 
 
-def make_client(services: Services, *, token: str | None = None) -> observability.MeteredWebClient:
-    """A Web API client that waits out 429s and retries 5xx and dropped connections."""
+def make_client(
+    services: Services, *, token: str | None = None, timeout: int = 15
+) -> observability.MeteredWebClient:
+    """A Web API client that waits out 429s and retries 5xx, dropped connections and timeouts.
+
+    Waits go through `services.clock`, so a frozen clock moves on instead of sleeping.
+    """
     settings = services.settings
     return observability.MeteredWebClient(
         token=token or settings.SLACK_BOT_TOKEN,
         base_url=settings.SLACK_API_URL,
-        timeout=15,
-        retry_handlers=[
-            RateLimitErrorRetryHandler(max_retry_count=3),
-            ServerErrorRetryHandler(max_retry_count=3),
-            ConnectionErrorRetryHandler(max_retry_count=3),
-        ],
+        timeout=timeout,
+        retry_handlers=retry_handlers(services.clock),
     )
 
 

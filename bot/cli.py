@@ -4,10 +4,15 @@ checkin-bot                 run in Slack when tokens are set, else the console
 checkin-bot run [--http --port N]
 checkin-bot console [--user U] [--team T] [--now ISO-TIME]
 checkin-bot digest [--channel C] [--team T] [--now ISO-TIME] [--post]
+checkin-bot tick [--now ISO-TIME]
 checkin-bot migrate
 checkin-bot ask "QUESTION" [--team T] [--now ISO-TIME] [--json]
 checkin-bot import FILE [--team T]
 checkin-bot export [--team T] [--format json|csv] [--output FILE]
+checkin-bot purge --team T [--yes]
+
+`CHECKIN_BOT_NOW` (an ISO time) freezes the clock of `run` and `tick` the way
+`--now` does for the console; it exists for tests and demos, never for production.
 """
 
 from __future__ import annotations
@@ -15,8 +20,10 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from bot.clock import Clock, FrozenClock, SystemClock, parse_now
 from bot.config import ConfigError, Settings, load_settings, require
@@ -28,6 +35,9 @@ from storage.db import (
     schema_is_current,
     upgrade,
 )
+
+if TYPE_CHECKING:
+    from bot.scheduling.deliveries import DeliveryRunner
 
 CONSOLE_TEAM = "T0CONSOLE"
 CONSOLE_USER = "U0CONSOLE"
@@ -55,26 +65,36 @@ def build_services(settings: Settings, clock: Clock | None = None, *, migrate: b
     return Services(engine=engine, clock=clock or SystemClock(), settings=settings)
 
 
+NOW_VARIABLE = "CHECKIN_BOT_NOW"
+
+
 def _clock(args: argparse.Namespace) -> Clock:
-    if getattr(args, "now", None):
+    """The real clock, or one frozen by `--now` or (for tests and demos) CHECKIN_BOT_NOW."""
+    frozen_at = getattr(args, "now", None) or os.environ.get(NOW_VARIABLE)
+    if frozen_at:
         try:
-            return FrozenClock(parse_now(args.now))
+            return FrozenClock(parse_now(frozen_at))
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     return SystemClock()
 
 
-def start_deliveries(services: Services) -> None:
-    """Reminders and digests tick in the background while the bot serves Slack."""
+def delivery_runner(services: Services) -> DeliveryRunner:
+    """The runner of every scheduled message (reminders, digests), a client per workspace."""
     from bot.scheduling import all_sources
     from bot.scheduling.deliveries import DeliveryRunner
-    from bot.scheduling.scheduler import start_scheduler
     from bot.workspaces import ClientsByWorkspace
 
-    runner = DeliveryRunner(
+    return DeliveryRunner(
         services, ClientsByWorkspace(services), all_sources(services), workers=DELIVERY_WORKERS
     )
-    start_scheduler(runner)
+
+
+def start_deliveries(services: Services) -> None:
+    """Reminders and digests tick in the background while the bot serves Slack."""
+    from bot.scheduling.scheduler import start_scheduler
+
+    start_scheduler(delivery_runner(services))
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
@@ -87,7 +107,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         require(settings, "SLACK_BOT_TOKEN")
     require(settings, "SLACK_SIGNING_SECRET" if args.http else "SLACK_APP_TOKEN")
     is_sqlite = settings.DATABASE_URL.startswith("sqlite")
-    services = build_services(settings, migrate=is_sqlite)
+    services = build_services(settings, _clock(args), migrate=is_sqlite)
     start_deliveries(services)
     if args.http:
         from bot.http import serve
@@ -137,6 +157,19 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
         require(settings, "SLACK_BOT_TOKEN")
         sent = post_digest(make_client(services), view, args.channel, pacer=ChannelPacer())
         print(f"Posted to {sent.channel_id} (ts {sent.ts}).")
+    return 0
+
+
+def cmd_tick(args: argparse.Namespace, settings: Settings) -> int:
+    """Send what is due once and exit (for cron, or a replica that only sends reminders)."""
+    if not settings.distributed:
+        require(settings, "SLACK_BOT_TOKEN")
+    services = build_services(settings, _clock(args), migrate=False)
+    report = delivery_runner(services).tick()
+    print(
+        f"sent {report.sent} ({report.late} late), skipped {report.skipped}, "
+        f"failed {report.failed}, already sent elsewhere {report.already_claimed}"
+    )
     return 0
 
 
@@ -255,6 +288,10 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--now", help="the digest as of this time (ISO 8601)")
     digest.add_argument("--post", action="store_true", help="post it to the channel in Slack")
     digest.set_defaults(handler=cmd_digest)
+
+    tick = sub.add_parser("tick", help="send the reminders and digests that are due, once")
+    tick.add_argument("--now", help="pretend it is this time (ISO 8601)")
+    tick.set_defaults(handler=cmd_tick)
 
     migrate = sub.add_parser("migrate", help="bring the database schema up to date")
     migrate.set_defaults(handler=cmd_migrate)

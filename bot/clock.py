@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -12,12 +13,19 @@ class Clock(Protocol):
 
     def now(self) -> datetime: ...
 
+    def sleep(self, seconds: float) -> None:
+        """Wait: really, or (a frozen clock) by moving the time on."""
+        ...
+
 
 class SystemClock:
     """The real time."""
 
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
 
 
 class FrozenClock:
@@ -48,6 +56,10 @@ class FrozenClock:
         with self._lock:
             self._at += delta
             return self._at
+
+    def sleep(self, seconds: float) -> None:
+        """Waiting on a frozen clock moves it on at once (so tests never really sleep)."""
+        self.advance(timedelta(seconds=seconds))
 
 
 def parse_now(text: str) -> datetime:

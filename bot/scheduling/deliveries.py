@@ -67,6 +67,13 @@ class Sent:
     ts: str
 
 
+@dataclass(frozen=True)
+class NotSent:
+    """Nothing went out, on purpose (the goal was achieved, its owner is away): recorded."""
+
+    reason: str
+
+
 class DueSource(Protocol):
     """A kind of scheduled message (reminders, digests)."""
 
@@ -76,8 +83,10 @@ class DueSource(Protocol):
         """Items whose time has come (an indexed query on next_run_at, never a full scan)."""
         ...
 
-    def send(self, due: Due, *, late: bool, client: WebClient, now: datetime) -> Sent | None:
-        """Post the message; None when there turned out to be nothing to send."""
+    def send(
+        self, due: Due, *, late: bool, client: WebClient, now: datetime
+    ) -> Sent | NotSent | None:
+        """Post the message; `NotSent` (or None) when there turned out to be nothing to send."""
         ...
 
     def reschedule(self, session: Session, due: Due, now: datetime) -> None:
@@ -177,7 +186,12 @@ class DeliveryRunner:
         client = self.client_for(item.team_id)
         status, error, sent = "sent", None, None
         try:
-            sent = source.send(item, late=late, client=client, now=now)
+            outcome = source.send(item, late=late, client=client, now=now)
+            if isinstance(outcome, Sent):
+                sent = outcome
+            else:
+                status = "skipped"
+                error = outcome.reason if outcome else "nothing to send"
         except SlackApiError as exc:
             error = str(exc.response.get("error") or "slack_error")
             status = "failed"
@@ -201,7 +215,7 @@ class DeliveryRunner:
             else:
                 source.reschedule(session, item, now)
         if status != "sent":
-            return "failed"
+            return status  # "skipped" (nothing to send) or "failed"
         return "late" if late else "sent"
 
 

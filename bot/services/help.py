@@ -86,6 +86,19 @@ HELP = HelpView(
                 HelpEntry("/goals digest off", "stop this channel's digest"),
             ),
         ),
+        HelpSection(
+            "Check-ins and reminders",
+            (
+                HelpEntry(
+                    "41.2k, the reel did well",
+                    "reply in a reminder's thread to check in (the rest is a note)",
+                ),
+                HelpEntry("skip · snooze 2d", "reply in the thread: not this time, or later"),
+                HelpEntry("/goals checkin GOAL VALUE [note]", "check in on a goal"),
+                HelpEntry("/goals away until Jan 5", "no reminders until that day"),
+                HelpEntry("/goals back", "reminders on again"),
+            ),
+        ),
     ),
 )
 

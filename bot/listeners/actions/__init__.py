@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.actions import dashboard, interview, questions
+from bot.listeners.actions import dashboard, interview, questions, reminders
 from bot.services import Services
 
 
@@ -13,3 +13,4 @@ def register(app: App, services: Services) -> None:
     interview.register(app, services)
     questions.register(app, services)
     dashboard.register(app, services)
+    reminders.register(app, services)

@@ -9,7 +9,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.blocks.help import help_blocks, help_text
-from bot.listeners.commands import digests, goal_admin
+from bot.listeners.commands import checkins, digests, goal_admin
 from bot.listeners.commands.interview import new_goal
 from bot.listeners.commands.questions import ask
 from bot.listeners.context import CommandContext
@@ -37,6 +37,9 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "edit": goal_admin.edit_command,
     "archive": goal_admin.archive_command,
     "export": goal_admin.export_command,
+    "checkin": checkins.checkin,
+    "away": checkins.away,
+    "back": checkins.back,
 }
 
 

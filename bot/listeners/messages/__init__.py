@@ -14,6 +14,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.listeners.context import MessageContext
+from bot.listeners.messages import checkins
 from bot.listeners.messages.interview import interview_reply
 from bot.listeners.messages.questions import answer_questions
 from bot.listeners.middleware import first_delivery
@@ -35,7 +36,12 @@ def fallback(ctx: MessageContext) -> bool:
     return False
 
 
-HANDLERS: tuple[MessageHandler, ...] = (interview_reply, answer_questions, fallback)
+HANDLERS: tuple[MessageHandler, ...] = (
+    checkins.checkin_reply,
+    interview_reply,
+    answer_questions,
+    fallback,
+)
 
 
 def _context(
@@ -76,12 +82,15 @@ def register(app: App, services: Services) -> None:
     @app.event("message")
     def on_message(body: dict[str, Any], client: WebClient) -> None:
         event = body.get("event", {})
-        if event.get("bot_id") or event.get("subtype") not in (
-            None,
-            "file_share",
-            "thread_broadcast",
-        ):
-            return  # edits and deletions are handled by features that track messages
+        subtype = event.get("subtype")
+        if subtype == "message_changed":
+            checkins.on_edit(services, client, body)
+            return
+        if subtype == "message_deleted":
+            checkins.on_delete(services, client, body)
+            return
+        if event.get("bot_id") or subtype not in (None, "file_share", "thread_broadcast"):
+            return
         if event.get("channel_type") != "im" and f"<@{_bot_user(body)}>" in str(event.get("text")):
             return  # a mention in a channel arrives as app_mention too; answer it once
         if not first_delivery(services, body):

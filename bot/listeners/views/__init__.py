@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.views import dashboard
+from bot.listeners.views import checkins, dashboard
 from bot.services import Services
 
 
 def register(app: App, services: Services) -> None:
     """Features add their modal listeners here."""
     dashboard.register(app, services)
+    checkins.register(app, services)

@@ -1,0 +1,110 @@
+"""Block Kit for reminders and the Update form that answers one."""
+
+from __future__ import annotations
+
+import json
+
+from bot.blocks.common import Block, actions, button, clip, context, section
+from bot.services.reminders import ReminderView
+
+UPDATE_CALLBACK = "checkin.update"
+CONFIDENCE_OPTIONS = (
+    ("on_track", "🟢 On track"),
+    ("at_risk", "🟡 At risk"),
+    ("off_track", "🔴 Off track"),
+)
+HOW_TO_ANSWER = (
+    "Reply in this thread with the new value, e.g. `41.2k, the reel did well` "
+    "(a note after the number; add on track, at risk or off track if you like). "
+    "`skip` or `snooze 2d` work too."
+)
+
+
+def reminder_message(view: ReminderView) -> tuple[str, list[Block]]:
+    """The reminder's notification text and blocks."""
+    who = f"<@{view.owner_id}> " if view.in_channel and view.owner_id else ""
+    heading = f"{who}Time to check in on *{view.title}*."
+    if view.late_from:
+        heading += f"\n_This was due at {view.late_from}, while I was offline: sorry it's late._"
+    blocks: list[Block] = [section(heading)]
+    for item in view.items[:20]:
+        last = (
+            f"Last: {item.last}"
+            if item.last
+            else "No value yet: the first one becomes the baseline"
+        )
+        expected = f"  ·  Expected by now: {item.expected}" if item.expected else ""
+        title = f"*{item.goal.title}*\n" if len(view.items) > 1 else ""
+        blocks.append(section(f"{title}{last}{expected}"))
+    blocks.append(context(HOW_TO_ANSWER))
+    value = str(view.schedule_id)
+    blocks.append(
+        actions(
+            button("Update", "reminder.update", value, style="primary"),
+            button("Skip this time", "reminder.skip", value),
+            button("Snooze 1 day", "reminder.snooze", value),
+            button("Pause reminders", "reminder.pause", value),
+            block_id=f"reminder:{view.schedule_id}",
+        )
+    )
+    text = f"Time to check in on “{view.title}”: reply in this thread with the new value."
+    return text, blocks
+
+
+def update_form(view: ReminderView, *, channel_id: str, thread_ts: str) -> dict[str, object]:
+    """The Update modal: one value per goal the reminder asked about, a note and a confidence."""
+    blocks: list[Block] = [
+        {
+            "type": "input",
+            "block_id": f"value:{item.goal.id}",
+            "label": {"type": "plain_text", "text": clip(f"{item.goal.title}: new value", 2000)},
+            "hint": {
+                "type": "plain_text",
+                "text": clip(
+                    f"Last: {item.last}" if item.last else "The first value becomes the baseline",
+                    2000,
+                ),
+            },
+            "element": {
+                "type": "plain_text_input",
+                "action_id": "value",
+                "placeholder": {"type": "plain_text", "text": "e.g. 41.2k"},
+            },
+        }
+        for item in view.items[:20]
+    ]
+    blocks.append(
+        {
+            "type": "input",
+            "block_id": "note",
+            "optional": True,
+            "label": {"type": "plain_text", "text": "Note"},
+            "element": {"type": "plain_text_input", "action_id": "note", "multiline": True},
+        }
+    )
+    blocks.append(
+        {
+            "type": "input",
+            "block_id": "confidence",
+            "optional": True,
+            "label": {"type": "plain_text", "text": "How confident are you?"},
+            "element": {
+                "type": "static_select",
+                "action_id": "confidence",
+                "options": [
+                    {"text": {"type": "plain_text", "text": label}, "value": key}
+                    for key, label in CONFIDENCE_OPTIONS
+                ],
+            },
+        }
+    )
+    metadata = {"schedule": view.schedule_id, "channel": channel_id, "thread": thread_ts}
+    return {
+        "type": "modal",
+        "callback_id": UPDATE_CALLBACK,
+        "title": {"type": "plain_text", "text": "Check in"},
+        "submit": {"type": "plain_text", "text": "Save"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "private_metadata": json.dumps(metadata),
+        "blocks": blocks,
+    }

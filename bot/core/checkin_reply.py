@@ -1,0 +1,244 @@
+"""Read a check-in as people write it: a reply in a reminder's thread or `/goals checkin`.
+
+| typed                                  | read as                                      |
+| -------------------------------------- | -------------------------------------------- |
+| `41.2k`, `۴۱٬۲۰۰`                      | the goal's new value                         |
+| `41200, the reel did well`             | the value, and the rest kept as a note       |
+| `reach 41k, engagement 3.4%`           | one value per goal, told apart by metric     |
+| `41k at risk`, `🟢 41k`                | the value and a confidence (🟢 🟡 🔴)          |
+| `skip`, `skip this time`, `pass`       | nothing this time                            |
+| `snooze`, `snooze 2d`, `snooze 1 week` | ask again later (1 day unless said)          |
+
+Nothing here raises on user text: an unreadable reply is a `ParseError` that says
+what went wrong and shows an example that works.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.core.digits import to_ascii_digits
+from bot.core.goal_lookup import GoalRef, Lookup, find_goals
+from bot.core.numbers import EXAMPLES, ParsedQuantity, ParseError, parse_quantity
+from bot.core.values import Quantity
+
+MAX_SNOOZE_DAYS = 30
+COMMAND_EXAMPLE = "/goals checkin reach 41.2k the reel did well"
+
+
+class Confidence(StrEnum):
+    """How the person feels about reaching the goal, said alongside a value."""
+
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+
+
+CONFIDENCE_LABELS: dict[Confidence, str] = {
+    Confidence.ON_TRACK: "on track",
+    Confidence.AT_RISK: "at risk",
+    Confidence.OFF_TRACK: "off track",
+}
+
+_CONFIDENCE_WORDS: tuple[tuple[Confidence, str], ...] = (
+    (Confidence.ON_TRACK, r"on[ -]track|🟢"),
+    (Confidence.AT_RISK, r"at[ -]risk|🟡"),
+    (Confidence.OFF_TRACK, r"off[ -]track|🔴"),
+)
+_CONFIDENCE = [
+    (confidence, re.compile(r"(?:confidence\s*:?\s*)?(?<!\w)(?:" + words + r")(?!\w)", re.I))
+    for confidence, words in _CONFIDENCE_WORDS
+]
+_SKIP = re.compile(r"^\s*(?:skip(?: this (?:time|week|one))?|pass|atla|bỏ qua)\s*[.!]*\s*$", re.I)
+_SNOOZE = re.compile(
+    r"^\s*snooze(?:\s+(?:for\s+)?(?P<n>\d+)?\s*(?P<unit>d|days?|w|weeks?)?)?\s*[.!]*\s*$", re.I
+)
+# Between the parts of "reach 41k, engagement 3.4%": a comma only when a space follows,
+# so "41,200" stays one number.
+_PARTS = re.compile(r";|\n|,(?=\s)|\s+(?:and|și|ve|và|و)\s+", re.I)
+_GAP = re.compile(r"\s{2,}")
+_NOTE_EDGES = " \t\r\n,;:.-–—|"
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """Nothing to report this time."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snooze:
+    """Ask again in `days` days."""
+
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyValue:
+    """One goal's new value."""
+
+    goal: GoalRef
+    quantity: Quantity
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Values:
+    """A check-in: values for one or more goals, an optional confidence and a note."""
+
+    values: tuple[ReplyValue, ...]
+    confidence: Confidence | None = None
+    note: str = ""
+
+
+Reply = Skip | Snooze | Values | ParseError
+
+
+def parse_reply(text: str, goals: Sequence[GoalRef]) -> Reply:
+    """Read a reply in a reminder's thread; `goals` are those the reminder asked about.
+
+    Example:
+        >>> reach = GoalRef(1, "Reach 60k", "reach")
+        >>> parse_reply("41200, the reel did well", [reach]).note
+        'the reel did well'
+        >>> parse_reply("snooze 2d", [reach])
+        Snooze(days=2)
+    """
+    if not goals:
+        return ParseError("There is no goal to check in on here.", "/goals checkin reach 41.2k")
+    plain = to_ascii_digits(text or "")
+    if _SKIP.match(plain):
+        return Skip()
+    snooze = _SNOOZE.match(plain)
+    if snooze:
+        return _snooze(snooze)
+    confidence, rest = take_confidence(text or "")
+    if len(goals) == 1:
+        return _single(rest, goals[0], confidence)
+    return _several(rest, goals, confidence)
+
+
+def parse_checkin_command(text: str, goals: Sequence[GoalRef]) -> Values | Lookup | ParseError:
+    """Read `/goals checkin <goal> <value> [note]`; a `Lookup` when the goal is not clear.
+
+    The longest leading words that name exactly one goal are the goal; the value
+    must follow them. With a single goal to choose from, the goal may be left out.
+
+    Example:
+        >>> goals = [GoalRef(3, "Reach 60k", "reach"), GoalRef(4, "Sign-ups", "sign_ups")]
+        >>> parse_checkin_command("#3 41.2k great week", goals).values[0].goal.id
+        3
+    """
+    confidence, rest = take_confidence(text or "")
+    words = rest.split()
+    unclear: Lookup | None = None
+    for cut in range(len(words) - 1, 0, -1):
+        query, value_text = " ".join(words[:cut]), " ".join(words[cut:])
+        if not _starts_with_number(value_text):
+            continue
+        lookup = find_goals(query, goals)
+        if lookup.one is not None:
+            return _single(value_text, lookup.one, confidence)
+        if lookup.ambiguous and (unclear is None or len(lookup.matches) < len(unclear.matches)):
+            unclear = lookup
+    if unclear is not None:
+        return unclear
+    if _starts_with_number(rest):
+        if len(goals) == 1:
+            return _single(rest, goals[0], confidence)
+        return ParseError("Which goal is that for? Put its name or number first.", COMMAND_EXAMPLE)
+    cut = next((i for i in range(1, len(words)) if _starts_with_number(" ".join(words[i:]))), 0)
+    if not cut:
+        return ParseError("Tell me the goal and its new value.", COMMAND_EXAMPLE)
+    return Lookup(" ".join(words[:cut]), ())
+
+
+def take_confidence(text: str) -> tuple[Confidence | None, str]:
+    """The confidence said in `text` (the first one), and the text without it.
+
+    Example:
+        >>> take_confidence("41k at risk")
+        (<Confidence.AT_RISK: 'at_risk'>, '41k')
+    """
+    found: tuple[int, Confidence, re.Match[str]] | None = None
+    for confidence, pattern in _CONFIDENCE:
+        match = pattern.search(text)
+        if match and (found is None or match.start() < found[0]):
+            found = (match.start(), confidence, match)
+    if found is None:
+        return None, text
+    _, confidence, match = found
+    without = text[: match.start()] + text[match.end() :]
+    return confidence, _GAP.sub(" ", without).strip()
+
+
+def _snooze(match: re.Match[str]) -> Snooze | ParseError:
+    count = int(match["n"]) if match["n"] else 1
+    days = count * 7 if (match["unit"] or "d").lower().startswith("w") else count
+    if not 1 <= days <= MAX_SNOOZE_DAYS:
+        return ParseError(
+            f"I can snooze for 1 to {MAX_SNOOZE_DAYS} days.", "snooze 2d or snooze 1 week"
+        )
+    return Snooze(days)
+
+
+def _single(text: str, goal: GoalRef, confidence: Confidence | None) -> Values | ParseError:
+    parsed = parse_quantity(text, unit_hint=goal.unit)
+    if isinstance(parsed, ParseError):
+        return _ask_again(parsed, goal)
+    return Values((_value(goal, parsed),), confidence, _tidy_note(parsed.rest))
+
+
+def _several(text: str, goals: Sequence[GoalRef], confidence: Confidence | None) -> Reply:
+    values: dict[int, ReplyValue] = {}
+    notes: list[str] = []
+    for part in _PARTS.split(text):
+        probe = parse_quantity(part)
+        if isinstance(probe, ParseError):
+            notes.append(part)
+            continue
+        named = part.replace(probe.consumed, " ", 1)
+        lookup = find_goals(named, goals)
+        goal = lookup.one
+        if goal is None:
+            return ParseError(
+                f"Which goal is “{probe.consumed.strip()}” for? Name each one with its value.",
+                _several_example(goals),
+            )
+        if goal.id in values:
+            return ParseError(f"You gave two values for “{goal.title}”.", _several_example(goals))
+        parsed = parse_quantity(part, unit_hint=goal.unit)
+        if isinstance(parsed, ParseError):
+            return _ask_again(parsed, goal)
+        values[goal.id] = _value(goal, parsed)
+        notes.append(parsed.rest)
+    if not values:
+        return ParseError("I couldn't find a number in that.", _several_example(goals))
+    note = _tidy_note(", ".join(_tidy_note(n) for n in notes if _tidy_note(n)))
+    return Values(tuple(values.values()), confidence, note)
+
+
+def _value(goal: GoalRef, parsed: ParsedQuantity) -> ReplyValue:
+    return ReplyValue(goal, parsed.quantity, parsed.approximate)
+
+
+def _ask_again(error: ParseError, goal: GoalRef) -> ParseError:
+    return ParseError(f"{error.message} What is “{goal.title}” now?", EXAMPLES[goal.unit])
+
+
+def _several_example(goals: Sequence[GoalRef]) -> str:
+    names = [g.metric_name or g.metric.replace("_", " ") or g.title for g in goals[:2]]
+    samples = ("41.2k", "3.4%")
+    return ", ".join(f"{name} {sample}" for name, sample in zip(names, samples, strict=False))
+
+
+def _starts_with_number(text: str) -> bool:
+    text = text.strip()
+    parsed = parse_quantity(text)
+    return not isinstance(parsed, ParseError) and text.startswith(parsed.consumed)
+
+
+def _tidy_note(text: str) -> str:
+    return _GAP.sub(" ", text).strip(_NOTE_EDGES)

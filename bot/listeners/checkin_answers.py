@@ -1,0 +1,44 @@
+"""How the bot answers a check-in in Slack: in the reminder's thread, or privately when refused.
+
+Shared by the thread-reply, command, button and form listeners, so every path
+answers the same way.
+"""
+
+from __future__ import annotations
+
+from slack_sdk import WebClient
+
+from bot.blocks.checkins import question_text, recorded_blocks
+from bot.people import is_admin
+from bot.services import Services
+from bot.services.checkins import Author, Outcome, Postponed, Question, Recorded, Refused, Removed
+
+
+def author_of(services: Services, client: WebClient, team_id: str, user_id: str) -> Author:
+    """The person checking in, with Slack's word on whether they are an admin (cached)."""
+    return Author(team_id, user_id, is_admin(services, client, team_id, user_id))
+
+
+def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]:
+    """The words (and blocks) for any outcome."""
+    if isinstance(outcome, Recorded):
+        text, blocks = recorded_blocks(outcome)
+        return text, blocks
+    if isinstance(outcome, Question):
+        return question_text(outcome.message, outcome.example), None
+    if isinstance(outcome, Removed):
+        return "Removed the check-in of " + ", ".join(f"“{t}”" for t in outcome.titles) + ".", None
+    if isinstance(outcome, Refused | Postponed):
+        return outcome.message, None
+    raise TypeError(f"unknown outcome {outcome!r}")
+
+
+def answer_in_thread(
+    client: WebClient, outcome: Outcome, *, channel_id: str, thread_ts: str, user_id: str
+) -> None:
+    """Post the answer in the thread; a refusal goes to the person alone."""
+    text, blocks = outcome_text(outcome)
+    if isinstance(outcome, Refused):
+        client.chat_postEphemeral(channel=channel_id, user=user_id, text=text, thread_ts=thread_ts)
+        return
+    client.chat_postMessage(channel=channel_id, thread_ts=thread_ts, text=text, blocks=blocks)

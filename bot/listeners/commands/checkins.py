@@ -1,0 +1,36 @@
+"""`/goals checkin`, `/goals away` and `/goals back`."""
+
+from __future__ import annotations
+
+from bot.blocks.checkins import question_text
+from bot.listeners.checkin_answers import author_of, outcome_text
+from bot.listeners.context import CommandContext
+from bot.people import user_timezone
+from bot.services.checkins import checkin_command
+from bot.services.reminder_controls import AWAY_EXAMPLE, come_back, go_away
+
+
+def checkin(ctx: CommandContext) -> None:
+    """`/goals checkin <goal> <value> [note]`: answered to the person who typed it."""
+    if not ctx.args:
+        ctx.reply(
+            question_text("Tell me the goal and its new value.", "/goals checkin reach 41.2k")
+        )
+        return
+    author = author_of(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    text, blocks = outcome_text(checkin_command(ctx.services, author, ctx.args))
+    ctx.reply(text, blocks)
+
+
+def away(ctx: CommandContext) -> None:
+    """`/goals away until Jan 5`: no reminders until then."""
+    if not ctx.args:
+        ctx.reply(f"Until when? For example: `{AWAY_EXAMPLE}`.")
+        return
+    tz = user_timezone(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    ctx.reply(go_away(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=ctx.args, tz=tz))
+
+
+def back(ctx: CommandContext) -> None:
+    """`/goals back`: reminders on again."""
+    ctx.reply(come_back(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id))

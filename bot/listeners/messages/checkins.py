@@ -1,0 +1,69 @@
+"""Replies in a reminder's thread are check-ins; editing or deleting one changes it too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.listeners.checkin_answers import answer_in_thread, author_of
+from bot.listeners.context import MessageContext
+from bot.services import Services
+from bot.services.checkins import (
+    Origin,
+    change_reply,
+    reminder_thread,
+    remove_reply,
+    reply_in_thread,
+)
+
+
+def checkin_reply(ctx: MessageContext) -> bool:
+    """A reply in a reminder's thread: record it (or skip / snooze) and answer in the thread."""
+    delivery = reminder_thread(
+        ctx.services, team_id=ctx.team_id, channel_id=ctx.channel_id, thread_ts=ctx.thread_ts
+    )
+    if delivery is None or not ctx.thread_ts:
+        return False
+    author = author_of(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    origin = Origin("reply", ctx.channel_id, ctx.ts)
+    outcome = reply_in_thread(ctx.services, author, delivery, origin, ctx.text)
+    answer_in_thread(
+        ctx.client, outcome, channel_id=ctx.channel_id, thread_ts=ctx.thread_ts, user_id=ctx.user_id
+    )
+    return True
+
+
+def on_edit(services: Services, client: WebClient, body: dict[str, Any]) -> None:
+    """`message_changed`: an edited check-in reply takes its new values."""
+    event = body.get("event", {})
+    message = event.get("message") or {}
+    thread_ts, user = message.get("thread_ts"), message.get("user")
+    team_id, channel = str(body.get("team_id") or ""), str(event.get("channel") or "")
+    if message.get("bot_id") or not thread_ts or not user or message.get("ts") == thread_ts:
+        return
+    delivery = reminder_thread(services, team_id=team_id, channel_id=channel, thread_ts=thread_ts)
+    if delivery is None:
+        return
+    author = author_of(services, client, team_id, user)
+    origin = Origin("reply", channel, str(message.get("ts")))
+    text = str(message.get("text") or "")
+    outcome = change_reply(services, author, delivery, origin, text)
+    if outcome is None:  # the first version recorded nothing: read the edit as a new reply
+        outcome = reply_in_thread(services, author, delivery, origin, text)
+    answer_in_thread(client, outcome, channel_id=channel, thread_ts=thread_ts, user_id=user)
+
+
+def on_delete(services: Services, client: WebClient, body: dict[str, Any]) -> None:
+    """`message_deleted`: a deleted check-in reply takes its check-ins with it."""
+    event = body.get("event", {})
+    previous = event.get("previous_message") or {}
+    thread_ts, user = previous.get("thread_ts"), previous.get("user")
+    team_id, channel = str(body.get("team_id") or ""), str(event.get("channel") or "")
+    deleted_ts = str(event.get("deleted_ts") or previous.get("ts") or "")
+    if not thread_ts or not user or not deleted_ts:
+        return
+    author = author_of(services, client, team_id, user)
+    removed = remove_reply(services, author, Origin("reply", channel, deleted_ts))
+    if removed is not None:
+        answer_in_thread(client, removed, channel_id=channel, thread_ts=thread_ts, user_id=user)

@@ -1,0 +1,449 @@
+"""Check-ins: record, change and remove a goal's reported values, and say where it stands.
+
+A check-in comes from a reply in a reminder's thread, `/goals checkin`, or the
+Update form. Every path ends in `record_values`, which checks who may check in,
+stores one row per goal, turns a first value into the baseline of a goal that had
+none, marks a goal achieved when it reaches its target, and returns the answer the
+bot posts: value, progress, what was expected by today, status and change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from bot.core.checkin_reply import (
+    CONFIDENCE_LABELS,
+    Confidence,
+    ReplyValue,
+    Skip,
+    Snooze,
+    Values,
+    parse_checkin_command,
+    parse_reply,
+)
+from bot.core.dates import format_date
+from bot.core.goal_lookup import GoalRef, Lookup, describe_choices
+from bot.core.numbers import ParseError, format_quantity, parse_quantity
+from bot.core.progress import Change, GoalFigures, Point, Status, assess, progress_bar
+from bot.core.values import Direction, GoalKind, GoalState, Quantity, Unit
+from bot.services import Services
+from bot.services.permissions import can_change, refusal
+from bot.services.reminder_controls import pause, schedule_of, skip_once, snooze
+from storage import checkins as checkin_store
+from storage import repo
+from storage.models import CheckIn, Delivery, Goal
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.ACHIEVED: "🎉 achieved",
+    Status.ON_TRACK: "🟢 on track",
+    Status.AT_RISK: "🟡 at risk",
+    Status.OFF_TRACK: "🔴 off track",
+    Status.MISSED: "⚫ missed",
+    Status.NO_DATA: "⚪ no data yet",
+}
+NO_TARGET = "no target set"
+
+
+@dataclass(frozen=True, slots=True)
+class GoalAnswer:
+    """Where one goal stands right after a check-in, in words ready to show."""
+
+    goal_id: int
+    title: str
+    value: str
+    status: str
+    progress: str | None = None  # "▓▓▓▓▓▓▓░░░ 68% of the way to 60,000"
+    expected: str | None = None  # "45,000 (75% of the way)"
+    change: str | None = None  # "+1,200 (+3.0%) since 16 Nov 2026"
+    confidence: str | None = None
+    note: str = ""
+    became_baseline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """Values stored (or changed, when the person edited their reply)."""
+
+    answers: tuple[GoalAnswer, ...]
+    updated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """The check-ins of a deleted reply were removed."""
+
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """The bot could not read the value; nothing was stored."""
+
+    message: str
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """The person may not check in on this goal; shown to them alone."""
+
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Postponed:
+    """A "skip" or "snooze" reply: no value, and when the next reminder comes."""
+
+    message: str
+
+
+Outcome = Recorded | Removed | Question | Refused | Postponed
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """Who is checking in, and whether Slack says they are a workspace admin."""
+
+    team_id: str
+    user_id: str
+    is_admin: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a check-in came from: its source and, for a message, the message's place."""
+
+    source: str  # "reply" | "command" | "modal"
+    channel_id: str | None = None
+    message_ts: str | None = None
+
+
+def goal_ref(goal: Goal) -> GoalRef:
+    """The lookup's view of a stored goal."""
+    return GoalRef(
+        id=goal.id or 0,
+        title=goal.title,
+        metric=goal.metric,
+        metric_name=goal.metric_name,
+        platform=goal.platform,
+        kind=GoalKind(goal.kind),
+        unit=Unit(goal.unit),
+    )
+
+
+def reminder_goal(session: Session, delivery: Delivery) -> Goal | None:
+    """The goal a reminder was sent for."""
+    schedule = schedule_of(session, delivery) if delivery.kind == "reminder" else None
+    if schedule is None:
+        return None
+    return repo.get_goal(session=session, team_id=delivery.team_id, goal_id=schedule.goal_id)
+
+
+def thread_goals(session: Session, delivery: Delivery) -> list[Goal]:
+    """The goals a reminder asked about: its goal, or the key results of an objective."""
+    goal = reminder_goal(session, delivery)
+    if goal is None:
+        return []
+    if goal.kind == GoalKind.OBJECTIVE:
+        return checkin_store.key_results(
+            session=session, team_id=goal.team_id, objective_id=goal.id or 0
+        )
+    return [goal]
+
+
+def reminder_thread(
+    services: Services, *, team_id: str, channel_id: str, thread_ts: str | None
+) -> Delivery | None:
+    """The reminder a thread belongs to, or None when it is not a reminder's thread."""
+    if not thread_ts:
+        return None
+    with services.session() as session:
+        delivery = repo.find_delivery_by_message(
+            session=session, team_id=team_id, channel_id=channel_id, message_ts=thread_ts
+        )
+        return delivery if delivery is not None and delivery.kind == "reminder" else None
+
+
+def reply_in_thread(
+    services: Services, author: Author, delivery: Delivery, origin: Origin, text: str
+) -> Outcome:
+    """A reply in a reminder's thread: values, "skip" or "snooze Nd"."""
+    with services.session() as session:
+        goals = thread_goals(session, delivery)
+        reply = parse_reply(text, [goal_ref(g) for g in goals])
+        if isinstance(reply, ParseError):
+            return Question(reply.message, reply.example)
+        if isinstance(reply, Skip | Snooze):
+            refused = _refusal(goals, author)
+            if refused is not None:
+                return refused
+        if isinstance(reply, Skip):
+            return Postponed(skip_once(session, delivery))
+        if isinstance(reply, Snooze):
+            return Postponed(snooze(session, services, delivery, days=reply.days))
+        return record_values(session, services, author, origin, reply, goals)
+
+
+def change_reply(
+    services: Services, author: Author, delivery: Delivery, origin: Origin, text: str
+) -> Outcome | None:
+    """An edited reply: its check-ins take the new values (None when it recorded none)."""
+    with services.session() as session:
+        previous = _checkins_of(session, author.team_id, origin)
+        if not previous:
+            return None
+        goals = thread_goals(session, delivery)
+        reply = parse_reply(text, [goal_ref(g) for g in goals])
+        if not isinstance(reply, Values):
+            message = reply.message if isinstance(reply, ParseError) else "That isn't a value."
+            example = reply.example if isinstance(reply, ParseError) else "41.2k"
+            return Question(f"{message} I kept the earlier value.", example)
+        refused = _refusal(goals, author)
+        if refused is not None:
+            return refused
+        for old in previous:
+            session.delete(old)
+        session.flush()
+        recorded = record_values(session, services, author, origin, reply, goals, at=previous[0].at)
+        return Recorded(recorded.answers, updated=True) if isinstance(recorded, Recorded) else None
+
+
+def remove_reply(services: Services, author: Author, origin: Origin) -> Removed | None:
+    """A deleted reply: its check-ins go too (None when it recorded none)."""
+    with services.session() as session:
+        previous = _checkins_of(session, author.team_id, origin)
+        titles = []
+        for old in previous:
+            goal = repo.get_goal(session=session, team_id=author.team_id, goal_id=old.goal_id)
+            titles.append(goal.title if goal else "a goal")
+            session.delete(old)
+        return Removed(tuple(titles)) if previous else None
+
+
+def checkin_command(services: Services, author: Author, text: str) -> Outcome:
+    """`/goals checkin <goal> <value> [note]`."""
+    with services.session() as session:
+        goals = [
+            g
+            for g in repo.list_goals(session=session, team_id=author.team_id, states=("active",))
+            if g.kind != GoalKind.OBJECTIVE
+        ]
+        if not goals:
+            return Question(
+                "There is no active goal to check in on yet.",
+                "/goals checkin reach 41.2k, once a goal is set up",
+            )
+        found = parse_checkin_command(text, [goal_ref(g) for g in goals])
+        if isinstance(found, ParseError):
+            return Question(found.message, found.example)
+        if isinstance(found, Lookup):
+            return _unclear_goal(found)
+        return record_values(session, services, author, Origin("command"), found, goals)
+
+
+def press_reminder_button(
+    services: Services, author: Author, delivery: Delivery, action: str
+) -> Outcome:
+    """The reminder's Skip, Snooze (1 day) and Pause buttons."""
+    with services.session() as session:
+        goal = reminder_goal(session, delivery)
+        if goal is None:
+            return Postponed("This reminder's goal is gone.")
+        if not can_change(goal, author.user_id, is_admin=author.is_admin):
+            return Refused(refusal(goal))
+        if action == "skip":
+            return Postponed(skip_once(session, delivery))
+        if action == "snooze":
+            return Postponed(snooze(session, services, delivery, days=1))
+        return Postponed(pause(session, services, delivery, user_id=author.user_id))
+
+
+def checkin_from_form(
+    services: Services,
+    author: Author,
+    delivery: Delivery,
+    typed: dict[int, str],
+    *,
+    note: str,
+    confidence: Confidence | None,
+) -> Outcome | dict[int, str]:
+    """The Update form: a value per goal; unreadable ones come back as {goal id: question}."""
+    with services.session() as session:
+        goals = thread_goals(session, delivery)
+        values, problems = [], {}
+        for goal in goals:
+            parsed = parse_quantity(typed.get(goal.id or 0, ""), unit_hint=Unit(goal.unit))
+            if isinstance(parsed, ParseError):
+                problems[goal.id or 0] = f"{parsed.message} For example: {parsed.example}"
+            else:
+                values.append(ReplyValue(goal_ref(goal), parsed.quantity, parsed.approximate))
+        if problems:
+            return problems
+        reply = Values(tuple(values), confidence, note.strip())
+        return record_values(session, services, author, Origin("modal"), reply, goals)
+
+
+def record_values(
+    session: Session,
+    services: Services,
+    author: Author,
+    origin: Origin,
+    values: Values,
+    goals: Sequence[Goal],
+    *,
+    at: datetime | None = None,
+) -> Recorded | Refused:
+    """Store each value, after checking the author may check in on every goal named."""
+    now = services.now()
+    by_id = {g.id: g for g in goals}
+    named = [by_id[v.goal.id] for v in values.values if v.goal.id in by_id]
+    refused = _refusal(named, author)
+    if refused is not None:
+        return refused
+    answers = []
+    for value in values.values:
+        goal = by_id[value.goal.id]
+        became_baseline = goal.baseline is None
+        if became_baseline:
+            goal.baseline, goal.start_at = value.quantity.value, at or now
+        repo.add_checkin(
+            session=session,
+            team_id=author.team_id,
+            goal_id=goal.id or 0,
+            value=value.quantity.value,
+            at=at or now,
+            now=now,
+            note=values.note[:3000],
+            author_id=author.user_id,
+            confidence=values.confidence.value if values.confidence else None,
+            source=origin.source,
+            channel_id=origin.channel_id,
+            message_ts=origin.message_ts,
+        )
+        answers.append(
+            goal_answer(
+                session, services, goal, now, values.confidence, values.note, became_baseline
+            )
+        )
+    return Recorded(tuple(answers))
+
+
+def goal_answer(
+    session: Session,
+    services: Services,
+    goal: Goal,
+    now: datetime,
+    confidence: Confidence | None = None,
+    note: str = "",
+    became_baseline: bool = False,
+) -> GoalAnswer:
+    """Where `goal` stands now, in words; marks it achieved when it reached its target."""
+    points = [
+        Point(c.at, c.value)
+        for c in repo.list_checkins(session=session, team_id=goal.team_id, goal_id=goal.id or 0)
+    ]
+    zone = _zone(session, services, goal)
+    status = Status.NO_DATA
+    progress_text = expected_text = change_text = None
+    if goal.target is not None and goal.deadline is not None:
+        figures = GoalFigures(
+            baseline=goal.baseline,
+            target=goal.target,
+            direction=Direction(goal.direction),
+            start=goal.start_at,
+            deadline=goal.deadline,
+            unit=Unit(goal.unit),
+        )
+        state = assess(figures, points, now)
+        status = state.status
+        if status is Status.ACHIEVED and goal.state == GoalState.ACTIVE:
+            goal.state, goal.updated_at = GoalState.ACHIEVED.value, now
+        if state.progress is not None:
+            progress_text = (
+                f"{progress_bar(state.progress)} {_percent(state.progress)} of the way to "
+                f"{show_value(goal, goal.target)}"
+            )
+        if state.expected_value is not None:
+            expected_text = (
+                f"{show_value(goal, state.expected_value)} ({_percent(state.expected)} of the way)"
+            )
+        change_text = _change_text(goal, state.change_last, zone)
+    return GoalAnswer(
+        goal_id=goal.id or 0,
+        title=goal.title,
+        value=show_value(goal, points[-1].value) if points else "no value yet",
+        status=STATUS_LABELS[status] if goal.target is not None else NO_TARGET,
+        progress=progress_text,
+        expected=expected_text,
+        change=change_text,
+        confidence=CONFIDENCE_LABELS[confidence] if confidence else None,
+        note=note,
+        became_baseline=became_baseline,
+    )
+
+
+def _change_text(goal: Goal, change: Change | None, zone: ZoneInfo) -> str | None:
+    if change is None:
+        return None
+    percent = f" ({change.pct:+.1f}%)" if change.pct is not None else ""
+    since = format_date(change.then_at.astimezone(zone).date())
+    return f"{_signed(goal, change.delta)}{percent} since {since}"
+
+
+def _refusal(goals: Sequence[Goal], author: Author) -> Refused | None:
+    for goal in goals:
+        if not can_change(goal, author.user_id, is_admin=author.is_admin):
+            return Refused(refusal(goal))
+    return None
+
+
+def _unclear_goal(lookup: Lookup) -> Question:
+    example = "/goals checkin #3 41.2k"
+    if lookup.ambiguous:
+        return Question(
+            f"“{lookup.query}” could be {describe_choices(lookup)}. Which one? Use its number.",
+            example,
+        )
+    return Question(f"I couldn't find a goal called “{lookup.query}”.", example)
+
+
+def _checkins_of(session: Session, team_id: str, origin: Origin) -> list[CheckIn]:
+    if not origin.channel_id or not origin.message_ts:
+        return []
+    return checkin_store.checkins_for_message(
+        session=session,
+        team_id=team_id,
+        channel_id=origin.channel_id,
+        message_ts=origin.message_ts,
+    )
+
+
+def _zone(session: Session, services: Services, goal: Goal) -> ZoneInfo:
+    member = (
+        repo.get_member(session=session, team_id=goal.team_id, user_id=goal.owner_id)
+        if goal.owner_id
+        else None
+    )
+    return ZoneInfo((member.timezone if member else None) or services.settings.DEFAULT_TIMEZONE)
+
+
+def show_value(goal: Goal, value: Decimal) -> str:
+    """A goal's value as people read it: "41,200", "3.4%", "2h 30m", "done"."""
+    return format_quantity(Quantity(value, Unit(goal.unit), goal.currency))
+
+
+def _signed(goal: Goal, delta: Decimal) -> str:
+    if Unit(goal.unit) is Unit.MILESTONE:
+        return "done" if delta > 0 else "undone"
+    shown = show_value(goal, abs(delta))
+    return ("+" if delta >= 0 else "−") + shown
+
+
+def _percent(fraction: Decimal) -> str:
+    return f"{(fraction * 100):.0f}%"

@@ -1,0 +1,95 @@
+"""How the bot's Slack client waits and retries: 429 after `Retry-After`, 5xx and timeouts
+with backoff. Waiting goes through the injected clock, so tests move time instead of sleeping.
+"""
+
+from __future__ import annotations
+
+import socket
+from http.client import RemoteDisconnected
+from urllib.error import URLError
+
+from slack_sdk.http_retry import RetryHandler, RetryIntervalCalculator, RetryState
+from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+
+from bot.clock import Clock
+
+ATTEMPTS = 3
+RETRIED_STATUSES = frozenset({500, 502, 503, 504})
+CONNECTION_ERRORS: tuple[type[Exception], ...] = (
+    URLError,
+    ConnectionError,
+    RemoteDisconnected,
+    TimeoutError,
+    socket.timeout,
+)
+
+
+class _ClockedRetry(RetryHandler):
+    """A retry handler that waits on the bot's clock."""
+
+    def __init__(self, clock: Clock, interval: RetryIntervalCalculator | None = None) -> None:
+        super().__init__(max_retry_count=ATTEMPTS, interval_calculator=interval or _BACKOFF)
+        self.clock = clock
+
+    def wait_for(self, state: RetryState, response: HttpResponse | None) -> float:
+        return float(self.interval_calculator.calculate_sleep_duration(state.current_attempt))
+
+    def prepare_for_next_attempt(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> None:
+        state.next_attempt_requested = True
+        self.clock.sleep(self.wait_for(state, response))
+        state.increment_current_attempt()
+
+
+class RateLimited(_ClockedRetry):
+    """HTTP 429: wait exactly as long as Slack's `Retry-After` says, then send once more."""
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return response is not None and response.status_code == 429
+
+    def wait_for(self, state: RetryState, response: HttpResponse | None) -> float:
+        headers = {k.lower(): v for k, v in (response.headers if response else {}).items()}
+        values = headers.get("retry-after") or ["1"]
+        try:
+            return max(float(values[0]), 0.0)
+        except ValueError:
+            return 1.0
+
+
+class ServerTrouble(_ClockedRetry):
+    """Slack's 5xx answers, dropped connections and timeouts: retried with growing waits."""
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is not None:
+            return response.status_code in RETRIED_STATUSES
+        return isinstance(error, CONNECTION_ERRORS)
+
+
+_BACKOFF = BackoffRetryIntervalCalculator(backoff_factor=0.5)
+
+
+def retry_handlers(clock: Clock) -> list[RetryHandler]:
+    """The handlers every Web API client of the bot uses."""
+    return [RateLimited(clock), ServerTrouble(clock)]

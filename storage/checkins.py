@@ -1,0 +1,49 @@
+"""Check-in queries beyond the basic repository: by the Slack message they came from."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from storage.models import CheckIn, Goal
+from storage.repo import scoped_team
+
+
+def checkins_for_message(
+    *, session: Session, team_id: str, channel_id: str, message_ts: str
+) -> list[CheckIn]:
+    """The check-ins a Slack message recorded (one per goal it named)."""
+    query = (
+        select(CheckIn)
+        .where(
+            CheckIn.team_id == scoped_team(team_id),
+            CheckIn.channel_id == channel_id,
+            CheckIn.message_ts == message_ts,
+        )
+        .order_by(col(CheckIn.id))
+    )
+    return list(session.exec(query))
+
+
+def latest_checkin(*, session: Session, team_id: str, goal_id: int) -> CheckIn | None:
+    """A goal's newest check-in, or None."""
+    query = (
+        select(CheckIn)
+        .where(CheckIn.team_id == scoped_team(team_id), CheckIn.goal_id == goal_id)
+        .order_by(col(CheckIn.at).desc(), col(CheckIn.id).desc())
+        .limit(1)
+    )
+    return session.exec(query).first()
+
+
+def key_results(*, session: Session, team_id: str, objective_id: int) -> list[Goal]:
+    """The active key results under an objective, oldest first."""
+    query = (
+        select(Goal)
+        .where(
+            Goal.team_id == scoped_team(team_id),
+            Goal.objective_id == objective_id,
+            Goal.state == "active",
+        )
+        .order_by(col(Goal.id))
+    )
+    return list(session.exec(query))

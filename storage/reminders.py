@@ -1,0 +1,48 @@
+"""Reminder schedule queries: what is due, whose schedules, who to tell when one fails."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from storage.models import Member, ReminderSchedule
+from storage.repo import scoped_team
+
+
+def due_schedules(*, session: Session, now: datetime, limit: int) -> list[ReminderSchedule]:
+    """Active schedules whose time has come, oldest first, across every workspace.
+
+    The one query that is not scoped to a workspace: the scheduler serves them all.
+    It reads the (active, next_run_at) index, so its cost follows what is due, not
+    how many schedules exist.
+    """
+    query = (
+        select(ReminderSchedule)
+        .where(col(ReminderSchedule.active).is_(True), col(ReminderSchedule.next_run_at) <= now)
+        .order_by(col(ReminderSchedule.next_run_at), col(ReminderSchedule.id))
+        .limit(limit)
+    )
+    return list(session.exec(query))
+
+
+def get_schedule(*, session: Session, team_id: str, schedule_id: int) -> ReminderSchedule | None:
+    """One schedule of this workspace, or None."""
+    row = session.get(ReminderSchedule, schedule_id)
+    return row if row is not None and row.team_id == scoped_team(team_id) else None
+
+
+def schedules_of_owner(*, session: Session, team_id: str, owner_id: str) -> list[ReminderSchedule]:
+    """Every reminder schedule a person owns in this workspace."""
+    query = select(ReminderSchedule).where(
+        ReminderSchedule.team_id == scoped_team(team_id), ReminderSchedule.owner_id == owner_id
+    )
+    return list(session.exec(query.order_by(col(ReminderSchedule.id))))
+
+
+def admin_ids(*, session: Session, team_id: str) -> list[str]:
+    """The workspace admins the bot knows of (from its `users.info` cache)."""
+    query = select(Member.user_id).where(
+        Member.team_id == scoped_team(team_id), col(Member.is_admin).is_(True)
+    )
+    return list(session.exec(query.order_by(col(Member.user_id))))
