@@ -12,9 +12,9 @@ import hmac
 import itertools
 import json
 import time
-import uuid
 import urllib.error
 import urllib.request
+import uuid
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
