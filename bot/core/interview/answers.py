@@ -314,6 +314,12 @@ _CHANNEL = re.compile(r"^\s*<#(?P<id>C[A-Z0-9]{1,30})(?:\|[^>]*)?>\s*$")
 
 def _read_channel(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     word = normalise(text)
+    if word in SKIP and i.team and i.here_channel:
+        # A team goal belongs to the channel it was set in; its digest goes there.
+        team_channel = i.here_channel
+        return replace(i, channel_answered=True, channel=team_channel), (
+            f"Digest: <#{team_channel}>, the team's channel.",
+        )
     if word in SKIP:
         return replace(i, channel_answered=True, channel=None), ("Digest: no channel for now.",)
     if word in ("here", "this channel") and i.here_channel:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from bot.core.interview.answers import READERS
 from bot.core.interview.questions import HELP_TEXT, QUESTIONS, STEP_NAMES, controls
 from bot.core.interview.state import (
     MAX_ANSWER_CHARS,
-    MAX_KEY_RESULTS,
+    MEASURE_STEPS,
     Choice,
     Interview,
     Measure,
@@ -19,6 +21,7 @@ from bot.core.interview.state import (
     Problem,
     Prompt,
     Step,
+    answered,
     with_measure,
 )
 from bot.core.interview.words import (
@@ -43,16 +46,20 @@ from bot.core.values import Category, Direction, Unit
 # --- starting, answering, asking ---------------------------------------------------------
 
 
-def start(user_id: str, *, okr: bool = False, here_channel: str | None = None) -> Interview:
-    """A new interview for `user_id`; `here_channel` is the channel it runs in, if not a DM.
+def start(
+    user_id: str, *, okr: bool = False, here_channel: str | None = None, team: bool = False
+) -> Interview:
+    """A new interview for `user_id`.
+
+    `here_channel` is the channel it was started from, if not a DM; a `team` goal
+    runs in a thread there and belongs to that channel.
 
     Example:
         >>> start("U1").step
         <Step.WHY: 'why'>
     """
-    return Interview(
-        user_id=user_id, mode=Mode.OKR if okr else Mode.SMART, here_channel=here_channel
-    )
+    mode = Mode.OKR if okr else Mode.SMART
+    return Interview(user_id=user_id, mode=mode, here_channel=here_channel, team=team)
 
 
 def step(
@@ -143,36 +150,17 @@ def _advance(interview: Interview) -> Interview:
 
 
 def _missing(i: Interview) -> tuple[Step, int]:
-    if i.why is None:
-        return Step.WHY, i.current
-    if i.category is None:
-        return Step.CATEGORY, i.current
-    if not i.where_answered:
-        return Step.WHERE, i.current
-    if i.mode is Mode.OKR and i.objective is None:
-        return Step.OBJECTIVE, i.current
-    for index, m in enumerate(i.measures):
-        if m.metric_name is None:
-            return Step.METRIC, index
-        if m.unit is None:
-            return Step.UNIT, index
-        if m.direction is None:
-            return Step.DIRECTION, index
-        if m.baseline_known is None:
-            return Step.BASELINE, index
-        if m.target is None:
-            return Step.TARGET, index
+    for at in (Step.WHY, Step.CATEGORY, Step.WHERE, Step.OBJECTIVE):
+        if not answered(i, at, i.current):
+            return at, i.current
+    for index in range(len(i.measures)):
+        for at in MEASURE_STEPS:
+            if not answered(i, at, index):
+                return at, index
     last = len(i.measures) - 1
-    if i.mode is Mode.OKR and not i.measures_done and len(i.measures) < MAX_KEY_RESULTS:
-        return Step.MORE, last
-    if i.deadline is None:
-        return Step.DEADLINE, last
-    if i.owner is None:
-        return Step.OWNER, last
-    if i.cadence is None:
-        return Step.CADENCE, last
-    if not i.channel_answered:
-        return Step.CHANNEL, last
+    for at in (Step.MORE, Step.DEADLINE, Step.OWNER, Step.CADENCE, Step.CHANNEL):
+        if not answered(i, at, last):
+            return at, last
     return Step.REVIEW, last
 
 
@@ -287,9 +275,17 @@ def _review_choices(
 
 
 def smart_reviews(
-    interview: Interview, *, now: datetime, tz: ZoneInfo
+    interview: Interview,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    trends: Mapping[int, Decimal] | None = None,
 ) -> tuple[tuple[str, SmartReview], ...]:
-    """The SMART review of each measure (one for a goal, one per key result)."""
+    """The SMART review of each measure (one for a goal, one per key result).
+
+    `trends` maps a measure's index to its metric's recent change per week, where
+    check-ins of the same metric exist; Achievable then weighs that pace too.
+    """
     today = now.astimezone(tz).date()
     checkins = checkin_count(interview, now=now, tz=tz)
     category_metrics: tuple[Category, ...]
@@ -312,6 +308,7 @@ def smart_reviews(
             checkins=checkins,
             okr=interview.mode is Mode.OKR,
             currency=m.currency,
+            trend_per_week=(trends or {}).get(index),
         )
         title = (
             m.metric_name or ""
@@ -320,3 +317,27 @@ def smart_reviews(
         )
         results.append((escape(title), review(plan)))
     return tuple(results)
+
+
+def with_trends(
+    interview: Interview,
+    prompt: Prompt,
+    trends: Mapping[int, Decimal],
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+) -> Prompt:
+    """The prompt with its SMART review judged against the recent `trends` too.
+
+    The trends come from stored check-ins, which the pure interview cannot read, so
+    the service adds them to a review once the interview has reached it.
+
+    Example:
+        >>> judged = with_trends(state, prompt, {0: Decimal(25)}, now=now, tz=tz)
+        >>> judged.reviews[0][1].letters[2].name
+        'Achievable'
+    """
+    if prompt.step is not Step.REVIEW or not trends:
+        return prompt
+    reviews = smart_reviews(interview, now=now, tz=tz, trends=trends)
+    return replace(prompt, reviews=reviews, choices=_review_choices(interview, reviews))

@@ -110,15 +110,28 @@ def _ask_owner(i: Interview) -> _Question:
     return "Who *owns* it? Say “me” or mention someone.", "me or @ana", (Choice("Me", "me"),)
 
 
+CADENCE_CHOICES = (
+    Choice("Weekly, Monday 10:00", DEFAULT_CADENCE),
+    Choice("Daily, 10:00", "daily at 10:00"),
+    Choice("Every 2 weeks", "every 2 weeks on monday at 10:00"),
+    Choice("Monthly, on the 1st", "monthly on the 1st at 10:00"),
+)
+"""The usual check-in cadences, offered as buttons and in the form; the first is the default."""
+
+
 def _ask_cadence(i: Interview) -> _Question:
-    choices = (Choice("Weekly, Monday 10:00", DEFAULT_CADENCE),
-               Choice("Every 2 weeks", "every 2 weeks on monday at 10:00"),
-               Choice("Monthly, on the 1st", "monthly on the 1st at 10:00"))  # fmt: skip
+    choices = CADENCE_CHOICES
     return ("How often should I ask the owner for a *check-in*? Weekly on Monday at 10:00 "
             "is the default.", "mon and thu at 09:30", choices)  # fmt: skip
 
 
 def _ask_channel(i: Interview) -> _Question:
+    if i.team and i.here_channel:
+        question = (
+            "Which *channel* should get the digest with this team goal? This one, unless you "
+            "mention another."
+        )
+        return question, "#marketing", (Choice("This channel", "here"),)
     choices = [Choice("No digest channel", "skip")]
     if i.here_channel:
         choices.insert(0, Choice("This channel", "here"))

@@ -90,6 +90,7 @@ class Interview:
     channel_answered: bool = False
     channel: str | None = None
     here_channel: str | None = None
+    team: bool = False
     history: tuple[tuple[Step, int], ...] = ()
 
     @property
@@ -140,3 +141,34 @@ class Problem:
 def with_measure(i: Interview, index: int, measure: Measure) -> Interview:
     measures = (*i.measures[:index], measure, *i.measures[index + 1 :])
     return replace(i, measures=measures, current=index)
+
+
+MEASURE_STEPS = (Step.METRIC, Step.UNIT, Step.DIRECTION, Step.BASELINE, Step.TARGET)
+"""The steps asked once per measure (per key result in an OKR), in order."""
+
+
+def answered(i: Interview, at: Step, index: int = 0) -> bool:
+    """Whether step `at` (of measure `index`, for measure steps) needs no answer any more.
+
+    Example:
+        >>> answered(Interview(user_id="U1"), Step.WHY)
+        False
+    """
+    m = i.measures[index]
+    okr = i.mode is Mode.OKR
+    return {
+        Step.WHY: i.why is not None,
+        Step.CATEGORY: i.category is not None,
+        Step.WHERE: i.where_answered,
+        Step.OBJECTIVE: not okr or i.objective is not None,
+        Step.METRIC: m.metric_name is not None,
+        Step.UNIT: m.unit is not None,
+        Step.DIRECTION: m.direction is not None,
+        Step.BASELINE: m.baseline_known is not None,
+        Step.TARGET: m.target is not None,
+        Step.MORE: not okr or i.measures_done or len(i.measures) >= MAX_KEY_RESULTS,
+        Step.DEADLINE: i.deadline is not None,
+        Step.OWNER: i.owner is not None,
+        Step.CADENCE: i.cadence is not None,
+        Step.CHANNEL: i.channel_answered,
+    }.get(at, False)

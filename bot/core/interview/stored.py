@@ -33,6 +33,7 @@ def to_json(interview: Interview) -> dict[str, Any]:
         "channel_answered": interview.channel_answered,
         "channel": interview.channel,
         "here_channel": interview.here_channel,
+        "team": interview.team,
         "history": [[s.value, index] for s, index in interview.history],
     }
 
@@ -77,6 +78,7 @@ def from_json(data: dict[str, Any]) -> Interview | None:
             channel_answered=bool(data.get("channel_answered")),
             channel=data.get("channel"),
             here_channel=data.get("here_channel"),
+            team=bool(data.get("team")),
             history=tuple((Step(s), int(index)) for s, index in data.get("history", [])),
         )
     except (KeyError, ValueError, TypeError, AttributeError, InvalidOperation):
