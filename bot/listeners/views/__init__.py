@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from slack_bolt import App
 
+from bot.listeners.views import interview
 from bot.services import Services
 
 
 def register(app: App, services: Services) -> None:
     """Features add their modal listeners here."""
+    interview.register(app, services)
