@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Session, select
 
-from storage.models import InterviewState, ReminderSchedule
+from storage.models import CheckIn, Goal, InterviewState, ReminderSchedule
 from storage.repo import scoped_team
 
 
@@ -95,3 +96,37 @@ def create_reminder_schedule(
     session.add(schedule)
     session.flush()
     return schedule
+
+
+def recent_checkins_of_metric(
+    *,
+    session: Session,
+    team_id: str,
+    metric: str,
+    metric_name: str,
+    platform: str | None,
+    since: datetime,
+    limit: int = 500,
+) -> list[tuple[int, datetime, Decimal]]:
+    """(goal id, moment, value) of check-ins since `since` on goals measuring the same thing.
+
+    The same thing is the same catalogue metric (or, for a custom metric, the same
+    name) on the same platform or scope. At most `limit` rows, newest first, so the
+    query stays small however long the workspace has been checking in.
+    """
+    same_metric = Goal.metric_name == metric_name if metric == "custom" else Goal.metric == metric
+    same_place = Goal.platform == platform if platform else Goal.platform.is_(None)  # type: ignore[union-attr]
+    query = (
+        select(CheckIn)
+        .join(Goal, Goal.id == CheckIn.goal_id)  # type: ignore[arg-type]
+        .where(
+            CheckIn.team_id == scoped_team(team_id),
+            Goal.team_id == team_id,
+            same_metric,
+            same_place,
+            CheckIn.at >= since,
+        )
+        .order_by(CheckIn.at.desc())  # type: ignore[attr-defined]
+        .limit(limit)
+    )
+    return [(row.goal_id, row.at, row.value) for row in session.exec(query)]

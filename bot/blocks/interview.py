@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.blocks.common import Block, actions, button, context, header, section
+from bot.blocks.interview_form import OPEN_FORM_ACTION
 from bot.core.interview import Choice, Prompt
 from bot.core.mrkdwn import escape
 from bot.core.smart import SmartReview, Verdict
@@ -29,6 +30,9 @@ def interview_message(view: InterviewView) -> tuple[str, list[Block]]:
     if view.prompt is not None:
         blocks.extend(_prompt_blocks(view.prompt, view.token))
         texts.append(view.prompt.problem or view.prompt.question)
+    if view.offer_form:
+        form = button("Use a form instead", OPEN_FORM_ACTION, "form")
+        blocks.append(actions(form, block_id="interview.form"))
     return " ".join(texts)[:3000] or "…", blocks[:50]
 
 

@@ -30,7 +30,15 @@ from bot.core.date_words import (
     Anchor,
 )
 from bot.core.digits import to_ascii_digits
-from bot.core.number_words import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, alternation
+from bot.core.number_words import (
+    CURRENCY_BEFORE,
+    CURRENCY_WORDS,
+    NOT_LETTER_AFTER,
+    NOT_LETTER_BEFORE,
+    PERCENT_SUFFIXES,
+    SCALE_WORDS,
+    alternation,
+)
 from bot.core.numbers import ParseError
 
 
@@ -66,6 +74,8 @@ def parse_deadline(text: str, *, now: datetime, tz: ZoneInfo) -> date | Ambiguou
         found = reader(normal, today)
         if found is not None:
             return _within_reach(found, today)
+    if _AMOUNT.search(normal):
+        return ParseError("That looks like an amount, not a date.", DEADLINE_EXAMPLE)
     return ParseError("I couldn't find a date in that.", DEADLINE_EXAMPLE)
 
 
@@ -177,6 +187,19 @@ _NUMERIC = re.compile(
     + r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?"
     + _DIGITS_ALONE_AFTER
 )
+# "$1.5k", "2.5 mln", "3.2%": amounts, which a dotted day.month must not swallow.
+_AMOUNT_BEFORE = re.compile(NOT_LETTER_BEFORE + alternation(CURRENCY_BEFORE) + r"\s*$")
+_AMOUNT_AFTER = re.compile(
+    r"\s*" + alternation([*SCALE_WORDS, *PERCENT_SUFFIXES, *CURRENCY_WORDS]) + NOT_LETTER_AFTER
+)
+_AMOUNT = re.compile(
+    r"(?:"
+    + NOT_LETTER_BEFORE
+    + alternation(CURRENCY_BEFORE)
+    + r"\s*\d|\d"
+    + _AMOUNT_AFTER.pattern
+    + ")"
+)
 _VIETNAMESE = re.compile(
     r"(?:ngày\s*)?(?<!\d)(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})(?!\d)"
     + r"(?:\s*(?:năm\s*)?(?P<year>\d{4}))?"
@@ -232,7 +255,7 @@ def _read_iso(text: str, today: date) -> _Found | None:
 def _read_numeric(text: str, today: date) -> _Found | None:
     """ "31.12.2026", "31/12", "12/31"; "05/06" could be either way round, so ask."""
     match = _NUMERIC.search(text)
-    if match is None:
+    if match is None or not _looks_like_a_date(text, match):
         return None
     first, second, year = int(match["first"]), int(match["second"]), _full_year(match["year"])
     # Dots are only ever day-first; slashes and dashes are used both ways.
@@ -248,6 +271,20 @@ def _read_numeric(text: str, today: date) -> _Found | None:
         options=(day_first, month_first),
         message=f"Did you mean {format_date(day_first)} or {format_date(month_first)}?",
     )
+
+
+def _looks_like_a_date(text: str, match: re.Match[str]) -> bool:
+    """A dotted pair without a year is also how amounts are written ("1.5k", "$2.5").
+
+    It is a date only away from money and scale words, and only in a date's shape:
+    a two-digit day or month ("01.05", "31.12"), or nothing else typed ("1.5").
+    """
+    if match["sep"] != "." or match["year"]:
+        return True
+    if _AMOUNT_BEFORE.search(text, 0, match.start()) or _AMOUNT_AFTER.match(text, match.end()):
+        return False
+    two_digits = len(match["first"]) == 2 or len(match["second"]) == 2
+    return two_digits or text.strip() == match.group()
 
 
 def _read_day_and_month(text: str, today: date) -> _Found | None:

@@ -330,6 +330,25 @@ def change_since_last(points: Sequence[Point]) -> Change | None:
     return _change(ordered[-2], ordered[-1])
 
 
+def trend_per_week(series: Sequence[Sequence[Point]]) -> Decimal | None:
+    """The recent change per week of a metric, from the check-ins of the goals measuring it.
+
+    Each goal's check-ins get their own least-squares line, since two goals on the
+    same metric may start from different levels; the answer is the mean of their
+    slopes over 7 days. None when no goal has check-ins at two distinct times.
+
+    Example:
+        >>> trend_per_week([[Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
+        ...                  Point(datetime(2026, 1, 15, tzinfo=UTC), Decimal("440"))]])
+        Decimal('20.00')
+    """
+    slopes = [line.slope for line in map(_fit, series) if line is not None]
+    if not slopes:
+        return None
+    week = _seconds(timedelta(weeks=1))
+    return (sum(slopes, _ZERO) / len(slopes) * week).quantize(VALUE_PLACES, ROUND_HALF_UP)
+
+
 def required_per(
     current: Decimal, target: Decimal, *, now: datetime, deadline: datetime, days: int
 ) -> Decimal | None:

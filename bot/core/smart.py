@@ -212,6 +212,8 @@ def _achievable(plan: GoalPlan) -> tuple[LetterReview, Decimal | None]:
         f"That is {_signed(plan, change / days * _WEEK_DAYS)} a week "
         f"({_signed(plan, change / months)} a month)"
     )
+    if plan.trend_per_week is not None:
+        pace += f", against {_signed(plan, plan.trend_per_week)} a week in recent check-ins"
     if (change > 0) != (plan.direction is Direction.INCREASE) and change != 0:
         return verdict(Verdict.FAIL, f"{pace}: the wrong way for {plan.metric_name}."), None
     if change == 0:

@@ -41,6 +41,7 @@ HELP = HelpView(
                 HelpEntry("/goals new", "set a SMART goal with me, step by step, in a DM"),
                 HelpEntry("/goals new okr", "set an objective with up to five key results"),
                 HelpEntry("/goals new team", "set a team goal in a thread of this channel"),
+                HelpEntry("/goals new form", "set a SMART goal by filling in one form"),
                 HelpEntry("new goal", "(in a DM with me) the same as /goals new"),
                 HelpEntry(
                     "back · skip · cancel · help",

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +24,9 @@ from sqlmodel import Session
 from bot.core import interview as core
 from bot.core.cadence import Cadence, next_occurrence
 from bot.core.dates import end_of_day, format_date
+from bot.core.interview.form import FormAnswers, FormField, FormProblems, fill
+from bot.core.interview.machine import with_trends
+from bot.core.progress import Point, trend_per_week
 from bot.core.values import GoalKind, Unit
 from bot.services import Services
 from storage import interviews as store
@@ -30,6 +34,8 @@ from storage import repo
 from storage.models import Goal, InterviewState
 
 IDLE_EXPIRY = timedelta(hours=24)
+TREND_WINDOW = timedelta(weeks=8)
+"""How far back check-ins count towards a metric's recent trend."""
 
 TimezoneOf = Callable[[str], str]
 """Looks up a person's IANA time zone by user id (the owner's, for reminders)."""
@@ -51,7 +57,7 @@ class InterviewView:
 
     `prompt` is the next question (None when there is nothing to ask); `note` is a
     word about the interview itself (resumed, expired, already saved); `saved` is
-    set once the goal exists.
+    set once the goal exists; `offer_form` says a form may be offered instead.
     """
 
     token: str
@@ -60,6 +66,15 @@ class InterviewView:
     prompt: core.Prompt | None = None
     note: str | None = None
     saved: SavedGoal | None = None
+    offer_form: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FormOutcome:
+    """A submitted form: what is wrong with it per field, or the review it led to."""
+
+    problems: tuple[tuple[FormField, str], ...] = ()
+    view: InterviewView | None = None
 
 
 def begin(
@@ -72,8 +87,11 @@ def begin(
     thread_ts: str | None = None,
     here_channel: str | None = None,
     okr: bool = False,
+    team: bool = False,
 ) -> InterviewView:
     """Start an interview, or resume the one in progress (there is one per person).
+
+    A `team` interview runs in `thread_ts` of `here_channel` and its goal belongs there.
 
     Example:
         >>> view = begin(services, team_id="T1", user_id="U1", tz="UTC", channel_id="D1")
@@ -88,18 +106,19 @@ def begin(
         if state is not None and state.expires_at > now:
             interview = core.from_json(state.data)
             if interview is not None:
+                prompt = core.ask(interview, now=now, tz=zone)
                 return InterviewView(
                     token=str(state.data.get("token", "")),
                     channel_id=state.channel_id,
                     thread_ts=state.thread_ts,
-                    prompt=core.ask(interview, now=now, tz=zone),
+                    prompt=_judged(session, team_id, interview, prompt, now, zone),
                     note="You have a goal interview in progress; here is where we were. "
                     "Say cancel to drop it.",
                 )
         if state is not None:
             note = _expired_note(state) if state.expires_at <= now else None
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
-        interview = core.start(user_id, okr=okr, here_channel=here_channel)
+        interview = core.start(user_id, okr=okr, here_channel=here_channel, team=team)
         token = uuid.uuid4().hex
         _store(session, team_id, user_id, interview, token, now, channel_id, thread_ts)
         return InterviewView(
@@ -108,6 +127,7 @@ def begin(
             thread_ts=thread_ts,
             prompt=core.ask(interview, now=now, tz=zone),
             note=note,
+            offer_form=not okr and not team,
         )
 
 
@@ -160,7 +180,87 @@ def answer(
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
             return InterviewView(stored_token, *where, prompt=prompt)
         _store(session, team_id, user_id, interview, stored_token, now, *where)
+        prompt = _judged(session, team_id, interview, prompt, now, zone)
         return InterviewView(stored_token, *where, prompt=prompt)
+
+
+def submit_form(
+    services: Services,
+    *,
+    team_id: str,
+    user_id: str,
+    tz: str,
+    answers: FormAnswers,
+    channel_id: str,
+) -> FormOutcome:
+    """Read the goal form with the interview's own readers; a good one goes to its review.
+
+    The filled-in interview replaces any the person had in progress and waits at the
+    SMART review in `channel_id` (their DM), so saving it is the conversation's save.
+
+    Example:
+        >>> outcome = submit_form(services, team_id="T1", user_id="U1", tz="UTC",
+        ...                       answers=FormAnswers(why="..."), channel_id="D1")
+        >>> outcome.problems[0][0]
+        <FormField.METRIC: 'metric'>
+    """
+    now = services.now()
+    zone = ZoneInfo(tz)
+    filled = fill(user_id, answers, now=now, tz=zone)
+    if isinstance(filled, FormProblems):
+        return FormOutcome(problems=filled.problems)
+    with services.session() as session:
+        state = store.get_interview(session=session, team_id=team_id, user_id=user_id)
+        note = None
+        if state is not None:
+            if state.expires_at > now:
+                note = "The form replaced the goal interview you had in progress."
+            store.delete_interview(session=session, team_id=team_id, user_id=user_id)
+        token = uuid.uuid4().hex
+        _store(session, team_id, user_id, filled, token, now, channel_id, None)
+        prompt = _judged(session, team_id, filled, core.ask(filled, now=now, tz=zone), now, zone)
+        view = InterviewView(token, channel_id, None, prompt=prompt, note=note)
+        return FormOutcome(view=view)
+
+
+def _judged(
+    session: Session,
+    team_id: str,
+    interview: core.Interview,
+    prompt: core.Prompt,
+    now: datetime,
+    zone: ZoneInfo,
+) -> core.Prompt:
+    """A review prompt judged against the recent trend of its metrics, where known."""
+    if prompt.step is not core.Step.REVIEW:
+        return prompt
+    trends = _trends(session, team_id, interview, now)
+    return with_trends(interview, prompt, trends, now=now, tz=zone)
+
+
+def _trends(
+    session: Session, team_id: str, interview: core.Interview, now: datetime
+) -> dict[int, Decimal]:
+    """Each measure's recent change per week, from check-ins of the same metric and place."""
+    trends: dict[int, Decimal] = {}
+    for index, measure in enumerate(interview.measures):
+        if measure.metric_name is None or measure.unit is Unit.MILESTONE:
+            continue
+        rows = store.recent_checkins_of_metric(
+            session=session,
+            team_id=team_id,
+            metric=measure.metric_key or "custom",
+            metric_name=measure.metric_name,
+            platform=interview.scope,
+            since=now - TREND_WINDOW,
+        )
+        by_goal: dict[int, list[Point]] = {}
+        for goal_id, at, value in rows:
+            by_goal.setdefault(goal_id, []).append(Point(at, value))
+        trend = trend_per_week(list(by_goal.values()))
+        if trend is not None:
+            trends[index] = trend
+    return trends
 
 
 def _store(

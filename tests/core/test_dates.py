@@ -32,6 +32,11 @@ DEADLINE_CASES = [
     ("31/12/26", date(2026, 12, 31)),
     ("05/05", date(2027, 5, 5)),
     ("2026-11-22", date(2026, 11, 22)),
+    # a dotted day.month needs a date's shape: two digits, or nothing else typed
+    ("01.05", date(2027, 5, 1)),
+    ("by 31.12", date(2026, 12, 31)),
+    ("1.5", date(2027, 5, 1)),
+    ("1.5.2027", date(2027, 5, 1)),
     # no year: the next such date not in the past
     ("31 Oct", date(2027, 10, 31)),
     ("1 January", date(2027, 1, 1)),
@@ -122,6 +127,15 @@ def test_a_date_that_reads_both_ways_is_asked_back() -> None:
         ("30 Feb 2027", "no 30 Feb"),
         ("31/04", "no 31 Apr"),
         ("۱۴۰۵/۰۹/۰۱", "Iranian"),
+        # amounts typed at the deadline question are not read as day.month
+        ("$1.5k", "amount"),
+        ("1.5k", "amount"),
+        ("€2.5", "amount"),
+        ("2.5 mln", "amount"),
+        ("1,2 mln", "amount"),
+        ("3.2%", "amount"),
+        ("1.5 lei", "amount"),
+        ("by 1.5", "couldn't find"),
         ("پایان سال", "Iranian"),
     ],
 )

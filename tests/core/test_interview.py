@@ -126,6 +126,7 @@ PROBLEMS = [
     (PIZZERIA[:4], "2025-01-01", "already passed", Step.DEADLINE),
     (PIZZERIA[:4], "05/06", "Did you mean 5 Jun 2027 or 6 May 2027?", Step.DEADLINE),
     (PIZZERIA[:4], "someday", "couldn't find a date", Step.DEADLINE),
+    (PIZZERIA[:4], "$1.5k", "an amount, not a date", Step.DEADLINE),
     (PIZZERIA[:5], "ana", "mention the owner", Step.OWNER),
     (PIZZERIA[:6], "every 3 days", "in a schedule", Step.CADENCE),
     (PIZZERIA[:7], "marketing", "Mention the channel", Step.CHANNEL),

@@ -27,6 +27,7 @@ from bot.core.progress import (
     progress_bar,
     required_per,
     score_verdict,
+    trend_per_week,
 )
 from bot.core.values import Direction, Unit
 
@@ -420,3 +421,22 @@ def test_progress_bar_shows_a_clamped_bar_and_the_true_percentage(
     fraction: Decimal | None, width: int, bar: str
 ) -> None:
     assert progress_bar(fraction, width) == bar
+
+
+@pytest.mark.parametrize(
+    ("case", "series", "per_week"),
+    [
+        ("one goal, +40 in two weeks", [[(1, "400"), (15, "440")]], "20.00"),
+        ("two goals at different levels", [[(1, "400"), (15, "440")], [(1, "9000"), (8, "9100")]],
+         "60.00"),
+        ("falling", [[(1, "120"), (15, "100")]], "-10.00"),
+        ("a goal with one check-in is left out", [[(1, "400"), (15, "440")], [(3, "50")]],
+         "20.00"),
+        ("no goal with two moments", [[(1, "400")], [], [(5, "1"), (5, "2")]], None),
+    ],
+)  # fmt: skip
+def test_trend_per_week_averages_each_goals_own_line(
+    case: str, series: list[list[tuple[int, str]]], per_week: str | None
+) -> None:
+    found = trend_per_week([points(*goal) for goal in series])
+    assert found == (D(per_week) if per_week else None), case

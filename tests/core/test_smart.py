@@ -75,7 +75,12 @@ ACHIEVABLE = [
      target=Decimal(1)), Verdict.PASS, "milestone", None),
     ("a fast recent trend makes a big target realistic",
      replace(PIZZERIA, target=Decimal(800), trend_per_week=Decimal(80)), Verdict.PASS,
-     "realistic", None),
+     "+80 a week in recent check-ins", None),
+    ("a target far above the recent trend names the trend",
+     replace(PIZZERIA, target=Decimal(10400), trend_per_week=Decimal(12)), Verdict.FAIL,
+     "+12 a week in recent check-ins", Decimal(500)),
+    ("a slow trend does not make a realistic target less so",
+     replace(PIZZERIA, trend_per_week=Decimal(2)), Verdict.PASS, "realistic", None),
 ]  # fmt: skip
 
 

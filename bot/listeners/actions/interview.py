@@ -10,6 +10,7 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.blocks.interview import ANSWER_ACTION, START_ACTION, parse_button_value
+from bot.blocks.interview_form import OPEN_FORM_ACTION, form_view
 from bot.listeners.interview_talk import post
 from bot.people import user_timezone
 from bot.services import Services
@@ -40,6 +41,12 @@ def register(app: App, services: Services) -> None:
             if view.channel_id is None and thread:
                 view = _in_thread(view, channel_id, str(thread))
             post(client, view, channel_id=channel_id)
+
+    @app.action(OPEN_FORM_ACTION)
+    def open_form_button(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        _, user_id, _ = _ids(body)
+        client.views_open(trigger_id=str(body.get("trigger_id", "")), view=form_view(user_id))
 
     @app.action(START_ACTION)
     def start_button(ack: Ack, body: dict[str, Any], client: WebClient) -> None:

@@ -1,7 +1,8 @@
-"""`/goals new [okr|team]`: start (or resume) the goal interview."""
+"""`/goals new [okr|team|form]`: start (or resume) the goal interview, or open its form."""
 
 from __future__ import annotations
 
+from bot.blocks.interview_form import form_view
 from bot.listeners.context import CommandContext
 from bot.listeners.interview_talk import post
 from bot.people import user_timezone
@@ -11,6 +12,9 @@ from bot.services import interview as service
 def new_goal(ctx: CommandContext) -> None:
     """Start the interview in a DM; `team` in a channel runs it in a thread there."""
     words = set(ctx.args.casefold().split())
+    if "form" in words:
+        ctx.client.views_open(trigger_id=ctx.trigger_id, view=form_view(ctx.user_id))
+        return
     tz = user_timezone(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
     in_channel = not ctx.channel_id.startswith("D")
     if "team" in words and in_channel:
@@ -32,6 +36,7 @@ def new_goal(ctx: CommandContext) -> None:
         thread_ts=thread_ts,
         here_channel=ctx.channel_id if in_channel else None,
         okr="okr" in words,
+        team=thread_ts is not None,
     )
     post(ctx.client, view, channel_id=channel_id)
     if in_channel and view.thread_ts is None:

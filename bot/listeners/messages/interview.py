@@ -9,6 +9,8 @@ from bot.people import user_timezone
 from bot.services import interview as service
 
 _START = {"new goal": False, "new okr": True, "set a goal": False, "goal new": False}
+_TEAM_START = {"new team goal": False, "new goal for the team": False, "team goal": False,
+               "new team okr": True, "new okr for the team": True}  # fmt: skip
 
 
 def interview_reply(ctx: MessageContext) -> bool:
@@ -28,6 +30,9 @@ def interview_reply(ctx: MessageContext) -> bool:
         )
         post(ctx.client, started, channel_id=ctx.channel_id)
         return True
+    if ctx.is_mention and wanted in _TEAM_START:
+        _start_team_interview(ctx, okr=_TEAM_START[wanted])
+        return True
     channel, thread = service.place(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id)
     here = channel == ctx.channel_id and (thread is None or thread == ctx.thread_ts)
     if channel is None or not here:
@@ -45,3 +50,20 @@ def interview_reply(ctx: MessageContext) -> bool:
         return False
     post(ctx.client, view, channel_id=ctx.channel_id)
     return True
+
+
+def _start_team_interview(ctx: MessageContext, *, okr: bool) -> None:
+    """A team goal asked for by mention runs in the mention's thread and belongs to its channel."""
+    tz = user_timezone(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    started = service.begin(
+        ctx.services,
+        team_id=ctx.team_id,
+        user_id=ctx.user_id,
+        tz=tz,
+        channel_id=ctx.channel_id,
+        thread_ts=ctx.thread_ts or ctx.ts,
+        here_channel=ctx.channel_id,
+        okr=okr,
+        team=True,
+    )
+    post(ctx.client, started, channel_id=ctx.channel_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.views import checkins, dashboard
+from bot.listeners.views import checkins, dashboard, interview
 from bot.services import Services
 
 
@@ -12,3 +12,4 @@ def register(app: App, services: Services) -> None:
     """Features add their modal listeners here."""
     dashboard.register(app, services)
     checkins.register(app, services)
+    interview.register(app, services)

@@ -1,0 +1,350 @@
+"""Readers, one per step: each turns an answer into the new state and an echo, or a Problem."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from bot.core.cadence import ParseError as CadenceError
+from bot.core.cadence import parse_cadence
+from bot.core.dates import DEADLINE_EXAMPLE, AmbiguousDate, format_date, parse_deadline
+from bot.core.interview.state import (
+    DEFAULT_CADENCE,
+    MAX_KEY_RESULTS,
+    Choice,
+    Interview,
+    Measure,
+    Mode,
+    Problem,
+    Step,
+    with_measure,
+)
+from bot.core.interview.words import (
+    EXAMPLE_OBJECTIVE,
+    EXAMPLE_WHY,
+    MORE_NO,
+    MORE_YES,
+    SKIP,
+    UNKNOWN,
+    amount,
+    cadence_words,
+    metric_words,
+    target_example,
+)
+from bot.core.kpis import (
+    KPI,
+    PLATFORMS,
+    Platform,
+    catalogue,
+    classify_why,
+    detect_platform,
+    match_metric,
+    normalise,
+)
+from bot.core.mrkdwn import escape, quoted
+from bot.core.numbers import EXAMPLES, ParseError, parse_quantity, parse_target
+from bot.core.values import CATEGORY_LABELS, Category, Direction, Quantity, Unit
+
+_Read = tuple[Interview, tuple[str, ...]] | Problem
+_HAS_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def _read_why(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    if not _HAS_WORD.search(text):
+        return Problem("Tell me in a few words why the team wants this.", EXAMPLE_WHY)
+    why = " ".join(text.split())[:300]
+    category = _category_named(text)
+    if category is None:
+        found = classify_why(text)
+        category = found[0].category if found else None
+    answered = replace(i, why=why, category=category)
+    echo = [f"Why: {CATEGORY_LABELS[category]}." if category else f"Why: {quoted(why)}."]
+    platform = detect_platform(text)
+    if platform is not None and not i.where_answered:
+        answered = replace(
+            answered, where_answered=True, platform=platform.key, scope=platform.name
+        )
+        echo.append(f"Where: {platform.name}.")
+    return answered, tuple(echo)
+
+
+def _category_named(text: str) -> Category | None:
+    word = normalise(text).replace(" ", "_")
+    for category, label in CATEGORY_LABELS.items():
+        if word in (category.value, normalise(label).replace(" ", "_")):
+            return category
+    return None
+
+
+def _read_category(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    category = _category_named(text)
+    if category is None:
+        found = classify_why(text)
+        category = found[0].category if found else None
+    if category is None:
+        return Problem("I couldn't tell which objective that is; pick the closest.", "awareness")
+    return replace(i, category=category), (f"Why: {CATEGORY_LABELS[category]}.",)
+
+
+def _read_where(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    if normalise(text) in SKIP:
+        return replace(i, where_answered=True, platform=None, scope=None), ("Where: not given.",)
+    if not _HAS_WORD.search(text):
+        return Problem("Name a platform or a scope.", "Instagram, website or all channels")
+    platform = detect_platform(text) or _platform_keyed(text)
+    scope = platform.name if platform else " ".join(text.split())[:100]
+    answered = replace(
+        i, where_answered=True, platform=platform.key if platform else None, scope=scope
+    )
+    return answered, (f"Where: {escape(scope)}.",)
+
+
+def _platform_keyed(text: str) -> Platform | None:
+    return next((p for p in PLATFORMS if p.key == text.strip().lower()), None)
+
+
+def _read_objective(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    if not _HAS_WORD.search(text):
+        return Problem("Name the objective in a few words.", EXAMPLE_OBJECTIVE)
+    objective = " ".join(text.split())[:300]
+    return replace(i, objective=objective), (f"Objective: {quoted(objective, 150)}.",)
+
+
+def _read_metric(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    if not _HAS_WORD.search(text):
+        return Problem("Name the metric you will count.", "reach, followers or engagement rate")
+    found = _kpi_keyed(text)
+    how = "name"
+    if found is None:
+        matches = match_metric(text, limit=1)
+        if matches:
+            found, how = matches[0].kpi, matches[0].how
+    if found is not None:
+        measure = Measure(
+            metric_key=found.key,
+            metric_name=found.name,
+            unit=found.unit,
+            direction=found.direction,
+        )
+        better = "higher" if found.direction is Direction.INCREASE else "lower"
+        guess = f" (I read {quoted(text, 40)} as {found.name})" if how == "fuzzy" else ""
+        echo = f"Metric: {found.name}, a {found.unit.value}; {better} is better{guess}."
+        return _metric_set(i, measure), (echo,)
+    name = " ".join(text.split())[:100]
+    echo = f"Metric: {quoted(name)}, a custom metric. I'll ask two things about it."
+    return _metric_set(i, Measure(metric_name=name)), (echo,)
+
+
+def _metric_set(i: Interview, measure: Measure) -> Interview:
+    if measure.unit is Unit.MILESTONE:
+        # Not done today, done by the deadline: nothing else to ask.
+        measure = replace(measure, direction=Direction.INCREASE, baseline=Decimal(0),
+                          baseline_known=True, target=Decimal(1))  # fmt: skip
+    return with_measure(i, i.current, measure)
+
+
+def _kpi_keyed(text: str) -> KPI | None:
+    key = text.strip().lower()
+    return next((k for k in catalogue() if k.key == key), None)
+
+
+_UNIT_WORDS: dict[str, Unit] = {
+    **{u.value: u for u in Unit},
+    "number": Unit.COUNT, "a number": Unit.COUNT, "percentage": Unit.PERCENT, "rate": Unit.PERCENT,
+    "money": Unit.CURRENCY, "amount": Unit.CURRENCY, "time": Unit.DURATION,
+    "done or not done": Unit.MILESTONE, "yes no": Unit.MILESTONE,
+}  # fmt: skip
+
+
+def _read_unit(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    unit = _UNIT_WORDS.get(normalise(text)) or (Unit.PERCENT if text.strip() == "%" else None)
+    if unit is None:
+        return Problem("Pick one of the kinds of number below.", "count, percent or duration")
+    measure = replace(i.measure, unit=unit)
+    answered = _metric_set(i, measure)
+    return answered, (f"Kind of number: {unit.value}.",)
+
+
+_HIGHER = frozenset({"higher", "higher is better", "up", "more", "increase", "grow", "bigger"})
+_LOWER = frozenset({"lower", "lower is better", "down", "less", "fewer", "decrease", "reduce"})
+
+
+def _read_direction(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    word = normalise(text)
+    if word not in _HIGHER | _LOWER:
+        return Problem("Is a higher or a lower value better?", "higher or lower")
+    direction = Direction.INCREASE if word in _HIGHER else Direction.DECREASE
+    better = "Higher" if direction is Direction.INCREASE else "Lower"
+    return with_measure(i, i.current, replace(i.measure, direction=direction)), (
+        f"{better} is better.",
+    )
+
+
+def _read_baseline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    m = i.measure
+    if normalise(text) in UNKNOWN or text.strip() == "?":
+        known = replace(m, baseline=None, baseline_known=False)
+        echo = "Baseline: not known yet. Your first check-in will become the baseline."
+        return with_measure(i, i.current, known), (echo,)
+    parsed = parse_quantity(text, unit_hint=m.unit)
+    if isinstance(parsed, ParseError):
+        return Problem(escape(parsed.message), parsed.example)
+    problem = _unit_problem(m, parsed.quantity)
+    if problem is not None:
+        return problem
+    quantity = parsed.quantity
+    measure = replace(m, baseline=quantity.value, baseline_known=True,
+                      currency=quantity.currency or m.currency)  # fmt: skip
+    about = "about " if parsed.approximate else ""
+    echo = f"Baseline: {about}{amount(measure, quantity.value)} {metric_words(measure)} today."
+    return with_measure(i, i.current, measure), (echo,)
+
+
+def _read_target(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    m = i.measure
+    baseline = (
+        Quantity(m.baseline, m.unit or Unit.COUNT, m.currency)
+        if m.baseline_known and m.baseline is not None
+        else None
+    )
+    parsed = parse_target(text, baseline=baseline, unit_hint=m.unit)
+    if isinstance(parsed, ParseError):
+        return Problem(escape(parsed.message), target_example(m))
+    problem = _unit_problem(m, parsed.quantity)
+    if problem is not None:
+        return problem
+    target = parsed.quantity.value
+    if baseline is not None:
+        if target == baseline.value:
+            return Problem(
+                "That is today's value; the target should be a change.", target_example(m)
+            )
+        up = target > baseline.value
+        if up != (m.direction is Direction.INCREASE):
+            better = "higher" if m.direction is Direction.INCREASE else "lower"
+            return Problem(
+                f"For {escape(m.metric_name or 'this metric')} {better} is better, but "
+                f"{amount(m, target)} goes the other way from today's "
+                f"{amount(m, baseline.value)}.",
+                target_example(m),
+            )
+    measure = replace(m, target=target, target_relative=parsed.relative,
+                      currency=parsed.quantity.currency or m.currency)  # fmt: skip
+    change = (
+        f" ({parsed.relative} from {amount(m, baseline.value)})"
+        if parsed.relative and baseline
+        else ""
+    )
+    echo = f"Target: {amount(measure, target)} {metric_words(measure)}{change}."
+    return with_measure(i, i.current, measure), (echo,)
+
+
+def _unit_problem(m: Measure, quantity: Quantity) -> Problem | None:
+    unit = m.unit or Unit.COUNT
+    if quantity.unit is not unit:
+        return Problem(
+            f"{escape(m.metric_name or 'This metric')} is a {unit.value}, "
+            f"but that reads as a {quantity.unit.value}.",
+            EXAMPLES[unit],
+        )
+    if unit in (Unit.COUNT, Unit.DURATION) and quantity.value < 0:
+        return Problem("That can't be below zero.", EXAMPLES[unit])
+    return None
+
+
+def _read_more(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    word = normalise(text)
+    if word in MORE_NO or len(i.measures) >= MAX_KEY_RESULTS:
+        return replace(i, measures_done=True), (f"Key results: {len(i.measures)}.",)
+    if word in MORE_YES:
+        added = replace(i, measures=(*i.measures, Measure()), current=len(i.measures))
+        return added, (f"Key result {len(i.measures) + 1}:",)
+    return Problem("Add another key result, or say done.", "add or done")
+
+
+def _read_deadline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    found = parse_deadline(text, now=now, tz=tz)
+    if isinstance(found, ParseError):
+        return Problem(escape(found.message), found.example)
+    if isinstance(found, AmbiguousDate):
+        choices = tuple(Choice(format_date(d), d.isoformat()) for d in found.options)
+        return Problem(found.message, DEADLINE_EXAMPLE, choices)
+    days = (found - now.astimezone(tz).date()).days
+    weeks = f"{days // 7} weeks" if days >= 14 else f"{days} days"
+    answered = replace(i, deadline=found, deadline_options=())
+    if i.mode is Mode.SMART and i.measure.target is not None:
+        m = i.measure
+        goal = f"{amount(m, m.target)} {metric_words(m)}"
+        echo = f"Target: {goal} by {format_date(found)} (in {weeks})."
+    else:
+        echo = f"Deadline: {format_date(found)} (in {weeks})."
+    return answered, (echo,)
+
+
+_MENTION = re.compile(r"^\s*<@(?P<id>[UW][A-Z0-9]{1,30})(?:\|[^>]*)?>\s*$")
+_ME = frozenset({"me", "myself", "i", "mine", "eu", "ben", "toi", "من"})
+
+
+def _read_owner(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    word = normalise(text)
+    if word in _ME or word in SKIP:
+        return replace(i, owner=i.user_id), ("Owner: you.",)
+    mention = _MENTION.match(text)
+    if mention is None:
+        return Problem("Say “me”, or mention the owner with @.", "me or @ana")
+    owner = mention["id"]
+    return replace(i, owner=owner), (f"Owner: <@{owner}>.",)
+
+
+def _read_cadence(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    wanted = DEFAULT_CADENCE if normalise(text) in SKIP | {"default"} else text
+    parsed = parse_cadence(wanted, tz=tz.key)
+    if isinstance(parsed, CadenceError):
+        return Problem(escape(parsed.message), parsed.example)
+    chosen = " ".join(wanted.lower().split())
+    answered = replace(i, cadence=chosen)
+    return answered, (f"Check-ins: {cadence_words(answered, tz)}.",)
+
+
+_CHANNEL = re.compile(r"^\s*<#(?P<id>C[A-Z0-9]{1,30})(?:\|[^>]*)?>\s*$")
+
+
+def _read_channel(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    word = normalise(text)
+    if word in SKIP and i.team and i.here_channel:
+        # A team goal belongs to the channel it was set in; its digest goes there.
+        team_channel = i.here_channel
+        return replace(i, channel_answered=True, channel=team_channel), (
+            f"Digest: <#{team_channel}>, the team's channel.",
+        )
+    if word in SKIP:
+        return replace(i, channel_answered=True, channel=None), ("Digest: no channel for now.",)
+    if word in ("here", "this channel") and i.here_channel:
+        channel: str | None = i.here_channel
+    else:
+        found = _CHANNEL.match(text)
+        channel = found["id"] if found else None
+    if channel is None:
+        return Problem("Mention the channel with #, or skip.", "#marketing or skip")
+    return replace(i, channel_answered=True, channel=channel), (f"Digest: <#{channel}>.",)
+
+
+READERS = {
+    Step.WHY: _read_why,
+    Step.CATEGORY: _read_category,
+    Step.WHERE: _read_where,
+    Step.OBJECTIVE: _read_objective,
+    Step.METRIC: _read_metric,
+    Step.UNIT: _read_unit,
+    Step.DIRECTION: _read_direction,
+    Step.BASELINE: _read_baseline,
+    Step.TARGET: _read_target,
+    Step.MORE: _read_more,
+    Step.DEADLINE: _read_deadline,
+    Step.OWNER: _read_owner,
+    Step.CADENCE: _read_cadence,
+    Step.CHANNEL: _read_channel,
+}

@@ -1,0 +1,343 @@
+"""The state machine: take one answer, work out what is still missing, ask for it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from bot.core.interview.answers import READERS
+from bot.core.interview.questions import HELP_TEXT, QUESTIONS, STEP_NAMES, controls
+from bot.core.interview.state import (
+    MAX_ANSWER_CHARS,
+    MEASURE_STEPS,
+    Choice,
+    Interview,
+    Measure,
+    Mode,
+    Problem,
+    Prompt,
+    Step,
+    answered,
+    with_measure,
+)
+from bot.core.interview.words import (
+    ACCEPT,
+    BACK,
+    CANCEL,
+    HELP,
+    SKIP,
+    SKIPPABLE,
+    amount,
+    checkin_count,
+    known_kpi,
+    summarise,
+)
+from bot.core.kpis import (
+    normalise,
+)
+from bot.core.mrkdwn import escape
+from bot.core.smart import GoalPlan, SmartReview, review
+from bot.core.values import Category, Direction, Unit
+
+# --- starting, answering, asking ---------------------------------------------------------
+
+
+def start(
+    user_id: str, *, okr: bool = False, here_channel: str | None = None, team: bool = False
+) -> Interview:
+    """A new interview for `user_id`.
+
+    `here_channel` is the channel it was started from, if not a DM; a `team` goal
+    runs in a thread there and belongs to that channel.
+
+    Example:
+        >>> start("U1").step
+        <Step.WHY: 'why'>
+    """
+    mode = Mode.OKR if okr else Mode.SMART
+    return Interview(user_id=user_id, mode=mode, here_channel=here_channel, team=team)
+
+
+def step(
+    interview: Interview, answer: str, *, now: datetime, tz: ZoneInfo
+) -> tuple[Interview, Prompt]:
+    """Take one answer and return the new state and what to say next. Never raises.
+
+    Example:
+        >>> state, prompt = step(start("U1"), "we want more people to see our Instagram",
+        ...                      now=datetime(2026, 11, 22, 8, tzinfo=UTC), tz=ZoneInfo("UTC"))
+        >>> state.category, state.platform, prompt.step
+        (<Category.AWARENESS: 'awareness'>, 'instagram', <Step.METRIC: 'metric'>)
+    """
+    if interview.finished:
+        return interview, ask(interview, now=now, tz=tz)
+    text = answer.strip()[:MAX_ANSWER_CHARS]
+    word = normalise(text)
+    if word in CANCEL:
+        done = replace(interview, step=Step.CANCELLED)
+        return done, Prompt(Step.CANCELLED, "Cancelled. Nothing was saved.")
+    if word in HELP:
+        return interview, ask(interview, now=now, tz=tz, with_help=True)
+    if word in BACK:
+        return _back(interview, now=now, tz=tz)
+    if word in SKIP and interview.step not in SKIPPABLE:
+        return interview, ask(
+            interview, now=now, tz=tz, problem=Problem("This one can't be skipped.")
+        )
+    if interview.step is Step.REVIEW:
+        return _at_review(interview, text, word, now=now, tz=tz)
+    return _answer(interview, interview.step, text, now=now, tz=tz)
+
+
+def ask(
+    interview: Interview,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    echo: tuple[str, ...] = (),
+    problem: Problem | None = None,
+    with_help: bool = False,
+) -> Prompt:
+    """The question for the interview's current step (used to start and to resume)."""
+    at = interview.step
+    if at is Step.SAVED:
+        return Prompt(at, "Saved.", echo)
+    if at is Step.CANCELLED:
+        return Prompt(at, "This interview was cancelled. Nothing was saved.", echo)
+    question, example, choices = QUESTIONS[at](interview)
+    summary: tuple[str, ...] = ()
+    reviews: tuple[tuple[str, SmartReview], ...] = ()
+    if at is Step.REVIEW:
+        summary = summarise(interview, tz=tz)
+        reviews = smart_reviews(interview, now=now, tz=tz)
+        choices = _review_choices(interview, reviews)
+    return Prompt(
+        step=at,
+        question=question,
+        echo=echo,
+        problem=problem.message if problem else None,
+        example=(problem.example if problem and problem.example else example),
+        help=HELP_TEXT.get(at) if with_help else None,
+        choices=problem.choices if problem and problem.choices else choices,
+        controls=controls(interview),
+        summary=summary,
+        reviews=reviews,
+    )
+
+
+def _answer(
+    interview: Interview, at: Step, text: str, *, now: datetime, tz: ZoneInfo
+) -> tuple[Interview, Prompt]:
+    result = READERS[at](interview, text, now, tz)
+    if isinstance(result, Problem):
+        if at is Step.DEADLINE and not result.choices:
+            interview = replace(interview, deadline_options=())
+        return interview, ask(interview, now=now, tz=tz, problem=result)
+    answered, echo = result
+    answered = replace(answered, history=(*answered.history, (at, interview.current)))
+    moved = _advance(answered)
+    return moved, ask(moved, now=now, tz=tz, echo=echo)
+
+
+def _advance(interview: Interview) -> Interview:
+    """Move to the first question still unanswered (the review when none is)."""
+    at, index = _missing(interview)
+    return replace(interview, step=at, current=index)
+
+
+def _missing(i: Interview) -> tuple[Step, int]:
+    for at in (Step.WHY, Step.CATEGORY, Step.WHERE, Step.OBJECTIVE):
+        if not answered(i, at, i.current):
+            return at, i.current
+    for index in range(len(i.measures)):
+        for at in MEASURE_STEPS:
+            if not answered(i, at, index):
+                return at, index
+    last = len(i.measures) - 1
+    for at in (Step.MORE, Step.DEADLINE, Step.OWNER, Step.CADENCE, Step.CHANNEL):
+        if not answered(i, at, last):
+            return at, last
+    return Step.REVIEW, last
+
+
+def _back(interview: Interview, *, now: datetime, tz: ZoneInfo) -> tuple[Interview, Prompt]:
+    if not interview.history:
+        problem = Problem("This is the first question; there is nothing to go back to.")
+        return interview, ask(interview, now=now, tz=tz, problem=problem)
+    (previous, index), history = interview.history[-1], interview.history[:-1]
+    cleared = _clear(replace(interview, history=history), previous, index)
+    moved = _advance(cleared)
+    return moved, ask(moved, now=now, tz=tz, echo=(f"Back to: {STEP_NAMES[previous]}.",))
+
+
+def _clear(i: Interview, at: Step, index: int) -> Interview:
+    """Forget the answer to one step (for "back" and for changes at the review)."""
+    if at in (Step.WHY, Step.CATEGORY):
+        return replace(i, why=None if at is Step.WHY else i.why, category=None)
+    if at is Step.WHERE:
+        return replace(i, where_answered=False, platform=None, scope=None)
+    if at is Step.OBJECTIVE:
+        return replace(i, objective=None)
+    if at is Step.MORE:
+        return replace(i, measures=i.measures[: index + 1], measures_done=False, current=index)
+    if at is Step.DEADLINE:
+        return replace(i, deadline=None, deadline_options=())
+    if at is Step.OWNER:
+        return replace(i, owner=None)
+    if at is Step.CADENCE:
+        return replace(i, cadence=None)
+    if at is Step.CHANNEL:
+        return replace(i, channel_answered=False, channel=None)
+    measure = i.measures[index]
+    cleared = {
+        Step.METRIC: Measure(),
+        Step.UNIT: replace(measure, unit=None, direction=None),
+        Step.DIRECTION: replace(measure, direction=None),
+        Step.BASELINE: replace(measure, baseline=None, baseline_known=None),
+        Step.TARGET: replace(measure, target=None, target_relative=None),
+    }[at]
+    return with_measure(i, index, cleared)
+
+
+# --- the review ------------------------------------------------------------------------
+
+_FIELDS: dict[str, Step] = {
+    "why": Step.WHY, "reason": Step.WHY, "category": Step.CATEGORY,
+    "where": Step.WHERE, "platform": Step.WHERE, "scope": Step.WHERE,
+    "objective": Step.OBJECTIVE, "metric": Step.METRIC, "kpi": Step.METRIC,
+    "baseline": Step.BASELINE, "start": Step.BASELINE, "today": Step.BASELINE,
+    "target": Step.TARGET, "goal": Step.TARGET, "deadline": Step.DEADLINE, "date": Step.DEADLINE,
+    "owner": Step.OWNER, "cadence": Step.CADENCE, "schedule": Step.CADENCE,
+    "check-ins": Step.CADENCE, "checkins": Step.CADENCE, "reminders": Step.CADENCE,
+    "channel": Step.CHANNEL, "digest": Step.CHANNEL,
+}  # fmt: skip
+_CHANGE = re.compile(
+    r"^\s*(?:change|set|edit|make|update|fix)?\s*(?:the\s+)?"
+    r"(?:(?:kr|key\s*result)\s*#?(?P<number>[1-5])\s*(?:'s\s+)?)?"
+    r"(?P<field>" + "|".join(sorted(map(re.escape, _FIELDS), key=len, reverse=True)) + r")"
+    r"(?![\w-])\s*(?:to\b|=|:|as\b|is\b)?\s*(?P<value>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _at_review(
+    interview: Interview, text: str, word: str, *, now: datetime, tz: ZoneInfo
+) -> tuple[Interview, Prompt]:
+    if word in ACCEPT:
+        saved = replace(interview, step=Step.SAVED)
+        return saved, ask(saved, now=now, tz=tz)
+    if (
+        word in ("okr", "switch to okr", "okr mode", "make it an okr")
+        and interview.mode is Mode.SMART
+    ):
+        okr = _advance(replace(interview, mode=Mode.OKR))
+        echo = ("Switched to OKR mode: this goal becomes the first key result of an objective.",)
+        return okr, ask(okr, now=now, tz=tz, echo=echo)
+    change = _CHANGE.match(text)
+    if change is None:
+        problem = Problem(
+            "At this point, say “save”, change a field by name, “okr”, or “cancel”.",
+            "change target to 50k",
+        )
+        return interview, ask(interview, now=now, tz=tz, problem=problem)
+    at = _FIELDS[change["field"].lower()]
+    if at is Step.OBJECTIVE and interview.mode is not Mode.OKR:
+        at = Step.WHY
+    index = int(change["number"]) - 1 if change["number"] else 0
+    if index >= len(interview.measures):
+        problem = Problem(f"There is no key result {index + 1}.", "change kr1 target to 50k")
+        return interview, ask(interview, now=now, tz=tz, problem=problem)
+    cleared = replace(_clear(interview, at, index), step=at, current=index)
+    value = change["value"].strip()
+    if not value:
+        return cleared, ask(cleared, now=now, tz=tz)
+    return _answer(cleared, at, value, now=now, tz=tz)
+
+
+def _review_choices(
+    interview: Interview, reviews: tuple[tuple[str, SmartReview], ...]
+) -> tuple[Choice, ...]:
+    passes = all(r.passes for _, r in reviews)
+    choices = [Choice("Save" if passes else "Save anyway", "save")]
+    for index, (_, result) in enumerate(reviews):
+        measure = interview.measures[index]
+        if result.proposed_target is not None:
+            shown = amount(measure, result.proposed_target)
+            prefix = f"kr{index + 1} " if interview.mode is Mode.OKR else ""
+            choices.append(Choice(f"Use {shown} instead", f"change {prefix}target to {shown}"))
+    if interview.mode is Mode.SMART:
+        choices.append(Choice("Make it an OKR", "okr"))
+    return tuple(choices)
+
+
+def smart_reviews(
+    interview: Interview,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    trends: Mapping[int, Decimal] | None = None,
+) -> tuple[tuple[str, SmartReview], ...]:
+    """The SMART review of each measure (one for a goal, one per key result).
+
+    `trends` maps a measure's index to its metric's recent change per week, where
+    check-ins of the same metric exist; Achievable then weighs that pace too.
+    """
+    today = now.astimezone(tz).date()
+    checkins = checkin_count(interview, now=now, tz=tz)
+    category_metrics: tuple[Category, ...]
+    results = []
+    for index, m in enumerate(interview.measures):
+        known = known_kpi(m)
+        category_metrics = known.categories if known else ()
+        plan = GoalPlan(
+            metric_name=m.metric_name or "",
+            unit=m.unit or Unit.COUNT,
+            direction=m.direction or Direction.INCREASE,
+            baseline=m.baseline if m.baseline_known else None,
+            target=m.target,
+            start=today,
+            deadline=interview.deadline,
+            scope=interview.scope,
+            why=interview.why or "",
+            category=interview.category,
+            metric_categories=category_metrics,
+            checkins=checkins,
+            okr=interview.mode is Mode.OKR,
+            currency=m.currency,
+            trend_per_week=(trends or {}).get(index),
+        )
+        title = (
+            m.metric_name or ""
+            if interview.mode is Mode.SMART
+            else f"KR{index + 1}: {m.metric_name}"
+        )
+        results.append((escape(title), review(plan)))
+    return tuple(results)
+
+
+def with_trends(
+    interview: Interview,
+    prompt: Prompt,
+    trends: Mapping[int, Decimal],
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+) -> Prompt:
+    """The prompt with its SMART review judged against the recent `trends` too.
+
+    The trends come from stored check-ins, which the pure interview cannot read, so
+    the service adds them to a review once the interview has reached it.
+
+    Example:
+        >>> judged = with_trends(state, prompt, {0: Decimal(25)}, now=now, tz=tz)
+        >>> judged.reviews[0][1].letters[2].name
+        'Achievable'
+    """
+    if prompt.step is not Step.REVIEW or not trends:
+        return prompt
+    reviews = smart_reviews(interview, now=now, tz=tz, trends=trends)
+    return replace(prompt, reviews=reviews, choices=_review_choices(interview, reviews))
