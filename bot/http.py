@@ -104,7 +104,17 @@ class BackgroundServer:
         self._server: Any = create_server(
             wsgi_app, host="127.0.0.1", port=0, threads=4, max_request_body_size=MAX_BODY_BYTES
         )
-        self._thread = threading.Thread(target=self._server.run, name="bot-http", daemon=True)
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._serve, name="bot-http", daemon=True)
+
+    def _serve(self) -> None:
+        # waitress's own run() loops until its socket is closed under it, which races with
+        # the select() in flight (EBADF); a short loop that checks a flag ends cleanly.
+        from waitress import wasyncore
+
+        while not self._stopping.is_set():
+            wasyncore.loop(timeout=0.05, map=self._server._map, count=1)
+        self._server.close()
 
     @property
     def url(self) -> str:
@@ -115,5 +125,5 @@ class BackgroundServer:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        self._server.close()
+        self._stopping.set()
         self._thread.join(5)
