@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import platformdirs
 from pydantic import ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from slack_sdk import WebClient
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
@@ -27,7 +28,7 @@ _FIXES: dict[str, str] = {
     "SLACK_CLIENT_ID": "set it to the Client ID from your app's Basic Information page",
     "SLACK_CLIENT_SECRET": "set it to the Client Secret from your app's Basic Information page",
     "DATABASE_URL": "use e.g. sqlite:///path/to/checkin.db or postgresql+psycopg://user@host:5432/db",
-    "SLACK_API_URL": "use an http(s) URL ending in /api/, e.g. https://slack.com/api/",
+    "SLACK_API_URL": "use an http(s) URL ending in /api/, e.g. GovSlack's https://slack-gov.com/api/",
     "DEFAULT_TIMEZONE": "use an IANA time zone name such as Europe/Bucharest or UTC",
     "LOG_LEVEL": "use one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
 }
@@ -56,7 +57,8 @@ class Settings(BaseSettings):
     SLACK_CLIENT_ID: str | None = None
     SLACK_CLIENT_SECRET: str | None = None
     DATABASE_URL: str = ""
-    SLACK_API_URL: str = "https://slack.com/api/"
+    # Unset means Slack's own Web API (slack_sdk's default address).
+    SLACK_API_URL: str = WebClient.BASE_URL
     DEFAULT_TIMEZONE: str = "UTC"
     LOG_LEVEL: LogLevel = "INFO"
 
