@@ -28,6 +28,26 @@ class SystemClock:
         time.sleep(seconds)
 
 
+class ShiftedClock:
+    """The real time, moved on by however much the console has asked to skip ahead."""
+
+    def __init__(self) -> None:
+        self._offset = timedelta()
+        self._lock = threading.Lock()
+
+    def now(self) -> datetime:
+        with self._lock:
+            return datetime.now(UTC) + self._offset
+
+    def advance(self, delta: timedelta) -> datetime:
+        with self._lock:
+            self._offset += delta
+        return self.now()
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
 class FrozenClock:
     """A clock that only moves when told to; what tests and `--now` use.
 

@@ -2,38 +2,68 @@
 
 Each line is a direct message to the bot; a line starting with `/` is a slash
 command; `!2` presses button 2 of the bot's last answer; `> text` replies in the
-thread of the bot's last message. The bot is the same Bolt app as in Slack: the
-console only plays the part of Slack and of the person.
+thread of the bot's last message; `!wait 3d` moves the console's clock on and
+delivers the reminders and digests that fall due meanwhile. The bot is the same
+Bolt app as in Slack: the console only plays the part of Slack, of time and of
+the person.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from typing import Any, TextIO
+from datetime import datetime, timedelta
+from typing import Any, Protocol, TextIO
 
-from bot.app import create_app
+from bot.app import create_app, make_client
 from bot.blocks.text import blocks_to_text
+from bot.clock import FrozenClock, ShiftedClock
+from bot.core.numbers import ParseError, parse_quantity
+from bot.core.values import Unit
 from bot.http import BackgroundServer, make_wsgi_app
 from bot.sandbox import SlackDriver, SlackSandbox
 from bot.sandbox.server import Message
+from bot.scheduling import all_sources
+from bot.scheduling.deliveries import DeliveryRunner
 from bot.services import Services
 
 WELCOME = (
     "checkin-bot console. Type a message to the bot, or a command such as /goals help.\n"
-    "Press a button with !1, !2, ...; reply in the bot's last thread with > your reply; "
-    "quit with Ctrl-D or 'quit'."
+    "Press a button with !1, !2, ...; reply in the bot's last thread with > your reply;\n"
+    "!wait 1d skips ahead a day and delivers the reminders due; quit with Ctrl-D or 'quit'."
 )
+
+NO_ANSWER = "(no answer)"
+WAIT_HELP = "(say how long to wait, e.g. !wait 2h or !wait 3d)"
+MAX_WAIT = timedelta(days=400)
+
+
+class Advancing(Protocol):
+    """A clock the console can move on (frozen by --now, or real time plus an offset)."""
+
+    def now(self) -> datetime: ...
+
+    def advance(self, delta: timedelta) -> datetime: ...
 
 
 class Console:
     """One person's conversation with the bot, line by line."""
 
-    def __init__(self, sandbox: SlackSandbox, driver: SlackDriver, user_id: str) -> None:
+    def __init__(
+        self,
+        sandbox: SlackSandbox,
+        driver: SlackDriver,
+        user_id: str,
+        *,
+        clock: Advancing,
+        deliver: Callable[[], object],
+    ) -> None:
         self.sandbox = sandbox
         self.driver = driver
         self.user_id = user_id
+        self.clock = clock
+        self.deliver = deliver  # one tick of the delivery runner (reminders, digests)
         self.channel = sandbox.im_channel(user_id)
         self._buttons: list[tuple[Message, dict[str, Any]]] = []
         self._last_thread: str | None = None
@@ -48,6 +78,8 @@ class Console:
             return ""
         if line.startswith("!") and line[1:].isdigit():
             return self._press(int(line[1:]))
+        if line.split()[0] == "!wait":
+            return self._wait(line.removeprefix("!wait"))
         if line.startswith("/"):
             command, _, text = line.partition(" ")
             if command != "/goals":
@@ -58,6 +90,23 @@ class Console:
         else:
             self.driver.message(self.user_id, line.lstrip(">").strip())
         return self._collect()
+
+    def _wait(self, how_long: str) -> str:
+        """Skip ahead, one hour at a time, delivering whatever falls due on the way."""
+        parsed = parse_quantity(how_long, unit_hint=Unit.DURATION)
+        if isinstance(parsed, ParseError) or parsed.quantity.unit is not Unit.DURATION:
+            return WAIT_HELP
+        remaining = timedelta(seconds=float(parsed.quantity.value))
+        if not timedelta(0) < remaining <= MAX_WAIT:
+            return WAIT_HELP
+        while remaining > timedelta(0):
+            step = min(remaining, timedelta(hours=1))
+            self.clock.advance(step)
+            remaining -= step
+            self.deliver()
+        shown = self._collect()
+        moment = self.clock.now().strftime("%a %d %b %Y %H:%M UTC")
+        return f"(it is now {moment})" + ("" if shown == NO_ANSWER else "\n\n" + shown)
 
     def _press(self, number: int) -> str:
         if not 1 <= number <= len(self._buttons):
@@ -111,7 +160,7 @@ class Console:
             parts.append(
                 "(press a button with !1" + (f" to !{len(buttons)})" if len(buttons) > 1 else ")")
             )
-        return "\n\n".join(parts) if parts else "(no answer)"
+        return "\n\n".join(parts) if parts else NO_ANSWER
 
 
 def _renumber(text: str, offset: int) -> str:
@@ -134,10 +183,14 @@ def open_console(services: Services, *, user_id: str, team_id: str) -> Iterator[
                 "SLACK_API_URL": sandbox.api_url,
             }
         )
+        clock = services.clock if isinstance(services.clock, FrozenClock) else ShiftedClock()
+        services.clock = clock
         app = create_app(services, process_before_response=True)
         server = stack.enter_context(BackgroundServer(make_wsgi_app(app, services)))
         driver = SlackDriver(sandbox, bot_url=server.url)
-        yield Console(sandbox, driver, user_id)
+        client = make_client(services)
+        runner = DeliveryRunner(services, lambda _team: client, all_sources(services))
+        yield Console(sandbox, driver, user_id, clock=clock, deliver=runner.tick)
 
 
 def run_console(
