@@ -170,3 +170,34 @@ def test_digest_command_answers(harness: BotHarness, typed: str, says: str) -> N
     harness.driver.command("U1", "/goals", typed, channel="C1")
 
     assert says in harness.last_reply("U1").text
+
+
+def test_a_long_digest_stays_within_limits_and_puts_every_goal_in_the_thread(
+    harness: BotHarness,
+) -> None:
+    from decimal import Decimal
+
+    from storage import repo
+
+    with harness.services.session() as session:
+        for n in range(120):
+            goal = repo.create_goal(
+                session=session, team_id=TEAM, title=f"Reach goal {n:03d}", now=harness.clock.now(),
+                metric="reach", metric_name="Reach", baseline=Decimal(1000), target=Decimal(2000),
+                start_at=datetime.fromisoformat("2026-11-01T00:00:00+00:00"),
+                deadline=datetime.fromisoformat("2026-12-31T00:00:00+00:00"), owner_id="U1",
+            )  # fmt: skip
+            repo.add_checkin(session=session, team_id=TEAM, goal_id=goal.id or 0,
+                             value=Decimal(1000 + 5 * n), at=harness.clock.now(),
+                             now=harness.clock.now())  # fmt: skip
+    harness.driver.command("U1", "/goals", "digest here weekly mon 09:00", channel="C1")
+    harness.clock.set(MONDAY_0900_BUCHAREST)
+
+    assert runner(harness, []).tick().sent == 1
+
+    [digest] = digests_in(harness, "C1")
+    assert len(digest.blocks) <= 50
+    assert "…and 110 more goals" in str(digest.blocks)
+    thread_text = " ".join(str(m.blocks) for m in harness.sandbox.thread("C1", digest.ts))
+    assert all(f"Reach goal {n:03d}" in thread_text for n in range(120))
+    assert harness.sandbox.problems == []
