@@ -4,10 +4,11 @@ Seeds one workspace with goals and check-ins, starts the bot (`checkin-bot run
 --http`) and a Bolt app that only acks, both against the local Slack sandbox,
 then sends the same signed slash commands and events to each from a load
 generator on 127.0.0.1. Prints throughput, p50/p99 time to the HTTP ack, their
-ratio, and the bot's resident memory idle and under load.
+ratio, p50/p99 time from a status question in a DM to the bot's posted answer, and
+the bot's resident memory idle and under load.
 
     .venv/bin/python bench/load.py [--goals 1000] [--checkins 100000] [--requests 2000]
-        [--concurrency 8] [--database-url URL]
+        [--questions 200] [--concurrency 8] [--database-url URL]
 """
 
 from __future__ import annotations
@@ -163,6 +164,63 @@ def requests_for(sandbox: SlackSandbox, count: int) -> list[tuple[bytes, str]]:
     return bodies
 
 
+QUESTION = "how are we doing on reach?"  # every seeded goal tracks reach
+
+
+def question_event(n: int) -> tuple[str, bytes]:
+    """A DM event asking for a status, in a channel of its own so its answer is easy to tell."""
+    channel, ts = f"DQ{n}", f"{1800000000 + n}.0001"
+    event = {"type": "message", "user": f"U{n % 50}", "text": QUESTION, "ts": ts,
+             "channel": channel, "channel_type": "im", "event_ts": ts}  # fmt: skip
+    body = {"type": "event_callback", "team_id": TEAM, "api_app_id": "A0SANDBOX",
+            "event": event, "event_id": f"EvAsk{n}-{random.random()}",
+            "event_time": int(time.time()),
+            "authorizations": [{"team_id": TEAM, "user_id": "UBOT", "is_bot": True}]}  # fmt: skip
+    return channel, json.dumps(body).encode()
+
+
+def time_to_answer(port: int, sandbox: SlackSandbox, count: int, concurrency: int) -> list[float]:
+    """Seconds from sending each question to the sandbox recording the bot's answer in
+    that DM (`concurrency` questions in flight at once)."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    numbers = list(range(count))
+
+    def answered(channel: str, since: int) -> bool:
+        return any(
+            m.channel == channel and m.user == sandbox.bot_user_id for m in sandbox.messages[since:]
+        )
+
+    def worker() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while True:
+            with lock:
+                if not numbers:
+                    return
+                n = numbers.pop()
+            channel, body = question_event(n)
+            timestamp = str(int(time.time()))
+            headers = {
+                "Content-Type": "application/json",
+                "X-Slack-Request-Timestamp": timestamp,
+                "X-Slack-Signature": sign(sandbox.signing_secret, timestamp, body),
+            }
+            since = len(sandbox.messages)
+            started = time.perf_counter()
+            connection.request("POST", "/slack/events", body=body, headers=headers)
+            connection.getresponse().read()
+            sandbox.wait_for(lambda c=channel, i=since: answered(c, i), timeout=30)
+            with lock:
+                latencies.append(time.perf_counter() - started)
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies
+
+
 def hammer(
     port: int, secret: str, bodies: list[tuple[bytes, str]], concurrency: int
 ) -> tuple[list[float], float]:
@@ -236,6 +294,7 @@ def main() -> None:
     parser.add_argument("--goals", type=int, default=1000)
     parser.add_argument("--checkins", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--questions", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
     args = parser.parse_args()
@@ -309,6 +368,13 @@ def main() -> None:
             print(
                 f"p99 ratio (bot / bare): {bot_figures['p99_ms'] / bare_figures['p99_ms']:.2f}x   "
                 f"p50 ratio: {bot_figures['p50_ms'] / bare_figures['p50_ms']:.2f}x"
+            )
+            time_to_answer(bot_port, sandbox, max(1, args.questions // 10), args.concurrency)
+            answers = time_to_answer(bot_port, sandbox, args.questions, args.concurrency)
+            print(
+                f"question to answer ({len(answers)} x “{QUESTION}”): "
+                f"p50 {statistics.median(answers) * 1000:.0f} ms   "
+                f"p99 {percentile(answers, 0.99) * 1000:.0f} ms"
             )
             print(f"bot resident memory: idle {idle:.0f} MB, after load {loaded[0]:.0f} MB")
         finally:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
@@ -32,6 +32,23 @@ def scoped_team(team_id: str) -> str:
     return team_id
 
 
+RowT = TypeVar("RowT", Workspace, Member)
+
+
+def _add_or_find(session: Session, row: RowT, key: tuple[str, ...]) -> RowT:
+    """Insert a row keyed by workspace (and person); when another replica inserted the
+    same key first, use theirs. The savepoint keeps the caller's transaction usable."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+        return row
+    except IntegrityError:
+        found = session.get(type(row), key)
+        if found is None:
+            raise
+        return found
+
+
 # --- workspaces and members -------------------------------------------------------------
 
 
@@ -41,9 +58,11 @@ def ensure_workspace(
     """The workspace row, created on first sight."""
     workspace = session.get(Workspace, scoped_team(team_id))
     if workspace is None:
-        workspace = Workspace(team_id=team_id, default_timezone=default_timezone, created_at=now)
-        session.add(workspace)
-        session.flush()
+        workspace = _add_or_find(
+            session,
+            Workspace(team_id=team_id, default_timezone=default_timezone, created_at=now),
+            (team_id,),
+        )
     return workspace
 
 
@@ -58,8 +77,8 @@ def upsert_member(
     """Create or update a person's row with the given fields (timezone, is_admin, away_until)."""
     member = get_member(session=session, team_id=team_id, user_id=user_id)
     if member is None:
-        member = Member(team_id=team_id, user_id=user_id, updated_at=now)
-        session.add(member)
+        new = Member(team_id=team_id, user_id=user_id, updated_at=now)
+        member = _add_or_find(session, new, (team_id, user_id))
     for name, value in fields.items():
         setattr(member, name, value)
     member.updated_at = now

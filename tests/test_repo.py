@@ -109,3 +109,22 @@ def test_a_failed_unit_of_work_changes_nothing(db: Engine) -> None:
 
     with session_scope(db) as session:
         assert repo.list_goals(session=session, team_id="T1") == []
+
+
+def test_a_member_another_replica_just_cached_is_updated_not_inserted_twice(
+    db: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with session_scope(db) as session:
+        repo.upsert_member(session=session, team_id="T1", user_id="U1", now=NOW, timezone="UTC")
+    # This replica read before the other one committed: it saw no row and inserts.
+    monkeypatch.setattr(repo, "get_member", lambda **_: None)
+
+    with session_scope(db) as session:
+        member = repo.upsert_member(
+            session=session, team_id="T1", user_id="U1", now=NOW, timezone="Asia/Tehran"
+        )
+        assert member.timezone == "Asia/Tehran"
+    monkeypatch.undo()
+    with session_scope(db) as session:
+        stored = repo.get_member(session=session, team_id="T1", user_id="U1")
+        assert stored is not None and stored.timezone == "Asia/Tehran"

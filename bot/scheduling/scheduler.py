@@ -1,6 +1,6 @@
 """APScheduler 3.11 drives the delivery runner; the schedule rows stay the source of truth.
 
-One interval job ticks the runner. It runs once at start, which sends what fell due
+One interval job ticks the runner, and a first tick runs at start: it sends what fell due
 while the bot was down (or records it as skipped when too late). APScheduler's
 own job store lives in memory only: it is never shared between replicas, and
 nothing is lost with it, because the rows and the delivery claims are in the database.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -34,26 +35,18 @@ def start_scheduler(runner: DeliveryRunner, *, tick: timedelta = TICK) -> Backgr
         if report.sent or report.skipped or report.failed:
             log.info("deliveries: %s", report)
 
-    scheduler.add_job(
-        run_tick,
-        "interval",
-        seconds=tick.total_seconds(),
-        id="deliveries",
-        next_run_time=runner.services.now(),  # catch up at once on start
-        coalesce=True,  # one catch-up tick, not one per missed interval
-        max_instances=1,
-        misfire_grace_time=None,  # a late tick still runs: the runner judges lateness itself
-    )
-    scheduler.add_job(
-        lambda: purge_expired(runner.services),
-        "interval",
-        hours=6,
-        id="retention",
-        next_run_time=runner.services.now(),
-        coalesce=True,
-        max_instances=1,
-        misfire_grace_time=None,
-    )
+    def retain() -> None:
+        purge_expired(runner.services)
+
+    # Missed intervals coalesce into one tick; a late tick still runs (the runner
+    # judges lateness itself). Each job also runs once at start, to catch up, on the
+    # scheduler's own clock: `services.now()` may be frozen (CHECKIN_BOT_NOW) at a
+    # time the wall clock has not reached, and would postpone the catch-up until then.
+    every: dict[str, Any] = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
+    for job, name in ((run_tick, "deliveries"), (retain, "retention")):
+        scheduler.add_job(job, id=f"{name}-at-start", **every)
+    scheduler.add_job(run_tick, "interval", seconds=tick.total_seconds(), id="deliveries", **every)
+    scheduler.add_job(retain, "interval", hours=6, id="retention", **every)
     scheduler.start()
     return scheduler
 

@@ -1,0 +1,92 @@
+"""Real `checkin-bot` processes for tests: the bot as it runs in production, on the
+harness's database and sandbox, with its clock frozen at the harness's time."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.harness import BotHarness
+
+READY_ATTEMPTS = 300  # x 0.1 s at most, while the process imports and connects
+
+
+def bot_env(harness: BotHarness) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "CHECKIN_"))}
+    env.update(
+        DATABASE_URL=harness.engine.url.render_as_string(hide_password=False),
+        SLACK_BOT_TOKEN=harness.sandbox.bot_token,
+        SLACK_SIGNING_SECRET=harness.sandbox.signing_secret,
+        SLACK_API_URL=harness.sandbox.api_url,
+        DEFAULT_TIMEZONE="Europe/Bucharest",
+        CHECKIN_BOT_NOW=harness.clock.now().isoformat(),
+        LOG_LEVEL="INFO",
+    )
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class BotProcess:
+    """One running `checkin-bot run --http`: where it listens, and the process itself."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def is_healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(self.url + "/healthz", timeout=2) as response:
+                return bool(response.status == 200)
+        except (urllib.error.URLError, ConnectionError):
+            return False
+
+
+def wait_until_healthy(bot: BotProcess) -> None:
+    """Poll /healthz; the short wait between polls also notices a process that died."""
+    for _ in range(READY_ATTEMPTS):
+        if bot.is_healthy():
+            return
+        try:
+            code = bot.process.wait(timeout=0.1)
+        except subprocess.TimeoutExpired:
+            continue
+        pytest.fail(f"the bot process ended early ({code}): {bot.log.read_text()[-2000:]}")
+    pytest.fail(f"the bot process never became healthy: {bot.log.read_text()[-2000:]}")
+
+
+@contextmanager
+def bot_process(harness: BotHarness, tmp_path: Path, *, wait: bool = True) -> Iterator[BotProcess]:
+    """`checkin-bot run --http` in its own process, its log in a file; yields it once healthy
+    (or at once with `wait=False`, to start several together)."""
+    port = free_port()
+    log = tmp_path / f"bot-{port}.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run", "--http", "--host", "127.0.0.1", "--port",
+             str(port)],
+            env=bot_env(harness), cwd=tmp_path, stdout=sink, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    bot = BotProcess(f"http://127.0.0.1:{port}", process, log)
+    try:
+        if wait:
+            wait_until_healthy(bot)
+        yield bot
+    finally:
+        process.terminate()
+        process.wait(10)
