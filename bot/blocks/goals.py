@@ -11,12 +11,12 @@ from bot.blocks.common import (
     chunk_lines,
     clip,
     context,
-    escape,
     header,
     section,
 )
 from bot.blocks.digest import STATUS_MARKS
 from bot.core.digest import STATUS_LABELS
+from bot.core.mrkdwn import escape
 from bot.services.goal_admin import GoalRow
 from storage.models import Goal
 

@@ -8,8 +8,8 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.blocks.common import escape
 from bot.blocks.goals import archive_confirm_blocks
+from bot.core.mrkdwn import escape
 from bot.listeners.commands.digests import upload_goal_chart
 from bot.listeners.commands.goal_admin import open_edit
 from bot.listeners.home import publish_home
