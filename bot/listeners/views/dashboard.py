@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from bot.blocks.goals import EDIT_CALLBACK
 from bot.core.dates import end_of_day
 from bot.core.digest_request import RequestError, Subscribe, parse_digest_request
+from bot.core.mrkdwn import escape
 from bot.core.numbers import ParsedQuantity, parse_quantity
 from bot.core.values import Unit
 from bot.listeners.commands.digests import describe_subscription
@@ -122,7 +123,9 @@ def register(app: App, services: Services) -> None:
             edit=edit,
         )
         text = (
-            done.message if isinstance(done, Refused) else f"Saved your changes to “{done.title}”."
+            done.message
+            if isinstance(done, Refused)
+            else f"Saved your changes to “{escape(done.title)}”."
         )
         client.chat_postMessage(channel=user, text=text)
         publish_home(services, client, team, user)
