@@ -41,8 +41,10 @@ def has_slack_shape(payload: dict[str, Any]) -> bool:
         return False
     if payload.get("type") == "block_actions":
         actions = payload.get("actions")
-        return bool(actions) and all(
-            isinstance(a, dict) and isinstance(a.get("action_id"), str) for a in actions
+        return (
+            isinstance(actions, list)
+            and bool(actions)
+            and all(isinstance(a, dict) and isinstance(a.get("action_id"), str) for a in actions)
         )
     return True
 
