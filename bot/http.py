@@ -20,18 +20,48 @@ MAX_BODY_BYTES = 1024 * 1024  # Slack's payloads are far smaller; anything bigge
 StartResponse = Callable[..., Any]
 
 
+# Parts of a payload Bolt reads as objects before any listener runs; `team` and
+# `enterprise` are null in some real payloads (org-wide installs), the rest never are.
+_OBJECTS = ("event", "view", "user", "channel", "container", "message")
+_OBJECTS_OR_NULL = ("team", "enterprise")
+
+
+def has_slack_shape(payload: dict[str, Any]) -> bool:
+    """True when the parts Bolt relies on have the types Slack always gives them.
+
+    Example:
+        >>> has_slack_shape({"type": "event_callback", "event": None})
+        False
+    """
+    if any(k in payload and not isinstance(payload[k], dict) for k in _OBJECTS):
+        return False
+    if any(not isinstance(payload.get(k) or {}, dict) for k in _OBJECTS_OR_NULL):
+        return False
+    if "event" in payload and not isinstance(payload["event"].get("type"), str):
+        return False
+    if payload.get("type") == "block_actions":
+        actions = payload.get("actions")
+        return (
+            isinstance(actions, list)
+            and bool(actions)
+            and all(isinstance(a, dict) and isinstance(a.get("action_id"), str) for a in actions)
+        )
+    return True
+
+
 def is_well_formed(body: bytes, content_type: str) -> bool:
-    """True when Bolt can parse the body: JSON, or a form whose `payload` is JSON."""
+    """True when Bolt can read the body: a JSON object, or a form whose `payload` is one,
+    with the shape Slack gives its payloads."""
     try:
         text = body.decode("utf-8")
         if "json" in content_type:
-            return isinstance(json.loads(text), dict)
-        form = parse_qs(text, keep_blank_values=True, strict_parsing=bool(text))
-        if "payload" in form:
-            return isinstance(json.loads(form["payload"][0]), dict)
-        return True
+            payload = json.loads(text)
+        else:
+            form = parse_qs(text, keep_blank_values=True, strict_parsing=bool(text))
+            payload = json.loads(form["payload"][0]) if "payload" in form else {}
     except (UnicodeDecodeError, ValueError):
         return False
+    return isinstance(payload, dict) and has_slack_shape(payload)
 
 
 def make_wsgi_app(

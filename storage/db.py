@@ -23,8 +23,45 @@ class DatabaseUnavailable(Exception):
     """The database cannot be reached; the message is one line fit for a person."""
 
 
+def without_nul(parameters: Any) -> Any:
+    """Statement parameters with NUL characters dropped from every text value.
+
+    PostgreSQL refuses NUL in text, and a person can paste one into any message or
+    form; it carries no meaning, so it is dropped on both databases alike.
+
+    Example:
+        >>> without_nul({"note": "41k\x00", "value": 41000})
+        {'note': '41k', 'value': 41000}
+    """
+    if isinstance(parameters, str):
+        return parameters.replace("\x00", "")
+    if isinstance(parameters, dict):
+        return {key: without_nul(value) for key, value in parameters.items()}
+    if isinstance(parameters, list | tuple):
+        return type(parameters)(without_nul(value) for value in parameters)
+    return parameters
+
+
+def _drop_nul_characters(
+    _connection: Any,
+    _cursor: Any,
+    statement: str,
+    parameters: Any,
+    _context: Any,
+    _executemany: bool,
+) -> tuple[str, Any]:
+    return statement, without_nul(parameters)
+
+
 def make_engine(url: str) -> Engine:
-    """An engine tuned for the bot: WAL and foreign keys on SQLite, pre-ping on PostgreSQL."""
+    """An engine tuned for the bot: WAL and foreign keys on SQLite, pre-ping on PostgreSQL;
+    text values lose NUL characters on the way in (see `without_nul`)."""
+    engine = _tuned_engine(url)
+    event.listen(engine, "before_cursor_execute", _drop_nul_characters, retval=True)
+    return engine
+
+
+def _tuned_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.blocks.common import Block, actions, button, clip, context, section
 from bot.blocks.text import blocks_to_text
 from bot.core.dates import format_date
+from bot.core.mrkdwn import escape
 from bot.core.progress import Status
 from bot.services.questions import STATUS_LABELS, Answer, GoalFacts, ObjectiveScore
 
@@ -54,7 +55,7 @@ def answer_text(answer: Answer) -> str:
 
 def _card(goal: GoalFacts) -> list[Block]:
     due = f" by {format_date(goal.deadline)}" if goal.deadline else ""
-    title = f"*{goal.title}*  `{goal.ref}`"
+    title = f"*{escape(goal.title)}*  `{goal.ref}`"
     if goal.current is None:
         body = f"{title}\nNo data yet: nobody has checked in. Target {goal.target}{due}."
         return [section(body), context(_owner(goal))]
@@ -91,11 +92,11 @@ def _goal_line(goal: GoalFacts) -> str:
         else f"no data yet (target {goal.target})"
     )
     due = f", due {format_date(goal.deadline)}" if goal.deadline else ""
-    return clip(f"• *{goal.title}*: {figures}, {STATUS_LABELS[goal.status]}{due}", 200)
+    return clip(f"• *{escape(goal.title)}*: {figures}, {STATUS_LABELS[goal.status]}{due}", 200)
 
 
 def _objective(score: ObjectiveScore) -> str:
     if score.score is None:
-        return f"*{score.title}*: no key results yet, so no score"
-    results = "\n".join(f"• {title}: {value}" for title, value in score.key_results)
-    return f"*{score.title}*: score *{score.score}* ({score.verdict})\n{results}"
+        return f"*{escape(score.title)}*: no key results yet, so no score"
+    results = "\n".join(f"• {escape(title)}: {value}" for title, value in score.key_results)
+    return f"*{escape(score.title)}*: score *{score.score}* ({score.verdict})\n{results}"

@@ -15,16 +15,6 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def escape(text: str) -> str:
-    """Text a person typed, made safe for mrkdwn: no stray mentions or links.
-
-    Example:
-        >>> escape("R&D <@U1>")
-        'R&amp;D &lt;@U1&gt;'
-    """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def chunk_lines(lines: list[str], limit: int = SECTION_LIMIT - 100) -> list[str]:
     """Join lines into as few texts as fit a section each, never splitting a line.
 

@@ -11,12 +11,12 @@ from bot.blocks.common import (
     chunk_lines,
     clip,
     context,
-    escape,
     header,
     section,
 )
 from bot.blocks.digest import STATUS_MARKS
 from bot.core.digest import STATUS_LABELS
+from bot.core.mrkdwn import escape
 from bot.services.goal_admin import GoalRow
 from storage.models import Goal
 
@@ -87,7 +87,7 @@ def ambiguous_blocks(rows: tuple[GoalRow, ...], verb: str) -> tuple[str, list[Bl
 
 
 def archive_confirm_blocks(row: GoalRow) -> tuple[str, list[Block]]:
-    text = f"Archive “{row.title}”? It leaves digests and lists; its check-ins are kept."
+    text = f"Archive “{escape(row.title)}”? It leaves digests and lists; its check-ins are kept."
     return text, [
         section(
             f"Archive *{escape(row.title)}*? It leaves digests and lists; its check-ins are kept."

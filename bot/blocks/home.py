@@ -13,6 +13,7 @@ from bot.blocks.common import (
     section,
 )
 from bot.blocks.goals import goal_summary
+from bot.core.mrkdwn import escape
 from bot.services.goal_admin import GoalRow
 from bot.services.home import HomeView
 
@@ -34,7 +35,7 @@ def home_blocks(view: HomeView) -> list[Block]:
         ),
     ]
     if view.due:
-        due = ", ".join(f"`#{r.goal_id}` {r.title}" for r in view.due)
+        due = ", ".join(f"`#{r.goal_id}` {escape(r.title)}" for r in view.due)
         blocks.append(section(f"*Due for a check-in* (nothing new for a week): {due}"))
     elif view.mine:
         blocks.append(section("Nothing due: you have checked in on all your goals this week. ✅"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.blocks.common import Block, actions, button, clip, context, section
+from bot.core.mrkdwn import escape
 from bot.services.reminders import ReminderView
 
 UPDATE_CALLBACK = "checkin.update"
@@ -23,7 +24,7 @@ HOW_TO_ANSWER = (
 def reminder_message(view: ReminderView) -> tuple[str, list[Block]]:
     """The reminder's notification text and blocks."""
     who = f"<@{view.owner_id}> " if view.in_channel and view.owner_id else ""
-    heading = f"{who}Time to check in on *{view.title}*."
+    heading = f"{who}Time to check in on *{escape(view.title)}*."
     if view.late_from:
         heading += f"\n_This was due at {view.late_from}, while I was offline: sorry it's late._"
     blocks: list[Block] = [section(heading)]
@@ -34,7 +35,7 @@ def reminder_message(view: ReminderView) -> tuple[str, list[Block]]:
             else "No value yet: the first one becomes the baseline"
         )
         expected = f"  ·  Expected by now: {item.expected}" if item.expected else ""
-        title = f"*{item.goal.title}*\n" if len(view.items) > 1 else ""
+        title = f"*{escape(item.goal.title)}*\n" if len(view.items) > 1 else ""
         blocks.append(section(f"{title}{last}{expected}"))
     blocks.append(context(HOW_TO_ANSWER))
     value = str(view.schedule_id)
@@ -47,7 +48,7 @@ def reminder_message(view: ReminderView) -> tuple[str, list[Block]]:
             block_id=f"reminder:{view.schedule_id}",
         )
     )
-    text = f"Time to check in on “{view.title}”: reply in this thread with the new value."
+    text = f"Time to check in on “{escape(view.title)}”: reply in this thread with the new value."
     return text, blocks
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from slack_sdk import WebClient
 
 from bot.blocks.checkins import question_text, recorded_blocks
+from bot.core.mrkdwn import escape
 from bot.people import is_admin
 from bot.services import Services
 from bot.services.checkins import Author, Outcome, Postponed, Question, Recorded, Refused, Removed
@@ -27,7 +28,8 @@ def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]
     if isinstance(outcome, Question):
         return question_text(outcome.message, outcome.example), None
     if isinstance(outcome, Removed):
-        return "Removed the check-in of " + ", ".join(f"“{t}”" for t in outcome.titles) + ".", None
+        titles = ", ".join(f"“{escape(t)}”" for t in outcome.titles)
+        return f"Removed the check-in of {titles}.", None
     if isinstance(outcome, Refused | Postponed):
         return outcome.message, None
     raise TypeError(f"unknown outcome {outcome!r}")

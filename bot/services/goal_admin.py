@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlmodel import Session
 
 from bot.core.digest import DigestLine, Period, compose_digest
+from bot.core.mrkdwn import quoted
 from bot.services import Services
 from bot.services.permissions import can_change, refusal
 from bot.services.tracking import track_goals
@@ -120,8 +121,9 @@ def find_goal(query: str, goals: list[GoalRow]) -> Lookup:
         return Found(partial[0])
     if partial:
         return Ambiguous(tuple(partial[:10]))
-    shown = query.strip()[:40].replace("`", "'")
-    return NotFound(f"I found no goal matching “{shown}”. `/goals list` shows them with numbers.")
+    return NotFound(
+        f"I found no goal matching {quoted(query, 40)}. `/goals list` shows them with numbers."
+    )
 
 
 def lookup(services: Services, *, team_id: str, query: str) -> Lookup:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.mrkdwn import escape
 from storage.models import Goal
 
 
@@ -23,5 +24,5 @@ def refusal(goal: Goal) -> str:
     owner = f"<@{goal.owner_id}>" if goal.owner_id else "its creator"
     return (
         f"Only {owner}, the goal's contributors or a workspace admin can check in on "
-        f"or change “{goal.title}”."
+        f"or change “{escape(goal.title)}”."
     )

@@ -27,6 +27,7 @@ from sqlmodel import Session
 
 from bot.core.dates import format_date
 from bot.core.kpis import PLATFORMS, kpi
+from bot.core.mrkdwn import escape, quoted
 from bot.core.numbers import format_quantity
 from bot.core.progress import (
     GoalFigures,
@@ -234,7 +235,7 @@ def _untracked(ctx: _Context, question: Question) -> Answer:
     asked = _asked_about(question)
     tracked = sorted(
         {
-            _with_platform(metric_name or title, platform)
+            _with_platform(escape(metric_name or title), platform)
             for _id, title, metric_name, platform in goal_names(
                 session=ctx.session, team_id=ctx.team_id
             )
@@ -258,7 +259,7 @@ def _asked_about(question: Question) -> str:
     if question.metrics:
         what = " or ".join(kpi(key).name for key in question.metrics)
     else:
-        what = f"“{question.subject}”" if question.subject else "that"
+        what = quoted(question.subject) if question.subject else "that"
     return _with_platform(what, question.platform)
 
 
@@ -402,12 +403,11 @@ def _status(ctx: _Context, question: Question) -> Answer:
 
 def _status_card(ctx: _Context, goal: Goal) -> Answer:
     facts = _facts(ctx, _assess_all(ctx, [goal])[0])
+    title = escape(facts.title)
     if facts.current is None:
-        headline = f"{facts.title}: no data yet (target {facts.target})"
+        headline = f"{title}: no data yet (target {facts.target})"
     else:
-        headline = (
-            f"{facts.title}: {facts.current} of {facts.target}, {STATUS_LABELS[facts.status]}"
-        )
+        headline = f"{title}: {facts.current} of {facts.target}, {STATUS_LABELS[facts.status]}"
     return Answer(Intent.STATUS, headline, goals=(facts,), detail=True, refs=(facts.ref,))
 
 
@@ -448,7 +448,7 @@ def _owner(ctx: _Context, question: Question) -> Answer:
         return _untracked(ctx, question)
     shown = goals[:MAX_LISTED]
     lines = tuple(
-        f"*{goal.title}*: "
+        f"*{escape(goal.title)}*: "
         + (f"owned by <@{goal.owner_id}>" if goal.owner_id else "nobody owns it yet")
         for goal in shown
     )
@@ -481,7 +481,7 @@ def _change(ctx: _Context, question: Question) -> Answer:
             else None
         )
         lines.append(
-            f"*{item.goal.title}*: "
+            f"*{escape(item.goal.title)}*: "
             + (change or "no check-ins to compare in that span, so no change to report")
         )
     headline = f"How {_asked_about(question) if question.metrics else 'your goals'} changed {span}"
@@ -518,9 +518,9 @@ def _score(ctx: _Context, question: Question) -> Answer:
     wanted = [w for w in question.subject.split() if w not in _SCORE_WORDS]
     chosen = [o for o in objectives if all(w in normalise(o.title).split() for w in wanted)]
     if not chosen:
-        titles = ", ".join(o.title for o in objectives[:MAX_LISTED])
+        titles = ", ".join(escape(o.title) for o in objectives[:MAX_LISTED])
         return Answer(
-            Intent.SCORE, f"No objective matches “{' '.join(wanted)}”. Objectives: {titles}."
+            Intent.SCORE, f"No objective matches {quoted(' '.join(wanted))}. Objectives: {titles}."
         )
     key_results = find_goals(
         session=ctx.session,
@@ -550,11 +550,11 @@ def _score(ctx: _Context, question: Question) -> Answer:
         )
     first = scores[0]
     headline = (
-        f"{first.title}: score {first.score} ({first.verdict})"
+        f"{escape(first.title)}: score {first.score} ({first.verdict})"
         if len(scores) == 1 and first.score is not None
         else f"Scores of {len(scores)} objectives"
         if len(scores) > 1
-        else f"{first.title} has no key results yet, so no score"
+        else f"{escape(first.title)} has no key results yet, so no score"
     )
     return Answer(
         Intent.SCORE, headline, objectives=tuple(scores), refs=tuple(s.ref for s in scores)

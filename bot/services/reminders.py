@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from bot.core.dates import format_date
 from bot.core.goal_lookup import GoalRef
+from bot.core.mrkdwn import escape
 from bot.core.progress import expected_value
 from bot.core.values import GoalKind, GoalState
 from bot.people import user_timezone
@@ -192,7 +193,7 @@ class ReminderSource:
         told = [owner] if owner and error in _CHANNEL_ERRORS else []
         told += admin_ids(session=session, team_id=due.team_id)
         message = (
-            f"I couldn't send the check-in reminder for “{title}”: {why}. "
+            f"I couldn't send the check-in reminder for “{escape(title)}”: {why}. "
             "I paused its reminders instead of trying again and again. "
             "Fix that, then type `/goals back` to turn them on again."
         )

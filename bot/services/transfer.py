@@ -222,10 +222,10 @@ class _Checker:
                 day = date.fromisoformat(typed)
                 return end_of_day(day, tz) if end else start_of_day(day, tz).astimezone(UTC)
             at = datetime.fromisoformat(typed)
-        except ValueError:
+            return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+        except (ValueError, OverflowError):  # overflow: a day at the very edge of the calendar
             self.fail(field, f"{typed!r} is not a date (write 2026-12-31 or 2026-12-31T18:00:00Z)")
             return None
-        return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
     def choice(self, field: str, allowed: set[str], default: str) -> str:
         typed = self.text(field).lower() or default

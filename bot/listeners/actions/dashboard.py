@@ -8,11 +8,12 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.blocks.common import escape
 from bot.blocks.goals import archive_confirm_blocks
+from bot.core.mrkdwn import escape
 from bot.listeners.commands.digests import upload_goal_chart
 from bot.listeners.commands.goal_admin import open_edit
 from bot.listeners.home import publish_home
+from bot.listeners.payloads import row_id
 from bot.listeners.views.dashboard import subscribe_modal
 from bot.people import is_admin
 from bot.services import Services
@@ -20,6 +21,7 @@ from bot.services.goal_admin import GoalRow, Refused, archive_goal, get_goal, ma
 from bot.services.home import pause_reminders
 
 NEW_GOAL_HINT = "To set a new goal, send me “new goal” here, or type `/goals new` anywhere."
+GONE = "That goal no longer exists."
 CHECKIN_HINT = (
     "To check in, type `/goals checkin` with the goal and the number, "
     "e.g. `/goals checkin reach 41.2k`, or reply to my reminder."
@@ -65,7 +67,7 @@ def register(app: App, services: Services) -> None:
     def page(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
         team, user, value = _ids(body)
-        publish_home(services, client, team, user, page=int(value) if value.isdigit() else 0)
+        publish_home(services, client, team, user, page=row_id(value) or 0)
 
     @app.action("digest.subscribe")
     def open_subscribe(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
@@ -76,13 +78,15 @@ def register(app: App, services: Services) -> None:
     def edit(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         ack()
         team, user, value = _ids(body)
-        if not value.isdigit():
+        goal_id = row_id(value)
+        if goal_id is None:
+            _tell(client, respond, body, GONE)
             return
         refusal = open_edit(
             services,
             client,
             team_id=team,
-            goal_id=int(value),
+            goal_id=goal_id,
             user_id=user,
             trigger_id=str(body.get("trigger_id", "")),
         )
@@ -94,19 +98,22 @@ def register(app: App, services: Services) -> None:
         ack()
         team, user, value = _ids(body)
         channel = str((body.get("channel") or {}).get("id") or user)
-        if value.isdigit():
+        goal_id = row_id(value)
+        said = GONE
+        if goal_id is not None:
             said = upload_goal_chart(
-                services, client, team_id=team, goal_id=int(value), channel=channel, user_id=user
+                services, client, team_id=team, goal_id=goal_id, channel=channel, user_id=user
             )
-            _tell(client, respond, body, said)
+        _tell(client, respond, body, said)
 
     @app.action("goal.archive")
     def ask_archive(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         ack()
         team, user, value = _ids(body)
-        goal = get_goal(services, team_id=team, goal_id=int(value)) if value.isdigit() else None
+        goal_id = row_id(value)
+        goal = get_goal(services, team_id=team, goal_id=goal_id) if goal_id else None
         if goal is None:
-            _tell(client, respond, body, "That goal no longer exists.")
+            _tell(client, respond, body, GONE)
             return
         refused = may_change(
             services,
@@ -127,12 +134,14 @@ def register(app: App, services: Services) -> None:
     def archive(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         ack()
         team, user, value = _ids(body)
-        if not value.isdigit():
+        goal_id = row_id(value)
+        if goal_id is None:
+            respond(text=GONE, replace_original=True)
             return
         done = archive_goal(
             services,
             team_id=team,
-            goal_id=int(value),
+            goal_id=goal_id,
             user_id=user,
             is_admin=is_admin(services, client, team, user),
         )

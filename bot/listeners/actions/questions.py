@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 
 from bot.blocks.answers import STATUS_ACTION, answer_blocks
+from bot.listeners.payloads import row_id
 from bot.services import Services
 from bot.services.questions import answer_goal_status
 
@@ -18,13 +19,14 @@ def register(app: App, services: Services) -> None:
         ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
     ) -> None:
         ack()
-        value = str(action.get("value", ""))
-        if not value.isdigit():
+        goal_id = row_id(action.get("value"))
+        if goal_id is None:
+            respond(text="That goal no longer exists.", replace_original=False)
             return
         answer = answer_goal_status(
             services,
             team_id=str((body.get("team") or {}).get("id", "")),
             user_id=str((body.get("user") or {}).get("id", "")),
-            goal_id=int(value),
+            goal_id=goal_id,
         )
         respond(text=answer.headline, blocks=answer_blocks(answer), replace_original=False)

@@ -17,6 +17,7 @@ from bot.core.digest_request import (
     Unsubscribe,
     parse_digest_request,
 )
+from bot.core.mrkdwn import escape
 from bot.listeners.context import CommandContext
 from bot.listeners.home import publish_home
 from bot.services import Services
@@ -91,7 +92,7 @@ def upload_goal_chart(
         tracked = track_goals(session=session, team_id=team_id, goals=[goal])
         title = goal.title
     if not tracked:
-        return f"“{title}” has no target or deadline, so there is no plan to chart against."
+        return f"“{escape(title)}” has no target or deadline, so there is no plan to chart against."
     png = draw_chart(chart_panels(tracked, now), title=f"{title}: check-ins vs plan")
     upload: dict[str, Any] = {
         "content": png,
@@ -101,14 +102,16 @@ def upload_goal_chart(
     }
     try:
         client.files_upload_v2(channel=channel, **upload)
-        return f"Here is the chart of “{title}”."
+        return f"Here is the chart of “{escape(title)}”."
     except SlackApiError as exc:
         log.info(
             "chart upload to %s failed (%s); sending it by DM", channel, exc.response.get("error")
         )
     dm = client.conversations_open(users=user_id)["channel"]["id"]
     client.files_upload_v2(channel=dm, **upload)
-    return f"I can't post in this channel, so I sent the chart of “{title}” to you directly."
+    return (
+        f"I can't post in this channel, so I sent the chart of “{escape(title)}” to you directly."
+    )
 
 
 def chart_command(ctx: CommandContext) -> None:

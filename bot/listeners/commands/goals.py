@@ -9,6 +9,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.blocks.help import help_blocks, help_text
+from bot.core.mrkdwn import escape
 from bot.listeners.commands import checkins, digests, goal_admin
 from bot.listeners.commands.interview import new_goal
 from bot.listeners.commands.questions import ask
@@ -67,7 +68,7 @@ def register(app: App, services: Services) -> None:
         )
         handler = SUBCOMMANDS.get(name)
         if handler is None:
-            shown = name[:40].replace("`", "'")
+            shown = escape(name[:40].replace("`", "'"))
             ctx.reply(
                 f"I don't know `{COMMAND} {shown}`. Type `{COMMAND} help` to see what I can do."
             )

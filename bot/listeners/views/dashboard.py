@@ -12,10 +12,12 @@ from slack_sdk import WebClient
 from bot.blocks.goals import EDIT_CALLBACK
 from bot.core.dates import end_of_day
 from bot.core.digest_request import RequestError, Subscribe, parse_digest_request
+from bot.core.mrkdwn import escape
 from bot.core.numbers import ParsedQuantity, parse_quantity
 from bot.core.values import Unit
 from bot.listeners.commands.digests import describe_subscription
 from bot.listeners.home import publish_home
+from bot.listeners.payloads import input_text, input_value, row_id
 from bot.people import is_admin, user_timezone
 from bot.services import Services
 from bot.services.digests import channel_timezone, subscribe
@@ -57,7 +59,14 @@ def subscribe_modal() -> dict[str, Any]:
 
 
 def _value(view: dict[str, Any], block: str) -> dict[str, Any]:
-    return dict((view.get("state", {}).get("values", {}).get(block) or {}).get("value") or {})
+    return input_value(view, block, "value")
+
+
+def _picked_date(view: dict[str, Any]) -> date | None:
+    try:
+        return date.fromisoformat(input_text(_value(view, "deadline"), "selected_date"))
+    except ValueError:
+        return None
 
 
 def register(app: App, services: Services) -> None:
@@ -66,8 +75,11 @@ def register(app: App, services: Services) -> None:
         ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient
     ) -> None:
         team, user = str(body["team"]["id"]), str(body["user"]["id"])
-        channel = str(_value(view, "channel").get("selected_conversation") or "")
-        text = str(_value(view, "schedule").get("value") or "")
+        channel = input_text(_value(view, "channel"), "selected_conversation")
+        text = input_text(_value(view, "schedule"), "value")
+        if not channel:
+            ack(response_action="errors", errors={"channel": "Pick the channel for the digest."})
+            return
         request = parse_digest_request(
             text, tz=channel_timezone(services, team_id=team, channel_id=channel)
         )
@@ -87,31 +99,34 @@ def register(app: App, services: Services) -> None:
     @app.view(EDIT_CALLBACK)
     def save_edit(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         team, user = str(body["team"]["id"]), str(body["user"]["id"])
-        goal = get_goal(services, team_id=team, goal_id=int(view.get("private_metadata") or 0))
+        goal_id = row_id(view.get("private_metadata"))
+        goal = get_goal(services, team_id=team, goal_id=goal_id) if goal_id else None
         if goal is None:
             ack(response_action="errors", errors={"title": "That goal no longer exists."})
             return
-        title = str(_value(view, "title").get("value") or "").strip()
+        title = input_text(_value(view, "title"), "value").strip()
         target = parse_quantity(
-            str(_value(view, "target").get("value") or ""), unit_hint=Unit(goal.unit)
+            input_text(_value(view, "target"), "value"), unit_hint=Unit(goal.unit)
         )
+        picked = _picked_date(view)
         errors = {}
         if not title:
             errors["title"] = "A goal needs a title."
         if not isinstance(target, ParsedQuantity):
             errors["target"] = f"{target.message} For example: {target.example}"
+        if input_text(_value(view, "deadline"), "selected_date") and picked is None:
+            errors["deadline"] = "Pick the deadline from the calendar."
         if errors:
             ack(response_action="errors", errors=errors)
             return
         ack()
-        picked = _value(view, "deadline").get("selected_date")
         zone = ZoneInfo(user_timezone(services, client, team, user))
         edit = GoalEdit(
             title=title[:300],
             target=target.quantity.value if isinstance(target, ParsedQuantity) else None,
-            deadline=end_of_day(date.fromisoformat(picked), zone) if picked else None,
-            owner_id=_value(view, "owner").get("selected_user") or None,
-            channel_id=_value(view, "channel").get("selected_conversation") or None,
+            deadline=end_of_day(picked, zone) if picked else None,
+            owner_id=input_text(_value(view, "owner"), "selected_user") or None,
+            channel_id=input_text(_value(view, "channel"), "selected_conversation") or None,
         )
         done = edit_goal(
             services,
@@ -122,7 +137,9 @@ def register(app: App, services: Services) -> None:
             edit=edit,
         )
         text = (
-            done.message if isinstance(done, Refused) else f"Saved your changes to “{done.title}”."
+            done.message
+            if isinstance(done, Refused)
+            else f"Saved your changes to “{escape(done.title)}”."
         )
         client.chat_postMessage(channel=user, text=text)
         publish_home(services, client, team, user)
