@@ -222,12 +222,21 @@ def time_to_answer(port: int, sandbox: SlackSandbox, count: int, concurrency: in
 
 
 def hammer(
-    port: int, secret: str, bodies: list[tuple[bytes, str]], concurrency: int
+    port: int,
+    secret: str,
+    bodies: list[tuple[bytes, str]],
+    concurrency: int,
+    rate: float | None = None,
 ) -> tuple[list[float], float]:
-    """Send every body once, `concurrency` at a time; latencies (s) and wall time."""
+    """Send every body once, `concurrency` at a time; latencies (s) and wall time.
+
+    Without `rate` each worker sends as fast as answers come back (the most the app
+    can take); with it, request i leaves at i / rate seconds (a steady, open load).
+    """
     latencies: list[float] = []
     lock = threading.Lock()
-    queue = list(bodies)
+    queue = list(enumerate(bodies))
+    begin = time.perf_counter()
 
     def worker() -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -235,7 +244,9 @@ def hammer(
             with lock:
                 if not queue:
                     return
-                body, content_type = queue.pop()
+                index, (body, content_type) = queue.pop(0)
+            if rate is not None:
+                time.sleep(max(0.0, begin + index / rate - time.perf_counter()))
             timestamp = str(int(time.time()))
             headers = {
                 "Content-Type": content_type,
@@ -273,9 +284,10 @@ def measure(
     bodies: list[tuple[bytes, str]],
     concurrency: int,
     on_load: Callable[[], None] = lambda: None,
+    rate: float | None = None,
 ) -> dict[str, float]:
     hammer(port, secret, bodies[: len(bodies) // 10], concurrency)  # warm up
-    latencies, wall = hammer(port, secret, bodies, concurrency)
+    latencies, wall = hammer(port, secret, bodies, concurrency, rate)
     on_load()
     figures = {
         "rps": len(latencies) / wall,
@@ -296,6 +308,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--questions", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument(
+        "--rate", type=float, default=50, help="requests a second in the steady-load round"
+    )
     parser.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
     args = parser.parse_args()
 
@@ -354,6 +369,7 @@ def main() -> None:
             idle = rss_mb(bot.pid)
             bodies = requests_for(sandbox, args.requests)
             loaded: list[float] = []
+            print(f"as fast as each app answers, {args.concurrency} at a time:")
             bare_figures = measure(
                 "bare Bolt", bare_port, sandbox.signing_secret, bodies, args.concurrency
             )
@@ -368,6 +384,17 @@ def main() -> None:
             print(
                 f"p99 ratio (bot / bare): {bot_figures['p99_ms'] / bare_figures['p99_ms']:.2f}x   "
                 f"p50 ratio: {bot_figures['p50_ms'] / bare_figures['p50_ms']:.2f}x"
+            )
+            print(f"steady load, {args.rate:.0f} requests a second:")
+            steady = [
+                measure(name, port, sandbox.signing_secret,
+                        requests_for(sandbox, args.requests // 2), args.concurrency,
+                        rate=args.rate)
+                for name, port in (("bare Bolt", bare_port), ("checkin-bot", bot_port))
+            ]  # fmt: skip
+            print(
+                f"p99 ratio (bot / bare): {steady[1]['p99_ms'] / steady[0]['p99_ms']:.2f}x   "
+                f"p50 ratio: {steady[1]['p50_ms'] / steady[0]['p50_ms']:.2f}x"
             )
             time_to_answer(bot_port, sandbox, max(1, args.questions // 10), args.concurrency)
             answers = time_to_answer(bot_port, sandbox, args.questions, args.concurrency)
