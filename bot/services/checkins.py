@@ -145,9 +145,8 @@ def reminder_goal(session: Session, delivery: Delivery) -> Goal | None:
     return repo.get_goal(session=session, team_id=delivery.team_id, goal_id=schedule.goal_id)
 
 
-def thread_goals(session: Session, delivery: Delivery) -> list[Goal]:
-    """The goals a reminder asked about: its goal, or the key results of an objective."""
-    goal = reminder_goal(session, delivery)
+def asked_goals(session: Session, goal: Goal | None) -> list[Goal]:
+    """The goals a check-in on `goal` asks values for: the goal, or an objective's key results."""
     if goal is None:
         return []
     if goal.kind == GoalKind.OBJECTIVE:
@@ -155,6 +154,11 @@ def thread_goals(session: Session, delivery: Delivery) -> list[Goal]:
             session=session, team_id=goal.team_id, objective_id=goal.id or 0
         )
     return [goal]
+
+
+def thread_goals(session: Session, delivery: Delivery) -> list[Goal]:
+    """The goals a reminder asked about: its goal, or the key results of an objective."""
+    return asked_goals(session, reminder_goal(session, delivery))
 
 
 def reminder_thread(
@@ -267,15 +271,24 @@ def press_reminder_button(
 def checkin_from_form(
     services: Services,
     author: Author,
-    delivery: Delivery,
+    asked: Delivery | int,
     typed: dict[int, str],
     *,
     note: str,
     confidence: Confidence | None,
 ) -> Outcome | dict[int, str]:
-    """The Update form: a value per goal; unreadable ones come back as {goal id: question}."""
+    """The Update form: a value per goal; unreadable ones come back as {goal id: question}.
+
+    `asked` is the reminder the form answers, or the id of the goal picked on the App Home.
+    """
     with services.session() as session:
-        goals = thread_goals(session, delivery)
+        if isinstance(asked, Delivery):
+            goals = thread_goals(session, asked)
+        else:
+            goal = repo.get_goal(session=session, team_id=author.team_id, goal_id=asked)
+            goals = asked_goals(session, goal)
+        if not goals:
+            return Refused("That goal no longer exists.")
         values, problems = [], {}
         for goal in goals:
             parsed = parse_quantity(typed.get(goal.id or 0, ""), unit_hint=Unit(goal.unit))
@@ -348,7 +361,7 @@ def goal_answer(
         Point(c.at, c.value)
         for c in repo.list_checkins(session=session, team_id=goal.team_id, goal_id=goal.id or 0)
     ]
-    zone = _zone(session, services, goal)
+    zone = owner_zone(session, services, goal)
     status = Status.NO_DATA
     progress_text = expected_text = change_text = None
     if goal.target is not None and goal.deadline is not None:
@@ -424,7 +437,8 @@ def _checkins_of(session: Session, team_id: str, origin: Origin) -> list[CheckIn
     )
 
 
-def _zone(session: Session, services: Services, goal: Goal) -> ZoneInfo:
+def owner_zone(session: Session, services: Services, goal: Goal) -> ZoneInfo:
+    """The time zone dates about `goal` are shown in: its owner's, else the workspace's."""
     member = (
         repo.get_member(session=session, team_id=goal.team_id, user_id=goal.owner_id)
         if goal.owner_id

@@ -52,5 +52,6 @@ def register(app: App, services: Services) -> None:
             answer_in_thread(client, view, channel_id=channel, thread_ts=ts, user_id=user)
             return
         client.views_open(
-            trigger_id=body["trigger_id"], view=update_form(view, channel_id=channel, thread_ts=ts)
+            trigger_id=body["trigger_id"],
+            view=update_form(view.items, answer_to={"channel": channel, "thread": ts}),
         )
