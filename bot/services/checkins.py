@@ -79,6 +79,7 @@ class Removed:
     """The check-ins of a deleted reply were removed."""
 
     titles: tuple[str, ...]
+    goal_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,7 @@ class Postponed:
     """A "skip" or "snooze" reply: no value, and when the next reminder comes."""
 
     message: str
+    goal_ids: tuple[int, ...] = ()  # set when reminders were paused or turned on again
 
 
 Outcome = Recorded | Removed | Question | Refused | Postponed
@@ -122,6 +124,20 @@ class Origin:
     source: str  # "reply" | "command" | "modal"
     channel_id: str | None = None
     message_ts: str | None = None
+
+
+def changed_goals(outcome: Outcome) -> tuple[int, ...]:
+    """The goals an outcome changed (values, or reminders paused or resumed); () for none.
+
+    Example:
+        >>> changed_goals(Question("Which one?", "41.2k"))
+        ()
+    """
+    if isinstance(outcome, Recorded):
+        return tuple(answer.goal_id for answer in outcome.answers)
+    if isinstance(outcome, Removed | Postponed):
+        return outcome.goal_ids
+    return ()
 
 
 def goal_ref(goal: Goal) -> GoalRef:
@@ -190,7 +206,8 @@ def reply_in_thread(
         if isinstance(reply, Skip):
             return Postponed(skip_once(session, delivery))
         if isinstance(reply, Snooze):
-            return Postponed(snooze(session, services, delivery, days=reply.days))
+            said = snooze(session, services, delivery, days=reply.days)
+            return Postponed(said, tuple(g.id or 0 for g in goals))
         return record_values(session, services, author, origin, reply, goals)
 
 
@@ -227,7 +244,7 @@ def remove_reply(services: Services, author: Author, origin: Origin) -> Removed 
             goal = repo.get_goal(session=session, team_id=author.team_id, goal_id=old.goal_id)
             titles.append(goal.title if goal else "a goal")
             session.delete(old)
-        return Removed(tuple(titles)) if previous else None
+        return Removed(tuple(titles), tuple(c.goal_id for c in previous)) if previous else None
 
 
 def checkin_command(services: Services, author: Author, text: str) -> Outcome:
@@ -263,9 +280,10 @@ def press_reminder_button(
             return Refused(refusal(goal))
         if action == "skip":
             return Postponed(skip_once(session, delivery))
+        changed = (goal.id or 0,)
         if action == "snooze":
-            return Postponed(snooze(session, services, delivery, days=1))
-        return Postponed(pause(session, services, delivery, user_id=author.user_id))
+            return Postponed(snooze(session, services, delivery, days=1), changed)
+        return Postponed(pause(session, services, delivery, user_id=author.user_id), changed)
 
 
 def checkin_from_form(

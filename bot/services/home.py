@@ -6,6 +6,7 @@ Slack allows 100 blocks on the Home tab, so a person's own goals show up to
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -71,3 +72,27 @@ def home_view(services: Services, *, team_id: str, user_id: str, page: int = 0) 
         reminders_paused=away or (bool(schedules) and not any(s.active for s in schedules)),
         digest_channels=channels,
     )
+
+
+def people_to_refresh(
+    services: Services, *, team_id: str, actor: str, goal_ids: Iterable[int] = ()
+) -> tuple[str, ...]:
+    """Whose Home a change shows on: the person who made it and the owners of the goals.
+
+    A key result's change moves its objective's score, so the objective's owner counts too.
+
+    Example:
+        >>> people_to_refresh(services, team_id="T1", actor="UADMIN", goal_ids=[7])
+        ('UADMIN', 'U1')
+    """
+    people = [actor]
+    with services.session() as session:
+        for goal_id in goal_ids:
+            goal = repo.get_goal(session=session, team_id=team_id, goal_id=goal_id)
+            objective = (
+                repo.get_goal(session=session, team_id=team_id, goal_id=goal.objective_id)
+                if goal is not None and goal.objective_id
+                else None
+            )
+            people += [g.owner_id for g in (goal, objective) if g is not None and g.owner_id]
+    return tuple(dict.fromkeys(people))

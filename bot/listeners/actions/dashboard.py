@@ -19,7 +19,7 @@ from bot.blocks.reminders import goal_picker, update_form
 from bot.listeners.checkin_answers import author_of
 from bot.listeners.commands.digests import upload_goal_chart
 from bot.listeners.commands.goal_admin import open_edit
-from bot.listeners.home import publish_home
+from bot.listeners.home import publish_home, refresh_homes
 from bot.listeners.views.dashboard import subscribe_modal
 from bot.people import is_admin
 from bot.services import Services
@@ -159,7 +159,7 @@ def register(app: App, services: Services) -> None:
         respond(
             text=f"Archived “{escape(done.title)}”. Its check-ins are kept.", replace_original=True
         )
-        publish_home(services, client, team, user)
+        refresh_homes(services, client, team, actor=user, goal_ids=[done.goal_id])
 
     @app.action("goal.archive_cancel")
     def keep(ack: Ack, respond: Respond) -> None:

@@ -9,7 +9,7 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.blocks.reminders import update_form
-from bot.listeners.checkin_answers import answer_in_thread, author_of
+from bot.listeners.checkin_answers import answer_in_thread, author_of, refresh_after
 from bot.services import Services
 from bot.services.checkins import Refused, press_reminder_button, reminder_thread
 from bot.services.reminders import reminder_for_form
@@ -38,6 +38,7 @@ def register(app: App, services: Services) -> None:
         choice = str(action["action_id"]).removeprefix("reminder.")
         outcome = press_reminder_button(services, author, delivery, choice)
         answer_in_thread(client, outcome, channel_id=channel, thread_ts=ts, user_id=user)
+        refresh_after(services, client, outcome, team_id=delivery.team_id, actor=user)
 
     @app.action("reminder.update")
     def open_update(ack: Ack, body: dict[str, Any], client: WebClient) -> None:

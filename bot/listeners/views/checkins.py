@@ -14,7 +14,12 @@ from slack_sdk import WebClient
 
 from bot.blocks.reminders import PICK_CALLBACK, UPDATE_CALLBACK, update_form
 from bot.core.checkin_reply import Confidence
-from bot.listeners.checkin_answers import answer_in_thread, author_of, outcome_text
+from bot.listeners.checkin_answers import (
+    answer_in_thread,
+    author_of,
+    outcome_text,
+    refresh_after,
+)
 from bot.services import Services
 from bot.services.checkins import Refused, checkin_from_form, reminder_thread
 from bot.services.reminders import goal_form_items
@@ -72,6 +77,7 @@ def register(app: App, services: Services) -> None:
         else:
             text, blocks = outcome_text(outcome)
             client.chat_postMessage(channel=user, text=text, blocks=blocks)
+        refresh_after(services, client, outcome, team_id=team_id, actor=user)
 
     @app.view(PICK_CALLBACK)
     def pick_goal(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:

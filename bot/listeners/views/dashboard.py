@@ -15,7 +15,7 @@ from bot.core.digest_request import RequestError, Subscribe, parse_digest_reques
 from bot.core.numbers import ParsedQuantity, parse_quantity
 from bot.core.values import Unit
 from bot.listeners.commands.digests import describe_subscription
-from bot.listeners.home import publish_home
+from bot.listeners.home import publish_home, refresh_homes
 from bot.people import is_admin, user_timezone
 from bot.services import Services
 from bot.services.digests import channel_timezone, subscribe
@@ -125,4 +125,7 @@ def register(app: App, services: Services) -> None:
             done.message if isinstance(done, Refused) else f"Saved your changes to “{done.title}”."
         )
         client.chat_postMessage(channel=user, text=text)
-        publish_home(services, client, team, user)
+        previous_owner = [goal.owner_id] if goal.owner_id else []
+        refresh_homes(
+            services, client, team, actor=user, goal_ids=[goal.id or 0], also=previous_owner
+        )
