@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from bot.services.goal_export import GOAL_FIELDS
+
 from storage import repo
 from tests.digest_data import store
 from tests.harness import TEAM, BotHarness
@@ -37,7 +37,12 @@ def test_list_numbers_every_goal_with_its_status(team: BotHarness) -> None:
 
 @pytest.mark.parametrize(
     ("query", "shows"),
-    [(3, "Newsletter sign-ups"), ("newsletter", "Newsletter sign-ups"), ("reach", "Instagram")],
+    [
+        (3, "Newsletter sign-ups"),
+        ("newsletter", "Newsletter sign-ups"),
+        ("reach", "Instagram"),
+        ("youtube", "YouTube subscribers 5k"),  # by platform, as `/goals checkin` finds goals
+    ],
 )
 def test_show_finds_a_goal_by_number_or_title(
     team: BotHarness, query: str | int, shows: str
@@ -50,7 +55,7 @@ def test_show_finds_a_goal_by_number_or_title(
 
 @pytest.mark.parametrize(
     ("query", "says"),
-    [("pizza", "found no goal"), ("", "Name a goal"), ("e", "Which goal?")],
+    [("pizza", "found no goal"), ("", "Name a goal"), ("e", "found no goal")],
 )
 def test_show_explains_a_query_that_names_no_single_goal(
     team: BotHarness, query: str, says: str
@@ -58,6 +63,19 @@ def test_show_explains_a_query_that_names_no_single_goal(
     team.driver.command("U1", "/goals", f"show {query}")
 
     assert says in team.last_reply("U1").text
+
+
+def test_a_name_two_goals_share_is_asked_back_with_their_numbers(team: BotHarness) -> None:
+    with team.services.session() as session:
+        second = repo.create_goal(
+            session=session, team_id=TEAM, title="Instagram followers", now=team.clock.now()
+        )
+
+    team.driver.command("U1", "/goals", "show instagram")
+
+    reply = team.last_reply("U1")
+    assert "Which goal?" in reply.text
+    assert number(team, 1) in str(reply.blocks) and f"#{second.id}" in str(reply.blocks)
 
 
 def test_archive_asks_first_and_then_archives(team: BotHarness) -> None:
