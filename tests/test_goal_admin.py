@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from bot.services.goal_export import GOAL_FIELDS
 
+from bot.services.transfer import export_records, write_csv
 from storage import repo
 from tests.digest_data import store
 from tests.harness import TEAM, BotHarness
@@ -117,13 +117,17 @@ def test_edit_opens_a_modal_and_saves_the_changes(team: BotHarness) -> None:
     assert goal.deadline.isoformat() == "2027-01-31T21:59:59+00:00"
 
 
-def test_export_sends_a_csv_with_the_shared_field_names_by_dm(team: BotHarness) -> None:
+def test_export_sends_by_dm_the_same_csv_as_the_command_line(team: BotHarness) -> None:
     team.driver.command("U1", "/goals", "export", channel="C1")
 
     [upload] = team.sandbox.files.values()
-    rows = list(csv.DictReader(io.StringIO(upload["content"].decode("utf-8"))))
-    assert tuple(rows[0]) == GOAL_FIELDS
+    sent = upload["content"].decode("utf-8")
+    same = io.StringIO()
+    write_csv(export_records(team.services, team_id=TEAM), same)
+    assert sent == same.getvalue()
+    rows = list(csv.DictReader(io.StringIO(sent)))
     assert [r["title"] for r in rows][:2] == ["Instagram reach 60k", "Reply within an hour"]
+    assert "6 goals and 9 check-ins" in team.last_reply("U1").text
     dm = team.sandbox.im_channel("U1")
     assert any(m.files for m in team.sandbox.channel_messages(dm))
 
