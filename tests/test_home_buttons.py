@@ -67,7 +67,9 @@ def test_check_in_opens_the_update_form_for_my_only_goal(harness: BotHarness) ->
     assert result.status == 200
     [stored] = rows(harness, CheckIn)
     assert (stored.value, stored.author_id, stored.source) == (Decimal(43000), "U1", "modal")
-    assert harness.dm("U1")[-1].text == "Got it: “Reach 60k on Instagram” 43,000"
+    answer = harness.dm("U1")[-1]
+    assert answer.text == "Got it: “Reach 60k on Instagram” 43,000"
+    assert "Progress: ▓░░░░░░░░░ 15% of the way to 60,000" in str(answer.blocks)  # said once
 
 
 def test_check_in_with_several_goals_asks_which_one_first(harness: BotHarness) -> None:

@@ -30,11 +30,12 @@ from bot.core.checkin_reply import (
 from bot.core.dates import format_date
 from bot.core.goal_lookup import GoalRef, Lookup, describe_choices
 from bot.core.numbers import ParseError, format_quantity, parse_quantity
-from bot.core.progress import Change, GoalFigures, Point, Status, assess, progress_bar
-from bot.core.values import Direction, GoalKind, GoalState, Quantity, Unit
+from bot.core.progress import Change, Status, assess, progress_bar
+from bot.core.values import GoalKind, GoalState, Quantity, Unit
 from bot.services import Services
 from bot.services.permissions import can_change, refusal
 from bot.services.reminder_controls import pause, schedule_of, skip_once, snooze
+from bot.services.tracking import goal_figures, goal_points
 from storage import checkins as checkin_store
 from storage import repo
 from storage.models import CheckIn, Delivery, Goal
@@ -375,31 +376,21 @@ def goal_answer(
     became_baseline: bool = False,
 ) -> GoalAnswer:
     """Where `goal` stands now, in words; marks it achieved when it reached its target."""
-    points = [
-        Point(c.at, c.value)
-        for c in repo.list_checkins(session=session, team_id=goal.team_id, goal_id=goal.id or 0)
-    ]
+    points = goal_points(
+        repo.list_checkins(session=session, team_id=goal.team_id, goal_id=goal.id or 0)
+    )
     zone = owner_zone(session, services, goal)
     status = Status.NO_DATA
     progress_text = expected_text = change_text = None
-    if goal.target is not None and goal.deadline is not None:
-        figures = GoalFigures(
-            baseline=goal.baseline,
-            target=goal.target,
-            direction=Direction(goal.direction),
-            start=goal.start_at,
-            deadline=goal.deadline,
-            unit=Unit(goal.unit),
-        )
+    figures = goal_figures(goal)
+    if figures is not None:
         state = assess(figures, points, now)
         status = state.status
         if status is Status.ACHIEVED and goal.state == GoalState.ACTIVE:
             goal.state, goal.updated_at = GoalState.ACHIEVED.value, now
         if state.progress is not None:
-            progress_text = (
-                f"{progress_bar(state.progress)} {_percent(state.progress)} of the way to "
-                f"{show_value(goal, goal.target)}"
-            )
+            target = show_value(goal, figures.target)
+            progress_text = f"{progress_bar(state.progress)} of the way to {target}"
         if state.expected_value is not None:
             expected_text = (
                 f"{show_value(goal, state.expected_value)} ({_percent(state.expected)} of the way)"

@@ -29,7 +29,6 @@ from bot.core.dates import format_date
 from bot.core.kpis import PLATFORMS, kpi
 from bot.core.numbers import format_quantity
 from bot.core.progress import (
-    GoalFigures,
     GoalProgress,
     Point,
     Status,
@@ -40,9 +39,10 @@ from bot.core.progress import (
     score_verdict,
 )
 from bot.core.questions import Intent, Period, Question, start_of_day, understand
-from bot.core.values import Direction, Quantity, Unit
+from bot.core.values import Quantity, Unit
 from bot.core.wording import normalise
 from bot.services import Services
+from bot.services.tracking import goal_figures
 from storage.models import Goal
 from storage.questions import find_goals, goal_names, recent_points
 from storage.repo import get_member
@@ -283,23 +283,10 @@ def _assess_all(ctx: _Context, goals: Sequence[Goal]) -> list[_Assessed]:
     )
     assessed = []
     for goal in goals:
-        figures = _figures(goal)
+        figures = goal_figures(goal)
         seen = [Point(p.at, p.value) for p in points.get(goal.id or 0, [])]
         assessed.append(_Assessed(goal, assess(figures, seen, ctx.now) if figures else None))
     return assessed
-
-
-def _figures(goal: Goal) -> GoalFigures | None:
-    if goal.target is None or goal.deadline is None:
-        return None
-    return GoalFigures(
-        baseline=goal.baseline,
-        target=goal.target,
-        direction=Direction(goal.direction),
-        start=goal.start_at,
-        deadline=goal.deadline,
-        unit=Unit(goal.unit),
-    )
 
 
 def _status_of(item: _Assessed) -> Status:
