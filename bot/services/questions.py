@@ -4,7 +4,7 @@
 about, assesses them (`bot.core.progress`) and returns an `Answer` view that
 `bot.blocks.answers` renders for Slack, the console and `checkin-bot ask`.
 Every figure comes from a stored value or from the progress math; a goal with no
-check-in says "no data yet".
+check-in says "no check-in yet", in the digest's words (`STATUS_LABELS`).
 
 A goal is reported by its external id (the `id` it was imported with) when it has
 one, otherwise by its numeric id as a string: `goal_ref`. The same reference is
@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlmodel import Session
 
 from bot.core.dates import format_date
+from bot.core.digest import STATUS_LABELS
 from bot.core.kpis import PLATFORMS, kpi
 from bot.core.numbers import format_quantity
 from bot.core.progress import (
@@ -55,15 +56,6 @@ MAX_LISTED = 15
 
 MAX_CHOICES = 10
 """Goals offered as buttons when a status question matches several."""
-
-STATUS_LABELS: dict[Status, str] = {
-    Status.ACHIEVED: "achieved",
-    Status.ON_TRACK: "on track",
-    Status.AT_RISK: "at risk",
-    Status.OFF_TRACK: "off track",
-    Status.MISSED: "missed",
-    Status.NO_DATA: "no data yet",
-}
 
 EXAMPLES: tuple[tuple[Intent, str], ...] = (
     (Intent.STATUS, "how are we doing on reach?"),
@@ -390,7 +382,7 @@ def _status(ctx: _Context, question: Question) -> Answer:
 def _status_card(ctx: _Context, goal: Goal) -> Answer:
     facts = _facts(ctx, _assess_all(ctx, [goal])[0])
     if facts.current is None:
-        headline = f"{facts.title}: no data yet (target {facts.target})"
+        headline = f"{facts.title}: {STATUS_LABELS[Status.NO_DATA]} (target {facts.target})"
     else:
         headline = (
             f"{facts.title}: {facts.current} of {facts.target}, {STATUS_LABELS[facts.status]}"
