@@ -236,7 +236,8 @@ def _untracked(ctx: _Context, question: Question) -> Answer:
         return Answer(
             question.intent,
             f"No goal tracks {asked}: this workspace has no goals yet. "
-            "Add goals in Slack, or from a file with `checkin-bot import`.",
+            "Set one up with `/goals new` (or send me “new goal”), "
+            "or import a file with `checkin-bot import`.",
         )
     shown = tracked[:MAX_LISTED]
     more = f" and {len(tracked) - len(shown)} more" if len(tracked) > len(shown) else ""
