@@ -13,19 +13,14 @@ bot's own work. A tick's cost should follow the reminders due, not all schedules
 from __future__ import annotations
 
 import argparse
-import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.web import SlackResponse
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, event
 
 from bot.clock import FrozenClock
 from bot.config import Settings
@@ -36,6 +31,7 @@ from bot.services import Services
 from bot.services import reminders as _warm_imports  # noqa: F401  (imported before timing)
 from storage.db import make_engine, schema_is_current, upgrade
 from storage.models import Goal, Member, ReminderSchedule
+from storage.scratch import scratch_database
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # Monday 10:00 in Bucharest
 TEAM = "TBENCH"
@@ -66,25 +62,6 @@ class StatementCounter:
 
     def _seen(self, *_args: Any) -> None:
         self.count += 1
-
-
-@contextmanager
-def fresh_database(postgres: str | None) -> Iterator[str]:
-    if postgres is None:
-        with tempfile.TemporaryDirectory() as folder:
-            yield f"sqlite:///{folder}/bench.db"
-        return
-    base = make_url(Settings(DATABASE_URL=postgres).DATABASE_URL)
-    name = f"checkin_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def fill(engine: Engine, goals: int, due: int) -> None:
@@ -165,7 +142,8 @@ def main() -> None:
         f"{'tick':>9} {'tick SQL':>9} {'SQL/due':>8}"
     )
     for size in (int(s) for s in args.sizes.split(",")):
-        with fresh_database(args.postgres) as url:
+        server = Settings(DATABASE_URL=args.postgres).DATABASE_URL if args.postgres else None
+        with scratch_database(server, label="checkin_bench") as url:
             r = measure(url, size, args.due)
         print(f"{size:>7} {r['start_s']:>8.3f}s {r['idle_statements']:>14} "
               f"{r['tick_s']:>8.3f}s {r['tick_statements']:>9} "

@@ -21,8 +21,8 @@ settings.load_profile("checkin")
 
 
 @pytest.fixture(scope="session")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    with fresh_database(str(tmp_path_factory.mktemp("db"))) as url:
+def engine() -> Iterator[Engine]:
+    with fresh_database() as url:
         engine = migrated_engine(url)
         yield engine
         engine.dispose()

@@ -8,14 +8,11 @@ and advanced by hand.
 from __future__ import annotations
 
 import os
-import uuid
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine
 from sqlmodel import SQLModel
 
 from bot.app import create_app
@@ -26,6 +23,7 @@ from bot.sandbox import SlackDriver, SlackSandbox
 from bot.services import Services
 from storage.db import make_engine, upgrade
 from storage.oauth import oauth_metadata
+from storage.scratch import scratch_database
 
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)  # a Sunday, 10:00 in Bucharest
 TEAM = "T0SANDBOX"
@@ -36,24 +34,11 @@ def database_kind() -> str:
     return "postgresql" if url.startswith("postgres") else "sqlite"
 
 
-@contextmanager
-def fresh_database(tmp_dir: str) -> Iterator[str]:
+def fresh_database() -> AbstractContextManager[str]:
     """A new, empty database for this test process: an SQLite file, or a new PostgreSQL db."""
     url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        yield f"sqlite:///{tmp_dir}/checkin-test.db"
-        return
-    base = make_url(load_settings(DATABASE_URL=url).DATABASE_URL)
-    name = f"checkin_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    server = load_settings(DATABASE_URL=url).DATABASE_URL if url.startswith("postgres") else None
+    return scratch_database(server, label="checkin_test")
 
 
 def migrated_engine(url: str) -> Engine:

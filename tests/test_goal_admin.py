@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from bot.services.goal_export import GOAL_FIELDS
+from bot.services.transfer import export_records, write_csv
 from storage import repo
 from tests.digest_data import store
 from tests.harness import TEAM, BotHarness
@@ -37,7 +37,12 @@ def test_list_numbers_every_goal_with_its_status(team: BotHarness) -> None:
 
 @pytest.mark.parametrize(
     ("query", "shows"),
-    [(3, "Newsletter sign-ups"), ("newsletter", "Newsletter sign-ups"), ("reach", "Instagram")],
+    [
+        (3, "Newsletter sign-ups"),
+        ("newsletter", "Newsletter sign-ups"),
+        ("reach", "Instagram"),
+        ("youtube", "YouTube subscribers 5k"),  # by platform, as `/goals checkin` finds goals
+    ],
 )
 def test_show_finds_a_goal_by_number_or_title(
     team: BotHarness, query: str | int, shows: str
@@ -50,7 +55,7 @@ def test_show_finds_a_goal_by_number_or_title(
 
 @pytest.mark.parametrize(
     ("query", "says"),
-    [("pizza", "found no goal"), ("", "Name a goal"), ("e", "Which goal?")],
+    [("pizza", "found no goal"), ("", "Name a goal"), ("e", "found no goal")],
 )
 def test_show_explains_a_query_that_names_no_single_goal(
     team: BotHarness, query: str, says: str
@@ -58,6 +63,19 @@ def test_show_explains_a_query_that_names_no_single_goal(
     team.driver.command("U1", "/goals", f"show {query}")
 
     assert says in team.last_reply("U1").text
+
+
+def test_a_name_two_goals_share_is_asked_back_with_their_numbers(team: BotHarness) -> None:
+    with team.services.session() as session:
+        second = repo.create_goal(
+            session=session, team_id=TEAM, title="Instagram followers", now=team.clock.now()
+        )
+
+    team.driver.command("U1", "/goals", "show instagram")
+
+    reply = team.last_reply("U1")
+    assert "Which goal?" in reply.text
+    assert number(team, 1) in str(reply.blocks) and f"#{second.id}" in str(reply.blocks)
 
 
 def test_archive_asks_first_and_then_archives(team: BotHarness) -> None:
@@ -99,13 +117,17 @@ def test_edit_opens_a_modal_and_saves_the_changes(team: BotHarness) -> None:
     assert goal.deadline.isoformat() == "2027-01-31T21:59:59+00:00"
 
 
-def test_export_sends_a_csv_with_the_shared_field_names_by_dm(team: BotHarness) -> None:
+def test_export_sends_by_dm_the_same_csv_as_the_command_line(team: BotHarness) -> None:
     team.driver.command("U1", "/goals", "export", channel="C1")
 
     [upload] = team.sandbox.files.values()
-    rows = list(csv.DictReader(io.StringIO(upload["content"].decode("utf-8"))))
-    assert tuple(rows[0]) == GOAL_FIELDS
+    sent = upload["content"].decode("utf-8")
+    same = io.StringIO()
+    write_csv(export_records(team.services, team_id=TEAM), same)
+    assert sent == same.getvalue()
+    rows = list(csv.DictReader(io.StringIO(sent)))
     assert [r["title"] for r in rows][:2] == ["Instagram reach 60k", "Reply within an hour"]
+    assert "6 goals and 9 check-ins" in team.last_reply("U1").text
     dm = team.sandbox.im_channel("U1")
     assert any(m.files for m in team.sandbox.channel_messages(dm))
 

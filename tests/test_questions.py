@@ -95,6 +95,17 @@ def test_a_metric_nobody_tracks_gets_an_honest_answer_and_what_is_tracked(loaded
     assert "Reach on Instagram" in text and "Video views on YouTube" in text
 
 
+def test_an_empty_workspace_is_told_how_to_add_goals_in_slack_and_from_a_file(
+    db: Engine,
+) -> None:
+    services = make_services(db, FrozenClock(NOW), DEFAULT_TIMEZONE="Europe/Bucharest")
+
+    text = ask(services, "how are we doing on reach?")
+
+    assert "has no goals yet" in text
+    assert "`/goals new`" in text and "`checkin-bot import`" in text
+
+
 def test_several_matches_come_as_a_short_list_to_choose_from(loaded: Any) -> None:
     answer = answer_question(loaded, team_id=TEAM, user_id="U1", text="how are we doing on reach?")
 

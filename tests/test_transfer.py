@@ -122,6 +122,29 @@ def test_importing_the_same_ids_twice_is_refused(services: Any) -> None:
         import_file(services, team_id="T1", text=DATASET.read_text("utf-8"))
 
 
+def test_cells_a_spreadsheet_would_run_are_protected_and_import_back_exactly(
+    services: Any,
+) -> None:
+    titles = ['=HYPERLINK("http://x","win")', "-20% response time", "'=x", "'quoted"]
+    goals = [
+        {"id": f"g{n}", "title": t, "target": "10", "deadline": "2027-01-31", "why": "@here"}
+        for n, t in enumerate(titles)
+    ]
+    checkins = [{"goal": "g0", "value": "-5", "at": "2026-11-20", "note": "+1 from me"}]
+    import_file(services, team_id="T1", text=json.dumps({"goals": goals, "checkins": checkins}))
+
+    sheet = export(services, "T1", "csv")
+    import_file(services, team_id="T2", text=sheet)
+
+    assert "'=HYPERLINK" in sheet and "'-20% response time" in sheet and "''=x" in sheet
+    assert "'@here" in sheet and "'+1 from me" in sheet and ",-5," in sheet
+    back = json.loads(export(services, "T2"))
+    assert [g["title"] for g in back["goals"]] == titles
+    assert {g["why"] for g in back["goals"]} == {"@here"}
+    assert back["checkins"][0]["value"] == "-5" and back["checkins"][0]["note"] == "+1 from me"
+    assert export(services, "T2", "csv") == sheet
+
+
 def test_a_spreadsheet_with_dates_and_platform_names_imports(services: Any) -> None:
     sheet = "record,id,title,platform,target,deadline,goal,value,at\n"
     sheet += "goal,f1,Grow followers,Insta,480,2026-12-31,,,\n"

@@ -5,9 +5,10 @@ from __future__ import annotations
 from bot.blocks.common import Block, actions, button, clip, context, section
 from bot.blocks.text import blocks_to_text
 from bot.core.dates import format_date
+from bot.core.digest import STATUS_LABELS
 from bot.core.mrkdwn import escape
 from bot.core.progress import Status
-from bot.services.questions import STATUS_LABELS, Answer, GoalFacts, ObjectiveScore
+from bot.services.questions import Answer, GoalFacts, ObjectiveScore
 
 STATUS_ACTION = "question.status"
 """Prefix of the buttons that answer the status of one goal from a list of matches."""
@@ -89,7 +90,7 @@ def _goal_line(goal: GoalFacts) -> str:
     figures = (
         f"{goal.current} of {goal.target} `{goal.bar}`"
         if goal.current is not None
-        else f"no data yet (target {goal.target})"
+        else f"{STATUS_LABELS[Status.NO_DATA]} (target {goal.target})"
     )
     due = f", due {format_date(goal.deadline)}" if goal.deadline else ""
     return clip(f"• *{escape(goal.title)}*: {figures}, {STATUS_LABELS[goal.status]}{due}", 200)

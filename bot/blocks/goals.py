@@ -77,7 +77,7 @@ def show_blocks(row: GoalRow, goal: Goal) -> tuple[str, list[Block]]:
             button("Archive", "goal.archive", value, style="danger"),
         ),
     ]
-    return row.title, blocks
+    return escape(row.title), blocks
 
 
 def ambiguous_blocks(rows: tuple[GoalRow, ...], verb: str) -> tuple[str, list[Block]]:

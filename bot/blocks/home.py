@@ -13,6 +13,7 @@ from bot.blocks.common import (
     section,
 )
 from bot.blocks.goals import goal_summary
+from bot.blocks.interview import START_ACTION
 from bot.core.mrkdwn import escape
 from bot.services.goal_admin import GoalRow
 from bot.services.home import HomeView
@@ -28,7 +29,7 @@ def home_blocks(view: HomeView) -> list[Block]:
     blocks: list[Block] = [
         header("Your goals at a glance"),
         actions(
-            button("New goal", "home.new_goal", style="primary"),
+            button("New goal", START_ACTION, "new", style="primary"),
             button("Check in", "home.checkin"),
             pause,
             button("Subscribe a channel to digests", "digest.subscribe"),

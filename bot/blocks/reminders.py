@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from bot.blocks.common import Block, actions, button, clip, context, section
+from bot.core.goal_lookup import GoalRef
 from bot.core.mrkdwn import escape
-from bot.services.reminders import ReminderView
+from bot.services.reminders import ReminderItem, ReminderView
 
 UPDATE_CALLBACK = "checkin.update"
+PICK_CALLBACK = "checkin.pick"
 CONFIDENCE_OPTIONS = (
     ("on_track", "🟢 On track"),
     ("at_risk", "🟡 At risk"),
@@ -52,8 +55,18 @@ def reminder_message(view: ReminderView) -> tuple[str, list[Block]]:
     return text, blocks
 
 
-def update_form(view: ReminderView, *, channel_id: str, thread_ts: str) -> dict[str, object]:
-    """The Update modal: one value per goal the reminder asked about, a note and a confidence."""
+def update_form(
+    items: Sequence[ReminderItem], *, answer_to: dict[str, object]
+) -> dict[str, object]:
+    """The Update modal: one value per goal asked about, a note and a confidence.
+
+    `answer_to` says where the answer goes: a reminder's thread
+    (`{"channel": ..., "thread": ...}`) or, from the App Home, one goal (`{"goal": 7}`).
+
+    Example:
+        >>> update_form(view.items, answer_to={"goal": 7})["callback_id"]
+        'checkin.update'
+    """
     blocks: list[Block] = [
         {
             "type": "input",
@@ -72,7 +85,7 @@ def update_form(view: ReminderView, *, channel_id: str, thread_ts: str) -> dict[
                 "placeholder": {"type": "plain_text", "text": "e.g. 41.2k"},
             },
         }
-        for item in view.items[:20]
+        for item in items[:20]
     ]
     blocks.append(
         {
@@ -99,13 +112,38 @@ def update_form(view: ReminderView, *, channel_id: str, thread_ts: str) -> dict[
             },
         }
     )
-    metadata = {"schedule": view.schedule_id, "channel": channel_id, "thread": thread_ts}
     return {
         "type": "modal",
         "callback_id": UPDATE_CALLBACK,
         "title": {"type": "plain_text", "text": "Check in"},
         "submit": {"type": "plain_text", "text": "Save"},
         "close": {"type": "plain_text", "text": "Cancel"},
-        "private_metadata": json.dumps(metadata),
+        "private_metadata": json.dumps(answer_to),
+        "blocks": blocks,
+    }
+
+
+def goal_picker(choices: Sequence[GoalRef]) -> dict[str, object]:
+    """Which goal to check in on, for someone with several; Next opens the Update form."""
+    options = [
+        {"text": {"type": "plain_text", "text": clip(f"#{g.id} {g.title}", 75)}, "value": str(g.id)}
+        for g in choices[:100]
+    ]
+    blocks: list[Block] = [
+        {
+            "type": "input",
+            "block_id": "goal",
+            "label": {"type": "plain_text", "text": "Which goal?"},
+            "element": {"type": "static_select", "action_id": "goal", "options": options},
+        }
+    ]
+    if len(choices) > len(options):
+        blocks.append(context("Not listed? Type `/goals checkin #<number> <value>` instead."))
+    return {
+        "type": "modal",
+        "callback_id": PICK_CALLBACK,
+        "title": {"type": "plain_text", "text": "Check in"},
+        "submit": {"type": "plain_text", "text": "Next"},
+        "close": {"type": "plain_text", "text": "Cancel"},
         "blocks": blocks,
     }

@@ -10,9 +10,19 @@ from slack_sdk import WebClient
 
 from bot.blocks.checkins import question_text, recorded_blocks
 from bot.core.mrkdwn import escape
+from bot.listeners.home import refresh_homes
 from bot.people import is_admin
 from bot.services import Services
-from bot.services.checkins import Author, Outcome, Postponed, Question, Recorded, Refused, Removed
+from bot.services.checkins import (
+    Author,
+    Outcome,
+    Postponed,
+    Question,
+    Recorded,
+    Refused,
+    Removed,
+    changed_goals,
+)
 
 
 def author_of(services: Services, client: WebClient, team_id: str, user_id: str) -> Author:
@@ -33,6 +43,15 @@ def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]
     if isinstance(outcome, Refused | Postponed):
         return outcome.message, None
     raise TypeError(f"unknown outcome {outcome!r}")
+
+
+def refresh_after(
+    services: Services, client: WebClient, outcome: Outcome, *, team_id: str, actor: str
+) -> None:
+    """Show the change on the App Home of the actor and the changed goals' owners."""
+    changed = changed_goals(outcome)
+    if changed:
+        refresh_homes(services, client, team_id, actor=actor, goal_ids=changed)
 
 
 def answer_in_thread(

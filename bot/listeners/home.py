@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks.home import home_blocks
 from bot.services import Services
-from bot.services.home import home_view
+from bot.services.home import home_view, people_to_refresh
 
 log = logging.getLogger("checkin_bot.home")
 
@@ -29,3 +30,24 @@ def publish_home(
         client.views_publish(user_id=user_id, view={"type": "home", "blocks": home_blocks(view)})
     except SlackApiError as exc:
         log.warning("could not publish App Home for %s: %s", user_id, exc.response.get("error"))
+
+
+def refresh_homes(
+    services: Services,
+    client: WebClient,
+    team_id: str,
+    *,
+    actor: str,
+    goal_ids: Iterable[int] = (),
+    also: Iterable[str] = (),
+) -> None:
+    """Republish the Home of everyone a change shows on: the actor, the goals' owners, `also`.
+
+    `also` names people the goals no longer point at, such as an owner replaced by an edit.
+
+    Example:
+        >>> refresh_homes(services, client, "T1", actor="U1", goal_ids=[7])
+    """
+    people = people_to_refresh(services, team_id=team_id, actor=actor, goal_ids=goal_ids)
+    for user_id in dict.fromkeys([*people, *also]):
+        publish_home(services, client, team_id, user_id)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from slack_sdk import WebClient
 
 from bot.blocks.interview import interview_message
+from bot.listeners.home import refresh_homes
+from bot.services import Services
 from bot.services.interview import InterviewView
 
 
@@ -14,3 +16,11 @@ def post(client: WebClient, view: InterviewView, *, channel_id: str) -> None:
     client.chat_postMessage(
         channel=view.channel_id or channel_id, text=text, blocks=blocks, thread_ts=view.thread_ts
     )
+
+
+def show_saved_on_home(
+    services: Services, client: WebClient, view: InterviewView, *, team_id: str, user_id: str
+) -> None:
+    """Once the interview saves a goal, it appears on the App Home of its maker and owner."""
+    if view.saved is not None:
+        refresh_homes(services, client, team_id, actor=user_id, goal_ids=[view.saved.goal_id])

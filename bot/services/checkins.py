@@ -30,11 +30,12 @@ from bot.core.checkin_reply import (
 from bot.core.dates import format_date
 from bot.core.goal_lookup import GoalRef, Lookup, describe_choices
 from bot.core.numbers import ParseError, format_quantity, parse_quantity
-from bot.core.progress import Change, GoalFigures, Point, Status, assess, progress_bar
-from bot.core.values import Direction, GoalKind, GoalState, Quantity, Unit
+from bot.core.progress import Change, Status, assess, progress_bar
+from bot.core.values import GoalKind, GoalState, Quantity, Unit
 from bot.services import Services
 from bot.services.permissions import can_change, refusal
 from bot.services.reminder_controls import pause, schedule_of, skip_once, snooze
+from bot.services.tracking import goal_figures, goal_points
 from storage import checkins as checkin_store
 from storage import repo
 from storage.models import CheckIn, Delivery, Goal
@@ -79,6 +80,7 @@ class Removed:
     """The check-ins of a deleted reply were removed."""
 
     titles: tuple[str, ...]
+    goal_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ class Postponed:
     """A "skip" or "snooze" reply: no value, and when the next reminder comes."""
 
     message: str
+    goal_ids: tuple[int, ...] = ()  # set when reminders were paused or turned on again
 
 
 Outcome = Recorded | Removed | Question | Refused | Postponed
@@ -124,6 +127,20 @@ class Origin:
     message_ts: str | None = None
 
 
+def changed_goals(outcome: Outcome) -> tuple[int, ...]:
+    """The goals an outcome changed (values, or reminders paused or resumed); () for none.
+
+    Example:
+        >>> changed_goals(Question("Which one?", "41.2k"))
+        ()
+    """
+    if isinstance(outcome, Recorded):
+        return tuple(answer.goal_id for answer in outcome.answers)
+    if isinstance(outcome, Removed | Postponed):
+        return outcome.goal_ids
+    return ()
+
+
 def goal_ref(goal: Goal) -> GoalRef:
     """The lookup's view of a stored goal."""
     return GoalRef(
@@ -145,9 +162,8 @@ def reminder_goal(session: Session, delivery: Delivery) -> Goal | None:
     return repo.get_goal(session=session, team_id=delivery.team_id, goal_id=schedule.goal_id)
 
 
-def thread_goals(session: Session, delivery: Delivery) -> list[Goal]:
-    """The goals a reminder asked about: its goal, or the key results of an objective."""
-    goal = reminder_goal(session, delivery)
+def asked_goals(session: Session, goal: Goal | None) -> list[Goal]:
+    """The goals a check-in on `goal` asks values for: the goal, or an objective's key results."""
     if goal is None:
         return []
     if goal.kind == GoalKind.OBJECTIVE:
@@ -155,6 +171,11 @@ def thread_goals(session: Session, delivery: Delivery) -> list[Goal]:
             session=session, team_id=goal.team_id, objective_id=goal.id or 0
         )
     return [goal]
+
+
+def thread_goals(session: Session, delivery: Delivery) -> list[Goal]:
+    """The goals a reminder asked about: its goal, or the key results of an objective."""
+    return asked_goals(session, reminder_goal(session, delivery))
 
 
 def reminder_thread(
@@ -186,7 +207,8 @@ def reply_in_thread(
         if isinstance(reply, Skip):
             return Postponed(skip_once(session, delivery))
         if isinstance(reply, Snooze):
-            return Postponed(snooze(session, services, delivery, days=reply.days))
+            said = snooze(session, services, delivery, days=reply.days)
+            return Postponed(said, tuple(g.id or 0 for g in goals))
         return record_values(session, services, author, origin, reply, goals)
 
 
@@ -223,7 +245,7 @@ def remove_reply(services: Services, author: Author, origin: Origin) -> Removed 
             goal = repo.get_goal(session=session, team_id=author.team_id, goal_id=old.goal_id)
             titles.append(goal.title if goal else "a goal")
             session.delete(old)
-        return Removed(tuple(titles)) if previous else None
+        return Removed(tuple(titles), tuple(c.goal_id for c in previous)) if previous else None
 
 
 def checkin_command(services: Services, author: Author, text: str) -> Outcome:
@@ -259,23 +281,33 @@ def press_reminder_button(
             return Refused(refusal(goal))
         if action == "skip":
             return Postponed(skip_once(session, delivery))
+        changed = (goal.id or 0,)
         if action == "snooze":
-            return Postponed(snooze(session, services, delivery, days=1))
-        return Postponed(pause(session, services, delivery, user_id=author.user_id))
+            return Postponed(snooze(session, services, delivery, days=1), changed)
+        return Postponed(pause(session, services, delivery, user_id=author.user_id), changed)
 
 
 def checkin_from_form(
     services: Services,
     author: Author,
-    delivery: Delivery,
+    asked: Delivery | int,
     typed: dict[int, str],
     *,
     note: str,
     confidence: Confidence | None,
 ) -> Outcome | dict[int, str]:
-    """The Update form: a value per goal; unreadable ones come back as {goal id: question}."""
+    """The Update form: a value per goal; unreadable ones come back as {goal id: question}.
+
+    `asked` is the reminder the form answers, or the id of the goal picked on the App Home.
+    """
     with services.session() as session:
-        goals = thread_goals(session, delivery)
+        if isinstance(asked, Delivery):
+            goals = thread_goals(session, asked)
+        else:
+            goal = repo.get_goal(session=session, team_id=author.team_id, goal_id=asked)
+            goals = asked_goals(session, goal)
+        if not goals:
+            return Refused("That goal no longer exists.")
         values, problems = [], {}
         for goal in goals:
             parsed = parse_quantity(typed.get(goal.id or 0, ""), unit_hint=Unit(goal.unit))
@@ -344,31 +376,21 @@ def goal_answer(
     became_baseline: bool = False,
 ) -> GoalAnswer:
     """Where `goal` stands now, in words; marks it achieved when it reached its target."""
-    points = [
-        Point(c.at, c.value)
-        for c in repo.list_checkins(session=session, team_id=goal.team_id, goal_id=goal.id or 0)
-    ]
-    zone = _zone(session, services, goal)
+    points = goal_points(
+        repo.list_checkins(session=session, team_id=goal.team_id, goal_id=goal.id or 0)
+    )
+    zone = owner_zone(session, services, goal)
     status = Status.NO_DATA
     progress_text = expected_text = change_text = None
-    if goal.target is not None and goal.deadline is not None:
-        figures = GoalFigures(
-            baseline=goal.baseline,
-            target=goal.target,
-            direction=Direction(goal.direction),
-            start=goal.start_at,
-            deadline=goal.deadline,
-            unit=Unit(goal.unit),
-        )
+    figures = goal_figures(goal)
+    if figures is not None:
         state = assess(figures, points, now)
         status = state.status
         if status is Status.ACHIEVED and goal.state == GoalState.ACTIVE:
             goal.state, goal.updated_at = GoalState.ACHIEVED.value, now
         if state.progress is not None:
-            progress_text = (
-                f"{progress_bar(state.progress)} {_percent(state.progress)} of the way to "
-                f"{show_value(goal, goal.target)}"
-            )
+            target = show_value(goal, figures.target)
+            progress_text = f"{progress_bar(state.progress)} of the way to {target}"
         if state.expected_value is not None:
             expected_text = (
                 f"{show_value(goal, state.expected_value)} ({_percent(state.expected)} of the way)"
@@ -424,7 +446,8 @@ def _checkins_of(session: Session, team_id: str, origin: Origin) -> list[CheckIn
     )
 
 
-def _zone(session: Session, services: Services, goal: Goal) -> ZoneInfo:
+def owner_zone(session: Session, services: Services, goal: Goal) -> ZoneInfo:
+    """The time zone dates about `goal` are shown in: its owner's, else the workspace's."""
     member = (
         repo.get_member(session=session, team_id=goal.team_id, user_id=goal.owner_id)
         if goal.owner_id

@@ -6,7 +6,7 @@ status) that the digest and App Home show, so the numbers agree everywhere.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -14,14 +14,16 @@ from decimal import Decimal
 from sqlmodel import Session
 
 from bot.core.digest import DigestLine, Period, compose_digest
+from bot.core.goal_lookup import find_goals
 from bot.core.mrkdwn import quoted
 from bot.services import Services
+from bot.services.checkins import goal_ref
 from bot.services.permissions import can_change, refusal
 from bot.services.tracking import track_goals
 from storage import repo
 from storage.models import Goal
 
-_NUMBER = re.compile(r"#?(\d{1,9})")
+CHOICES = 10  # an ambiguous name lists at most this many goals to pick from
 
 
 @dataclass(frozen=True)
@@ -85,8 +87,14 @@ def goal_rows(
     states: tuple[str, ...] = ("active", "achieved"),
 ) -> list[GoalRow]:
     """Every goal of the workspace in `states`, oldest first, each with its digest line."""
-    goals = repo.list_goals(session=session, team_id=team_id, states=states)
-    tracked = track_goals(session=session, team_id=team_id, goals=goals)
+    return rows_of(
+        session, team_id, repo.list_goals(session=session, team_id=team_id, states=states), now
+    )
+
+
+def rows_of(session: Session, team_id: str, goals: Sequence[Goal], now: datetime) -> list[GoalRow]:
+    """These goals as lists show them, each with its digest line."""
+    tracked = track_goals(session=session, team_id=team_id, goals=list(goals))
     lines = {
         line.goal_id: line for line in compose_digest(tracked, period=Period.WEEKLY, now=now).lines
     }
@@ -98,36 +106,30 @@ def list_goals(services: Services, *, team_id: str) -> list[GoalRow]:
         return goal_rows(session, team_id, services.now())
 
 
-def find_goal(query: str, goals: list[GoalRow]) -> Lookup:
-    """The goal `query` names: "#3" or "3" (its number), its exact title, or part of it.
+def lookup(services: Services, *, team_id: str, query: str) -> Lookup:
+    """The goal `query` names among the active and achieved ones, as check-ins find goals.
+
+    By number ("#3"), title, words of the title, metric or platform (see
+    `bot.core.goal_lookup`); several matches come back for the person to pick.
 
     Example:
-        >>> find_goal("#2", rows)
+        >>> lookup(services, team_id="T1", query="#2")  # doctest: +SKIP
         Found(goal=GoalRow(goal_id=2, ...))
     """
-    wanted = " ".join(query.split()).casefold()
-    if not wanted:
+    if not query.strip():
         return NotFound("Name a goal by its number or title, e.g. `#3` or `reach`.")
-    number = _NUMBER.fullmatch(wanted)
-    if number:
-        by_id = [g for g in goals if g.goal_id == int(number.group(1))]
-        if by_id:
-            return Found(by_id[0])
-    exact = [g for g in goals if g.title.casefold() == wanted]
-    if len(exact) == 1:
-        return Found(exact[0])
-    partial = exact or [g for g in goals if wanted in g.title.casefold()]
-    if len(partial) == 1:
-        return Found(partial[0])
-    if partial:
-        return Ambiguous(tuple(partial[:10]))
+    with services.session() as session:
+        goals = repo.list_goals(session=session, team_id=team_id, states=("active", "achieved"))
+        found = find_goals(query, [goal_ref(g) for g in goals])
+        named = {ref.id for ref in found.matches[:CHOICES]}
+        rows = rows_of(session, team_id, [g for g in goals if g.id in named], services.now())
+    if len(rows) == 1:
+        return Found(rows[0])
+    if rows:
+        return Ambiguous(tuple(rows))
     return NotFound(
         f"I found no goal matching {quoted(query, 40)}. `/goals list` shows them with numbers."
     )
-
-
-def lookup(services: Services, *, team_id: str, query: str) -> Lookup:
-    return find_goal(query, list_goals(services, team_id=team_id))
 
 
 def may_change(

@@ -69,7 +69,7 @@ HELP = HelpView(
                 HelpEntry("/goals chart #3", "a chart of check-ins against the plan"),
                 HelpEntry("/goals edit #3", "change title, target, deadline, owner, channel"),
                 HelpEntry("/goals archive #3", "archive a goal (asks first)"),
-                HelpEntry("/goals export", "all goals as a CSV file, sent to you"),
+                HelpEntry("/goals export", "all goals and check-ins as a CSV file, sent to you"),
             ),
         ),
         HelpSection(

@@ -6,15 +6,16 @@ Slack allows 100 blocks on the Home tab, so a person's own goals show up to
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.core.progress import WEEK_DAYS
 from bot.services import Services
 from bot.services.goal_admin import GoalRow, goal_rows
-from bot.services.schedules import advance
 from storage import digests as digest_store
-from storage.home import schedules_of_owner
+from storage import repo
+from storage.reminders import schedules_of_owner
 
 MY_GOALS = 20
 TEAM_PAGE = 25
@@ -32,7 +33,7 @@ class HomeView:
     team_total: int
     page: int
     pages: int
-    reminders_paused: bool
+    reminders_paused: bool  # every reminder paused, or the person is away
     digest_channels: tuple[str, ...]
 
 
@@ -42,6 +43,8 @@ def home_view(services: Services, *, team_id: str, user_id: str, page: int = 0) 
     with services.session() as session:
         rows = goal_rows(session, team_id, now)
         schedules = schedules_of_owner(session=session, team_id=team_id, owner_id=user_id)
+        member = repo.get_member(session=session, team_id=team_id, user_id=user_id)
+        away = member is not None and member.away_until is not None and member.away_until > now
         channels = tuple(
             s.channel_id for s in digest_store.list_subscriptions(session=session, team_id=team_id)
         )
@@ -66,24 +69,30 @@ def home_view(services: Services, *, team_id: str, user_id: str, page: int = 0) 
         team_total=len(team),
         page=page,
         pages=pages,
-        reminders_paused=bool(schedules) and not any(s.active for s in schedules),
+        reminders_paused=away or (bool(schedules) and not any(s.active for s in schedules)),
         digest_channels=channels,
     )
 
 
-def pause_reminders(services: Services, *, team_id: str, user_id: str, pause: bool) -> int:
-    """Pause (or resume) every reminder schedule the person owns; returns how many changed."""
-    now = services.now()
+def people_to_refresh(
+    services: Services, *, team_id: str, actor: str, goal_ids: Iterable[int] = ()
+) -> tuple[str, ...]:
+    """Whose Home a change shows on: the person who made it and the owners of the goals.
+
+    A key result's change moves its objective's score, so the objective's owner counts too.
+
+    Example:
+        >>> people_to_refresh(services, team_id="T1", actor="UADMIN", goal_ids=[7])
+        ('UADMIN', 'U1')
+    """
+    people = [actor]
     with services.session() as session:
-        rows = [
-            row
-            for row in schedules_of_owner(session=session, team_id=team_id, owner_id=user_id)
-            if row.active == pause
-        ]
-        for row in rows:
-            row.active = not pause
-            row.paused_reason = "paused from App Home" if pause else None
-            row.updated_at = now
-            if not pause:
-                advance(row, after=now)
-        return len(rows)
+        for goal_id in goal_ids:
+            goal = repo.get_goal(session=session, team_id=team_id, goal_id=goal_id)
+            objective = (
+                repo.get_goal(session=session, team_id=team_id, goal_id=goal.objective_id)
+                if goal is not None and goal.objective_id
+                else None
+            )
+            people += [g.owner_id for g in (goal, objective) if g is not None and g.owner_id]
+    return tuple(dict.fromkeys(people))

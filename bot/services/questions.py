@@ -4,7 +4,7 @@
 about, assesses them (`bot.core.progress`) and returns an `Answer` view that
 `bot.blocks.answers` renders for Slack, the console and `checkin-bot ask`.
 Every figure comes from a stored value or from the progress math; a goal with no
-check-in says "no data yet".
+check-in says "no check-in yet", in the digest's words (`STATUS_LABELS`).
 
 A goal is reported by its external id (the `id` it was imported with) when it has
 one, otherwise by its numeric id as a string: `goal_ref`. The same reference is
@@ -26,11 +26,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlmodel import Session
 
 from bot.core.dates import format_date
+from bot.core.digest import STATUS_LABELS
 from bot.core.kpis import PLATFORMS, kpi
 from bot.core.mrkdwn import escape, quoted
 from bot.core.numbers import format_quantity
 from bot.core.progress import (
-    GoalFigures,
     GoalProgress,
     Point,
     Status,
@@ -41,9 +41,10 @@ from bot.core.progress import (
     score_verdict,
 )
 from bot.core.questions import Intent, Period, Question, start_of_day, understand
-from bot.core.values import Direction, Quantity, Unit
+from bot.core.values import Quantity, Unit
 from bot.core.wording import normalise
 from bot.services import Services
+from bot.services.tracking import goal_figures
 from storage.models import Goal
 from storage.questions import find_goals, goal_names, recent_points
 from storage.repo import get_member
@@ -56,15 +57,6 @@ MAX_LISTED = 15
 
 MAX_CHOICES = 10
 """Goals offered as buttons when a status question matches several."""
-
-STATUS_LABELS: dict[Status, str] = {
-    Status.ACHIEVED: "achieved",
-    Status.ON_TRACK: "on track",
-    Status.AT_RISK: "at risk",
-    Status.OFF_TRACK: "off track",
-    Status.MISSED: "missed",
-    Status.NO_DATA: "no data yet",
-}
 
 EXAMPLES: tuple[tuple[Intent, str], ...] = (
     (Intent.STATUS, "how are we doing on reach?"),
@@ -245,7 +237,8 @@ def _untracked(ctx: _Context, question: Question) -> Answer:
         return Answer(
             question.intent,
             f"No goal tracks {asked}: this workspace has no goals yet. "
-            "Add goals in Slack, or from a file with `checkin-bot import`.",
+            "Set one up with `/goals new` (or send me “new goal”), "
+            "or import a file with `checkin-bot import`.",
         )
     shown = tracked[:MAX_LISTED]
     more = f" and {len(tracked) - len(shown)} more" if len(tracked) > len(shown) else ""
@@ -284,23 +277,10 @@ def _assess_all(ctx: _Context, goals: Sequence[Goal]) -> list[_Assessed]:
     )
     assessed = []
     for goal in goals:
-        figures = _figures(goal)
+        figures = goal_figures(goal)
         seen = [Point(p.at, p.value) for p in points.get(goal.id or 0, [])]
         assessed.append(_Assessed(goal, assess(figures, seen, ctx.now) if figures else None))
     return assessed
-
-
-def _figures(goal: Goal) -> GoalFigures | None:
-    if goal.target is None or goal.deadline is None:
-        return None
-    return GoalFigures(
-        baseline=goal.baseline,
-        target=goal.target,
-        direction=Direction(goal.direction),
-        start=goal.start_at,
-        deadline=goal.deadline,
-        unit=Unit(goal.unit),
-    )
 
 
 def _status_of(item: _Assessed) -> Status:
@@ -405,7 +385,7 @@ def _status_card(ctx: _Context, goal: Goal) -> Answer:
     facts = _facts(ctx, _assess_all(ctx, [goal])[0])
     title = escape(facts.title)
     if facts.current is None:
-        headline = f"{title}: no data yet (target {facts.target})"
+        headline = f"{title}: {STATUS_LABELS[Status.NO_DATA]} (target {facts.target})"
     else:
         headline = f"{title}: {facts.current} of {facts.target}, {STATUS_LABELS[facts.status]}"
     return Answer(Intent.STATUS, headline, goals=(facts,), detail=True, refs=(facts.ref,))

@@ -1,5 +1,8 @@
 """What people do to their reminders: skip one, snooze, pause, go away until a date, come back.
 
+This is the one place reminders are paused and resumed, whether from a reminder's
+buttons, a `/goals` command or the App Home.
+
 Each answer says when the next reminder comes, in the schedule's own time zone,
 so nobody has to guess what "snoozed" means.
 """
@@ -66,9 +69,34 @@ def pause(session: Session, services: Services, delivery: Delivery, *, user_id: 
     row = schedule_of(session, delivery)
     if row is None:
         return "This reminder's schedule is gone already."
-    row.active, row.paused_reason = False, f"paused by <@{user_id}>"
-    row.updated_at = services.now()
+    _pause_row(row, user_id=user_id, now=services.now())
     return "Reminders for this goal are paused. `/goals back` turns them on again."
+
+
+def pause_all(services: Services, *, team_id: str, user_id: str) -> str:
+    """Stop every reminder of this person's goals until they come back (`/goals back`).
+
+    Example:
+        >>> pause_all(services, team_id="T1", user_id="U1")  # doctest: +SKIP
+        'Paused reminders for 2 goals. `/goals back` turns them on again.'
+    """
+    now = services.now()
+    with services.session() as session:
+        running = [
+            row
+            for row in schedules_of_owner(session=session, team_id=team_id, owner_id=user_id)
+            if row.active
+        ]
+        for row in running:
+            _pause_row(row, user_id=user_id, now=now)
+    if not running:
+        return "You have no running reminders to pause."
+    count = "1 goal" if len(running) == 1 else f"{len(running)} goals"
+    return f"Paused reminders for {count}. `/goals back` turns them on again."
+
+
+def _pause_row(row: ReminderSchedule, *, user_id: str, now: datetime) -> None:
+    row.active, row.paused_reason, row.updated_at = False, f"paused by <@{user_id}>", now
 
 
 def go_away(services: Services, *, team_id: str, user_id: str, text: str, tz: str) -> str:

@@ -27,7 +27,15 @@ from bot.core.values import GoalKind, GoalState
 from bot.people import user_timezone
 from bot.scheduling.deliveries import Due, NotSent, Sent
 from bot.services import Services
-from bot.services.checkins import Author, Refused, goal_ref, reminder_goal, show_value
+from bot.services.checkins import (
+    Author,
+    Refused,
+    asked_goals,
+    goal_ref,
+    owner_zone,
+    reminder_goal,
+    show_value,
+)
 from bot.services.permissions import can_change, refusal
 from bot.services.reminder_controls import schedule_of
 from bot.services.schedules import advance
@@ -77,11 +85,7 @@ def build_reminder(
 ) -> ReminderView:
     """The reminder for `goal` at `now`, in the schedule's time zone."""
     zone = ZoneInfo(row.timezone)
-    asked = (
-        checkin_store.key_results(session=session, team_id=goal.team_id, objective_id=goal.id or 0)
-        if goal.kind == GoalKind.OBJECTIVE
-        else [goal]
-    )
+    asked = asked_goals(session, goal)
     due_local = row.next_run_at.astimezone(zone) if row.next_run_at else None
     return ReminderView(
         schedule_id=row.id or 0,
@@ -105,6 +109,41 @@ def reminder_for_form(
         if not can_change(goal, author.user_id, is_admin=author.is_admin):
             return Refused(refusal(goal))
         return build_reminder(session, row, goal, services.now(), late=False)
+
+
+def checkin_choices(services: Services, *, team_id: str, user_id: str) -> tuple[GoalRef, ...]:
+    """The goals a person checks in on from the App Home: their own active goals.
+
+    An objective stands for its key results (its form asks for each), so key
+    results appear alone only when their objective belongs to someone else.
+    """
+    with services.session() as session:
+        mine = [
+            g
+            for g in repo.list_goals(session=session, team_id=team_id, states=("active",))
+            if g.owner_id == user_id
+        ]
+    objectives = {g.id for g in mine if g.kind == GoalKind.OBJECTIVE}
+    return tuple(
+        goal_ref(g)
+        for g in mine
+        if not (g.kind == GoalKind.KEY_RESULT and g.objective_id in objectives)
+    )
+
+
+def goal_form_items(
+    services: Services, author: Author, goal_id: int
+) -> tuple[ReminderItem, ...] | Refused:
+    """What the Update form asks about for one goal, for someone allowed to check in on it."""
+    with services.session() as session:
+        goal = repo.get_goal(session=session, team_id=author.team_id, goal_id=goal_id)
+        if goal is None or goal.state != GoalState.ACTIVE:
+            return Refused("That goal is no longer active, so there is nothing to check in on.")
+        if not can_change(goal, author.user_id, is_admin=author.is_admin):
+            return Refused(refusal(goal))
+        zone = owner_zone(session, services, goal)
+        now = services.now()
+        return tuple(_item(session, g, now, zone) for g in asked_goals(session, goal))
 
 
 def why_not_remind(goal: Goal | None, away_until: datetime | None, now: datetime) -> str | None:

@@ -19,16 +19,19 @@ from storage.models import CheckIn, Goal
 from storage.progress import checkins_by_goal
 
 
-def tracked_goal(goal: Goal, checkins: Sequence[CheckIn]) -> TrackedGoal | None:
-    """The goal as progress analytics see it; None without a target or a deadline.
+def goal_figures(goal: Goal) -> GoalFigures | None:
+    """The plan progress is measured against; None without a target or a deadline.
+
+    Every feature that says where a goal stands (check-in answers, questions,
+    digests, charts, the App Home) reads a goal through this one function.
 
     Example:
-        >>> tracked_goal(Goal(id=1, team_id="T", title="Reach 60k"), []) is None
+        >>> goal_figures(Goal(id=1, team_id="T", title="Reach 60k")) is None
         True
     """
-    if goal.target is None or goal.deadline is None or goal.kind == GoalKind.OBJECTIVE:
+    if goal.target is None or goal.deadline is None:
         return None
-    figures = GoalFigures(
+    return GoalFigures(
         baseline=goal.baseline,
         target=goal.target,
         direction=Direction(goal.direction),
@@ -36,12 +39,29 @@ def tracked_goal(goal: Goal, checkins: Sequence[CheckIn]) -> TrackedGoal | None:
         deadline=goal.deadline,
         unit=Unit(goal.unit),
     )
+
+
+def goal_points(checkins: Sequence[CheckIn]) -> tuple[Point, ...]:
+    """A goal's check-ins as the progress analytics read them, in the order given."""
+    return tuple(Point(c.at, c.value) for c in checkins)
+
+
+def tracked_goal(goal: Goal, checkins: Sequence[CheckIn]) -> TrackedGoal | None:
+    """The goal as progress analytics see it; None without a target or a deadline.
+
+    Example:
+        >>> tracked_goal(Goal(id=1, team_id="T", title="Reach 60k"), []) is None
+        True
+    """
+    figures = goal_figures(goal)
+    if figures is None or goal.kind == GoalKind.OBJECTIVE:
+        return None
     return TrackedGoal(
         goal_id=goal.id or 0,
         title=goal.title,
         owner_id=goal.owner_id,
         figures=figures,
-        points=tuple(Point(c.at, c.value) for c in checkins),
+        points=goal_points(checkins),
         currency=goal.currency,
     )
 

@@ -15,6 +15,9 @@ Choices worth knowing:
 - The whole file is checked before anything is written; any bad row stops the
   import, and each problem names its line and field. The import runs in one
   transaction, so nothing of a rejected file is kept.
+- In CSV, a cell a spreadsheet would run as a formula (starting with = + - @)
+  is written with a protective apostrophe in front, which import removes again
+  (see `bot.core.csv_cells`); JSON needs no such care.
 - A date without a time is read in the workspace's time zone: a `start` at the
   first second of the day, a `deadline` at the last. Exports write full UTC times,
   so export -> import -> export gives the same file.
@@ -25,6 +28,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -32,6 +36,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
+from bot.core.csv_cells import protect_cell, unprotect_cell
 from bot.core.dates import end_of_day
 from bot.core.kpis import PLATFORMS, catalogue, detect_platform
 from bot.core.questions import start_of_day
@@ -139,7 +144,8 @@ def _read_csv(text: str) -> _Rows:
     checkins: list[dict[str, Any]] = []
     goal_lines: list[int] = []
     checkin_lines: list[int] = []
-    for row in reader:
+    for cells in reader:
+        row = {k: unprotect_cell(v) if isinstance(v, str) else v for k, v in cells.items()}
         kind = (row.get("record") or "").strip().lower()
         is_checkin = kind == "checkin" or (not kind and bool((row.get("goal") or "").strip()))
         (checkins if is_checkin else goals).append(row)
@@ -419,11 +425,43 @@ def write_json(records: Iterator[tuple[str, dict[str, str]]], out: TextIO) -> No
 
 
 def write_csv(records: Iterator[tuple[str, dict[str, str]]], out: TextIO) -> None:
-    """Write records as CSV: one header, then one row per goal or check-in."""
+    """Write records as CSV: one header, then one row per goal or check-in.
+
+    Cells a spreadsheet would run as formulas are protected (`bot.core.csv_cells`);
+    import reads them back as they were.
+    """
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for kind, fields in records:
-        writer.writerow({"record": kind, **fields})
+        writer.writerow({"record": kind, **{k: protect_cell(v) for k, v in fields.items()}})
+
+
+@dataclass(frozen=True, slots=True)
+class CsvExport:
+    """A workspace's export as CSV text, with what it holds."""
+
+    text: str
+    goals: int
+    checkins: int
+
+
+def export_csv(services: Services, *, team_id: str) -> CsvExport:
+    """The file `checkin-bot export --format csv` writes for the workspace (`/goals export`).
+
+    Example:
+        >>> export_csv(services, team_id="T1").text.splitlines()[0][:15]
+        'record,id,title'
+    """
+    held: Counter[str] = Counter()
+
+    def counted() -> Iterator[tuple[str, dict[str, str]]]:
+        for kind, fields in export_records(services, team_id=team_id):
+            held[kind] += 1
+            yield kind, fields
+
+    out = io.StringIO()
+    write_csv(counted(), out)
+    return CsvExport(out.getvalue(), held["goal"], held["checkin"])
 
 
 def _goal_fields(goal: Goal, objective_titles: dict[int, str]) -> dict[str, str]:

@@ -1,4 +1,9 @@
-"""Buttons of the App Home, the digest and goal cards (`home.`, `digest.`, `goal.` action ids)."""
+"""Buttons of the App Home, the digest and goal cards (`home.`, `digest.`, `goal.` action ids).
+
+The Home's buttons reuse the features they stand for: New goal is the interview's
+own start button, Check in opens the reminder's Update form, and pausing goes
+through the reminder controls.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +14,23 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.blocks.goals import archive_confirm_blocks
+from bot.blocks.reminders import goal_picker, update_form
 from bot.core.mrkdwn import escape
+from bot.listeners.checkin_answers import author_of
 from bot.listeners.commands.digests import upload_goal_chart
 from bot.listeners.commands.goal_admin import open_edit
-from bot.listeners.home import publish_home
+from bot.listeners.home import publish_home, refresh_homes
 from bot.listeners.payloads import row_id
 from bot.listeners.views.dashboard import subscribe_modal
 from bot.people import is_admin
 from bot.services import Services
+from bot.services.checkins import Refused as CheckinRefused
 from bot.services.goal_admin import GoalRow, Refused, archive_goal, get_goal, may_change
-from bot.services.home import pause_reminders
+from bot.services.reminder_controls import come_back, pause_all
+from bot.services.reminders import checkin_choices, goal_form_items
 
-NEW_GOAL_HINT = "To set a new goal, send me “new goal” here, or type `/goals new` anywhere."
 GONE = "That goal no longer exists."
-CHECKIN_HINT = (
-    "To check in, type `/goals checkin` with the goal and the number, "
-    "e.g. `/goals checkin reach 41.2k`, or reply to my reminder."
-)
+NOTHING_TO_CHECK_IN = "You have no active goal to check in on. Press *New goal* to set one."
 
 
 def _ids(body: dict[str, Any]) -> tuple[str, str, str]:
@@ -45,22 +50,34 @@ def _tell(client: WebClient, respond: Respond, body: dict[str, Any], text: str) 
 
 
 def register(app: App, services: Services) -> None:
-    @app.action("home.new_goal")
-    def new_goal(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-        client.chat_postMessage(channel=_ids(body)[1], text=NEW_GOAL_HINT)
-
     @app.action("home.checkin")
-    def check_in(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-        client.chat_postMessage(channel=_ids(body)[1], text=CHECKIN_HINT)
-
-    @app.action(re.compile(r"^home\.(pause|resume)_reminders$"))
-    def pause(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+    def check_in(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         ack()
         team, user, _ = _ids(body)
-        pausing = body["actions"][0]["action_id"] == "home.pause_reminders"
-        pause_reminders(services, team_id=team, user_id=user, pause=pausing)
+        choices = checkin_choices(services, team_id=team, user_id=user)
+        if not choices:
+            _tell(client, respond, body, NOTHING_TO_CHECK_IN)
+            return
+        if len(choices) > 1:
+            client.views_open(trigger_id=body["trigger_id"], view=goal_picker(choices))
+            return
+        author = author_of(services, client, team, user)
+        items = goal_form_items(services, author, choices[0].id)
+        if isinstance(items, CheckinRefused):
+            _tell(client, respond, body, items.message)
+            return
+        form = update_form(items, answer_to={"goal": choices[0].id})
+        client.views_open(trigger_id=body["trigger_id"], view=form)
+
+    @app.action(re.compile(r"^home\.(pause|resume)_reminders$"))
+    def pause(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        ack()
+        team, user, _ = _ids(body)
+        if body["actions"][0]["action_id"] == "home.pause_reminders":
+            said = pause_all(services, team_id=team, user_id=user)
+        else:
+            said = come_back(services, team_id=team, user_id=user)
+        _tell(client, respond, body, said)
         publish_home(services, client, team, user)
 
     @app.action(re.compile(r"^home\.page_(prev|next)$"))
@@ -151,7 +168,7 @@ def register(app: App, services: Services) -> None:
         respond(
             text=f"Archived “{escape(done.title)}”. Its check-ins are kept.", replace_original=True
         )
-        publish_home(services, client, team, user)
+        refresh_homes(services, client, team, actor=user, goal_ids=[done.goal_id])
 
     @app.action("goal.archive_cancel")
     def keep(ack: Ack, respond: Respond) -> None:

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 
 from bot.blocks.interview import ANSWER_ACTION, START_ACTION, parse_button_value
 from bot.blocks.interview_form import OPEN_FORM_ACTION, form_view
-from bot.listeners.interview_talk import post
+from bot.listeners.interview_talk import post, show_saved_on_home
 from bot.people import user_timezone
 from bot.services import Services
 from bot.services import interview as service
@@ -41,6 +41,7 @@ def register(app: App, services: Services) -> None:
             if view.channel_id is None and thread:
                 view = _in_thread(view, channel_id, str(thread))
             post(client, view, channel_id=channel_id)
+            show_saved_on_home(services, client, view, team_id=team_id, user_id=user_id)
 
     @app.action(OPEN_FORM_ACTION)
     def open_form_button(ack: Ack, body: dict[str, Any], client: WebClient) -> None:

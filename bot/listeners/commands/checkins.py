@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bot.blocks.checkins import question_text
-from bot.listeners.checkin_answers import author_of, outcome_text
+from bot.listeners.checkin_answers import author_of, outcome_text, refresh_after
 from bot.listeners.context import CommandContext
+from bot.listeners.home import publish_home
 from bot.people import user_timezone
 from bot.services.checkins import checkin_command
 from bot.services.reminder_controls import AWAY_EXAMPLE, come_back, go_away
@@ -18,8 +19,10 @@ def checkin(ctx: CommandContext) -> None:
         )
         return
     author = author_of(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
-    text, blocks = outcome_text(checkin_command(ctx.services, author, ctx.args))
+    outcome = checkin_command(ctx.services, author, ctx.args)
+    text, blocks = outcome_text(outcome)
     ctx.reply(text, blocks)
+    refresh_after(ctx.services, ctx.client, outcome, team_id=ctx.team_id, actor=ctx.user_id)
 
 
 def away(ctx: CommandContext) -> None:
@@ -29,8 +32,10 @@ def away(ctx: CommandContext) -> None:
         return
     tz = user_timezone(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
     ctx.reply(go_away(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=ctx.args, tz=tz))
+    publish_home(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
 
 
 def back(ctx: CommandContext) -> None:
     """`/goals back`: reminders on again."""
     ctx.reply(come_back(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id))
+    publish_home(ctx.services, ctx.client, ctx.team_id, ctx.user_id)

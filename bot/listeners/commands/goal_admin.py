@@ -23,8 +23,7 @@ from bot.services.goal_admin import (
     lookup,
     may_change,
 )
-from bot.services.goal_export import goals_csv
-from storage import repo
+from bot.services.transfer import export_csv
 
 
 def _one_goal(ctx: CommandContext, verb: str) -> GoalRow | None:
@@ -111,18 +110,20 @@ def archive_command(ctx: CommandContext) -> None:
 
 
 def export_command(ctx: CommandContext) -> None:
-    """Every goal (archived too) as a CSV file, sent to the person in a DM."""
-    with ctx.services.session() as session:
-        goals = repo.list_goals(session=session, team_id=ctx.team_id, states=None)
-        text = goals_csv(goals)
-        count = len(goals)
+    """The workspace's goals and check-ins as CSV (as `checkin-bot export` writes), by DM."""
+    export = export_csv(ctx.services, team_id=ctx.team_id)
+    held = f"{_plural(export.goals, 'goal')} and {_plural(export.checkins, 'check-in')}"
     dm = ctx.client.conversations_open(users=ctx.user_id)["channel"]["id"]
     stamp = ctx.services.now().strftime("%Y-%m-%d")
     ctx.client.files_upload_v2(
         channel=dm,
-        content=text.encode("utf-8"),
+        content=export.text.encode("utf-8"),
         filename=f"goals-{stamp}.csv",
         title=f"Goals export {stamp}",
-        initial_comment=f"Your export: {count} goals.",
+        initial_comment=f"Your export: {held}. `checkin-bot import` reads it back.",
     )
-    ctx.reply(f"I sent you a CSV of {count} goals in a direct message.")
+    ctx.reply(f"I sent you a CSV of {held} in a direct message.")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

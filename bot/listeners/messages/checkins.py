@@ -6,7 +6,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
-from bot.listeners.checkin_answers import answer_in_thread, author_of
+from bot.listeners.checkin_answers import answer_in_thread, author_of, refresh_after
 from bot.listeners.context import MessageContext
 from bot.services import Services
 from bot.services.checkins import (
@@ -31,6 +31,7 @@ def checkin_reply(ctx: MessageContext) -> bool:
     answer_in_thread(
         ctx.client, outcome, channel_id=ctx.channel_id, thread_ts=ctx.thread_ts, user_id=ctx.user_id
     )
+    refresh_after(ctx.services, ctx.client, outcome, team_id=ctx.team_id, actor=ctx.user_id)
     return True
 
 
@@ -52,6 +53,7 @@ def on_edit(services: Services, client: WebClient, body: dict[str, Any]) -> None
     if outcome is None:  # the first version recorded nothing: read the edit as a new reply
         outcome = reply_in_thread(services, author, delivery, origin, text)
     answer_in_thread(client, outcome, channel_id=channel, thread_ts=thread_ts, user_id=user)
+    refresh_after(services, client, outcome, team_id=team_id, actor=user)
 
 
 def on_delete(services: Services, client: WebClient, body: dict[str, Any]) -> None:
@@ -67,3 +69,4 @@ def on_delete(services: Services, client: WebClient, body: dict[str, Any]) -> No
     removed = remove_reply(services, author, Origin("reply", channel, deleted_ts))
     if removed is not None:
         answer_in_thread(client, removed, channel_id=channel, thread_ts=thread_ts, user_id=user)
+        refresh_after(services, client, removed, team_id=team_id, actor=user)

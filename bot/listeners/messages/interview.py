@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.wording import normalise
 from bot.listeners.context import MessageContext
-from bot.listeners.interview_talk import post
+from bot.listeners.interview_talk import post, show_saved_on_home
 from bot.people import user_timezone
 from bot.services import interview as service
 
@@ -49,6 +49,7 @@ def interview_reply(ctx: MessageContext) -> bool:
     if view is None:
         return False
     post(ctx.client, view, channel_id=ctx.channel_id)
+    show_saved_on_home(ctx.services, ctx.client, view, team_id=ctx.team_id, user_id=ctx.user_id)
     return True
 
 

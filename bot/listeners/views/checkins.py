@@ -1,4 +1,8 @@
-"""The Update form (`checkin.update`): values typed in a modal, answered in the thread."""
+"""The Update form (`checkin.update`) and its goal picker (`checkin.pick`).
+
+A form opened from a reminder is answered in the reminder's thread; one opened
+from the App Home is answered by direct message.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,19 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.blocks.reminders import UPDATE_CALLBACK
+from bot.blocks.reminders import PICK_CALLBACK, UPDATE_CALLBACK, update_form
 from bot.core.checkin_reply import Confidence
-from bot.listeners.checkin_answers import answer_in_thread, author_of
+from bot.listeners.checkin_answers import (
+    answer_in_thread,
+    author_of,
+    outcome_text,
+    refresh_after,
+)
 from bot.listeners.payloads import input_text, input_value, private_metadata, row_id
 from bot.services import Services
-from bot.services.checkins import checkin_from_form, reminder_thread
+from bot.services.checkins import Refused, checkin_from_form, reminder_thread
+from bot.services.reminders import goal_form_items
+from storage.models import Delivery
 
 
 def _typed(view: dict[str, Any]) -> tuple[dict[int, str], str, Confidence | None]:
@@ -30,23 +41,32 @@ def _typed(view: dict[str, Any]) -> tuple[dict[int, str], str, Confidence | None
     return numbers, note, confidence
 
 
+def _who(body: dict[str, Any]) -> tuple[str, str]:
+    return str((body.get("team") or {}).get("id") or ""), str(
+        (body.get("user") or {}).get("id") or ""
+    )
+
+
 def register(app: App, services: Services) -> None:
     @app.view(UPDATE_CALLBACK)
     def submit_update(
         ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient
     ) -> None:
         metadata = private_metadata(view)
-        team_id = str((body.get("team") or {}).get("id") or "")
-        user = str((body.get("user") or {}).get("id") or "")
+        team_id, user = _who(body)
         channel, thread = str(metadata.get("channel", "")), str(metadata.get("thread", ""))
-        delivery = reminder_thread(services, team_id=team_id, channel_id=channel, thread_ts=thread)
-        if delivery is None:
+        asked: Delivery | int | None = (
+            int(metadata["goal"])
+            if str(metadata.get("goal", "")).isdigit()
+            else reminder_thread(services, team_id=team_id, channel_id=channel, thread_ts=thread)
+        )
+        if asked is None:
             ack()
             return
         numbers, note, confidence = _typed(view)
         author = author_of(services, client, team_id, user)
         outcome = checkin_from_form(
-            services, author, delivery, numbers, note=note, confidence=confidence
+            services, author, asked, numbers, note=note, confidence=confidence
         )
         if isinstance(outcome, dict):
             ack(
@@ -55,4 +75,25 @@ def register(app: App, services: Services) -> None:
             )
             return
         ack()
-        answer_in_thread(client, outcome, channel_id=channel, thread_ts=thread, user_id=user)
+        if isinstance(asked, Delivery):
+            answer_in_thread(client, outcome, channel_id=channel, thread_ts=thread, user_id=user)
+        else:
+            text, blocks = outcome_text(outcome)
+            client.chat_postMessage(channel=user, text=text, blocks=blocks)
+        refresh_after(services, client, outcome, team_id=team_id, actor=user)
+
+    @app.view(PICK_CALLBACK)
+    def pick_goal(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        values = (view.get("state") or {}).get("values") or {}
+        chosen = ((values.get("goal") or {}).get("goal") or {}).get("selected_option") or {}
+        team_id, user = _who(body)
+        goal_id = str(chosen.get("value") or "")
+        if not goal_id.isdigit():
+            ack(response_action="errors", errors={"goal": "Pick one of your goals."})
+            return
+        author = author_of(services, client, team_id, user)
+        items = goal_form_items(services, author, int(goal_id))
+        if isinstance(items, Refused):
+            ack(response_action="errors", errors={"goal": items.message})
+            return
+        ack(response_action="update", view=update_form(items, answer_to={"goal": int(goal_id)}))

@@ -16,7 +16,7 @@ from bot.core.mrkdwn import escape
 from bot.core.numbers import ParsedQuantity, parse_quantity
 from bot.core.values import Unit
 from bot.listeners.commands.digests import describe_subscription
-from bot.listeners.home import publish_home
+from bot.listeners.home import publish_home, refresh_homes
 from bot.listeners.payloads import input_text, input_value, row_id
 from bot.people import is_admin, user_timezone
 from bot.services import Services
@@ -142,4 +142,7 @@ def register(app: App, services: Services) -> None:
             else f"Saved your changes to “{escape(done.title)}”."
         )
         client.chat_postMessage(channel=user, text=text)
-        publish_home(services, client, team, user)
+        previous_owner = [goal.owner_id] if goal.owner_id else []
+        refresh_homes(
+            services, client, team, actor=user, goal_ids=[goal.id or 0], also=previous_owner
+        )
