@@ -70,9 +70,9 @@ def test_a_status_answer_gives_every_figure_from_the_data(loaded: Any) -> None:
         "reach-ig",
         "*46,000* of 60,000 by 31 Dec 2026",
         "▓▓▓▓▓░░░░░ 53%",
-        "Expected by today: 56% (47,098.24)",
+        "Expected by today: 56% (47,098)",  # whole followers: 47,098.24 rounded
         "*on track*",
-        "Forecast at the deadline: 58,696.43",
+        "Forecast at the deadline: 58,696",
         "+2,000 (+4.55%) since 15 Nov 2026 (was 44,000)",
         "Owner: @U1",
         "Last check-in: yesterday",

@@ -337,6 +337,22 @@ _CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "TRY": "₺"}
 _COMPACT_STEPS = ((Decimal(1_000), "k"), (Decimal(1_000_000), "M"), (Decimal(1_000_000_000), "B"))
 
 
+def round_estimate(value: Decimal, unit: Unit) -> Decimal:
+    """An estimate (the plan for today, a forecast) to the precision its unit is counted in.
+
+    Nobody has 402.93 followers: counts of a hundred or more and durations are whole;
+    small counts (3.25 requests per agent) and rates keep two decimals.
+
+    Example:
+        >>> round_estimate(Decimal("402.93"), Unit.COUNT)
+        Decimal('403')
+    """
+    whole = unit is Unit.DURATION or (unit is Unit.COUNT and abs(value) >= 100)
+    with localcontext() as context:
+        context.rounding = ROUND_HALF_UP
+        return value.quantize(Decimal(1) if whole else Decimal("0.01"))
+
+
 def format_quantity(q: Quantity, *, compact: bool = False) -> str:
     """Write a quantity the way a person would, rounded to at most two decimals.
 

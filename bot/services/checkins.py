@@ -29,7 +29,7 @@ from bot.core.checkin_reply import (
 )
 from bot.core.dates import format_date
 from bot.core.goal_lookup import GoalRef, Lookup, describe_choices
-from bot.core.numbers import ParseError, format_quantity, parse_quantity
+from bot.core.numbers import ParseError, format_quantity, parse_quantity, round_estimate
 from bot.core.progress import Change, Status, assess, progress_bar
 from bot.core.values import GoalKind, GoalState, Quantity, Unit
 from bot.services import Services
@@ -393,7 +393,8 @@ def goal_answer(
             progress_text = f"{progress_bar(state.progress)} of the way to {target}"
         if state.expected_value is not None:
             expected_text = (
-                f"{show_value(goal, state.expected_value)} ({_percent(state.expected)} of the way)"
+                f"{show_value(goal, round_estimate(state.expected_value, Unit(goal.unit)))} "
+                f"({_percent(state.expected)} of the way)"
             )
         change_text = _change_text(goal, state.change_last, zone)
     return GoalAnswer(

@@ -29,7 +29,7 @@ from bot.core.dates import format_date
 from bot.core.digest import STATUS_LABELS
 from bot.core.kpis import PLATFORMS, kpi
 from bot.core.mrkdwn import escape, quoted
-from bot.core.numbers import format_quantity
+from bot.core.numbers import format_quantity, round_estimate
 from bot.core.progress import (
     GoalProgress,
     Point,
@@ -302,8 +302,10 @@ def _facts(ctx: _Context, item: _Assessed) -> GoalFacts:
         current=show(found.current) if found and found.current is not None else None,
         target=show(goal.target) if goal.target is not None else "no target",
         bar=progress_bar(found.progress if found else None),
-        expected=_expected(found, show),
-        forecast=show(found.forecast) if found and found.forecast is not None else None,
+        expected=_expected(found, show, Unit(goal.unit)),
+        forecast=show(round_estimate(found.forecast, Unit(goal.unit)))
+        if found and found.forecast is not None
+        else None,
         eta=found.eta.astimezone(ctx.tz).date() if found and found.eta else None,
         change=_change_text(found, None, goal, ctx.tz) if found else None,
         last_checkin_age=_age(found.last_at, ctx.now) if found and found.last_at else None,
@@ -319,13 +321,13 @@ def _formatter(goal: Goal) -> Callable[[Decimal], str]:
     return show
 
 
-def _expected(found: GoalProgress | None, show: Callable[[Decimal], str]) -> str:
+def _expected(found: GoalProgress | None, show: Callable[[Decimal], str], unit: Unit) -> str:
     if found is None:
         return "no plan (the goal has no target or deadline)"
     percent = f"{int(found.expected * 100)}%"
-    return (
-        f"{percent} ({show(found.expected_value)})" if found.expected_value is not None else percent
-    )
+    if found.expected_value is None:
+        return percent
+    return f"{percent} ({show(round_estimate(found.expected_value, unit))})"
 
 
 def _change_text(

@@ -22,8 +22,9 @@ from sqlmodel import Session
 from bot.core.dates import format_date
 from bot.core.goal_lookup import GoalRef
 from bot.core.mrkdwn import escape
+from bot.core.numbers import round_estimate
 from bot.core.progress import expected_value
-from bot.core.values import GoalKind, GoalState
+from bot.core.values import GoalKind, GoalState, Unit
 from bot.people import user_timezone
 from bot.scheduling.deliveries import Due, NotSent, Sent
 from bot.services import Services
@@ -279,7 +280,7 @@ def _item(session: Session, goal: Goal, now: datetime, zone: ZoneInfo) -> Remind
     expected = None
     if goal.target is not None and goal.deadline is not None and goal.baseline is not None:
         planned = expected_value(goal.baseline, goal.target, goal.start_at, goal.deadline, now)
-        expected = show_value(goal, planned)
+        expected = show_value(goal, round_estimate(planned, Unit(goal.unit)))
     return ReminderItem(goal_ref(goal), last, expected)
 
 

@@ -16,6 +16,7 @@ from bot.core.numbers import (
     format_quantity,
     parse_quantity,
     parse_target,
+    round_estimate,
 )
 from bot.core.values import Direction, Quantity, Unit
 
@@ -331,3 +332,20 @@ def test_formatted_durations_read_back_the_same(seconds: int) -> None:
     assert isinstance(parsed, ParsedQuantity), (written, parsed)
     assert parsed.quantity == Quantity(D(seconds), Unit.DURATION)
     assert parsed.rest == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        ("402.93", Unit.COUNT, "403"),
+        ("99.555", Unit.COUNT, "99.56"),  # small counts (per agent, per day) keep decimals
+        ("3.256", Unit.PERCENT, "3.26"),
+        ("5400.4", Unit.DURATION, "5400"),
+        ("1234.567", Unit.CURRENCY, "1234.57"),
+        ("-120.5", Unit.COUNT, "-121"),
+    ],
+)
+def test_estimates_are_rounded_to_what_their_unit_counts_in(
+    value: str, unit: Unit, shown: str
+) -> None:
+    assert round_estimate(D(value), unit) == D(shown)
