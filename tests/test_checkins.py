@@ -38,7 +38,7 @@ def test_the_reminder_says_what_is_expected_and_how_to_answer(harness: BotHarnes
 
     text = str(reminder.blocks)
     assert "Reach 60k on Instagram" in text
-    assert "Expected by now" in text and "No value yet" in text
+    assert "Expected by now" in text and "No check-in yet (started from 40,000)" in text
     assert "Reply in this thread" in text
     [buttons] = [b["elements"] for b in reminder.blocks if b["type"] == "actions"]
     labels = [e["text"]["text"] for e in buttons]

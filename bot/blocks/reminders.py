@@ -32,11 +32,12 @@ def reminder_message(view: ReminderView) -> tuple[str, list[Block]]:
         heading += f"\n_This was due at {view.late_from}, while I was offline: sorry it's late._"
     blocks: list[Block] = [section(heading)]
     for item in view.items[:20]:
-        last = (
-            f"Last: {item.last}"
-            if item.last
-            else "No value yet: the first one becomes the baseline"
-        )
+        if item.last:
+            last = f"Last: {item.last}"
+        elif item.baseline:
+            last = f"No check-in yet (started from {item.baseline})"
+        else:
+            last = "No value yet: the first one becomes the baseline"
         expected = f"  ·  Expected by now: {item.expected}" if item.expected else ""
         title = f"*{escape(item.goal.title)}*\n" if len(view.items) > 1 else ""
         blocks.append(section(f"{title}{last}{expected}"))

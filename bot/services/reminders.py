@@ -67,6 +67,7 @@ class ReminderItem:
     goal: GoalRef
     last: str | None  # "41,200 on 16 Nov 2026"
     expected: str | None  # "45,000"
+    baseline: str | None = None  # "40,000": where the goal started, before any check-in
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +282,8 @@ def _item(session: Session, goal: Goal, now: datetime, zone: ZoneInfo) -> Remind
     if goal.target is not None and goal.deadline is not None and goal.baseline is not None:
         planned = expected_value(goal.baseline, goal.target, goal.start_at, goal.deadline, now)
         expected = show_value(goal, round_estimate(planned, Unit(goal.unit)))
-    return ReminderItem(goal_ref(goal), last, expected)
+    baseline = show_value(goal, goal.baseline) if goal.baseline is not None else None
+    return ReminderItem(goal_ref(goal), last, expected, baseline)
 
 
 def _past_deadline(goal: Goal, now: datetime) -> bool:
