@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot.blocks.common import Block, chunk_lines, context, divider, header, section
-from bot.core.digest import STATUS_LABELS, DigestLine, Highlight, Period
+from bot.core.digest import STATUS_LABELS, STATUS_MARKS, DigestLine, Highlight, Period
 from bot.core.mrkdwn import escape
-from bot.core.progress import Status
 from bot.services.digests import DigestView
 
 MAIN_LINES = 10
@@ -25,16 +24,6 @@ SECTION_ITEMS = 5
 
 REPLY_SECTIONS = 40
 """Sections per thread reply, well under the 50-block limit."""
-
-# A shape as well as a colour, so status reads without colour vision.
-STATUS_MARKS: dict[Status, str] = {
-    Status.ACHIEVED: "🏁",
-    Status.ON_TRACK: "✅",
-    Status.AT_RISK: "⚠️",
-    Status.OFF_TRACK: "🔻",
-    Status.MISSED: "⛔",
-    Status.NO_DATA: "❔",
-}
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,7 @@ from bot.blocks.common import (
     header,
     section,
 )
-from bot.blocks.digest import STATUS_MARKS
-from bot.core.digest import STATUS_LABELS
+from bot.core.digest import STATUS_LABELS, STATUS_MARKS
 from bot.core.mrkdwn import escape
 from bot.services.goal_admin import GoalRow
 from storage.models import Goal

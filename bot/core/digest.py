@@ -78,6 +78,17 @@ LISTING_ORDER: tuple[Status, ...] = (
     Status.ACHIEVED,
 )
 
+# A shape as well as a colour, so status reads without colour vision; every surface
+# (digests, lists, check-in answers) shows a status with the same mark and words.
+STATUS_MARKS: dict[Status, str] = {
+    Status.ACHIEVED: "🏁",
+    Status.ON_TRACK: "✅",
+    Status.AT_RISK: "⚠️",
+    Status.OFF_TRACK: "🔻",
+    Status.MISSED: "⛔",
+    Status.NO_DATA: "❔",
+}
+
 STATUS_LABELS: dict[Status, str] = {
     Status.ON_TRACK: "on track",
     Status.AT_RISK: "at risk",

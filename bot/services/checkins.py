@@ -28,6 +28,8 @@ from bot.core.checkin_reply import (
     parse_reply,
 )
 from bot.core.dates import format_date
+from bot.core.digest import STATUS_LABELS as STATUS_WORDS
+from bot.core.digest import STATUS_MARKS
 from bot.core.goal_lookup import GoalRef, Lookup, describe_choices
 from bot.core.numbers import ParseError, format_quantity, parse_quantity, round_estimate
 from bot.core.progress import Change, Status, assess, progress_bar
@@ -41,12 +43,7 @@ from storage import repo
 from storage.models import CheckIn, Delivery, Goal
 
 STATUS_LABELS: dict[Status, str] = {
-    Status.ACHIEVED: "🎉 achieved",
-    Status.ON_TRACK: "🟢 on track",
-    Status.AT_RISK: "🟡 at risk",
-    Status.OFF_TRACK: "🔴 off track",
-    Status.MISSED: "⚫ missed",
-    Status.NO_DATA: "⚪ no data yet",
+    status: f"{STATUS_MARKS[status]} {words}" for status, words in STATUS_WORDS.items()
 }
 NO_TARGET = "no target set"
 
