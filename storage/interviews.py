@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Session, select
 
-from storage.models import CheckIn, Goal, InterviewState, ReminderSchedule
+from storage.models import CheckIn, Goal, InterviewState
 from storage.repo import scoped_team
 
 
@@ -59,43 +59,6 @@ def delete_interview(*, session: Session, team_id: str, user_id: str) -> None:
     if state is not None:
         session.delete(state)
         session.flush()
-
-
-def create_reminder_schedule(
-    *,
-    session: Session,
-    team_id: str,
-    goal_id: int,
-    owner_id: str | None,
-    frequency: str,
-    weekdays: str,
-    interval_weeks: int,
-    day_of_month: int | None,
-    local_time: str,
-    timezone: str,
-    anchor_date: date | None,
-    next_run_at: datetime,
-    now: datetime,
-) -> ReminderSchedule:
-    """The check-in reminder schedule of a goal (the check-in feature sends them)."""
-    schedule = ReminderSchedule(
-        team_id=scoped_team(team_id),
-        goal_id=goal_id,
-        owner_id=owner_id,
-        frequency=frequency,
-        weekdays=weekdays,
-        interval_weeks=interval_weeks,
-        day_of_month=day_of_month,
-        local_time=local_time,
-        timezone=timezone,
-        anchor_date=anchor_date,
-        next_run_at=next_run_at,
-        created_at=now,
-        updated_at=now,
-    )
-    session.add(schedule)
-    session.flush()
-    return schedule
 
 
 def recent_checkins_of_metric(

@@ -29,6 +29,7 @@ from bot.core.interview.machine import with_trends
 from bot.core.progress import Point, trend_per_week
 from bot.core.values import GoalKind, Unit
 from bot.services import Services
+from bot.services.schedules import set_goal_schedule
 from storage import interviews as store
 from storage import repo
 from storage.models import Goal, InterviewState
@@ -453,22 +454,8 @@ def _schedule(
     session: Session, team_id: str, goal: Goal, owner: str, cadence: Cadence, now: datetime
 ) -> None:
     assert goal.id is not None
-    day = cadence.day_of_month
-    store.create_reminder_schedule(
-        session=session,
-        team_id=team_id,
-        goal_id=goal.id,
-        owner_id=owner,
-        frequency=cadence.kind.value,
-        weekdays=",".join(str(d) for d in cadence.weekdays),
-        interval_weeks=cadence.interval_weeks,
-        # Day 31 is pulled back to each month's last day, which is what "last" means.
-        day_of_month=31 if day == "last" else day,
-        local_time=cadence.at.strftime("%H:%M"),
-        timezone=cadence.tz,
-        anchor_date=cadence.anchor,
-        next_run_at=next_occurrence(cadence, now),
-        now=now,
+    set_goal_schedule(
+        session=session, team_id=team_id, goal_id=goal.id, owner_id=owner, cadence=cadence, now=now
     )
 
 
