@@ -225,3 +225,4 @@ class Delivery(SQLModel, table=True):
     message_ts: str | None = Field(default=None, max_length=32)
     late: bool = False
     error: str | None = Field(default=None, max_length=300)
+    attempts: int = Field(default=1, sa_column_kwargs={"server_default": "1"})

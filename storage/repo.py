@@ -14,7 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -209,6 +209,10 @@ def record_event_once(*, session: Session, team_id: str, event_id: str, now: dat
         return False
 
 
+DELIVERY_ATTEMPTS = 3
+"""Tries of one scheduled message that fails on passing errors (after the client's retries)."""
+
+
 def claim_delivery(
     *,
     session: Session,
@@ -221,6 +225,7 @@ def claim_delivery(
 ) -> Delivery | None:
     """Claim the right to send one scheduled message; None when someone else already has.
 
+    A claim whose send failed on a passing error (and has tries left) is taken over.
     Commit the session right after claiming, before sending: the claim must be visible
     to every other process first.
     """
@@ -237,7 +242,34 @@ def claim_delivery(
             session.add(delivery)
         return delivery
     except IntegrityError:
+        return _retake_failed_delivery(session, delivery, now)
+
+
+def _retake_failed_delivery(session: Session, wanted: Delivery, now: datetime) -> Delivery | None:
+    """Take over a delivery that failed on a passing error and has tries left.
+
+    One conditional UPDATE, so of two replicas retrying at once exactly one wins.
+    """
+    key = (
+        col(Delivery.team_id) == wanted.team_id,
+        col(Delivery.kind) == wanted.kind,
+        col(Delivery.target) == wanted.target,
+        col(Delivery.period) == wanted.period,
+    )
+    taken = session.execute(
+        update(Delivery)
+        .where(*key, col(Delivery.status) == "failed", col(Delivery.attempts) < DELIVERY_ATTEMPTS)
+        .values(
+            status="claimed",
+            attempts=col(Delivery.attempts) + 1,
+            claimed_by=wanted.claimed_by,
+            claimed_at=now,
+            error=None,
+        )
+    )
+    if not getattr(taken, "rowcount", 0):
         return None
+    return session.exec(select(Delivery).where(*key)).one()
 
 
 def get_delivery(*, session: Session, team_id: str, delivery_id: int) -> Delivery | None:

@@ -162,3 +162,40 @@ def test_a_permanent_slack_error_pauses_instead_of_retrying(harness: BotHarness)
         schedule = session.exec(select(ReminderSchedule)).one()
     assert (schedule.active, schedule.paused_reason) == (False, "channel_not_found")
     assert len(harness.sandbox.calls_to("chat.postMessage")) == 1
+
+
+def test_a_passing_slack_failure_is_tried_again_on_the_next_tick(harness: BotHarness) -> None:
+    weekly_schedule(harness)
+    harness.clock.set(datetime.fromisoformat("2026-11-23T08:00:00+00:00"))
+    harness.sandbox.server_error(
+        "chat.postMessage", status=503, times=4
+    )  # beats the client's 3 retries
+
+    first = runner(harness).tick()
+    harness.clock.advance(timedelta(seconds=30))
+    second = runner(harness, "b").tick()
+
+    assert (first.failed, second.sent) == (1, 1)
+    assert len(pings(harness)) == 1
+    with harness.services.session() as session:
+        delivery = session.exec(select(Delivery)).one()
+    assert (delivery.status, delivery.attempts) == ("sent", 2)
+
+
+def test_after_three_failed_tries_the_occurrence_is_given_up(harness: BotHarness) -> None:
+    weekly_schedule(harness)
+    harness.clock.set(datetime.fromisoformat("2026-11-23T08:00:00+00:00"))
+    harness.sandbox.server_error("chat.postMessage", status=503, times=12)
+
+    reports = []
+    for _ in range(4):
+        reports.append(runner(harness).tick())
+        harness.clock.advance(timedelta(seconds=30))
+
+    assert [r.failed for r in reports] == [1, 1, 1, 0]
+    with harness.services.session() as session:
+        delivery = session.exec(select(Delivery)).one()
+        schedule = session.exec(select(ReminderSchedule)).one()
+    assert (delivery.status, delivery.attempts) == ("failed", 3)
+    assert schedule.next_run_at == datetime.fromisoformat("2026-11-30T08:00:00+00:00")
+    assert schedule.active

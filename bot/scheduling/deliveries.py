@@ -212,6 +212,11 @@ class DeliveryRunner:
                     )
             if error in PERMANENT_ERRORS:
                 source.on_permanent_failure(session, item, error or "", client, now)
+            elif status == "failed" and claim.attempts < repo.DELIVERY_ATTEMPTS:
+                # Still due: the next tick (here or on a replica) takes the claim over.
+                log.warning(
+                    "sending %s %s failed (%s); trying again", item.kind, item.target, error
+                )
             else:
                 source.reschedule(session, item, now)
         if status != "sent":
