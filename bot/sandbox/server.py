@@ -439,14 +439,18 @@ class SlackSandbox:
     def _api_apps_connections_open(self, _args: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket?ticket={next(self._ids)}"}
 
-    def _api_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
+    def _post(
+        self, args: dict[str, Any], method: str, *, ephemeral_to: str | None
+    ) -> Message | dict[str, Any]:
+        """Store a message the bot posts (or Slack's error for it), as one code path for
+        `chat.postMessage` and `chat.postEphemeral`."""
         channel = str(args.get("channel", ""))
-        if channel in self.users:  # posting to a user id opens the DM, as Slack does
-            channel = self.im_channel(channel)
+        if ephemeral_to is None and channel in self.users:
+            channel = self.im_channel(channel)  # posting to a user id opens the DM, as Slack does
         if error := self._channel_or_error(channel):
             return error
         blocks = args.get("blocks") or []
-        if error := self._check(message_problems(args.get("text"), blocks), "chat.postMessage"):
+        if error := self._check(message_problems(args.get("text"), blocks), method):
             return error
         message = Message(
             channel=channel,
@@ -455,28 +459,25 @@ class SlackSandbox:
             user=self.bot_user_id,
             blocks=blocks,
             thread_ts=args.get("thread_ts") or None,
+            ephemeral_to=ephemeral_to,
         )
         self._store(message)
-        return {"ok": True, "channel": channel, "ts": message.ts, "message": self._as_json(message)}
+        return message
+
+    def _api_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
+        posted = self._post(args, "chat.postMessage", ephemeral_to=None)
+        if isinstance(posted, dict):
+            return posted
+        return {
+            "ok": True,
+            "channel": posted.channel,
+            "ts": posted.ts,
+            "message": self._as_json(posted),
+        }
 
     def _api_chat_postEphemeral(self, args: dict[str, Any]) -> dict[str, Any]:
-        channel = str(args.get("channel", ""))
-        if error := self._channel_or_error(channel):
-            return error
-        blocks = args.get("blocks") or []
-        if error := self._check(message_problems(args.get("text"), blocks), "chat.postEphemeral"):
-            return error
-        message = Message(
-            channel=channel,
-            ts=self.next_ts(),
-            text=str(args.get("text") or ""),
-            user=self.bot_user_id,
-            blocks=blocks,
-            thread_ts=args.get("thread_ts") or None,
-            ephemeral_to=str(args.get("user", "")),
-        )
-        self._store(message)
-        return {"ok": True, "message_ts": message.ts}
+        posted = self._post(args, "chat.postEphemeral", ephemeral_to=str(args.get("user", "")))
+        return posted if isinstance(posted, dict) else {"ok": True, "message_ts": posted.ts}
 
     def _api_chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
         message = self.find_message(str(args.get("channel")), str(args.get("ts")))
