@@ -9,7 +9,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.listeners.home import publish_home
-from bot.listeners.middleware import first_delivery
+from bot.listeners.once import first_delivery
 from bot.services import Services
 from storage import repo
 

@@ -17,7 +17,7 @@ from bot.listeners.context import MessageContext
 from bot.listeners.messages import checkins
 from bot.listeners.messages.interview import interview_reply
 from bot.listeners.messages.questions import answer_questions
-from bot.listeners.middleware import first_delivery
+from bot.listeners.once import first_delivery
 from bot.services import Services
 
 MessageHandler = Callable[[MessageContext], bool]
