@@ -12,7 +12,7 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.http import MAX_BODY_BYTES
+from bot.slack.http import MAX_BODY_BYTES
 
 
 def main() -> None:

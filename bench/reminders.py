@@ -24,9 +24,9 @@ from sqlalchemy import Engine, event
 
 from bot.clock import FrozenClock
 from bot.config import Settings
-from bot.scheduling import all_sources
 from bot.scheduling.deliveries import DeliveryRunner
 from bot.scheduling.scheduler import start_scheduler
+from bot.scheduling.sources import all_sources
 from bot.services import Services
 from bot.services import reminders as _warm_imports  # noqa: F401  (imported before timing)
 from storage.db import make_engine, schema_is_current, upgrade

@@ -81,9 +81,9 @@ def _clock(args: argparse.Namespace) -> Clock:
 
 def delivery_runner(services: Services) -> DeliveryRunner:
     """The runner of every scheduled message (reminders, digests), a client per workspace."""
-    from bot.scheduling import all_sources
     from bot.scheduling.deliveries import DeliveryRunner
-    from bot.workspaces import ClientsByWorkspace
+    from bot.scheduling.sources import all_sources
+    from bot.slack.workspaces import ClientsByWorkspace
 
     return DeliveryRunner(
         services, ClientsByWorkspace(services), all_sources(services), workers=DELIVERY_WORKERS
@@ -98,7 +98,7 @@ def start_deliveries(services: Services) -> None:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.app import create_app
+    from bot.slack.app import create_app
 
     if settings.distributed:
         require(settings, "SLACK_CLIENT_SECRET", "SLACK_SIGNING_SECRET")
@@ -110,7 +110,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     services = build_services(settings, _clock(args), migrate=is_sqlite)
     start_deliveries(services)
     if args.http:
-        from bot.http import serve
+        from bot.slack.http import serve
 
         app = create_app(services)
         log.info("serving Slack's HTTP endpoint on %s:%d/slack/events", args.host, args.port)
@@ -150,9 +150,9 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
         print(blocks_to_text(blocks, fallback=message.text)[0])
         print()
     if args.post:
-        from bot.app import make_client
         from bot.scheduling.digests import post_digest
         from bot.scheduling.pacing import ChannelPacer
+        from bot.slack.client import make_client
 
         require(settings, "SLACK_BOT_TOKEN")
         sent = post_digest(make_client(services), view, args.channel, pacer=ChannelPacer())

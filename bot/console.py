@@ -16,17 +16,18 @@ from contextlib import ExitStack, contextmanager
 from datetime import datetime, timedelta
 from typing import Any, Protocol, TextIO
 
-from bot.app import create_app, make_client
 from bot.blocks.text import blocks_to_text
 from bot.clock import FrozenClock, ShiftedClock
 from bot.core.numbers import ParseError, parse_quantity
 from bot.core.values import Unit
-from bot.http import BackgroundServer, make_wsgi_app
 from bot.sandbox import SlackDriver, SlackSandbox
 from bot.sandbox.server import Message
-from bot.scheduling import all_sources
 from bot.scheduling.deliveries import DeliveryRunner
+from bot.scheduling.sources import all_sources
 from bot.services import Services
+from bot.slack.app import create_app
+from bot.slack.client import make_client
+from bot.slack.http import BackgroundServer, make_wsgi_app
 
 WELCOME = (
     "checkin-bot console. Type a message to the bot, or a command such as /goals help.\n"

@@ -9,17 +9,12 @@ from __future__ import annotations
 import json
 import logging
 import re
-import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from slack_bolt import App, BoltRequest, BoltResponse
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 REGISTRY = CollectorRegistry()
 EVENTS = Counter(
@@ -72,40 +67,6 @@ def request_context(team_id: str, request_id: str) -> Iterator[None]:
     finally:
         team_var.reset(team_token)
         request_var.reset(request_token)
-
-
-class ObservedApp(App):
-    """A Bolt app that counts and times every request, with ids in the log context.
-
-    Bolt's middleware `next()` only marks the chain as continued, so a middleware
-    cannot see the listener run; `dispatch` is where a whole request happens.
-    """
-
-    def dispatch(self, req: BoltRequest) -> BoltResponse:
-        body = req.body if isinstance(req.body, dict) else {}
-        kind = request_kind(body)
-        team = str(body.get("team_id") or (body.get("team") or {}).get("id") or "-")
-        request_id = str(body.get("event_id") or body.get("trigger_id") or uuid.uuid4().hex[:12])
-        started = time.perf_counter()
-        with request_context(team, request_id):
-            try:
-                return super().dispatch(req)
-            finally:
-                EVENTS.labels(kind).inc()
-                LATENCY.labels(kind).observe(time.perf_counter() - started)
-
-
-class MeteredWebClient(WebClient):
-    """A Web API client that counts Slack's errors by method."""
-
-    def api_call(self, api_method: str, **kwargs: Any) -> Any:
-        try:
-            return super().api_call(api_method, **kwargs)
-        except SlackApiError as exc:
-            API_ERRORS.labels(
-                api_method, str(exc.response.get("error") or exc.response.status_code)
-            ).inc()
-            raise
 
 
 _TOKEN = re.compile(r"\bx(?:ox[abposre]|app)-[A-Za-z0-9-]+")

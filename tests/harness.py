@@ -15,12 +15,12 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import SQLModel
 
-from bot.app import create_app
 from bot.clock import FrozenClock
 from bot.config import Settings, load_settings
-from bot.http import BackgroundServer, make_wsgi_app
 from bot.sandbox import SlackDriver, SlackSandbox
 from bot.services import Services
+from bot.slack.app import create_app
+from bot.slack.http import BackgroundServer, make_wsgi_app
 from storage.db import make_engine, upgrade
 from storage.oauth import oauth_metadata
 from storage.scratch import scratch_database

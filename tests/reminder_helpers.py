@@ -6,12 +6,12 @@ from datetime import datetime, time
 from decimal import Decimal
 from typing import Any
 
-from bot.app import make_client
 from bot.blocks.reminders import reminder_message
 from bot.core.cadence import Cadence, CadenceKind
 from bot.scheduling.deliveries import DeliveryRunner, TickReport
 from bot.services.reminders import ReminderSource
 from bot.services.schedules import set_goal_schedule
+from bot.slack.client import make_client
 from storage import repo
 from tests.harness import TEAM, BotHarness
 

@@ -9,10 +9,10 @@ from decimal import Decimal
 from slack_sdk import WebClient
 from sqlmodel import Session, col, select
 
-from bot.app import make_client
 from bot.core.cadence import Cadence, CadenceKind
 from bot.scheduling.deliveries import DeliveryRunner, Due, Sent
 from bot.services.schedules import advance, set_goal_schedule
+from bot.slack.client import make_client
 from storage import repo
 from storage.models import Delivery, ReminderSchedule
 from tests.harness import TEAM, BotHarness

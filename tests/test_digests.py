@@ -8,11 +8,11 @@ from datetime import datetime
 import pytest
 from sqlmodel import select
 
-from bot.app import make_client
 from bot.charts import HEIGHT_PX, WIDTH_PX
 from bot.scheduling.deliveries import DeliveryRunner
 from bot.scheduling.digests import DigestSource
 from bot.scheduling.pacing import ChannelPacer
+from bot.slack.client import make_client
 from storage.models import DigestSubscription
 from tests.digest_data import store
 from tests.harness import TEAM, BotHarness

@@ -141,7 +141,7 @@ def test_chart_posts_a_png_where_it_was_asked(team: BotHarness) -> None:
 
 
 def test_starting_the_bot_does_not_load_matplotlib() -> None:
-    code = "import sys, bot.app, bot.scheduling; print('matplotlib' in sys.modules)"
+    code = "import sys, bot.slack.app, bot.scheduling.sources; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
 
     assert result.stdout.strip() == "False", result.stderr

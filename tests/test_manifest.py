@@ -75,6 +75,6 @@ def test_the_manifest_asks_for_no_scope_the_bot_does_not_use() -> None:
 
 
 def test_the_oauth_install_asks_for_the_manifest_scopes() -> None:
-    from bot.workspaces import manifest_scopes
+    from bot.slack.workspaces import manifest_scopes
 
     assert manifest_scopes() == manifest()["oauth_config"]["scopes"]["bot"]

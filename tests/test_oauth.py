@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
 
-from bot.workspaces import ClientsByWorkspace, WorkspaceNotInstalled
+from bot.slack.workspaces import ClientsByWorkspace, WorkspaceNotInstalled
 from storage.models import Workspace
 from tests.harness import TEAM, BotHarness
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from slack_sdk.errors import SlackApiError
 
-from bot.app import make_client
-from bot.http import BackgroundServer, make_wsgi_app
 from bot.observability import configure_logging
+from bot.slack.client import make_client
+from bot.slack.http import BackgroundServer, make_wsgi_app
 from tests.harness import BotHarness, make_services
 
 

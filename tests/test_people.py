@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.app import make_client
-from bot.people import is_admin, user_timezone
+from bot.slack.client import make_client
+from bot.slack.people import is_admin, user_timezone
 from tests.harness import TEAM, BotHarness
 
 

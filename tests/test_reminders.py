@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from bot.app import make_client
-from bot.scheduling import all_sources
 from bot.scheduling.deliveries import DeliveryRunner
+from bot.scheduling.sources import all_sources
+from bot.slack.client import make_client
 from storage import repo
 from storage.models import CheckIn, Delivery, ReminderSchedule
 from tests.harness import TEAM, BotHarness

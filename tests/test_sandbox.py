@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import pytest
 from slack_sdk.errors import SlackApiError
 
-from bot.app import make_client
 from bot.sandbox import SlackSandbox
 from bot.sandbox.limits import block_problems, view_problems
 from bot.services import Services
+from bot.slack.client import make_client
 from tests.harness import BotHarness
 
 

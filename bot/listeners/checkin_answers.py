@@ -11,7 +11,6 @@ from slack_sdk import WebClient
 from bot.blocks.checkins import question_text, recorded_blocks
 from bot.core.mrkdwn import escape
 from bot.listeners.home import refresh_homes
-from bot.people import is_admin
 from bot.services import Services
 from bot.services.checkins import (
     Author,
@@ -23,6 +22,7 @@ from bot.services.checkins import (
     Removed,
     changed_goals,
 )
+from bot.slack.people import is_admin
 
 
 def author_of(services: Services, client: WebClient, team_id: str, user_id: str) -> Author:

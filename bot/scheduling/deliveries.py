@@ -22,6 +22,7 @@ from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
 from bot.services import Services
+from bot.slack.errors import PERMANENT_ERRORS
 from storage import repo
 from storage.purge import is_serving
 
@@ -30,18 +31,6 @@ log = logging.getLogger("checkin_bot.deliveries")
 LATE_LIMIT = timedelta(hours=12)  # older than this when we get to it: skipped, and recorded
 ON_TIME_GRACE = timedelta(minutes=5)  # later than this: sent, but marked as late
 BATCH = 500  # due items taken per source per tick; the rest wait for the next tick
-PERMANENT_ERRORS = frozenset(
-    {
-        "channel_not_found",
-        "not_in_channel",
-        "is_archived",
-        "account_inactive",
-        "user_not_found",
-        "user_disabled",
-        "cannot_dm_bot",
-        "messages_tab_disabled",
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ from bot.core.mrkdwn import escape
 from bot.core.numbers import round_estimate
 from bot.core.progress import expected_value
 from bot.core.values import GoalKind, GoalState, Unit
-from bot.people import user_timezone
 from bot.scheduling.deliveries import Due, NotSent, Sent
 from bot.services import Services
 from bot.services.checkins import (
@@ -40,6 +39,8 @@ from bot.services.checkins import (
 from bot.services.permissions import can_change, refusal
 from bot.services.reminder_controls import schedule_of
 from bot.services.schedules import advance
+from bot.slack.errors import CHANNEL_ERRORS
+from bot.slack.people import user_timezone
 from storage import checkins as checkin_store
 from storage import repo
 from storage.models import Delivery, Goal, ReminderSchedule
@@ -57,7 +58,6 @@ WHY_SLACK_REFUSED: dict[str, str] = {
     "cannot_dm_bot": "Slack does not let me message the owner",
     "messages_tab_disabled": "the owner turned off messages from apps",
 }
-_CHANNEL_ERRORS = frozenset({"channel_not_found", "not_in_channel", "is_archived"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +231,7 @@ class ReminderSource:
         row.active, row.paused_reason, row.updated_at = False, f"{error}: {why}"[:300], now
         title = goal.title if goal else "a goal"
         owner = (goal.owner_id if goal else None) or row.owner_id
-        told = [owner] if owner and error in _CHANNEL_ERRORS else []
+        told = [owner] if owner and error in CHANNEL_ERRORS else []
         told += admin_ids(session=session, team_id=due.team_id)
         message = (
             f"I couldn't send the check-in reminder for “{escape(title)}”: {why}. "

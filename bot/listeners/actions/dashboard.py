@@ -22,12 +22,12 @@ from bot.listeners.commands.goal_admin import open_edit
 from bot.listeners.home import publish_home, refresh_homes
 from bot.listeners.payloads import row_id
 from bot.listeners.views.dashboard import subscribe_modal
-from bot.people import is_admin
 from bot.services import Services
 from bot.services.checkins import Refused as CheckinRefused
 from bot.services.goal_admin import GoalRow, Refused, archive_goal, get_goal, may_change
 from bot.services.reminder_controls import come_back, pause_all
 from bot.services.reminders import checkin_choices, goal_form_items
+from bot.slack.people import is_admin
 
 GONE = "That goal no longer exists."
 NOTHING_TO_CHECK_IN = "You have no active goal to check in on. Press *New goal* to set one."

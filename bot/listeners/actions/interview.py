@@ -12,9 +12,9 @@ from slack_sdk import WebClient
 from bot.blocks.interview import ANSWER_ACTION, START_ACTION, parse_button_value
 from bot.blocks.interview_form import OPEN_FORM_ACTION, form_view
 from bot.listeners.interview_talk import post, show_saved_on_home
-from bot.people import user_timezone
 from bot.services import Services
 from bot.services import interview as service
+from bot.slack.people import user_timezone
 
 
 def register(app: App, services: Services) -> None:

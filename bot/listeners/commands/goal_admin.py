@@ -12,7 +12,6 @@ from bot.blocks.goals import (
     show_blocks,
 )
 from bot.listeners.context import CommandContext
-from bot.people import is_admin
 from bot.services import Services
 from bot.services.goal_admin import (
     Ambiguous,
@@ -24,6 +23,7 @@ from bot.services.goal_admin import (
     may_change,
 )
 from bot.services.transfer import export_csv
+from bot.slack.people import is_admin
 
 
 def _one_goal(ctx: CommandContext, verb: str) -> GoalRow | None:

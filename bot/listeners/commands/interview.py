@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot.blocks.interview_form import form_view
 from bot.listeners.context import CommandContext
 from bot.listeners.interview_talk import post
-from bot.people import user_timezone
 from bot.services import interview as service
+from bot.slack.people import user_timezone
 
 
 def new_goal(ctx: CommandContext) -> None:

@@ -33,7 +33,7 @@ def register(app: App, services: Services) -> None:
             workspace = repo.ensure_workspace(session=session, team_id=team_id, now=services.now())
             workspace.uninstalled_at = services.now()
         if services.settings.distributed:
-            from bot.workspaces import installation_store
+            from bot.slack.workspaces import installation_store
 
             installation_store(services).delete_all(enterprise_id=None, team_id=team_id)
         logger.info("workspace %s uninstalled the app or revoked its tokens", team_id)

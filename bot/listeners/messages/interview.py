@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot.core.wording import normalise
 from bot.listeners.context import MessageContext
 from bot.listeners.interview_talk import post, show_saved_on_home
-from bot.people import user_timezone
 from bot.services import interview as service
+from bot.slack.people import user_timezone
 
 _START = {"new goal": False, "new okr": True, "set a goal": False, "goal new": False}
 _TEAM_START = {"new team goal": False, "new goal for the team": False, "team goal": False,

@@ -18,10 +18,10 @@ from bot.core.values import Unit
 from bot.listeners.commands.digests import describe_subscription
 from bot.listeners.home import publish_home, refresh_homes
 from bot.listeners.payloads import input_text, input_value, row_id
-from bot.people import is_admin, user_timezone
 from bot.services import Services
 from bot.services.digests import channel_timezone, subscribe
 from bot.services.goal_admin import GoalEdit, Refused, edit_goal, get_goal
+from bot.slack.people import is_admin, user_timezone
 
 SUBSCRIBE_CALLBACK = "digest.subscribe"
 

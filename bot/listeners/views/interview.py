@@ -9,9 +9,9 @@ from slack_sdk import WebClient
 
 from bot.blocks.interview_form import FORM_CALLBACK, form_answers, form_errors
 from bot.listeners.interview_talk import post
-from bot.people import user_timezone
 from bot.services import Services
 from bot.services import interview as service
+from bot.slack.people import user_timezone
 
 
 def register(app: App, services: Services) -> None:

@@ -18,7 +18,7 @@ from bot.services import Services
 from storage import repo
 from storage.models import Member
 
-log = logging.getLogger("checkin_bot.people")
+log = logging.getLogger("checkin_bot.slack.people")
 
 FRESH_FOR = timedelta(days=1)
 

@@ -8,6 +8,7 @@ With token rotation on, a token close to expiry is refreshed first.
 from __future__ import annotations
 
 import logging
+from importlib.resources import files
 
 import yaml
 from slack_bolt.oauth.oauth_settings import OAuthSettings
@@ -15,9 +16,10 @@ from slack_sdk import WebClient
 from slack_sdk.oauth.token_rotation import TokenRotator
 
 from bot.services import Services
+from bot.slack.client import make_client
 from storage.oauth import InstallationStore, state_store
 
-log = logging.getLogger("checkin_bot.workspaces")
+log = logging.getLogger("checkin_bot.slack.workspaces")
 
 ROTATE_BEFORE_MINUTES = 120  # refresh a rotating token this long before it expires
 
@@ -28,8 +30,6 @@ class WorkspaceNotInstalled(LookupError):
 
 def manifest_scopes() -> list[str]:
     """The bot scopes the install asks for: the same list as manifest.yml."""
-    from importlib.resources import files
-
     data = yaml.safe_load(files("bot").joinpath("data/manifest_scopes.yml").read_text())
     return list(data["bot"])
 
@@ -61,8 +61,6 @@ class ClientsByWorkspace:
     """A Web API client for a workspace, for work that no Slack request started."""
 
     def __init__(self, services: Services) -> None:
-        from bot.app import make_client
-
         self.services = services
         self._fixed = None if services.settings.distributed else make_client(services)
         self._store = installation_store(services) if services.settings.distributed else None
@@ -70,8 +68,6 @@ class ClientsByWorkspace:
     def __call__(self, team_id: str) -> WebClient:
         if self._fixed is not None:
             return self._fixed
-        from bot.app import make_client
-
         assert self._store is not None
         bot = self._store.find_bot(enterprise_id=None, team_id=team_id)
         if bot is None or not bot.bot_token:

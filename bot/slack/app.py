@@ -1,0 +1,53 @@
+"""Builds the Bolt app: one factory for Socket Mode, HTTP mode, the console and tests."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+
+from slack_bolt import App, BoltRequest, BoltResponse
+
+from bot.listeners import register_all
+from bot.observability import EVENTS, LATENCY, request_context, request_kind
+from bot.services import Services
+from bot.slack.client import make_client
+from bot.slack.workspaces import oauth_settings
+
+
+class ObservedApp(App):
+    """A Bolt app that counts and times every request, with ids in the log context.
+
+    Bolt's middleware `next()` only marks the chain as continued, so a middleware
+    cannot see the listener run; `dispatch` is where a whole request happens.
+    """
+
+    def dispatch(self, req: BoltRequest) -> BoltResponse:
+        body = req.body if isinstance(req.body, dict) else {}
+        kind = request_kind(body)
+        team = str(body.get("team_id") or (body.get("team") or {}).get("id") or "-")
+        request_id = str(body.get("event_id") or body.get("trigger_id") or uuid.uuid4().hex[:12])
+        started = time.perf_counter()
+        with request_context(team, request_id):
+            try:
+                return super().dispatch(req)
+            finally:
+                EVENTS.labels(kind).inc()
+                LATENCY.labels(kind).observe(time.perf_counter() - started)
+
+
+def create_app(services: Services, *, process_before_response: bool = False) -> App:
+    """The bot's Bolt app with every listener registered.
+
+    `process_before_response=True` finishes each listener before answering Slack; the
+    console and tests use it so that a reply is there as soon as the request returns.
+    """
+    app = ObservedApp(
+        client=make_client(services),
+        oauth_settings=oauth_settings(services) if services.settings.distributed else None,
+        signing_secret=services.settings.SLACK_SIGNING_SECRET or "",
+        process_before_response=process_before_response,
+        logger=logging.getLogger("checkin_bot.bolt"),
+    )
+    register_all(app, services)
+    return app
