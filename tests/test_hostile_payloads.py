@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from bot.blocks.goals import EDIT_CALLBACK
 from bot.blocks.reminders import UPDATE_CALLBACK
-from bot.listeners.views.dashboard import subscribe_modal
+from bot.listeners.views.digests import subscribe_modal
 from tests.harness import BotHarness
 from tests.hostile import Watch, World, fuzz_settings, hostile_text, seed_world
 

@@ -19,7 +19,8 @@ def manifest() -> dict:
 
 
 def code_listeners(kind: str) -> set[str]:
-    pattern = re.compile(rf"@app\.{kind}\(\s*[\"']([^\"']+)[\"']")
+    # `app.event("message")` and `app.event({"type": "message", "subtype": ...})`
+    pattern = re.compile(rf"app\.{kind}\(\s*(?:\{{\s*[\"']type[\"']:\s*)?[\"']([^\"']+)[\"']")
     found: set[str] = set()
     for path in (ROOT / "bot").rglob("*.py"):
         found.update(pattern.findall(path.read_text()))

@@ -22,12 +22,12 @@ from bot.services.checkins import (
     Removed,
     changed_goals,
 )
-from bot.slack.people import is_admin
+from bot.slack.actor import Actor
 
 
-def author_of(services: Services, client: WebClient, team_id: str, user_id: str) -> Author:
+def author_of(actor: Actor) -> Author:
     """The person checking in, with Slack's word on whether they are an admin (cached)."""
-    return Author(team_id, user_id, is_admin(services, client, team_id, user_id))
+    return Author(actor.team_id, actor.user_id, actor.is_admin)
 
 
 def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]:

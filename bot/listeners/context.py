@@ -9,6 +9,7 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 
 from bot.services import Services
+from bot.slack.actor import Actor
 
 
 @dataclass
@@ -18,12 +19,18 @@ class CommandContext:
     services: Services
     client: WebClient
     respond: Respond
-    team_id: str
-    user_id: str
+    actor: Actor
     channel_id: str
     args: str
     trigger_id: str
-    body: dict[str, Any]
+
+    @property
+    def team_id(self) -> str:
+        return self.actor.team_id
+
+    @property
+    def user_id(self) -> str:
+        return self.actor.user_id
 
     def reply(self, text: str, blocks: list[dict[str, Any]] | None = None) -> None:
         """Answer only the person who typed the command."""
@@ -36,15 +43,21 @@ class MessageContext:
 
     services: Services
     client: WebClient
-    team_id: str
-    user_id: str
+    actor: Actor
     channel_id: str
     channel_type: str
     text: str
     ts: str
     thread_ts: str | None
     is_mention: bool
-    event: dict[str, Any]
+
+    @property
+    def team_id(self) -> str:
+        return self.actor.team_id
+
+    @property
+    def user_id(self) -> str:
+        return self.actor.user_id
 
     @property
     def is_direct(self) -> bool:

@@ -30,21 +30,23 @@ def _who_and_where(body: dict[str, Any]) -> tuple[str | None, str | None]:
     return user, channel
 
 
+def tell_the_person(
+    error: Exception, body: dict[str, Any], client: WebClient
+) -> BoltResponse | None:
+    logger.exception("listener failed: %s", type(error).__name__, exc_info=error)
+    user, channel = _who_and_where(body or {})
+    if body and body.get("type") == "view_submission":
+        return BoltResponse(
+            status=200,
+            body={"response_action": "errors", "errors": {}},
+        )
+    if user and channel:
+        try:
+            client.chat_postEphemeral(channel=channel, user=user, text=SORRY)
+        except SlackApiError:
+            logger.warning("could not tell %s about the failure", user)
+    return None
+
+
 def register(app: App) -> None:
-    @app.error
-    def tell_the_person(
-        error: Exception, body: dict[str, Any], client: WebClient
-    ) -> BoltResponse | None:
-        logger.exception("listener failed: %s", type(error).__name__, exc_info=error)
-        user, channel = _who_and_where(body or {})
-        if body and body.get("type") == "view_submission":
-            return BoltResponse(
-                status=200,
-                body={"response_action": "errors", "errors": {}},
-            )
-        if user and channel:
-            try:
-                client.chat_postEphemeral(channel=channel, user=user, text=SORRY)
-            except SlackApiError:
-                logger.warning("could not tell %s about the failure", user)
-        return None
+    app.error(tell_the_person)

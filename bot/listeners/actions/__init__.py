@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.actions import dashboard, interview, questions, reminders
-from bot.services import Services
+from bot.listeners.actions import goals, home, interview, questions, reminders
 
 
-def register(app: App, services: Services) -> None:
+def register(app: App) -> None:
     """Features add their action listeners here."""
-    interview.register(app, services)
-    questions.register(app, services)
-    dashboard.register(app, services)
-    reminders.register(app, services)
+    interview.register(app)
+    questions.register(app)
+    home.register(app)
+    goals.register(app)
+    reminders.register(app)

@@ -14,59 +14,67 @@ from bot.blocks.interview_form import OPEN_FORM_ACTION, form_view
 from bot.listeners.interview_talk import post, show_saved_on_home
 from bot.services import Services
 from bot.services import interview as service
-from bot.slack.people import user_timezone
+from bot.slack.actor import Actor
+
+ANSWER = re.compile("^" + re.escape(ANSWER_ACTION) + r"\.\d+$")
 
 
-def register(app: App, services: Services) -> None:
-    @app.action(re.compile("^" + re.escape(ANSWER_ACTION) + r"\.\d+$"))
-    def answer_button(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-        team_id, user_id, channel_id = _ids(body)
-        parsed = parse_button_value(str((body.get("actions") or [{}])[0].get("value") or ""))
-        if parsed is None:
-            return
-        token, text = parsed
-        tz = user_timezone(services, client, team_id, user_id)
-        view = service.answer(
-            services,
-            team_id=team_id,
-            user_id=user_id,
-            text=text,
-            tz=tz,
-            timezone_of=lambda user: user_timezone(services, client, team_id, user),
-            token=token,
-        )
-        if view is not None:
-            thread = (body.get("container") or {}).get("thread_ts")
-            if view.channel_id is None and thread:
-                view = _in_thread(view, channel_id, str(thread))
-            post(client, view, channel_id=channel_id)
-            show_saved_on_home(services, client, view, team_id=team_id, user_id=user_id)
-
-    @app.action(OPEN_FORM_ACTION)
-    def open_form_button(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-        _, user_id, _ = _ids(body)
-        client.views_open(trigger_id=str(body.get("trigger_id", "")), view=form_view(user_id))
-
-    @app.action(START_ACTION)
-    def start_button(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-        team_id, user_id, _ = _ids(body)
-        tz = user_timezone(services, client, team_id, user_id)
-        dm = str(client.conversations_open(users=user_id)["channel"]["id"])
-        view = service.begin(services, team_id=team_id, user_id=user_id, tz=tz, channel_id=dm)
-        post(client, view, channel_id=dm)
+def answer_button(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    services: Services,
+    actor: Actor,
+) -> None:
+    """A suggested answer pressed: the same as typing it."""
+    ack()
+    parsed = parse_button_value(str(action.get("value") or ""))
+    if parsed is None:
+        return
+    token, text = parsed
+    view = service.answer(
+        services,
+        team_id=actor.team_id,
+        user_id=actor.user_id,
+        text=text,
+        tz=actor.timezone,
+        timezone_of=actor.timezone_of,
+        token=token,
+    )
+    if view is None:
+        return
+    thread = (body.get("container") or {}).get("thread_ts")
+    channel_id = _channel(body)
+    if view.channel_id is None and thread:
+        view = replace(view, channel_id=channel_id, thread_ts=str(thread))
+    post(client, view, channel_id=channel_id)
+    show_saved_on_home(services, client, view, team_id=actor.team_id, user_id=actor.user_id)
 
 
-def _ids(body: dict[str, Any]) -> tuple[str, str, str]:
-    user = body.get("user") or {}
-    team_id = str((body.get("team") or {}).get("id") or user.get("team_id") or "")
+def open_form_button(ack: Ack, body: dict[str, Any], client: WebClient, actor: Actor) -> None:
+    ack()
+    client.views_open(trigger_id=str(body.get("trigger_id", "")), view=form_view(actor.user_id))
+
+
+def start_button(ack: Ack, client: WebClient, services: Services, actor: Actor) -> None:
+    """New goal (on the App Home and elsewhere): the interview starts in the person's DM."""
+    ack()
+    dm = str(client.conversations_open(users=actor.user_id)["channel"]["id"])
+    view = service.begin(
+        services, team_id=actor.team_id, user_id=actor.user_id, tz=actor.timezone, channel_id=dm
+    )
+    post(client, view, channel_id=dm)
+
+
+def _channel(body: dict[str, Any]) -> str:
     channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
         "channel_id"
     )
-    return team_id, str(user.get("id") or ""), str(channel or "")
+    return str(channel or "")
 
 
-def _in_thread(view: service.InterviewView, channel: str, thread: str) -> service.InterviewView:
-    return replace(view, channel_id=channel, thread_ts=thread)
+def register(app: App) -> None:
+    app.action(ANSWER)(answer_button)
+    app.action(OPEN_FORM_ACTION)(open_form_button)
+    app.action(START_ACTION)(start_button)

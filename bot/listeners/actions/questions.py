@@ -11,22 +11,24 @@ from bot.blocks.answers import STATUS_ACTION, answer_blocks
 from bot.listeners.payloads import row_id
 from bot.services import Services
 from bot.services.questions import answer_goal_status
+from bot.slack.actor import Actor
+
+SHOW_STATUS = re.compile(rf"^{re.escape(STATUS_ACTION)}\.")
 
 
-def register(app: App, services: Services) -> None:
-    @app.action(re.compile(rf"^{re.escape(STATUS_ACTION)}\."))
-    def show_goal_status(
-        ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
-    ) -> None:
-        ack()
-        goal_id = row_id(action.get("value"))
-        if goal_id is None:
-            respond(text="That goal no longer exists.", replace_original=False)
-            return
-        answer = answer_goal_status(
-            services,
-            team_id=str((body.get("team") or {}).get("id", "")),
-            user_id=str((body.get("user") or {}).get("id", "")),
-            goal_id=goal_id,
-        )
-        respond(text=answer.headline, blocks=answer_blocks(answer), replace_original=False)
+def show_goal_status(
+    ack: Ack, action: dict[str, Any], respond: Respond, services: Services, actor: Actor
+) -> None:
+    ack()
+    goal_id = row_id(action.get("value"))
+    if goal_id is None:
+        respond(text="That goal no longer exists.", replace_original=False)
+        return
+    answer = answer_goal_status(
+        services, team_id=actor.team_id, user_id=actor.user_id, goal_id=goal_id
+    )
+    respond(text=answer.headline, blocks=answer_blocks(answer), replace_original=False)
+
+
+def register(app: App) -> None:
+    app.action(SHOW_STATUS)(show_goal_status)

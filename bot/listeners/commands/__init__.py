@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.commands import goals
-from bot.services import Services
+from bot.listeners.commands.goals import COMMAND, goals_command
 
 
-def register(app: App, services: Services) -> None:
-    goals.register(app, services)
+def register(app: App) -> None:
+    app.command(COMMAND)(goals_command)

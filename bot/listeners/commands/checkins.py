@@ -8,7 +8,6 @@ from bot.listeners.context import CommandContext
 from bot.listeners.home import publish_home
 from bot.services.checkins import checkin_command
 from bot.services.reminder_controls import AWAY_EXAMPLE, come_back, go_away
-from bot.slack.people import user_timezone
 
 
 def checkin(ctx: CommandContext) -> None:
@@ -18,7 +17,7 @@ def checkin(ctx: CommandContext) -> None:
             question_text("Tell me the goal and its new value.", "/goals checkin reach 41.2k")
         )
         return
-    author = author_of(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    author = author_of(ctx.actor)
     outcome = checkin_command(ctx.services, author, ctx.args)
     text, blocks = outcome_text(outcome)
     ctx.reply(text, blocks)
@@ -30,7 +29,7 @@ def away(ctx: CommandContext) -> None:
     if not ctx.args:
         ctx.reply(f"Until when? For example: `{AWAY_EXAMPLE}`.")
         return
-    tz = user_timezone(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    tz = ctx.actor.timezone
     ctx.reply(go_away(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=ctx.args, tz=tz))
     publish_home(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
 

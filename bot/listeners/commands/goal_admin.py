@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from slack_sdk import WebClient
-
 from bot.blocks.goals import (
     ambiguous_blocks,
     archive_confirm_blocks,
@@ -12,7 +10,6 @@ from bot.blocks.goals import (
     show_blocks,
 )
 from bot.listeners.context import CommandContext
-from bot.services import Services
 from bot.services.goal_admin import (
     Ambiguous,
     GoalRow,
@@ -23,7 +20,7 @@ from bot.services.goal_admin import (
     may_change,
 )
 from bot.services.transfer import export_csv
-from bot.slack.people import is_admin
+from bot.slack.actor import Actor
 
 
 def _one_goal(ctx: CommandContext, verb: str) -> GoalRow | None:
@@ -49,29 +46,22 @@ def show_command(ctx: CommandContext) -> None:
         ctx.reply(*show_blocks(row, goal))
 
 
-def open_edit(
-    services: Services,
-    client: WebClient,
-    *,
-    team_id: str,
-    goal_id: int,
-    user_id: str,
-    trigger_id: str,
-) -> str | None:
+def open_edit(actor: Actor, *, goal_id: int, trigger_id: str) -> str | None:
     """Open the edit modal; returns a refusal to show instead when the person may not edit."""
+    services, team_id = actor.services, actor.team_id
     refused = may_change(
         services,
         team_id=team_id,
         goal_id=goal_id,
-        user_id=user_id,
-        is_admin=is_admin(services, client, team_id, user_id),
+        user_id=actor.user_id,
+        is_admin=actor.is_admin,
     )
     if refused:
         return refused.message
     goal = get_goal(services, team_id=team_id, goal_id=goal_id)
     if goal is None:
         return "That goal no longer exists."
-    client.views_open(trigger_id=trigger_id, view=edit_modal(goal))
+    actor.client.views_open(trigger_id=trigger_id, view=edit_modal(goal))
     return None
 
 
@@ -79,14 +69,7 @@ def edit_command(ctx: CommandContext) -> None:
     row = _one_goal(ctx, "edit")
     if row is None:
         return
-    refusal = open_edit(
-        ctx.services,
-        ctx.client,
-        team_id=ctx.team_id,
-        goal_id=row.goal_id,
-        user_id=ctx.user_id,
-        trigger_id=ctx.trigger_id,
-    )
+    refusal = open_edit(ctx.actor, goal_id=row.goal_id, trigger_id=ctx.trigger_id)
     if refusal:
         ctx.reply(refusal)
 
@@ -101,7 +84,7 @@ def archive_command(ctx: CommandContext) -> None:
         team_id=ctx.team_id,
         goal_id=row.goal_id,
         user_id=ctx.user_id,
-        is_admin=is_admin(ctx.services, ctx.client, ctx.team_id, ctx.user_id),
+        is_admin=ctx.actor.is_admin,
     )
     if refused:
         ctx.reply(refused.message)

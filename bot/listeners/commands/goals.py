@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
 from bot.blocks.help import help_blocks, help_text
@@ -16,6 +16,7 @@ from bot.listeners.commands.questions import ask
 from bot.listeners.context import CommandContext
 from bot.services import Services
 from bot.services.help import help_view
+from bot.slack.actor import Actor
 
 COMMAND = "/goals"
 
@@ -50,27 +51,29 @@ def split_subcommand(text: str) -> tuple[str, str]:
     return (word.casefold() or "help"), rest.strip()
 
 
-def register(app: App, services: Services) -> None:
-    @app.command(COMMAND)
-    def goals_command(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
-        ack()
-        name, args = split_subcommand(str(body.get("text", "")))
-        ctx = CommandContext(
-            services=services,
-            client=client,
-            respond=respond,
-            team_id=str(body.get("team_id", "")),
-            user_id=str(body.get("user_id", "")),
-            channel_id=str(body.get("channel_id", "")),
-            args=args,
-            trigger_id=str(body.get("trigger_id", "")),
-            body=body,
-        )
-        handler = SUBCOMMANDS.get(name)
-        if handler is None:
-            shown = escape(name[:40].replace("`", "'"))
-            ctx.reply(
-                f"I don't know `{COMMAND} {shown}`. Type `{COMMAND} help` to see what I can do."
-            )
-            return
-        handler(ctx)
+def goals_command(
+    ack: Ack,
+    command: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    services: Services,
+    actor: Actor,
+) -> None:
+    """`/goals <subcommand> <args>`: acknowledge, then run the subcommand's function."""
+    ack()
+    name, args = split_subcommand(str(command.get("text", "")))
+    ctx = CommandContext(
+        services=services,
+        client=client,
+        respond=respond,
+        actor=actor,
+        channel_id=str(command.get("channel_id", "")),
+        args=args,
+        trigger_id=str(command.get("trigger_id", "")),
+    )
+    handler = SUBCOMMANDS.get(name)
+    if handler is None:
+        shown = escape(name[:40].replace("`", "'"))
+        ctx.reply(f"I don't know `{COMMAND} {shown}`. Type `{COMMAND} help` to see what I can do.")
+        return
+    handler(ctx)

@@ -6,7 +6,6 @@ from bot.blocks.interview_form import form_view
 from bot.listeners.context import CommandContext
 from bot.listeners.interview_talk import post
 from bot.services import interview as service
-from bot.slack.people import user_timezone
 
 
 def new_goal(ctx: CommandContext) -> None:
@@ -15,7 +14,7 @@ def new_goal(ctx: CommandContext) -> None:
     if "form" in words:
         ctx.client.views_open(trigger_id=ctx.trigger_id, view=form_view(ctx.user_id))
         return
-    tz = user_timezone(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    tz = ctx.actor.timezone
     in_channel = not ctx.channel_id.startswith("D")
     if "team" in words and in_channel:
         root = ctx.client.chat_postMessage(

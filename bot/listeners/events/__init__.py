@@ -9,31 +9,42 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.listeners.home import publish_home
-from bot.listeners.once import first_delivery
 from bot.services import Services
+from bot.slack.actor import Actor
+from bot.slack.once import once
+from bot.slack.workspaces import installation_store
 from storage import repo
 
 logger = logging.getLogger("checkin_bot.events")
 
 
-def register(app: App, services: Services) -> None:
-    @app.event("app_home_opened")
-    def show_dashboard(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
-        if event.get("tab") not in (None, "home") or not first_delivery(services, body):
-            return
-        publish_home(services, client, str(body.get("team_id", "")), str(event["user"]))
+def opens_the_home_tab(event: dict[str, Any]) -> bool:
+    return event.get("tab") in (None, "home")
 
-    @app.event("app_uninstalled")
-    @app.event("tokens_revoked")
-    def stop_serving(body: dict[str, Any]) -> None:
-        team_id = str(body.get("team_id", ""))
-        if not first_delivery(services, body):
-            return
-        with services.session() as session:
-            workspace = repo.ensure_workspace(session=session, team_id=team_id, now=services.now())
-            workspace.uninstalled_at = services.now()
-        if services.settings.distributed:
-            from bot.slack.workspaces import installation_store
 
-            installation_store(services).delete_all(enterprise_id=None, team_id=team_id)
-        logger.info("workspace %s uninstalled the app or revoked its tokens", team_id)
+@once
+def show_home(client: WebClient, services: Services, actor: Actor) -> None:
+    publish_home(services, client, actor.team_id, actor.user_id)
+
+
+@once
+def stop_serving(services: Services, actor: Actor) -> None:
+    """The workspace uninstalled the app or revoked its tokens: stop sending to it at once."""
+    team_id = actor.team_id
+    with services.session() as session:
+        workspace = repo.ensure_workspace(session=session, team_id=team_id, now=services.now())
+        workspace.uninstalled_at = services.now()
+    if services.settings.distributed:
+        installation_store(services).delete_all(enterprise_id=None, team_id=team_id)
+    logger.info("workspace %s uninstalled the app or revoked its tokens", team_id)
+
+
+def ignore_other_tabs() -> None:
+    """The Messages and About tabs: acknowledged, with nothing to do."""
+
+
+def register(app: App) -> None:
+    app.event("app_home_opened", matchers=[opens_the_home_tab])(show_home)
+    app.event("app_home_opened")(ignore_other_tabs)
+    app.event("app_uninstalled")(stop_serving)
+    app.event("tokens_revoked")(stop_serving)

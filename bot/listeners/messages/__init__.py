@@ -17,8 +17,9 @@ from bot.listeners.context import MessageContext
 from bot.listeners.messages import checkins
 from bot.listeners.messages.interview import interview_reply
 from bot.listeners.messages.questions import answer_questions
-from bot.listeners.once import first_delivery
 from bot.services import Services
+from bot.slack.actor import Actor
+from bot.slack.once import once
 
 MessageHandler = Callable[[MessageContext], bool]
 
@@ -45,24 +46,21 @@ HANDLERS: tuple[MessageHandler, ...] = (
 
 
 def _context(
-    services: Services, client: WebClient, body: dict[str, Any], *, mention: bool
+    services: Services, client: WebClient, actor: Actor, event: dict[str, Any], *, mention: bool
 ) -> MessageContext:
-    event = body.get("event", {})
     text = str(event.get("text") or "")
     if mention:
         text = _LEADING_MENTION.sub("", text)
     return MessageContext(
         services=services,
         client=client,
-        team_id=str(body.get("team_id") or event.get("team") or ""),
-        user_id=str(event.get("user") or ""),
+        actor=actor,
         channel_id=str(event.get("channel") or ""),
         channel_type=str(event.get("channel_type") or ("channel" if mention else "")),
         text=text,
         ts=str(event.get("ts") or ""),
         thread_ts=event.get("thread_ts"),
         is_mention=mention,
-        event=event,
     )
 
 
@@ -72,32 +70,35 @@ def dispatch(ctx: MessageContext) -> None:
             return
 
 
-def register(app: App, services: Services) -> None:
-    @app.event("app_mention")
-    def on_mention(body: dict[str, Any], client: WebClient) -> None:
-        if not first_delivery(services, body):
-            return
-        dispatch(_context(services, client, body, mention=True))
-
-    @app.event("message")
-    def on_message(body: dict[str, Any], client: WebClient) -> None:
-        event = body.get("event", {})
-        subtype = event.get("subtype")
-        if subtype == "message_changed":
-            checkins.on_edit(services, client, body)
-            return
-        if subtype == "message_deleted":
-            checkins.on_delete(services, client, body)
-            return
-        if event.get("bot_id") or subtype not in (None, "file_share", "thread_broadcast"):
-            return
-        if event.get("channel_type") != "im" and f"<@{_bot_user(body)}>" in str(event.get("text")):
-            return  # a mention in a channel arrives as app_mention too; answer it once
-        if not first_delivery(services, body):
-            return
-        dispatch(_context(services, client, body, mention=False))
+@once
+def on_mention(event: dict[str, Any], client: WebClient, services: Services, actor: Actor) -> None:
+    dispatch(_context(services, client, actor, event, mention=True))
 
 
-def _bot_user(body: dict[str, Any]) -> str:
+def written_to_the_bot(body: dict[str, Any], event: dict[str, Any]) -> bool:
+    """A person's own message (not a bot's, not a join or topic change), not also a mention.
+
+    A mention in a channel arrives as `app_mention` too, and is answered there once.
+    """
+    if event.get("bot_id") or event.get("subtype") not in (None, "file_share", "thread_broadcast"):
+        return False
     authorizations = body.get("authorizations") or [{}]
-    return str(authorizations[0].get("user_id", ""))
+    bot_user = str(authorizations[0].get("user_id", ""))
+    return event.get("channel_type") == "im" or f"<@{bot_user}>" not in str(event.get("text"))
+
+
+@once
+def on_message(event: dict[str, Any], client: WebClient, services: Services, actor: Actor) -> None:
+    dispatch(_context(services, client, actor, event, mention=False))
+
+
+def ignore_message() -> None:
+    """Other bots' messages, joins, topic changes: acknowledged, with nothing to do."""
+
+
+def register(app: App) -> None:
+    app.event("app_mention")(on_mention)
+    app.event({"type": "message", "subtype": "message_changed"})(checkins.checkin_edited)
+    app.event({"type": "message", "subtype": "message_deleted"})(checkins.checkin_deleted)
+    app.event("message", matchers=[written_to_the_bot])(on_message)
+    app.event("message")(ignore_message)

@@ -16,6 +16,8 @@ from bot.services.checkins import (
     remove_reply,
     reply_in_thread,
 )
+from bot.slack.actor import Actor
+from bot.slack.once import once
 
 
 def checkin_reply(ctx: MessageContext) -> bool:
@@ -25,7 +27,7 @@ def checkin_reply(ctx: MessageContext) -> bool:
     )
     if delivery is None or not ctx.thread_ts:
         return False
-    author = author_of(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    author = author_of(ctx.actor)
     origin = Origin("reply", ctx.channel_id, ctx.ts)
     outcome = reply_in_thread(ctx.services, author, delivery, origin, ctx.text)
     answer_in_thread(
@@ -35,38 +37,49 @@ def checkin_reply(ctx: MessageContext) -> bool:
     return True
 
 
-def on_edit(services: Services, client: WebClient, body: dict[str, Any]) -> None:
+@once
+def checkin_edited(
+    event: dict[str, Any], client: WebClient, services: Services, actor: Actor
+) -> None:
     """`message_changed`: an edited check-in reply takes its new values."""
-    event = body.get("event", {})
     message = event.get("message") or {}
-    thread_ts, user = message.get("thread_ts"), message.get("user")
-    team_id, channel = str(body.get("team_id") or ""), str(event.get("channel") or "")
+    thread_ts, user, channel = (
+        message.get("thread_ts"),
+        actor.user_id,
+        str(event.get("channel") or ""),
+    )
     if message.get("bot_id") or not thread_ts or not user or message.get("ts") == thread_ts:
         return
-    delivery = reminder_thread(services, team_id=team_id, channel_id=channel, thread_ts=thread_ts)
+    delivery = reminder_thread(
+        services, team_id=actor.team_id, channel_id=channel, thread_ts=thread_ts
+    )
     if delivery is None:
         return
-    author = author_of(services, client, team_id, user)
+    author = author_of(actor)
     origin = Origin("reply", channel, str(message.get("ts")))
     text = str(message.get("text") or "")
     outcome = change_reply(services, author, delivery, origin, text)
     if outcome is None:  # the first version recorded nothing: read the edit as a new reply
         outcome = reply_in_thread(services, author, delivery, origin, text)
     answer_in_thread(client, outcome, channel_id=channel, thread_ts=thread_ts, user_id=user)
-    refresh_after(services, client, outcome, team_id=team_id, actor=user)
+    refresh_after(services, client, outcome, team_id=actor.team_id, actor=user)
 
 
-def on_delete(services: Services, client: WebClient, body: dict[str, Any]) -> None:
+@once
+def checkin_deleted(
+    event: dict[str, Any], client: WebClient, services: Services, actor: Actor
+) -> None:
     """`message_deleted`: a deleted check-in reply takes its check-ins with it."""
-    event = body.get("event", {})
     previous = event.get("previous_message") or {}
-    thread_ts, user = previous.get("thread_ts"), previous.get("user")
-    team_id, channel = str(body.get("team_id") or ""), str(event.get("channel") or "")
+    thread_ts, user, channel = (
+        previous.get("thread_ts"),
+        actor.user_id,
+        str(event.get("channel") or ""),
+    )
     deleted_ts = str(event.get("deleted_ts") or previous.get("ts") or "")
     if not thread_ts or not user or not deleted_ts:
         return
-    author = author_of(services, client, team_id, user)
-    removed = remove_reply(services, author, Origin("reply", channel, deleted_ts))
+    removed = remove_reply(services, author_of(actor), Origin("reply", channel, deleted_ts))
     if removed is not None:
         answer_in_thread(client, removed, channel_id=channel, thread_ts=thread_ts, user_id=user)
-        refresh_after(services, client, removed, team_id=team_id, actor=user)
+        refresh_after(services, client, removed, team_id=actor.team_id, actor=user)

@@ -6,7 +6,6 @@ from bot.core.wording import normalise
 from bot.listeners.context import MessageContext
 from bot.listeners.interview_talk import post, show_saved_on_home
 from bot.services import interview as service
-from bot.slack.people import user_timezone
 
 _START = {"new goal": False, "new okr": True, "set a goal": False, "goal new": False}
 _TEAM_START = {"new team goal": False, "new goal for the team": False, "team goal": False,
@@ -19,7 +18,7 @@ def interview_reply(ctx: MessageContext) -> bool:
         return False
     wanted = normalise(ctx.text[:40])
     if ctx.is_direct and not ctx.thread_ts and wanted in _START:
-        tz = user_timezone(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+        tz = ctx.actor.timezone
         started = service.begin(
             ctx.services,
             team_id=ctx.team_id,
@@ -37,14 +36,14 @@ def interview_reply(ctx: MessageContext) -> bool:
     here = channel == ctx.channel_id and (thread is None or thread == ctx.thread_ts)
     if channel is None or not here:
         return False
-    tz = user_timezone(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    tz = ctx.actor.timezone
     view = service.answer(
         ctx.services,
         team_id=ctx.team_id,
         user_id=ctx.user_id,
         text=ctx.text,
         tz=tz,
-        timezone_of=lambda user: user_timezone(ctx.services, ctx.client, ctx.team_id, user),
+        timezone_of=ctx.actor.timezone_of,
     )
     if view is None:
         return False
@@ -55,7 +54,7 @@ def interview_reply(ctx: MessageContext) -> bool:
 
 def _start_team_interview(ctx: MessageContext, *, okr: bool) -> None:
     """A team goal asked for by mention runs in the mention's thread and belongs to its channel."""
-    tz = user_timezone(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    tz = ctx.actor.timezone
     started = service.begin(
         ctx.services,
         team_id=ctx.team_id,

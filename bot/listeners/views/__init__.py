@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.views import checkins, dashboard, interview
-from bot.services import Services
+from bot.listeners.views import checkins, digests, goals, interview
 
 
-def register(app: App, services: Services) -> None:
+def register(app: App) -> None:
     """Features add their modal listeners here."""
-    dashboard.register(app, services)
-    checkins.register(app, services)
-    interview.register(app, services)
+    goals.register(app)
+    digests.register(app)
+    checkins.register(app)
+    interview.register(app)

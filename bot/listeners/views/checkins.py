@@ -23,6 +23,7 @@ from bot.listeners.payloads import input_text, input_value, private_metadata, ro
 from bot.services import Services
 from bot.services.checkins import Refused, checkin_from_form, reminder_thread
 from bot.services.reminders import goal_form_items
+from bot.slack.actor import Actor
 from storage.models import Delivery
 
 
@@ -41,59 +42,59 @@ def _typed(view: dict[str, Any]) -> tuple[dict[int, str], str, Confidence | None
     return numbers, note, confidence
 
 
-def _who(body: dict[str, Any]) -> tuple[str, str]:
-    return str((body.get("team") or {}).get("id") or ""), str(
-        (body.get("user") or {}).get("id") or ""
+def submit_update(
+    ack: Ack,
+    view: dict[str, Any],
+    client: WebClient,
+    services: Services,
+    actor: Actor,
+) -> None:
+    """The Update form: field errors, or the check-in answered where the form was opened."""
+    metadata = private_metadata(view)
+    team_id, user = actor.team_id, actor.user_id
+    channel, thread = str(metadata.get("channel", "")), str(metadata.get("thread", ""))
+    asked: Delivery | int | None = (
+        int(metadata["goal"])
+        if str(metadata.get("goal", "")).isdigit()
+        else reminder_thread(services, team_id=team_id, channel_id=channel, thread_ts=thread)
     )
-
-
-def register(app: App, services: Services) -> None:
-    @app.view(UPDATE_CALLBACK)
-    def submit_update(
-        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient
-    ) -> None:
-        metadata = private_metadata(view)
-        team_id, user = _who(body)
-        channel, thread = str(metadata.get("channel", "")), str(metadata.get("thread", ""))
-        asked: Delivery | int | None = (
-            int(metadata["goal"])
-            if str(metadata.get("goal", "")).isdigit()
-            else reminder_thread(services, team_id=team_id, channel_id=channel, thread_ts=thread)
-        )
-        if asked is None:
-            ack()
-            return
-        numbers, note, confidence = _typed(view)
-        author = author_of(services, client, team_id, user)
-        outcome = checkin_from_form(
-            services, author, asked, numbers, note=note, confidence=confidence
-        )
-        if isinstance(outcome, dict):
-            ack(
-                response_action="errors",
-                errors={f"value:{goal_id}": text for goal_id, text in outcome.items()},
-            )
-            return
+    if asked is None:
         ack()
-        if isinstance(asked, Delivery):
-            answer_in_thread(client, outcome, channel_id=channel, thread_ts=thread, user_id=user)
-        else:
-            text, blocks = outcome_text(outcome)
-            client.chat_postMessage(channel=user, text=text, blocks=blocks)
-        refresh_after(services, client, outcome, team_id=team_id, actor=user)
+        return
+    numbers, note, confidence = _typed(view)
+    outcome = checkin_from_form(
+        services, author_of(actor), asked, numbers, note=note, confidence=confidence
+    )
+    if isinstance(outcome, dict):
+        ack(
+            response_action="errors",
+            errors={f"value:{goal_id}": text for goal_id, text in outcome.items()},
+        )
+        return
+    ack()
+    if isinstance(asked, Delivery):
+        answer_in_thread(client, outcome, channel_id=channel, thread_ts=thread, user_id=user)
+    else:
+        text, blocks = outcome_text(outcome)
+        client.chat_postMessage(channel=user, text=text, blocks=blocks)
+    refresh_after(services, client, outcome, team_id=team_id, actor=user)
 
-    @app.view(PICK_CALLBACK)
-    def pick_goal(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
-        values = (view.get("state") or {}).get("values") or {}
-        chosen = ((values.get("goal") or {}).get("goal") or {}).get("selected_option") or {}
-        team_id, user = _who(body)
-        goal_id = str(chosen.get("value") or "")
-        if not goal_id.isdigit():
-            ack(response_action="errors", errors={"goal": "Pick one of your goals."})
-            return
-        author = author_of(services, client, team_id, user)
-        items = goal_form_items(services, author, int(goal_id))
-        if isinstance(items, Refused):
-            ack(response_action="errors", errors={"goal": items.message})
-            return
-        ack(response_action="update", view=update_form(items, answer_to={"goal": int(goal_id)}))
+
+def pick_goal(ack: Ack, view: dict[str, Any], services: Services, actor: Actor) -> None:
+    """The goal picker in front of the Update form: the form for the chosen goal."""
+    values = (view.get("state") or {}).get("values") or {}
+    chosen = ((values.get("goal") or {}).get("goal") or {}).get("selected_option") or {}
+    goal_id = str(chosen.get("value") or "")
+    if not goal_id.isdigit():
+        ack(response_action="errors", errors={"goal": "Pick one of your goals."})
+        return
+    items = goal_form_items(services, author_of(actor), int(goal_id))
+    if isinstance(items, Refused):
+        ack(response_action="errors", errors={"goal": items.message})
+        return
+    ack(response_action="update", view=update_form(items, answer_to={"goal": int(goal_id)}))
+
+
+def register(app: App) -> None:
+    app.view(UPDATE_CALLBACK)(submit_update)
+    app.view(PICK_CALLBACK)(pick_goal)

@@ -11,28 +11,28 @@ from bot.blocks.interview_form import FORM_CALLBACK, form_answers, form_errors
 from bot.listeners.interview_talk import post
 from bot.services import Services
 from bot.services import interview as service
-from bot.slack.people import user_timezone
+from bot.slack.actor import Actor
 
 
-def register(app: App, services: Services) -> None:
-    @app.view(FORM_CALLBACK)
-    def submit_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        user = body.get("user") or {}
-        user_id = str(user.get("id") or "")
-        team_id = str((body.get("team") or {}).get("id") or user.get("team_id") or "")
-        values = ((body.get("view") or {}).get("state") or {}).get("values") or {}
-        tz = user_timezone(services, client, team_id, user_id)
-        dm = str(client.conversations_open(users=user_id)["channel"]["id"])
-        outcome = service.submit_form(
-            services,
-            team_id=team_id,
-            user_id=user_id,
-            tz=tz,
-            answers=form_answers(values),
-            channel_id=dm,
-        )
-        if outcome.view is None:
-            ack(response_action="errors", errors=form_errors(outcome.problems))
-            return
-        ack()
-        post(client, outcome.view, channel_id=dm)
+def submit_form(
+    ack: Ack, view: dict[str, Any], client: WebClient, services: Services, actor: Actor
+) -> None:
+    values = (view.get("state") or {}).get("values") or {}
+    dm = str(client.conversations_open(users=actor.user_id)["channel"]["id"])
+    outcome = service.submit_form(
+        services,
+        team_id=actor.team_id,
+        user_id=actor.user_id,
+        tz=actor.timezone,
+        answers=form_answers(values),
+        channel_id=dm,
+    )
+    if outcome.view is None:
+        ack(response_action="errors", errors=form_errors(outcome.problems))
+        return
+    ack()
+    post(client, outcome.view, channel_id=dm)
+
+
+def register(app: App) -> None:
+    app.view(FORM_CALLBACK)(submit_form)

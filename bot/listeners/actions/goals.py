@@ -1,0 +1,131 @@
+"""Buttons on goal cards and answers (`goal.` action ids): edit, chart, archive."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.blocks.goals import archive_confirm_blocks
+from bot.core.mrkdwn import escape
+from bot.listeners.actions.answering import GONE, tell
+from bot.listeners.commands.digests import upload_goal_chart
+from bot.listeners.commands.goal_admin import open_edit
+from bot.listeners.home import refresh_homes
+from bot.listeners.payloads import row_id
+from bot.services import Services
+from bot.services.goal_admin import GoalRow, Refused, archive_goal, get_goal, may_change
+from bot.slack.actor import Actor
+
+EDIT = re.compile(r"^goal\.edit(_\d+)?$")
+
+
+def edit(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, actor: Actor
+) -> None:
+    ack()
+    goal_id = row_id(action.get("value"))
+    if goal_id is None:
+        tell(actor, respond, body, GONE)
+        return
+    refusal = open_edit(actor, goal_id=goal_id, trigger_id=str(body.get("trigger_id", "")))
+    if refusal:
+        tell(actor, respond, body, refusal)
+
+
+def chart(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    services: Services,
+    actor: Actor,
+) -> None:
+    ack()
+    channel = str((body.get("channel") or {}).get("id") or actor.user_id)
+    goal_id = row_id(action.get("value"))
+    said = GONE
+    if goal_id is not None:
+        said = upload_goal_chart(
+            services,
+            client,
+            team_id=actor.team_id,
+            goal_id=goal_id,
+            channel=channel,
+            user_id=actor.user_id,
+        )
+    tell(actor, respond, body, said)
+
+
+def ask_archive(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: Respond,
+    services: Services,
+    actor: Actor,
+) -> None:
+    """Ask before archiving: the confirmation button does it."""
+    ack()
+    goal_id = row_id(action.get("value"))
+    goal = get_goal(services, team_id=actor.team_id, goal_id=goal_id) if goal_id else None
+    if goal is None:
+        tell(actor, respond, body, GONE)
+        return
+    refused = may_change(
+        services,
+        team_id=actor.team_id,
+        goal_id=goal.id or 0,
+        user_id=actor.user_id,
+        is_admin=actor.is_admin,
+    )
+    if refused:
+        tell(actor, respond, body, refused.message)
+        return
+    text, blocks = archive_confirm_blocks(
+        GoalRow(goal.id or 0, goal.title, goal.owner_id, goal.state, None)
+    )
+    respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+
+
+def archive(
+    ack: Ack,
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    services: Services,
+    actor: Actor,
+) -> None:
+    ack()
+    goal_id = row_id(action.get("value"))
+    if goal_id is None:
+        respond(text=GONE, replace_original=True)
+        return
+    done = archive_goal(
+        services,
+        team_id=actor.team_id,
+        goal_id=goal_id,
+        user_id=actor.user_id,
+        is_admin=actor.is_admin,
+    )
+    if isinstance(done, Refused):
+        respond(text=done.message, replace_original=True)
+        return
+    respond(text=f"Archived “{escape(done.title)}”. Its check-ins are kept.", replace_original=True)
+    refresh_homes(services, client, actor.team_id, actor=actor.user_id, goal_ids=[done.goal_id])
+
+
+def keep(ack: Ack, respond: Respond) -> None:
+    ack()
+    respond(text="Kept it: nothing was archived.", replace_original=True)
+
+
+def register(app: App) -> None:
+    app.action(EDIT)(edit)
+    app.action("goal.chart")(chart)
+    app.action("goal.archive")(ask_archive)
+    app.action("goal.archive_confirm")(archive)
+    app.action("goal.archive_cancel")(keep)

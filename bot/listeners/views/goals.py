@@ -1,0 +1,86 @@
+"""The goal edit modal (`goal.edit`): title, target, deadline, owner and channel."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot.blocks.goals import EDIT_CALLBACK
+from bot.core.dates import end_of_day
+from bot.core.mrkdwn import escape
+from bot.core.numbers import ParsedQuantity, parse_quantity
+from bot.core.values import Unit
+from bot.listeners.home import refresh_homes
+from bot.listeners.payloads import input_text, input_value, row_id
+from bot.services import Services
+from bot.services.goal_admin import GoalEdit, Refused, edit_goal, get_goal
+from bot.slack.actor import Actor
+
+
+def _value(view: dict[str, Any], block: str) -> dict[str, Any]:
+    return input_value(view, block, "value")
+
+
+def _picked_date(view: dict[str, Any]) -> date | None:
+    try:
+        return date.fromisoformat(input_text(_value(view, "deadline"), "selected_date"))
+    except ValueError:
+        return None
+
+
+def save_edit(
+    ack: Ack, view: dict[str, Any], client: WebClient, services: Services, actor: Actor
+) -> None:
+    """The edit modal: field errors, or the goal changed and its people's Homes refreshed."""
+    team, user = actor.team_id, actor.user_id
+    goal_id = row_id(view.get("private_metadata"))
+    goal = get_goal(services, team_id=team, goal_id=goal_id) if goal_id else None
+    if goal is None:
+        ack(response_action="errors", errors={"title": "That goal no longer exists."})
+        return
+    title = input_text(_value(view, "title"), "value").strip()
+    target = parse_quantity(input_text(_value(view, "target"), "value"), unit_hint=Unit(goal.unit))
+    picked = _picked_date(view)
+    errors = {}
+    if not title:
+        errors["title"] = "A goal needs a title."
+    if not isinstance(target, ParsedQuantity):
+        errors["target"] = f"{target.message} For example: {target.example}"
+    if input_text(_value(view, "deadline"), "selected_date") and picked is None:
+        errors["deadline"] = "Pick the deadline from the calendar."
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    ack()
+    zone = ZoneInfo(actor.timezone)
+    edit = GoalEdit(
+        title=title[:300],
+        target=target.quantity.value if isinstance(target, ParsedQuantity) else None,
+        deadline=end_of_day(picked, zone) if picked else None,
+        owner_id=input_text(_value(view, "owner"), "selected_user") or None,
+        channel_id=input_text(_value(view, "channel"), "selected_conversation") or None,
+    )
+    done = edit_goal(
+        services,
+        team_id=team,
+        goal_id=goal.id or 0,
+        user_id=user,
+        is_admin=actor.is_admin,
+        edit=edit,
+    )
+    text = (
+        done.message
+        if isinstance(done, Refused)
+        else f"Saved your changes to “{escape(done.title)}”."
+    )
+    client.chat_postMessage(channel=user, text=text)
+    previous_owner = [goal.owner_id] if goal.owner_id else []
+    refresh_homes(services, client, team, actor=user, goal_ids=[goal.id or 0], also=previous_owner)
+
+
+def register(app: App) -> None:
+    app.view(EDIT_CALLBACK)(save_edit)

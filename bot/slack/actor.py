@@ -1,0 +1,64 @@
+"""Who a Slack request comes from: the workspace and person, and what Slack says about them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.services import Services
+from bot.slack.people import is_admin, user_timezone
+
+
+@dataclass(eq=False)
+class Actor:
+    """The person behind a request; admin and time zone are asked of Slack only when read.
+
+    Example:
+        >>> actor = Actor("T1", "U1", services=services, client=client)
+        >>> actor.timezone  # users.info once (cached in the database), then remembered
+        'Europe/Bucharest'
+    """
+
+    team_id: str
+    user_id: str
+    services: Services = field(repr=False)
+    client: WebClient = field(repr=False)
+    language: str | None = None  # the person's language, for the message catalogue to come
+
+    @cached_property
+    def is_admin(self) -> bool:
+        return is_admin(self.services, self.client, self.team_id, self.user_id)
+
+    @cached_property
+    def timezone(self) -> str:
+        """The person's IANA time zone, else the workspace default."""
+        return user_timezone(self.services, self.client, self.team_id, self.user_id)
+
+    def timezone_of(self, user_id: str) -> str:
+        """Another person's time zone in the same workspace (an owner named in an interview)."""
+        return user_timezone(self.services, self.client, self.team_id, user_id)
+
+
+def team_of(body: dict[str, Any], found_by_bolt: str | None) -> str:
+    """The workspace a payload belongs to, also on Enterprise Grid, where `team` is null.
+
+    Bolt's own reading comes first; then the person's `team_id` and the event's
+    `authorizations`, which Grid payloads carry when `team` is null.
+
+    Example:
+        >>> team_of({"team": None, "user": {"id": "U1", "team_id": "T9"}}, None)
+        'T9'
+    """
+    if found_by_bolt:
+        return found_by_bolt
+    user = body.get("user")
+    if isinstance(user, dict) and user.get("team_id"):
+        return str(user["team_id"])
+    authorizations = body.get("authorizations")
+    first = authorizations[0] if isinstance(authorizations, list) and authorizations else None
+    if isinstance(first, dict) and first.get("team_id"):
+        return str(first["team_id"])
+    return str(body.get("team_id") or "")

@@ -1,0 +1,37 @@
+"""The global middleware: every listener finds `services` and the `actor` in Bolt's context.
+
+Bolt injects context values by name, so a listener simply declares
+`services: Services` and `actor: Actor` among its arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+
+from bot.services import Services
+from bot.slack.actor import Actor, team_of
+
+Middleware = Callable[[BoltContext, dict[str, Any], WebClient, Callable[[], None]], None]
+
+
+def services_and_actor(services: Services) -> Middleware:
+    """A middleware that puts `services` and a lazily resolved `actor` into the context."""
+
+    def put_in_context(
+        context: BoltContext, body: dict[str, Any], client: WebClient, next: Callable[[], None]
+    ) -> None:
+        context["services"] = services
+        context["actor"] = Actor(
+            team_of(body, context.team_id), context.user_id or "", services=services, client=client
+        )
+        next()
+
+    return put_in_context
+
+
+def install(app: App, services: Services) -> None:
+    app.use(services_and_actor(services))
