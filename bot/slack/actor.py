@@ -16,10 +16,9 @@ from bot.slack.people import is_admin, user_timezone
 class Actor:
     """The person behind a request; admin and time zone are asked of Slack only when read.
 
-    Example:
-        >>> actor = Actor("T1", "U1", services=services, client=client)
-        >>> actor.timezone  # users.info once (cached in the database), then remembered
-        'Europe/Bucharest'
+    Reading `actor.timezone` calls `users.info` at most once per request (and the
+    answer is cached in the database for a day); a request that never reads it
+    costs nothing.
     """
 
     team_id: str

@@ -37,9 +37,8 @@ def first_delivery(services: Services, actor: Actor, body: dict[str, Any]) -> bo
 def once(listener: Listener) -> Listener:
     """Run `listener` only for the first delivery of its event.
 
-    Example:
-        >>> @once
-        ... def on_mention(event: dict[str, Any], say: Say) -> None: ...
+    The listener names the arguments it wants, as any Bolt listener; `@once` adds
+    `body`, `services` and `actor` to what Bolt injects, and passes on the rest.
     """
     own = inspect.signature(listener).parameters
     plain = inspect.Parameter.POSITIONAL_OR_KEYWORD
