@@ -1,4 +1,4 @@
-"""The App Home dashboard for 0, 1 and 500 goals, within Slack's 100-block limit."""
+"""The App Home for 0, 1 and 500 goals, within Slack's 100-block limit."""
 
 from __future__ import annotations
 

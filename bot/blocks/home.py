@@ -1,4 +1,4 @@
-"""Block Kit for the App Home dashboard; stays under the Home tab's 100 blocks for any team."""
+"""Block Kit for the App Home; stays under the Home tab's 100 blocks for any team."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from bot.services.home import HomeView
 
 
 def home_blocks(view: HomeView) -> list[Block]:
-    """The dashboard: buttons, what is due, my goals (with Edit), the team's goals in pages."""
+    """The App Home: buttons, what is due, my goals (with Edit), the team's goals in pages."""
     pause = (
         button("Resume reminders", "home.resume_reminders")
         if view.reminders_paused

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -16,25 +16,11 @@ SORRY = (
 )
 
 
-def _who_and_where(body: dict[str, Any]) -> tuple[str | None, str | None]:
-    user = (
-        body.get("user_id")
-        or (body.get("user") or {}).get("id")
-        or (body.get("event") or {}).get("user")
-    )
-    channel = (
-        body.get("channel_id")
-        or (body.get("channel") or {}).get("id")
-        or (body.get("event") or {}).get("channel")
-    )
-    return user, channel
-
-
 def tell_the_person(
-    error: Exception, body: dict[str, Any], client: WebClient
+    error: Exception, body: dict[str, Any], context: BoltContext, client: WebClient
 ) -> BoltResponse | None:
     logger.exception("listener failed: %s", type(error).__name__, exc_info=error)
-    user, channel = _who_and_where(body or {})
+    user, channel = context.user_id, context.channel_id
     if body and body.get("type") == "view_submission":
         return BoltResponse(
             status=200,

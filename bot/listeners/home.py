@@ -1,4 +1,4 @@
-"""Publishing the App Home dashboard: on `app_home_opened` and after any change to goals."""
+"""Publishing the App Home: on `app_home_opened` and after any change to goals."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ log = logging.getLogger("checkin_bot.home")
 def publish_home(
     services: Services, client: WebClient, team_id: str, user_id: str, *, page: int = 0
 ) -> None:
-    """Show `user_id` their current dashboard; a failure is logged, never raised.
+    """Show `user_id` their current App Home; a failure is logged, never raised.
 
     Features call this after changing goals so the Home tab never shows stale figures.
 

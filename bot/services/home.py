@@ -1,4 +1,4 @@
-"""The App Home dashboard: my goals, my team's goals, what is due, in pages.
+"""The App Home: my goals, my team's goals, what is due, in pages.
 
 Slack allows 100 blocks on the Home tab, so a person's own goals show up to
 `MY_GOALS` and the team's goals `TEAM_PAGE` at a time, with paging buttons.
@@ -38,7 +38,7 @@ class HomeView:
 
 
 def home_view(services: Services, *, team_id: str, user_id: str, page: int = 0) -> HomeView:
-    """The dashboard for `user_id`; `page` pages through the team's goals (0 is the first)."""
+    """The App Home for `user_id`; `page` pages through the team's goals (0 is the first)."""
     now = services.now()
     with services.session() as session:
         rows = goal_rows(session, team_id, now)

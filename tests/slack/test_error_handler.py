@@ -1,0 +1,23 @@
+"""The global error handler tells the person plainly, where they were, that nothing changed."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.listeners.commands.goals import SUBCOMMANDS
+from bot.listeners.context import CommandContext
+from bot.listeners.errors import SORRY
+from tests.harness import BotHarness
+
+
+def test_a_failing_listener_is_answered_with_an_apology(
+    harness: BotHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(ctx: CommandContext) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setitem(SUBCOMMANDS, "help", broken)
+
+    harness.driver.command("U1", "/goals", "help", channel="C1")
+
+    assert harness.sandbox.ephemerals("U1")[-1].text == SORRY
