@@ -19,7 +19,8 @@ from typing import Any, Protocol, TextIO
 from bot.app import create_app, make_client
 from bot.blocks.text import blocks_to_text
 from bot.clock import FrozenClock, ShiftedClock
-from bot.core.numbers import ParseError, parse_quantity
+from bot.core.numbers.read import parse_quantity
+from bot.core.parse_error import ParseError
 from bot.core.values import Unit
 from bot.http import BackgroundServer, make_wsgi_app
 from bot.sandbox import SlackDriver, SlackSandbox

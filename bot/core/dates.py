@@ -39,7 +39,7 @@ from bot.core.number_words import (
     SCALE_WORDS,
     alternation,
 )
-from bot.core.numbers import ParseError
+from bot.core.parse_error import ParseError
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 from decimal import ROUND_UP, Decimal
 from enum import StrEnum
 
-from bot.core.numbers import format_quantity
+from bot.core.numbers.write import format_quantity
 from bot.core.progress import (
     MONTH_DAYS,
     WEEK_DAYS,

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from datetime import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.core.cadence import Cadence, CadenceKind, parse_cadence
+from bot.core.cadence import Cadence, CadenceKind
+from bot.core.cadence.parse import parse_cadence
 from bot.core.digest import Period
 from bot.core.platforms import detect_platform
 from bot.core.values import CATEGORY_LABELS, Category

@@ -13,13 +13,9 @@ from datetime import datetime, time
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from bot.core.cadence import (
-    Cadence,
-    CadenceKind,
-    DayOfMonth,
-    describe_cadence,
-    next_occurrence,
-)
+from bot.core.cadence import Cadence, CadenceKind, DayOfMonth
+from bot.core.cadence.describe import describe_cadence
+from bot.core.cadence.occurrences import next_occurrence
 from bot.core.digest import Digest, Period, TrackedGoal, compose_digest
 from bot.core.digest_request import DigestFilters, Subscribe
 from bot.core.values import Category, GoalKind

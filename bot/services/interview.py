@@ -22,7 +22,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.core import interview as core
-from bot.core.cadence import Cadence, next_occurrence
+from bot.core.cadence import Cadence
+from bot.core.cadence.occurrences import next_occurrence
 from bot.core.dates import end_of_day, format_date
 from bot.core.interview.form import FormAnswers, FormField, FormProblems, fill
 from bot.core.interview.machine import with_trends

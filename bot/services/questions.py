@@ -29,7 +29,7 @@ from bot.core.dates import format_date
 from bot.core.digest import STATUS_LABELS
 from bot.core.kpis import PLATFORMS, kpi
 from bot.core.mrkdwn import escape, quoted
-from bot.core.numbers import format_quantity, round_estimate
+from bot.core.numbers.write import format_quantity, round_estimate
 from bot.core.progress import (
     GoalProgress,
     Point,

@@ -13,7 +13,7 @@ from bot.blocks.goals import EDIT_CALLBACK
 from bot.core.dates import end_of_day
 from bot.core.digest_request import RequestError, Subscribe, parse_digest_request
 from bot.core.mrkdwn import escape
-from bot.core.numbers import ParsedQuantity, parse_quantity
+from bot.core.numbers.read import ParsedQuantity, parse_quantity
 from bot.core.values import Unit
 from bot.listeners.commands.digests import describe_subscription
 from bot.listeners.home import publish_home, refresh_homes
