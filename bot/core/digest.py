@@ -32,17 +32,14 @@ from bot.core.numbers.write import format_quantity
 from bot.core.progress import (
     MONTH_DAYS,
     WEEK_DAYS,
-    Change,
     GoalFigures,
     GoalProgress,
-    Point,
     Status,
     assess,
-    change_since,
-    change_since_last,
     progress,
     progress_bar,
 )
+from bot.core.trend import Change, Point, change_since, change_since_last
 from bot.core.values import Quantity, Unit
 
 CLOSE_TO_TARGET = Decimal("0.80")

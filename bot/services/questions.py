@@ -30,17 +30,10 @@ from bot.core.digest import STATUS_LABELS
 from bot.core.kpis import PLATFORMS, kpi
 from bot.core.mrkdwn import escape, quoted
 from bot.core.numbers.write import format_quantity, round_estimate
-from bot.core.progress import (
-    GoalProgress,
-    Point,
-    Status,
-    assess,
-    kr_score,
-    objective_score,
-    progress_bar,
-    score_verdict,
-)
+from bot.core.okr_scores import kr_score, objective_score, score_verdict
+from bot.core.progress import GoalProgress, Status, assess, progress_bar
 from bot.core.questions import Intent, Period, Question, start_of_day, understand
+from bot.core.trend import Point
 from bot.core.values import Quantity, Unit
 from bot.core.wording import normalise
 from bot.services import Services
