@@ -24,7 +24,7 @@ from bot.core.parse_error import ParseError
 from bot.core.values import Unit
 from bot.http import BackgroundServer, make_wsgi_app
 from bot.sandbox import SlackDriver, SlackSandbox
-from bot.sandbox.server import Message
+from bot.sandbox.state import Message
 from bot.scheduling import all_sources
 from bot.scheduling.deliveries import DeliveryRunner
 from bot.services import Services
