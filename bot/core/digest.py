@@ -26,12 +26,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_UP, Decimal
-from enum import StrEnum
 
 from bot.core.numbers.write import format_quantity
+from bot.core.period import Period
 from bot.core.progress import (
-    MONTH_DAYS,
-    WEEK_DAYS,
     GoalFigures,
     GoalProgress,
     Status,
@@ -47,21 +45,6 @@ CLOSE_TO_TARGET = Decimal("0.80")
 
 TOP_GAINS = 3
 """How many of the period's biggest gains the wins section names."""
-
-
-class Period(StrEnum):
-    """How often a digest is sent, and so the span it compares."""
-
-    WEEKLY = "weekly"
-    MONTHLY = "monthly"
-
-    @property
-    def days(self) -> int:
-        return WEEK_DAYS if self is Period.WEEKLY else MONTH_DAYS
-
-    @property
-    def noun(self) -> str:
-        return "week" if self is Period.WEEKLY else "month"
 
 
 # The order statuses are counted in the headline and goals are listed in:
