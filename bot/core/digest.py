@@ -15,9 +15,19 @@ How the sections are chosen:
 | opportunities | goals within 20% of the target; at-risk goals, with the pace that recovers them |
 
 Example:
-    >>> digest = compose_digest(goals, period=Period.WEEKLY, now=now)
+    >>> from datetime import UTC
+    >>> from bot.core.values import Direction
+    >>> start, deadline = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC)
+    >>> checked_in = (Point(datetime(2026, 1, 15, tzinfo=UTC), Decimal(440)),)
+    >>> reach = GoalFigures(Decimal(400), Decimal(480), Direction.INCREASE, start, deadline)
+    >>> sales = GoalFigures(Decimal(10), Decimal(400), Direction.INCREASE, start, deadline)
+    >>> goals = [TrackedGoal(1, "Reach", "U1", reach, checked_in),
+    ...          TrackedGoal(2, "Sales", "U2", sales, checked_in)]
+    >>> digest = compose_digest(goals, period=Period.WEEKLY, now=datetime(2026, 1, 16, tzinfo=UTC))
     >>> digest.headline
-    '2 on track · 1 at risk · 0 off track · 1 achieved'
+    '1 on track · 0 at risk · 0 off track · 1 achieved'
+    >>> [win.title for win in digest.wins]
+    ['Sales', 'Reach']
 """
 
 from __future__ import annotations
@@ -154,6 +164,8 @@ def compose_digest(goals: Sequence[TrackedGoal], *, period: Period, now: datetim
     """The digest of `goals` for the period ending at `now`.
 
     Example:
+        >>> from datetime import UTC
+        >>> now = datetime(2026, 11, 22, 9, tzinfo=UTC)
         >>> compose_digest([], period=Period.WEEKLY, now=now).headline
         '0 on track · 0 at risk · 0 off track · 0 achieved'
     """

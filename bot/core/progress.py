@@ -185,6 +185,7 @@ def expected_progress(start: datetime, deadline: datetime, at: datetime) -> Deci
     Linear in time from 0 at `start` to 1 at `deadline`, clamped to 0..1.
 
     Example:
+        >>> from datetime import UTC
         >>> expected_progress(datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 11, tzinfo=UTC),
         ...                   datetime(2026, 1, 5, tzinfo=UTC))
         Decimal('0.4000')
@@ -198,6 +199,7 @@ def expected_value(
     """The value the plan says the metric should have at `at`.
 
     Example:
+        >>> from datetime import UTC
         >>> expected_value(Decimal("400"), Decimal("480"), datetime(2026, 1, 1, tzinfo=UTC),
         ...                datetime(2026, 1, 11, tzinfo=UTC), datetime(2026, 1, 6, tzinfo=UTC))
         Decimal('440.00')
@@ -214,6 +216,7 @@ def required_per(
     None once the deadline has passed.
 
     Example:
+        >>> from datetime import UTC
         >>> required_per(Decimal("440"), Decimal("480"), now=datetime(2026, 1, 1, tzinfo=UTC),
         ...              deadline=datetime(2026, 1, 29, tzinfo=UTC), days=7)
         Decimal('10.00')
@@ -230,6 +233,7 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
     Check-ins after `now` are ignored, so a frozen clock sees the past as it was.
 
     Example:
+        >>> from datetime import UTC
         >>> start, deadline = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC)
         >>> up = Direction.INCREASE
         >>> figures = GoalFigures(Decimal("400"), Decimal("480"), up, start, deadline)

@@ -54,6 +54,7 @@ def forecast(points: Sequence[Point], deadline: datetime) -> Decimal | None:
     times, otherwise the answer is None.
 
     Example:
+        >>> from datetime import UTC
         >>> forecast([Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
         ...           Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420"))],
         ...          datetime(2026, 1, 29, tzinfo=UTC))
@@ -73,6 +74,7 @@ def eta(points: Sequence[Point], target: Decimal, direction: Direction) -> datet
     calendar. The moment may be in the past if the trend crossed the target already.
 
     Example:
+        >>> from datetime import UTC
         >>> eta([Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
         ...      Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420"))],
         ...     Decimal("480"), Direction.INCREASE)
@@ -98,6 +100,7 @@ def change_since(points: Sequence[Point], *, now: datetime, days: int) -> Change
     check-in (nothing new was reported in the window).
 
     Example:
+        >>> from datetime import UTC
         >>> change_since([Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
         ...               Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420"))],
         ...              now=datetime(2026, 1, 8, tzinfo=UTC), days=7).delta
@@ -114,6 +117,7 @@ def change_since_last(points: Sequence[Point]) -> Change | None:
     """How the metric moved from the previous check-in to the latest one.
 
     Example:
+        >>> from datetime import UTC
         >>> change_since_last([Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420")),
         ...                    Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400"))]).pct
         Decimal('5.00')
@@ -132,6 +136,7 @@ def trend_per_week(series: Sequence[Sequence[Point]]) -> Decimal | None:
     slopes over 7 days. None when no goal has check-ins at two distinct times.
 
     Example:
+        >>> from datetime import UTC
         >>> trend_per_week([[Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
         ...                  Point(datetime(2026, 1, 15, tzinfo=UTC), Decimal("440"))]])
         Decimal('20.00')

@@ -56,7 +56,11 @@ class Cadence:
     time in `tz` (an IANA name).
 
     Example:
-        >>> Cadence(CadenceKind.WEEKLY, weekdays=(0,), at=time(9), tz="Europe/Bucharest")
+        >>> Cadence(CadenceKind.WEEKLY, weekdays=(0,), at=time(9), tz="Europe/Bucharest").at
+        datetime.time(9, 0)
+        >>> Cadence(CadenceKind.WEEKLY, tz="Europe/Bucharest")
+        Traceback (most recent call last):
+        ValueError: a weekly cadence needs at least one weekday
     """
 
     kind: CadenceKind
