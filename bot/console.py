@@ -18,10 +18,11 @@ from typing import Any, Protocol, TextIO
 
 from bot.blocks.text import blocks_to_text
 from bot.clock import FrozenClock, ShiftedClock
-from bot.core.numbers import ParseError, parse_quantity
+from bot.core.numbers.read import parse_quantity
+from bot.core.parse_error import ParseError
 from bot.core.values import Unit
 from bot.sandbox import SlackDriver, SlackSandbox
-from bot.sandbox.server import Message
+from bot.sandbox.state import Message
 from bot.scheduling.deliveries import DeliveryRunner
 from bot.scheduling.sources import all_sources
 from bot.services import Services

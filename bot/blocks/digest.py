@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot.blocks.common import Block, chunk_lines, context, divider, header, section
-from bot.core.digest import STATUS_LABELS, STATUS_MARKS, DigestLine, Highlight, Period
+from bot.core.digest import STATUS_LABELS, STATUS_MARKS, DigestLine, Highlight
 from bot.core.mrkdwn import escape
+from bot.core.period import Period
 from bot.services.digests import DigestView
 
 MAIN_LINES = 10

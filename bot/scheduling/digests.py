@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from bot.blocks.digest import digest_message
 from bot.charts import chart_panels, draw_chart
-from bot.core.cadence import next_occurrence
+from bot.core.cadence.occurrences import next_occurrence
 from bot.scheduling.deliveries import Due, Sent
 from bot.scheduling.pacing import ChannelPacer
 from bot.services import Services

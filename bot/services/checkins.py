@@ -31,8 +31,11 @@ from bot.core.dates import format_date
 from bot.core.digest import STATUS_LABELS as STATUS_WORDS
 from bot.core.digest import STATUS_MARKS
 from bot.core.goal_lookup import GoalRef, Lookup, describe_choices
-from bot.core.numbers import ParseError, format_quantity, parse_quantity, round_estimate
-from bot.core.progress import Change, Status, assess, progress_bar
+from bot.core.numbers.read import parse_quantity
+from bot.core.numbers.write import format_quantity, round_estimate
+from bot.core.parse_error import ParseError
+from bot.core.progress import Status, assess, progress_bar
+from bot.core.trend import Change
 from bot.core.values import GoalKind, GoalState, Quantity, Unit
 from bot.services import Services
 from bot.services.permissions import can_change, refusal

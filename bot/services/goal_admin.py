@@ -13,9 +13,10 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from bot.core.digest import DigestLine, Period, compose_digest
+from bot.core.digest import DigestLine, compose_digest
 from bot.core.goal_lookup import find_goals
 from bot.core.mrkdwn import quoted
+from bot.core.period import Period
 from bot.services import Services
 from bot.services.checkins import goal_ref
 from bot.services.permissions import can_change, refusal

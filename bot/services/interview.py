@@ -22,11 +22,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.core import interview as core
-from bot.core.cadence import Cadence, next_occurrence
+from bot.core.cadence import Cadence
+from bot.core.cadence.occurrences import next_occurrence
 from bot.core.dates import end_of_day, format_date
 from bot.core.interview.form import FormAnswers, FormField, FormProblems, fill
 from bot.core.interview.machine import with_trends
-from bot.core.progress import Point, trend_per_week
+from bot.core.trend import Point, trend_per_week
 from bot.core.values import GoalKind, Unit
 from bot.services import Services
 from bot.services.schedules import set_goal_schedule

@@ -29,18 +29,12 @@ from bot.core.dates import format_date
 from bot.core.digest import STATUS_LABELS
 from bot.core.kpis import PLATFORMS, kpi
 from bot.core.mrkdwn import escape, quoted
-from bot.core.numbers import format_quantity, round_estimate
-from bot.core.progress import (
-    GoalProgress,
-    Point,
-    Status,
-    assess,
-    kr_score,
-    objective_score,
-    progress_bar,
-    score_verdict,
-)
-from bot.core.questions import Intent, Period, Question, start_of_day, understand
+from bot.core.numbers.write import format_quantity, round_estimate
+from bot.core.okr_scores import kr_score, objective_score, score_verdict
+from bot.core.period import Period
+from bot.core.progress import GoalProgress, Status, assess, progress_bar
+from bot.core.questions import Intent, Question, start_of_day, understand
+from bot.core.trend import Point
 from bot.core.values import Quantity, Unit
 from bot.core.wording import normalise
 from bot.services import Services
@@ -335,8 +329,8 @@ def _change_text(
 ) -> str | None:
     change = {
         None: found.change_last,
-        Period.WEEK: found.change_week,
-        Period.MONTH: found.change_month,
+        Period.WEEKLY: found.change_week,
+        Period.MONTHLY: found.change_month,
     }[period]
     if change is None:
         return None
@@ -452,8 +446,8 @@ def _change(ctx: _Context, question: Question) -> Answer:
     shown = goals[:MAX_LISTED]
     span = {
         None: "since the previous check-in",
-        Period.WEEK: "over the last 7 days",
-        Period.MONTH: "over the last 30 days",
+        Period.WEEKLY: "over the last 7 days",
+        Period.MONTHLY: "over the last 30 days",
     }[question.period]
     lines = []
     for item in _assess_all(ctx, shown):

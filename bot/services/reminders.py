@@ -22,7 +22,7 @@ from sqlmodel import Session
 from bot.core.dates import format_date
 from bot.core.goal_lookup import GoalRef
 from bot.core.mrkdwn import escape
-from bot.core.numbers import round_estimate
+from bot.core.numbers.write import round_estimate
 from bot.core.progress import expected_value
 from bot.core.values import GoalKind, GoalState, Unit
 from bot.scheduling.deliveries import Due, NotSent, Sent

@@ -41,6 +41,7 @@ from bot.core.dates import end_of_day
 from bot.core.kpis import PLATFORMS, catalogue, detect_platform
 from bot.core.questions import start_of_day
 from bot.core.values import Category, Direction, GoalKind, GoalState, Unit
+from bot.errors import CheckinBotError
 from bot.services import Services
 from bot.services.questions import goal_ref
 from storage.models import CheckIn, Goal
@@ -85,7 +86,7 @@ class Problem:
         return f"line {self.line}: {self.section[:-1]} {self.field}: {self.message}"
 
 
-class ImportRejected(Exception):
+class ImportRejected(CheckinBotError):
     """The file has problems; nothing was imported."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from sqlmodel import select
 
-from bot.sandbox.server import Message
+from bot.sandbox.state import Message
 from storage.models import CheckIn
 from tests.harness import TEAM, BotHarness
 from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick

@@ -7,7 +7,8 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.core.digest_request import RequestError, Subscribe, parse_digest_request
+from bot.core.digest_request import Subscribe, parse_digest_request
+from bot.core.parse_error import ParseError
 from bot.listeners.commands.digests import describe_subscription
 from bot.listeners.home import publish_home
 from bot.listeners.payloads import input_text, input_value
@@ -65,7 +66,7 @@ def subscribe_channel(
     if not isinstance(request, Subscribe):
         message = (
             request.message
-            if isinstance(request, RequestError)
+            if isinstance(request, ParseError)
             else "Say when, e.g. weekly mon 09:00."
         )
         ack(response_action="errors", errors={"schedule": message})

@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from bot.blocks.goals import EDIT_CALLBACK
 from bot.core.dates import end_of_day
 from bot.core.mrkdwn import escape
-from bot.core.numbers import ParsedQuantity, parse_quantity
+from bot.core.numbers.read import ParsedQuantity, parse_quantity
 from bot.core.values import Unit
 from bot.listeners.home import refresh_homes
 from bot.listeners.payloads import input_text, input_value, row_id
