@@ -45,7 +45,7 @@ def test_a_vague_wish_becomes_a_saved_goal_with_its_reminder(harness: BotHarness
 
     [goal] = goals(harness.engine)
     assert goal.title == "Followers to 480 on Instagram by 22 Dec 2026"
-    assert (goal.metric, goal.platform, goal.category) == ("followers", "Instagram", "awareness")
+    assert (goal.metric, goal.platform, goal.category) == ("followers", "instagram", "awareness")
     assert (goal.baseline, goal.target, goal.owner_id) == (Decimal(400), Decimal(480), "U1")
     assert goal.deadline == datetime(2026, 12, 22, 21, 59, 59, tzinfo=UTC)
     assert goal.origin_key and goal.origin_key.startswith("interview:")

@@ -16,12 +16,14 @@ from sqlmodel import Session
 from bot.core.digest import DigestLine, Period, compose_digest
 from bot.core.goal_lookup import find_goals
 from bot.core.mrkdwn import quoted
+from bot.core.values import GoalState
 from bot.services import Services
 from bot.services.checkins import goal_ref
 from bot.services.permissions import can_change, refusal
 from bot.services.tracking import track_goals
 from storage import repo
 from storage.models import Goal
+from storage.schemas import GoalUpdate
 
 CHOICES = 10  # an ambiguous name lists at most this many goals to pick from
 
@@ -162,7 +164,11 @@ def archive_goal(
         return refused
     with services.session() as session:
         goal = repo.update_goal(
-            session=session, team_id=team_id, goal_id=goal_id, now=services.now(), state="archived"
+            session=session,
+            team_id=team_id,
+            goal_id=goal_id,
+            changes=GoalUpdate(state=GoalState.ARCHIVED),
+            now=services.now(),
         )
         return GoalRow(goal.id or 0, goal.title, goal.owner_id, goal.state, None)
 
@@ -179,6 +185,10 @@ def edit_goal(
     fields = {name: value for name, value in vars(edit).items() if value is not None}
     with services.session() as session:
         goal = repo.update_goal(
-            session=session, team_id=team_id, goal_id=goal_id, now=services.now(), **fields
+            session=session,
+            team_id=team_id,
+            goal_id=goal_id,
+            changes=GoalUpdate.model_validate(fields),
+            now=services.now(),
         )
         return GoalRow(goal.id or 0, goal.title, goal.owner_id, goal.state, None)

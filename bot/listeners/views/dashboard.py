@@ -14,7 +14,6 @@ from bot.core.dates import end_of_day
 from bot.core.digest_request import RequestError, Subscribe, parse_digest_request
 from bot.core.mrkdwn import escape
 from bot.core.numbers import ParsedQuantity, parse_quantity
-from bot.core.values import Unit
 from bot.listeners.commands.digests import describe_subscription
 from bot.listeners.home import publish_home, refresh_homes
 from bot.listeners.payloads import input_text, input_value, row_id
@@ -105,9 +104,7 @@ def register(app: App, services: Services) -> None:
             ack(response_action="errors", errors={"title": "That goal no longer exists."})
             return
         title = input_text(_value(view, "title"), "value").strip()
-        target = parse_quantity(
-            input_text(_value(view, "target"), "value"), unit_hint=Unit(goal.unit)
-        )
+        target = parse_quantity(input_text(_value(view, "target"), "value"), unit_hint=goal.unit)
         picked = _picked_date(view)
         errors = {}
         if not title:
@@ -122,7 +119,7 @@ def register(app: App, services: Services) -> None:
         ack()
         zone = ZoneInfo(user_timezone(services, client, team, user))
         edit = GoalEdit(
-            title=title[:300],
+            title=title,
             target=target.quantity.value if isinstance(target, ParsedQuantity) else None,
             deadline=end_of_day(picked, zone) if picked else None,
             owner_id=input_text(_value(view, "owner"), "selected_user") or None,
