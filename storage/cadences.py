@@ -21,7 +21,7 @@ ScheduledRow = ReminderSchedule | DigestSubscription
 def cadence_of(row: ScheduledRow) -> Cadence:
     """The cadence a schedule or subscription row describes."""
     hour, minute = (int(part) for part in row.local_time.split(":"))
-    kind = CadenceKind(row.frequency)
+    kind = row.frequency
     if isinstance(row, DigestSubscription):
         weekdays: tuple[int, ...] = (row.weekday,)
         interval, anchor = 1, None
@@ -41,7 +41,7 @@ def cadence_of(row: ScheduledRow) -> Cadence:
 
 def store_cadence(row: ScheduledRow, cadence: Cadence) -> None:
     """Write `cadence` into the row's columns (a digest keeps the first weekday only)."""
-    row.frequency = cadence.kind.value
+    row.frequency = cadence.kind
     row.local_time = cadence.at.strftime("%H:%M")
     row.timezone = cadence.tz
     if isinstance(row, DigestSubscription):

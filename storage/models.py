@@ -14,9 +14,11 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from bot.core.cadence import CadenceKind
+from bot.core.checkin_reply import Confidence
 from bot.core.kpis import MetricKey
 from bot.core.platforms import PlatformKey
-from bot.core.values import Category, Direction, GoalKind, GoalState, Unit
+from bot.core.values import Category, CheckInSource, Direction, GoalKind, GoalState, Unit
 from storage.types import ExactDecimal, StrEnumText, UTCDateTime
 
 # Stable constraint names, so migrations can name what they alter on both databases.
@@ -132,8 +134,8 @@ class CheckIn(SQLModel, table=True):
     note: str = Field(default="", max_length=3000)
     author_id: str | None = Field(default=None, max_length=32)
     at: datetime = _utc()
-    confidence: str | None = Field(default=None, max_length=16)
-    source: str = Field(default="command", max_length=16)
+    confidence: Confidence | None = _enum(Confidence, 16, default=None)
+    source: CheckInSource = _enum(CheckInSource, 16, default=CheckInSource.COMMAND)
     channel_id: str | None = Field(default=None, max_length=32)
     message_ts: str | None = Field(default=None, max_length=32)
     created_at: datetime = _utc()
@@ -151,7 +153,7 @@ class ReminderSchedule(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("goal.id", ondelete="CASCADE"), nullable=False)
     )
     owner_id: str | None = Field(default=None, max_length=32)
-    frequency: str = Field(default="weekly", max_length=16)
+    frequency: CadenceKind = _enum(CadenceKind, 16, default=CadenceKind.WEEKLY)
     weekdays: str = Field(default="0", max_length=20)  # "0,3" = Monday and Thursday
     interval_weeks: int = 1
     day_of_month: int | None = None
@@ -177,7 +179,8 @@ class DigestSubscription(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
     channel_id: str = Field(max_length=32)
-    frequency: str = Field(default="weekly", max_length=16)
+    # WEEKLY on `weekday` or MONTHLY on `day_of_month`, the two a digest period can be.
+    frequency: CadenceKind = _enum(CadenceKind, 16, default=CadenceKind.WEEKLY)
     weekday: int = 0
     day_of_month: int = 1
     local_time: str = Field(default="09:00", max_length=5)

@@ -15,9 +15,10 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlmodel import SQLModel
 
+from bot.core.checkin_reply import Confidence
 from bot.core.kpis import MetricKey
 from bot.core.platforms import PlatformKey
-from bot.core.values import Category, Direction, GoalKind, GoalState, Unit
+from bot.core.values import Category, CheckInSource, Direction, GoalKind, GoalState, Unit
 from storage.models import CheckIn, DigestSubscription, Goal, Member
 
 
@@ -108,8 +109,8 @@ class CheckInCreate(_Row):
     at: datetime
     note: str = ""
     author_id: str | None = None
-    confidence: str | None = None
-    source: str = "command"
+    confidence: Confidence | None = None
+    source: CheckInSource = CheckInSource.COMMAND
     channel_id: str | None = None
     message_ts: str | None = None
 

@@ -53,6 +53,7 @@ def test_rows_written_before_typed_columns_are_normalised() -> None:
                 platform = connection.execute(
                     text("SELECT filter_platform FROM digestsubscription")
                 ).scalar_one()
+                checkin = connection.execute(text("SELECT confidence, source FROM checkin")).one()
         finally:
             engine.dispose()
 
@@ -64,6 +65,7 @@ def test_rows_written_before_typed_columns_are_normalised() -> None:
     ]
     assert deliveries == [("reminder", 1, None, "2026-11-23T08:00:00+00:00")]
     assert platform == "youtube"
+    assert tuple(checkin) == (None, "reply")
 
 
 def _insert_rows_the_old_way(connection: Connection) -> None:
@@ -97,6 +99,13 @@ def _insert_rows_the_old_way(connection: Connection) -> None:
             " day_of_month, local_time, timezone, filter_platform, active, created_at,"
             f" updated_at) VALUES (1, 'T1', 'C1', 'weekly', 0, 1, '09:00', 'UTC', 'YouTube',"
             f" true, '{at}', '{at}')"
+        )
+    )
+    connection.execute(
+        text(
+            "INSERT INTO checkin (id, team_id, goal_id, value, note, at, confidence, source,"
+            f" created_at, updated_at) VALUES (1, 'T1', 1, '41200', '', '{at}', 'very sure',"
+            f" 'Reply', '{at}', '{at}')"
         )
     )
     for id_, target in [(1, "schedule:1"), (2, "schedule:99"), (3, "channel:C1")]:

@@ -251,7 +251,9 @@ def checkin_command(services: Services, author: Author, text: str) -> Outcome:
     with services.session() as session:
         goals = [
             g
-            for g in repo.list_goals(session=session, team_id=author.team_id, states=("active",))
+            for g in repo.list_goals(
+                session=session, team_id=author.team_id, states=(GoalState.ACTIVE,)
+            )
             if g.kind != GoalKind.OBJECTIVE
         ]
         if not goals:
@@ -351,7 +353,7 @@ def record_values(
                 at=at or now,
                 note=values.note,
                 author_id=author.user_id,
-                confidence=values.confidence.value if values.confidence else None,
+                confidence=values.confidence,
                 source=origin.source,
                 channel_id=origin.channel_id,
                 message_ts=origin.message_ts,

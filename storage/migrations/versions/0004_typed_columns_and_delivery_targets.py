@@ -19,8 +19,9 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from bot.core.checkin_reply import Confidence
 from bot.core.kpis import PLATFORMS, catalogue, detect_platform
-from bot.core.values import Category, Direction, GoalKind, GoalState, Unit
+from bot.core.values import Category, CheckInSource, Direction, GoalKind, GoalState, Unit
 
 revision: str = "0004"
 down_revision: str | None = "0003"
@@ -44,6 +45,12 @@ _subscription = sa.table(
     sa.column("id", sa.Integer),
     sa.column("filter_category", sa.String),
     sa.column("filter_platform", sa.String),
+)
+_checkin = sa.table(
+    "checkin",
+    sa.column("id", sa.Integer),
+    sa.column("confidence", sa.String),
+    sa.column("source", sa.String),
 )
 _delivery = sa.table(
     "delivery",
@@ -121,6 +128,20 @@ def _normalise_subscriptions(connection: sa.Connection) -> None:
             )
 
 
+def _normalise_checkins(connection: sa.Connection) -> None:
+    confidences = {c.value for c in Confidence}
+    sources = {s.value for s in CheckInSource}
+    for row in connection.execute(sa.select(_checkin)).mappings().all():
+        values = {
+            "confidence": _closed(row["confidence"], confidences, None),
+            "source": _closed(row["source"], sources, CheckInSource.COMMAND.value),
+        }
+        if any(values[name] != row[name] for name in values):
+            connection.execute(
+                sa.update(_checkin).where(_checkin.c.id == row["id"]).values(**values)
+            )
+
+
 def _point_deliveries_at_rows(connection: sa.Connection) -> None:
     """Fill the new references from the old targets; a target whose row is gone, or that
     was never a row, leaves only history behind, and that history is dropped."""
@@ -149,6 +170,7 @@ def upgrade() -> None:
         batch_op.alter_column("metric", existing_type=sa.String(length=100), nullable=True)
     _normalise_goals(connection)
     _normalise_subscriptions(connection)
+    _normalise_checkins(connection)
 
     with op.batch_alter_table("delivery", schema=None) as batch_op:
         batch_op.add_column(sa.Column("schedule_id", sa.Integer(), nullable=True))
