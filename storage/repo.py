@@ -17,6 +17,7 @@ from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from bot.core.values import GoalKind, GoalState
 from storage.models import (
     CheckIn,
     Delivery,
@@ -134,9 +135,9 @@ def list_goals(
     *,
     session: Session,
     team_id: str,
-    states: Sequence[str] | None = ("active", "achieved"),
+    states: Sequence[GoalState] | None = (GoalState.ACTIVE, GoalState.ACHIEVED),
     owner_id: str | None = None,
-    kinds: Sequence[str] | None = None,
+    kinds: Sequence[GoalKind] | None = None,
 ) -> list[Goal]:
     """The workspace's goals, oldest first, filtered by state, owner and kind."""
     query = select(Goal).where(Goal.team_id == scoped_team(team_id))

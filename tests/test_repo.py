@@ -1,20 +1,36 @@
-"""The repository API: workspace scoping, exact decimals, aware UTC times, exactly-once keys."""
+"""The repository API: workspace scoping, exact decimals, aware UTC times, exactly-once keys,
+typed columns, create and update schemas, column limits and the cadence codec."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
+from enum import StrEnum
 
 import pytest
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine
+from sqlalchemy.exc import StatementError
 from sqlmodel import Session
 
 from bot.core.cadence import Cadence, CadenceKind
+from bot.core.kpis import MetricKey
+from bot.core.platforms import PlatformKey
+from bot.core.values import Category, Direction, GoalKind, GoalState, Unit
 from bot.services.schedules import set_goal_schedule
 from storage import repo
+from storage.cadences import cadence_of
 from storage.db import session_scope
-from storage.models import DeliveryKind, DigestSubscription
-from storage.schemas import CheckInCreate, GoalCreate, MemberUpdate
+from storage.digests import get_subscription, get_subscription_by_id, save_subscription
+from storage.models import DeliveryKind, DigestSubscription, Goal
+from storage.reminders import get_schedule
+from storage.schemas import (
+    CheckInCreate,
+    GoalCreate,
+    GoalUpdate,
+    MemberUpdate,
+    SubscriptionChanges,
+)
 
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
@@ -193,3 +209,156 @@ def test_a_member_another_replica_just_cached_is_updated_not_inserted_twice(
     with session_scope(db) as session:
         stored = repo.get_member(session=session, team_id="T1", user_id="U1")
         assert stored is not None and stored.timezone == "Asia/Tehran"
+
+
+# --- typed columns, schemas, limits and the cadence codec -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "given", "stored"),
+    [
+        ("platform", "instagram", PlatformKey.INSTAGRAM),
+        ("platform", PlatformKey.X, PlatformKey.X),
+        ("metric", "followers", MetricKey.FOLLOWERS),
+        ("metric", "custom", MetricKey.CUSTOM),
+        ("unit", "percent", Unit.PERCENT),
+        ("direction", "decrease", Direction.DECREASE),
+        ("category", "customer_service", Category.CUSTOMER_SERVICE),
+        ("kind", "key_result", GoalKind.KEY_RESULT),
+        ("state", "achieved", GoalState.ACHIEVED),
+    ],
+)
+def test_a_closed_set_is_stored_as_its_key_and_read_back_as_its_member(
+    db: Engine, field: str, given: str, stored: StrEnum
+) -> None:
+    with session_scope(db) as session:
+        goal = GoalCreate.model_validate({"title": "g", field: given})
+        goal_id = repo.create_goal(session=session, team_id="T1", goal=goal, now=NOW).id or 0
+
+    with session_scope(db) as session:
+        found = repo.get_goal(session=session, team_id="T1", goal_id=goal_id)
+        assert found is not None
+        value = getattr(found, field)
+        assert value is stored and type(value) is type(stored)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"platform": "Instagram"},  # a name, not a key: what the interview used to store
+        {"metric": "Followers"},
+        {"unit": "percentage"},
+        {"state": "deleted"},
+        {"colour": "red"},  # not a column
+    ],
+)
+def test_a_word_outside_the_set_or_an_unknown_field_is_refused(fields: dict[str, str]) -> None:
+    with pytest.raises(ValidationError):
+        GoalCreate.model_validate({"title": "g", **fields})
+
+
+def test_a_row_that_bypasses_the_schema_still_cannot_store_a_stray_word(db: Engine) -> None:
+    stray = Goal(team_id="T1", title="g", start_at=NOW, created_at=NOW, updated_at=NOW)
+    stray.platform = "Instagram"  # type: ignore[assignment]
+    with pytest.raises(StatementError, match="Instagram"), session_scope(db) as session:
+        session.add(stray)
+        session.flush()
+
+
+@pytest.mark.parametrize(
+    ("schema", "field", "limit"),
+    [
+        (GoalCreate, "title", 300),
+        (GoalCreate, "why", 1000),
+        (GoalCreate, "metric_name", 200),
+        (GoalUpdate, "title", 300),
+        (CheckInCreate, "note", 3000),
+        (MemberUpdate, "timezone", 64),
+    ],
+)
+def test_text_is_clipped_to_its_column(schema: type[BaseModel], field: str, limit: int) -> None:
+    required = {GoalCreate: {"title": "g"}, CheckInCreate: {"value": Decimal(1), "at": NOW}}
+    made = schema.model_validate({**required.get(schema, {}), field: "x" * (limit + 50)})
+
+    assert getattr(made, field) == "x" * limit
+
+
+def test_an_update_writes_only_the_fields_it_names(db: Engine) -> None:
+    with session_scope(db) as session:
+        goal = GoalCreate(title="g", target=Decimal(60000), channel_id="C1", owner_id="U1")
+        goal_id = repo.create_goal(session=session, team_id="T1", goal=goal, now=NOW).id or 0
+
+    with session_scope(db) as session:
+        changes = GoalUpdate(title="Reach 60k", channel_id=None)
+        repo.update_goal(session=session, team_id="T1", goal_id=goal_id, changes=changes, now=NOW)
+
+    with session_scope(db) as session:
+        found = repo.get_goal(session=session, team_id="T1", goal_id=goal_id)
+        assert found is not None
+        assert (found.title, found.target, found.channel_id, found.owner_id) == (
+            "Reach 60k",
+            Decimal(60000),
+            None,
+            "U1",
+        )
+
+
+@pytest.mark.parametrize(
+    "cadence",
+    [
+        Cadence(CadenceKind.DAILY, at=time(8, 30), tz="Asia/Tehran"),
+        Cadence(CadenceKind.WEEKLY, weekdays=(0, 3), at=time(10), tz="Europe/Bucharest"),
+        Cadence(
+            CadenceKind.EVERY_N_WEEKS, weekdays=(4,), interval_weeks=2, anchor=date(2026, 11, 20)
+        ),
+        Cadence(CadenceKind.MONTHLY, day_of_month="last", at=time(17)),
+        Cadence(CadenceKind.MONTHLY, day_of_month=15),
+    ],
+)
+def test_a_reminder_schedule_stores_and_reads_back_its_cadence(
+    db: Engine, cadence: Cadence
+) -> None:
+    with session_scope(db) as session:
+        goal = repo.create_goal(session=session, team_id="T1", goal=GoalCreate(title="g"), now=NOW)
+        schedule = set_goal_schedule(session=session, team_id="T1", goal_id=goal.id or 0,
+                                     owner_id="U1", cadence=cadence, now=NOW)  # fmt: skip
+
+    with session_scope(db) as session:
+        found = get_schedule(session=session, team_id="T1", schedule_id=schedule.id or 0)
+        assert found is not None and cadence_of(found) == cadence
+
+
+@pytest.mark.parametrize(
+    "cadence",
+    [
+        Cadence(CadenceKind.WEEKLY, weekdays=(2,), at=time(9), tz="Europe/Bucharest"),
+        Cadence(CadenceKind.MONTHLY, day_of_month="last", at=time(9)),
+        Cadence(CadenceKind.MONTHLY, day_of_month=1, at=time(7, 45)),
+    ],
+)
+def test_a_digest_subscription_stores_and_reads_back_its_cadence(
+    db: Engine, cadence: Cadence
+) -> None:
+    filters = SubscriptionChanges(filter_platform="youtube", filter_category="leads")
+    with session_scope(db) as session:
+        save_subscription(session=session, team_id="T1", channel_id="C1", now=NOW,
+                          changes=filters, cadence=cadence)  # fmt: skip
+
+    with session_scope(db) as session:
+        found = get_subscription(session=session, team_id="T1", channel_id="C1")
+        assert found is not None and cadence_of(found) == cadence
+        assert (found.filter_platform, found.filter_category) == (
+            PlatformKey.YOUTUBE,
+            Category.LEADS,
+        )
+
+
+def test_a_subscription_is_found_by_id_only_in_its_own_workspace(db: Engine) -> None:
+    with session_scope(db) as session:
+        row_id = _subscription(session)
+
+    with session_scope(db) as session:
+        assert get_subscription_by_id(session=session, team_id="T1", subscription_id=row_id)
+        assert get_subscription_by_id(session=session, team_id="T2", subscription_id=row_id) is None
+        with pytest.raises(repo.MissingWorkspace):
+            get_subscription_by_id(session=session, team_id="", subscription_id=row_id)

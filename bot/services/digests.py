@@ -16,7 +16,7 @@ from sqlmodel import Session
 from bot.core.cadence import Cadence, CadenceKind, describe_cadence, next_occurrence
 from bot.core.digest import Digest, Period, TrackedGoal, compose_digest
 from bot.core.digest_request import DigestFilters, Subscribe
-from bot.core.values import GoalKind
+from bot.core.values import GoalKind, GoalState
 from bot.services import Services
 from bot.services.tracking import track_goals
 from storage import digests as store
@@ -186,14 +186,14 @@ def _digest_goals(session: Session, team_id: str) -> list[Goal]:
     return repo.list_goals(
         session=session,
         team_id=team_id,
-        states=("active", "achieved"),
-        kinds=(GoalKind.GOAL.value, GoalKind.KEY_RESULT.value),
+        states=(GoalState.ACTIVE, GoalState.ACHIEVED),
+        kinds=(GoalKind.GOAL, GoalKind.KEY_RESULT),
     )
 
 
 def _matches(goal: Goal, filters: DigestFilters) -> bool:
-    if filters.category and goal.category != filters.category.value:
+    if filters.category and goal.category != filters.category:
         return False
-    if filters.platform and (goal.platform or "").casefold() != filters.platform.casefold():
+    if filters.platform and goal.platform != filters.platform:
         return False
     return not (filters.owner_id and goal.owner_id != filters.owner_id)

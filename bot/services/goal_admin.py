@@ -86,7 +86,7 @@ def goal_rows(
     team_id: str,
     now: datetime,
     *,
-    states: tuple[str, ...] = ("active", "achieved"),
+    states: tuple[GoalState, ...] = (GoalState.ACTIVE, GoalState.ACHIEVED),
 ) -> list[GoalRow]:
     """Every goal of the workspace in `states`, oldest first, each with its digest line."""
     return rows_of(
@@ -121,7 +121,9 @@ def lookup(services: Services, *, team_id: str, query: str) -> Lookup:
     if not query.strip():
         return NotFound("Name a goal by its number or title, e.g. `#3` or `reach`.")
     with services.session() as session:
-        goals = repo.list_goals(session=session, team_id=team_id, states=("active", "achieved"))
+        goals = repo.list_goals(
+            session=session, team_id=team_id, states=(GoalState.ACTIVE, GoalState.ACHIEVED)
+        )
         found = find_goals(query, [goal_ref(g) for g in goals])
         named = {ref.id for ref in found.matches[:CHOICES]}
         rows = rows_of(session, team_id, [g for g in goals if g.id in named], services.now())

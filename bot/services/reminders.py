@@ -123,7 +123,7 @@ def checkin_choices(services: Services, *, team_id: str, user_id: str) -> tuple[
     with services.session() as session:
         mine = [
             g
-            for g in repo.list_goals(session=session, team_id=team_id, states=("active",))
+            for g in repo.list_goals(session=session, team_id=team_id, states=(GoalState.ACTIVE,))
             if g.owner_id == user_id
         ]
     objectives = {g.id for g in mine if g.kind == GoalKind.OBJECTIVE}
