@@ -36,6 +36,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
+from sqlmodel import SQLModel
+
 from bot.core.csv_cells import protect_cell, unprotect_cell
 from bot.core.dates import end_of_day
 from bot.core.kpis import KPI, PLATFORMS, MetricKey, catalogue, detect_platform
@@ -45,6 +47,7 @@ from bot.services import Services
 from bot.services.questions import goal_ref
 from storage.models import CheckIn, Goal
 from storage.repo import ensure_workspace
+from storage.schemas import column_limit
 from storage.transfer import (
     goal_ids_by_ref,
     insert_rows,
@@ -64,8 +67,19 @@ CSV_FIELDS = ("record", *GOAL_FIELDS, *CHECKIN_FIELDS)
 MAX_PROBLEMS_SHOWN = 20
 """Problems listed for a rejected file; the rest are counted."""
 
-_LIMITS = {"id": 200, "title": 300, "objective": 300, "metric": 100, "owner": 32,
-           "channel": 32, "why": 1000, "author": 32, "note": 3000}  # fmt: skip
+# Where each CSV field is stored: its longest value is that column's length.
+_STORED_IN: dict[str, tuple[type[SQLModel], str]] = {
+    "id": (Goal, "external_id"),
+    "title": (Goal, "title"),
+    "objective": (Goal, "title"),
+    "metric": (Goal, "metric_name"),
+    "owner": (Goal, "owner_id"),
+    "channel": (Goal, "channel_id"),
+    "why": (Goal, "why"),
+    "author": (CheckIn, "author_id"),
+    "note": (CheckIn, "note"),
+}
+_LIMITS = {field: column_limit(*stored) or 10_000 for field, stored in _STORED_IN.items()}
 _UNITS = "count, percent, currency:XXX, duration, score or milestone"
 # A metric column holds a key or a catalogue name ("Followers"); anything else is custom.
 _KPI_BY_WORD: dict[str, KPI] = {w: k for k in catalogue() for w in (k.key, k.name.casefold())}
