@@ -58,6 +58,17 @@ def test_a_vague_wish_becomes_a_saved_goal_with_its_reminder(harness: BotHarness
     assert "Goal saved" in shown(harness.dm("U1")[-1])
 
 
+def test_a_question_naming_the_platform_finds_the_interviews_goal(harness: BotHarness) -> None:
+    """The interview once stored "Instagram" where questions look for the key "instagram"."""
+    harness.driver.command("U1", "/goals", "new")
+    say(harness, *PIZZERIA)
+    harness.driver.click("U1", harness.dm("U1")[-1], "Save")
+
+    harness.driver.message("U1", "followers on instagram?")
+
+    assert harness.dm("U1")[-1].text.startswith("Followers to 480 on Instagram")
+
+
 def test_a_double_click_on_save_saves_one_goal(harness: BotHarness) -> None:
     say(harness, "new goal", *PIZZERIA)
     review = harness.dm("U1")[-1]
