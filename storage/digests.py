@@ -8,13 +8,15 @@ does not subscribe it again by default.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import exists
 from sqlmodel import Session, col, select
 
+from bot.core.cadence import Cadence
+from storage.cadences import store_cadence
 from storage.models import DigestSubscription, Goal
 from storage.repo import scoped_team
+from storage.schemas import SubscriptionChanges
 
 
 def get_subscription(
@@ -28,15 +30,47 @@ def get_subscription(
     return session.exec(query).first()
 
 
+def get_subscription_by_id(
+    *, session: Session, team_id: str, subscription_id: int
+) -> DigestSubscription | None:
+    """One subscription of this workspace by its id, or None."""
+    row = session.get(DigestSubscription, subscription_id)
+    return row if row is not None and row.team_id == scoped_team(team_id) else None
+
+
+def due_subscriptions(*, session: Session, now: datetime, limit: int) -> list[DigestSubscription]:
+    """Active subscriptions whose digest has fallen due, oldest first, across workspaces.
+
+    Not scoped to a workspace on purpose, like `storage.reminders.due_schedules`: the
+    scheduler serves them all, through the (active, next_run_at) index.
+    """
+    query = (
+        select(DigestSubscription)
+        .where(col(DigestSubscription.active), col(DigestSubscription.next_run_at) <= now)
+        .order_by(col(DigestSubscription.next_run_at), col(DigestSubscription.id))
+        .limit(limit)
+    )
+    return list(session.exec(query))
+
+
 def save_subscription(
-    *, session: Session, team_id: str, channel_id: str, now: datetime, **fields: Any
+    *,
+    session: Session,
+    team_id: str,
+    channel_id: str,
+    now: datetime,
+    changes: SubscriptionChanges,
+    cadence: Cadence | None = None,
 ) -> DigestSubscription:
-    """Create or update the channel's subscription with `fields` (DigestSubscription columns)."""
+    """Create or update the channel's subscription: the fields `changes` sets, and when
+    it is sent if `cadence` is given."""
     row = get_subscription(session=session, team_id=team_id, channel_id=channel_id)
     if row is None:
         row = DigestSubscription(team_id=team_id, channel_id=channel_id, created_at=now)
         session.add(row)
-    for name, value in fields.items():
+    if cadence is not None:
+        store_cadence(row, cadence)
+    for name, value in changes.model_dump(exclude_unset=True).items():
         setattr(row, name, value)
     row.updated_at = now
     session.flush()

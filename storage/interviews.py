@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from bot.core.kpis import MetricKey
 from storage.models import CheckIn, Goal, InterviewState
 from storage.repo import scoped_team
 
@@ -77,7 +78,9 @@ def recent_checkins_of_metric(
     name) on the same platform or scope. At most `limit` rows, newest first, so the
     query stays small however long the workspace has been checking in.
     """
-    same_metric = Goal.metric_name == metric_name if metric == "custom" else Goal.metric == metric
+    same_metric = (
+        Goal.metric_name == metric_name if metric == MetricKey.CUSTOM else Goal.metric == metric
+    )
     same_place = Goal.platform == platform if platform else Goal.platform.is_(None)  # type: ignore[union-attr]
     query = (
         select(CheckIn)

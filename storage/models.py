@@ -8,12 +8,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.types import ExactDecimal, UTCDateTime
+from bot.core.cadence import CadenceKind
+from bot.core.checkin_reply import Confidence
+from bot.core.kpis import MetricKey
+from bot.core.platforms import PlatformKey
+from bot.core.values import Category, CheckInSource, Direction, GoalKind, GoalState, Unit
+from storage.types import ExactDecimal, StrEnumText, UTCDateTime
 
 # Stable constraint names, so migrations can name what they alter on both databases.
 SQLModel.metadata.naming_convention = {
@@ -31,6 +37,18 @@ def _utc(**kwargs: Any) -> Any:
 
 def _decimal(**kwargs: Any) -> Any:
     return Field(sa_type=ExactDecimal, **kwargs)
+
+
+def _enum(enum: type[StrEnum], length: int, **kwargs: Any) -> Any:
+    return Field(sa_type=StrEnumText(enum, length), max_length=length, **kwargs)
+
+
+def _owned_by(table: str) -> Any:
+    """A nullable reference to `table`'s row, gone with it."""
+    return Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=True),
+    )
 
 
 class Workspace(SQLModel, table=True):
@@ -70,20 +88,21 @@ class Goal(SQLModel, table=True):
     external_id: str | None = Field(default=None, max_length=200)
     # What created this goal (e.g. "interview:<id>"): a retried confirmation finds it again.
     origin_key: str | None = Field(default=None, max_length=200)
-    kind: str = Field(default="goal", max_length=16)
+    kind: GoalKind = _enum(GoalKind, 16, default=GoalKind.GOAL)
     objective_id: int | None = Field(
         default=None,
         sa_column=Column(Integer, ForeignKey("goal.id", ondelete="CASCADE"), nullable=True),
     )
     title: str = Field(max_length=300)
     why: str = Field(default="", max_length=1000)
-    category: str | None = Field(default=None, max_length=32)
-    metric: str = Field(default="", max_length=100)
-    metric_name: str = Field(default="", max_length=200)
-    platform: str | None = Field(default=None, max_length=100)
-    unit: str = Field(default="count", max_length=16)
+    category: Category | None = _enum(Category, 32, default=None)
+    # A catalogue metric, CUSTOM for one named only in `metric_name`, None for an objective.
+    metric: MetricKey | None = _enum(MetricKey, 100, default=None)
+    metric_name: str = Field(default="", max_length=200)  # as shown: the catalogue's or custom
+    platform: PlatformKey | None = _enum(PlatformKey, 100, default=None)
+    unit: Unit = _enum(Unit, 16, default=Unit.COUNT)
     currency: str | None = Field(default=None, max_length=3)
-    direction: str = Field(default="increase", max_length=16)
+    direction: Direction = _enum(Direction, 16, default=Direction.INCREASE)
     baseline: Decimal | None = _decimal(default=None)
     target: Decimal | None = _decimal(default=None)
     start_at: datetime = _utc()
@@ -91,7 +110,7 @@ class Goal(SQLModel, table=True):
     owner_id: str | None = Field(default=None, max_length=32)
     channel_id: str | None = Field(default=None, max_length=32)
     contributors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    state: str = Field(default="active", max_length=16)
+    state: GoalState = _enum(GoalState, 16, default=GoalState.ACTIVE)
     created_by: str | None = Field(default=None, max_length=32)
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
@@ -115,8 +134,8 @@ class CheckIn(SQLModel, table=True):
     note: str = Field(default="", max_length=3000)
     author_id: str | None = Field(default=None, max_length=32)
     at: datetime = _utc()
-    confidence: str | None = Field(default=None, max_length=16)
-    source: str = Field(default="command", max_length=16)
+    confidence: Confidence | None = _enum(Confidence, 16, default=None)
+    source: CheckInSource = _enum(CheckInSource, 16, default=CheckInSource.COMMAND)
     channel_id: str | None = Field(default=None, max_length=32)
     message_ts: str | None = Field(default=None, max_length=32)
     created_at: datetime = _utc()
@@ -134,7 +153,7 @@ class ReminderSchedule(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("goal.id", ondelete="CASCADE"), nullable=False)
     )
     owner_id: str | None = Field(default=None, max_length=32)
-    frequency: str = Field(default="weekly", max_length=16)
+    frequency: CadenceKind = _enum(CadenceKind, 16, default=CadenceKind.WEEKLY)
     weekdays: str = Field(default="0", max_length=20)  # "0,3" = Monday and Thursday
     interval_weeks: int = 1
     day_of_month: int | None = None
@@ -160,13 +179,14 @@ class DigestSubscription(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
     channel_id: str = Field(max_length=32)
-    frequency: str = Field(default="weekly", max_length=16)
+    # WEEKLY on `weekday` or MONTHLY on `day_of_month`, the two a digest period can be.
+    frequency: CadenceKind = _enum(CadenceKind, 16, default=CadenceKind.WEEKLY)
     weekday: int = 0
     day_of_month: int = 1
     local_time: str = Field(default="09:00", max_length=5)
     timezone: str = Field(default="UTC", max_length=64)
-    filter_category: str | None = Field(default=None, max_length=32)
-    filter_platform: str | None = Field(default=None, max_length=100)
+    filter_category: Category | None = _enum(Category, 32, default=None)
+    filter_platform: PlatformKey | None = _enum(PlatformKey, 100, default=None)
     filter_owner: str | None = Field(default=None, max_length=32)
     next_run_at: datetime | None = _utc(default=None)
     active: bool = True
@@ -200,24 +220,66 @@ class ProcessedEvent(SQLModel, table=True):
     received_at: datetime = _utc()
 
 
+class DeliveryKind(StrEnum):
+    """What a scheduled message is; each kind refers to its own table's row."""
+
+    REMINDER = "reminder"  # to a goal's owner, from a ReminderSchedule
+    DIGEST = "digest"  # to a channel, from a DigestSubscription
+
+
+class DeliveryStatus(StrEnum):
+    """Where a claimed delivery stands."""
+
+    CLAIMED = "claimed"
+    SENT = "sent"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
 class Delivery(SQLModel, table=True):
     """A message we send on schedule, claimed under a unique key before it is sent.
 
-    The key (team, kind, target, period) makes a second sender, a restart or a
-    retry find the claim and stand down, so nobody gets the same reminder twice.
+    The key (team, the schedule or subscription row, period) makes a second sender,
+    a restart or a retry find the claim and stand down, so nobody gets the same
+    reminder twice. Exactly one of `schedule_id` and `subscription_id` is set, the
+    one `kind` names; a partial unique index per kind holds the key, since a plain
+    unique constraint would let rows whose other reference is NULL repeat.
     """
 
     __table_args__ = (
-        UniqueConstraint("team_id", "kind", "target", "period"),
+        Index(
+            "uq_delivery_team_id_schedule_id_period",
+            "team_id",
+            "schedule_id",
+            "period",
+            unique=True,
+            sqlite_where=Column("schedule_id").is_not(None),
+            postgresql_where=Column("schedule_id").is_not(None),
+        ),
+        Index(
+            "uq_delivery_team_id_subscription_id_period",
+            "team_id",
+            "subscription_id",
+            "period",
+            unique=True,
+            sqlite_where=Column("subscription_id").is_not(None),
+            postgresql_where=Column("subscription_id").is_not(None),
+        ),
+        CheckConstraint(
+            "(kind = 'reminder' AND schedule_id IS NOT NULL AND subscription_id IS NULL)"
+            " OR (kind = 'digest' AND subscription_id IS NOT NULL AND schedule_id IS NULL)",
+            name="one_target",
+        ),
         Index(None, "team_id", "channel_id", "message_ts"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
-    kind: str = Field(max_length=16)  # "reminder" | "digest"
-    target: str = Field(max_length=64)  # e.g. "schedule:12", "channel:C123"
+    kind: DeliveryKind = _enum(DeliveryKind, 16)
+    schedule_id: int | None = _owned_by("reminderschedule")
+    subscription_id: int | None = _owned_by("digestsubscription")
     period: str = Field(max_length=40)  # the due time it answers, ISO UTC
-    status: str = Field(default="claimed", max_length=16)  # claimed|sent|skipped|failed
+    status: DeliveryStatus = _enum(DeliveryStatus, 16, default=DeliveryStatus.CLAIMED)
     claimed_by: str | None = Field(default=None, max_length=100)
     claimed_at: datetime = _utc()
     sent_at: datetime | None = _utc(default=None)

@@ -32,6 +32,14 @@ def get_schedule(*, session: Session, team_id: str, schedule_id: int) -> Reminde
     return row if row is not None and row.team_id == scoped_team(team_id) else None
 
 
+def get_goal_schedule(*, session: Session, team_id: str, goal_id: int) -> ReminderSchedule | None:
+    """A goal's reminder schedule (one at most), or None."""
+    query = select(ReminderSchedule).where(
+        ReminderSchedule.team_id == scoped_team(team_id), ReminderSchedule.goal_id == goal_id
+    )
+    return session.exec(query).first()
+
+
 def schedules_of_owner(*, session: Session, team_id: str, owner_id: str) -> list[ReminderSchedule]:
     """Every reminder schedule a person owns in this workspace."""
     query = select(ReminderSchedule).where(

@@ -4,22 +4,32 @@ Services call these instead of writing queries, so that no code path can read or
 write across workspaces: each function takes `team_id` and refuses an empty one.
 
 Example:
-    >>> goal = create_goal(session=s, team_id="T1", title="Reach 60k", now=now)
+    >>> goal = create_goal(session=s, team_id="T1", goal=GoalCreate(title="Reach 60k"), now=now)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from bot.core.values import GoalKind, GoalState
 from bot.errors import CheckinBotError
-from storage.models import CheckIn, Delivery, Goal, Member, ProcessedEvent, Workspace
+from storage.models import (
+    CheckIn,
+    Delivery,
+    DeliveryKind,
+    DeliveryStatus,
+    Goal,
+    Member,
+    ProcessedEvent,
+    Workspace,
+)
+from storage.schemas import CheckInCreate, GoalCreate, GoalUpdate, MemberUpdate
 
 
 class MissingWorkspace(CheckinBotError, ValueError):
@@ -73,14 +83,19 @@ def get_member(*, session: Session, team_id: str, user_id: str) -> Member | None
 
 
 def upsert_member(
-    *, session: Session, team_id: str, user_id: str, now: datetime, **fields: Any
+    *,
+    session: Session,
+    team_id: str,
+    user_id: str,
+    now: datetime,
+    changes: MemberUpdate | None = None,
 ) -> Member:
-    """Create or update a person's row with the given fields (timezone, is_admin, away_until)."""
+    """Create a person's row, or update it with the fields `changes` sets."""
     member = get_member(session=session, team_id=team_id, user_id=user_id)
     if member is None:
         new = Member(team_id=team_id, user_id=user_id, updated_at=now)
         member = _add_or_find(session, new, (team_id, user_id))
-    for name, value in fields.items():
+    for name, value in (changes.model_dump(exclude_unset=True) if changes else {}).items():
         setattr(member, name, value)
     member.updated_at = now
     session.flush()
@@ -90,21 +105,19 @@ def upsert_member(
 # --- goals --------------------------------------------------------------------------------
 
 
-def create_goal(
-    *, session: Session, team_id: str, title: str, now: datetime, **fields: Any
-) -> Goal:
-    """Insert a goal; `fields` are `Goal` columns (metric, unit, baseline, target, ...)."""
-    goal = Goal(
+def create_goal(*, session: Session, team_id: str, goal: GoalCreate, now: datetime) -> Goal:
+    """Insert a goal; it starts `now` unless `goal.start_at` says otherwise."""
+    fields = goal.model_dump(exclude={"start_at"})
+    row = Goal(
         team_id=scoped_team(team_id),
-        title=title,
-        start_at=fields.pop("start_at", now),
+        start_at=goal.start_at or now,
         created_at=now,
         updated_at=now,
         **fields,
     )
-    session.add(goal)
+    session.add(row)
     session.flush()
-    return goal
+    return row
 
 
 def get_goal(*, session: Session, team_id: str, goal_id: int) -> Goal | None:
@@ -123,9 +136,9 @@ def list_goals(
     *,
     session: Session,
     team_id: str,
-    states: Sequence[str] | None = ("active", "achieved"),
+    states: Sequence[GoalState] | None = (GoalState.ACTIVE, GoalState.ACHIEVED),
     owner_id: str | None = None,
-    kinds: Sequence[str] | None = None,
+    kinds: Sequence[GoalKind] | None = None,
 ) -> list[Goal]:
     """The workspace's goals, oldest first, filtered by state, owner and kind."""
     query = select(Goal).where(Goal.team_id == scoped_team(team_id))
@@ -139,13 +152,14 @@ def list_goals(
 
 
 def update_goal(
-    *, session: Session, team_id: str, goal_id: int, now: datetime, **fields: Any
+    *, session: Session, team_id: str, goal_id: int, changes: GoalUpdate, now: datetime
 ) -> Goal:
-    """Change some columns of a goal; raises LookupError when it is not in this workspace."""
+    """Write the fields `changes` sets; raises LookupError when the goal is not in this
+    workspace."""
     goal = get_goal(session=session, team_id=team_id, goal_id=goal_id)
     if goal is None:
         raise LookupError(f"goal {goal_id} not found")
-    for name, value in fields.items():
+    for name, value in changes.model_dump(exclude_unset=True).items():
         setattr(goal, name, value)
     goal.updated_at = now
     session.flush()
@@ -160,26 +174,18 @@ def add_checkin(
     session: Session,
     team_id: str,
     goal_id: int,
-    value: Decimal,
-    at: datetime,
+    checkin: CheckInCreate,
     now: datetime,
-    **fields: Any,
 ) -> CheckIn:
     """Record a value for a goal of this workspace."""
     if get_goal(session=session, team_id=team_id, goal_id=goal_id) is None:
         raise LookupError(f"goal {goal_id} not found")
-    checkin = CheckIn(
-        team_id=team_id,
-        goal_id=goal_id,
-        value=value,
-        at=at,
-        created_at=now,
-        updated_at=now,
-        **fields,
+    row = CheckIn(
+        team_id=team_id, goal_id=goal_id, created_at=now, updated_at=now, **checkin.model_dump()
     )
-    session.add(checkin)
+    session.add(row)
     session.flush()
-    return checkin
+    return row
 
 
 def list_checkins(*, session: Session, team_id: str, goal_id: int) -> list[CheckIn]:
@@ -218,13 +224,16 @@ def claim_delivery(
     *,
     session: Session,
     team_id: str,
-    kind: str,
-    target: str,
+    kind: DeliveryKind,
+    row_id: int,
     period: str,
     claimed_by: str,
     now: datetime,
 ) -> Delivery | None:
     """Claim the right to send one scheduled message; None when someone else already has.
+
+    `row_id` is the ReminderSchedule (kind REMINDER) or DigestSubscription (kind DIGEST)
+    the message is sent for.
 
     A claim whose send failed on a passing error (and has tries left) is taken over.
     Commit the session right after claiming, before sending: the claim must be visible
@@ -233,7 +242,8 @@ def claim_delivery(
     delivery = Delivery(
         team_id=scoped_team(team_id),
         kind=kind,
-        target=target,
+        schedule_id=row_id if kind is DeliveryKind.REMINDER else None,
+        subscription_id=row_id if kind is DeliveryKind.DIGEST else None,
         period=period,
         claimed_by=claimed_by,
         claimed_at=now,
@@ -251,17 +261,26 @@ def _retake_failed_delivery(session: Session, wanted: Delivery, now: datetime) -
 
     One conditional UPDATE, so of two replicas retrying at once exactly one wins.
     """
+    target = (
+        col(Delivery.schedule_id) == wanted.schedule_id
+        if wanted.kind is DeliveryKind.REMINDER
+        else col(Delivery.subscription_id) == wanted.subscription_id
+    )
     key = (
         col(Delivery.team_id) == wanted.team_id,
         col(Delivery.kind) == wanted.kind,
-        col(Delivery.target) == wanted.target,
+        target,
         col(Delivery.period) == wanted.period,
     )
     taken = session.execute(
         update(Delivery)
-        .where(*key, col(Delivery.status) == "failed", col(Delivery.attempts) < DELIVERY_ATTEMPTS)
+        .where(
+            *key,
+            col(Delivery.status) == DeliveryStatus.FAILED,
+            col(Delivery.attempts) < DELIVERY_ATTEMPTS,
+        )
         .values(
-            status="claimed",
+            status=DeliveryStatus.CLAIMED,
             attempts=col(Delivery.attempts) + 1,
             claimed_by=wanted.claimed_by,
             claimed_at=now,

@@ -1,10 +1,12 @@
-"""Column types that keep our two promises on every database: exact decimals, aware UTC."""
+"""Column types that keep our promises on every database: exact decimals, aware UTC,
+and closed sets of words (StrEnums) that hold only their members."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import DateTime, Dialect, Numeric, String
 from sqlalchemy.types import TypeDecorator, TypeEngine
@@ -54,3 +56,28 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+EnumT = TypeVar("EnumT", bound=StrEnum)
+
+
+class StrEnumText(TypeDecorator[EnumT], Generic[EnumT]):
+    """A StrEnum stored as its value in a VARCHAR, the same on SQLite and PostgreSQL.
+
+    Writing a word outside the set raises ValueError before it reaches the database
+    (a native enum type would need a migration for every new platform or metric);
+    reading gives the member back, so callers never convert.
+    """
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[EnumT], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+
+    def process_bind_param(self, value: EnumT | str | None, dialect: Dialect) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> EnumT | None:
+        return None if value is None else self.enum(value)

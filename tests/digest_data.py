@@ -18,6 +18,7 @@ from bot.core.progress import GoalFigures
 from bot.core.trend import Point
 from bot.core.values import Direction, Unit
 from storage import repo
+from storage.schemas import CheckInCreate, GoalCreate
 
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # Monday 09:00 in Bucharest
 START = datetime(2026, 11, 1, tzinfo=UTC)
@@ -99,28 +100,28 @@ def store(
         goal = repo.create_goal(
             session=session,
             team_id=team_id,
-            title=spec.title,
             now=START,
-            start_at=START,
-            deadline=DEADLINE,
-            baseline=Decimal(spec.baseline),
-            target=Decimal(spec.target),
-            unit=spec.unit.value,
-            direction=spec.direction.value,
-            owner_id=spec.owner,
-            created_by=spec.owner,
-            platform=spec.platform,
-            channel_id=channel,
+            goal=GoalCreate(
+                title=spec.title,
+                start_at=START,
+                deadline=DEADLINE,
+                baseline=Decimal(spec.baseline),
+                target=Decimal(spec.target),
+                unit=spec.unit.value,
+                direction=spec.direction.value,
+                owner_id=spec.owner,
+                created_by=spec.owner,
+                platform=spec.platform,
+                channel_id=channel,
+            ),
         )
         for d, value in spec.checkins:
             repo.add_checkin(
                 session=session,
                 team_id=team_id,
                 goal_id=goal.id or 0,
-                value=Decimal(value),
-                at=day(d),
                 now=day(d),
-                author_id=spec.owner,
+                checkin=CheckInCreate(value=Decimal(value), at=day(d), author_id=spec.owner),
             )
         ids.append(goal.id or 0)
     return ids

@@ -13,6 +13,7 @@ from bot.services.reminders import ReminderSource
 from bot.services.schedules import set_goal_schedule
 from bot.slack.client import make_client
 from storage import repo
+from storage.schemas import GoalCreate
 from tests.harness import TEAM, BotHarness
 
 MONDAY_10_BUCHAREST = datetime.fromisoformat("2026-11-23T08:00:00+00:00")
@@ -43,7 +44,10 @@ def make_goal(
     title = values.pop("title", "Reach 60k on Instagram")
     with harness.services.session() as session:
         goal = repo.create_goal(
-            session=session, team_id=TEAM, title=title, now=harness.clock.now(), **values
+            session=session,
+            team_id=TEAM,
+            now=harness.clock.now(),
+            goal=GoalCreate(title=title, **values),
         )
         cadence = Cadence(CadenceKind.WEEKLY, weekdays=(weekday,), at=at, tz=tz)
         row = set_goal_schedule(

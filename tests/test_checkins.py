@@ -12,6 +12,7 @@ from sqlmodel import select
 from bot.sandbox.state import Message
 from storage import repo
 from storage.models import CheckIn, Goal
+from storage.schemas import GoalCreate
 from tests.harness import TEAM, BotHarness
 from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick
 
@@ -133,13 +134,24 @@ def test_reaching_the_target_marks_the_goal_achieved(harness: BotHarness) -> Non
 
 
 def test_an_okr_reply_gives_each_key_result_its_value(harness: BotHarness) -> None:
-    objective, _ = make_goal(harness, title="Be loved on Instagram", kind="objective", metric="")
+    objective, _ = make_goal(harness, title="Be loved on Instagram", kind="objective", metric=None)
     with harness.services.session() as session:
         for title, metric, unit in (("Reach 60k", "reach", "count"),
                                     ("Engagement 4%", "engagement_rate", "percent")):  # fmt: skip
-            repo.create_goal(session=session, team_id=TEAM, title=title, now=harness.clock.now(),
-                             kind="key_result", objective_id=objective, metric=metric, unit=unit,
-                             owner_id="U1", target=Decimal(60000))  # fmt: skip
+            repo.create_goal(
+                session=session,
+                team_id=TEAM,
+                now=harness.clock.now(),
+                goal=GoalCreate(
+                    title=title,
+                    kind="key_result",
+                    objective_id=objective,
+                    metric=metric,
+                    unit=unit,
+                    owner_id="U1",
+                    target=Decimal(60000),
+                ),
+            )
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
     reminder = reminders_to(harness, "U1")[-1]

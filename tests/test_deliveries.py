@@ -14,14 +14,15 @@ from bot.scheduling.deliveries import DeliveryRunner, Due, Sent
 from bot.services.schedules import advance, set_goal_schedule
 from bot.slack.client import make_client
 from storage import repo
-from storage.models import Delivery, ReminderSchedule
+from storage.models import Delivery, DeliveryKind, ReminderSchedule
+from storage.schemas import GoalCreate
 from tests.harness import TEAM, BotHarness
 
 
 class ChannelPing:
     """A minimal real source: each due schedule posts one line to #marketing."""
 
-    kind = "reminder"
+    kind = DeliveryKind.REMINDER
 
     def due(self, session: Session, now: datetime, limit: int) -> Sequence[Due]:
         rows = session.exec(
@@ -30,7 +31,7 @@ class ChannelPing:
             .limit(limit)
         )
         return [
-            Due(r.team_id, self.kind, f"schedule:{r.id}", r.id or 0, r.next_run_at)  # type: ignore[arg-type]
+            Due(r.team_id, self.kind, r.id or 0, r.next_run_at)  # type: ignore[arg-type]
             for r in rows
         ]
 
@@ -56,9 +57,8 @@ def weekly_schedule(harness: BotHarness) -> int:
         goal = repo.create_goal(
             session=session,
             team_id=TEAM,
-            title="Reach 60k",
             now=harness.clock.now(),
-            target=Decimal(60000),
+            goal=GoalCreate(title="Reach 60k", target=Decimal(60000)),
         )
         cadence = Cadence(CadenceKind.WEEKLY, weekdays=(0,), tz="Europe/Bucharest")
         row = set_goal_schedule(
@@ -110,8 +110,8 @@ def test_a_claim_made_by_another_replica_is_respected(harness: BotHarness) -> No
         repo.claim_delivery(
             session=session,
             team_id=TEAM,
-            kind="reminder",
-            target=f"schedule:{schedule_id}",
+            kind=DeliveryKind.REMINDER,
+            row_id=schedule_id,
             period="2026-11-23T08:00:00+00:00",
             claimed_by="other",
             now=harness.clock.now(),

@@ -14,6 +14,7 @@ from bot.scheduling.digests import DigestSource
 from bot.scheduling.pacing import ChannelPacer
 from bot.slack.client import make_client
 from storage.models import DigestSubscription
+from storage.schemas import CheckInCreate, GoalCreate
 from tests.digest_data import store
 from tests.harness import TEAM, BotHarness
 
@@ -182,14 +183,27 @@ def test_a_long_digest_stays_within_limits_and_puts_every_goal_in_the_thread(
     with harness.services.session() as session:
         for n in range(120):
             goal = repo.create_goal(
-                session=session, team_id=TEAM, title=f"Reach goal {n:03d}", now=harness.clock.now(),
-                metric="reach", metric_name="Reach", baseline=Decimal(1000), target=Decimal(2000),
-                start_at=datetime.fromisoformat("2026-11-01T00:00:00+00:00"),
-                deadline=datetime.fromisoformat("2026-12-31T00:00:00+00:00"), owner_id="U1",
-            )  # fmt: skip
-            repo.add_checkin(session=session, team_id=TEAM, goal_id=goal.id or 0,
-                             value=Decimal(1000 + 5 * n), at=harness.clock.now(),
-                             now=harness.clock.now())  # fmt: skip
+                session=session,
+                team_id=TEAM,
+                now=harness.clock.now(),
+                goal=GoalCreate(
+                    title=f"Reach goal {n:03d}",
+                    metric="reach",
+                    metric_name="Reach",
+                    baseline=Decimal(1000),
+                    target=Decimal(2000),
+                    start_at=datetime.fromisoformat("2026-11-01T00:00:00+00:00"),
+                    deadline=datetime.fromisoformat("2026-12-31T00:00:00+00:00"),
+                    owner_id="U1",
+                ),
+            )
+            repo.add_checkin(
+                session=session,
+                team_id=TEAM,
+                goal_id=goal.id or 0,
+                now=harness.clock.now(),
+                checkin=CheckInCreate(value=Decimal(1000 + 5 * n), at=harness.clock.now()),
+            )
     harness.driver.command("U1", "/goals", "digest here weekly mon 09:00", channel="C1")
     harness.clock.set(MONDAY_0900_BUCHAREST)
 

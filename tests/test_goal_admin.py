@@ -11,6 +11,7 @@ import pytest
 
 from bot.services.transfer import export_records, write_csv
 from storage import repo
+from storage.schemas import GoalCreate
 from tests.digest_data import store
 from tests.harness import TEAM, BotHarness
 
@@ -68,7 +69,10 @@ def test_show_explains_a_query_that_names_no_single_goal(
 def test_a_name_two_goals_share_is_asked_back_with_their_numbers(team: BotHarness) -> None:
     with team.services.session() as session:
         second = repo.create_goal(
-            session=session, team_id=TEAM, title="Instagram followers", now=team.clock.now()
+            session=session,
+            team_id=TEAM,
+            now=team.clock.now(),
+            goal=GoalCreate(title="Instagram followers"),
         )
 
     team.driver.command("U1", "/goals", "show instagram")

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from storage import repo
+from storage.schemas import CheckInCreate, GoalCreate
 from tests.harness import TEAM, BotHarness
 
 HOME_LIMIT = 100
@@ -20,21 +21,22 @@ def make_goals(harness: BotHarness, count: int) -> None:
             goal = repo.create_goal(
                 session=session,
                 team_id=TEAM,
-                title=f"Goal {n + 1}: grow reach on Instagram",
                 now=now - timedelta(days=20),
-                baseline=Decimal(1000),
-                target=Decimal(2000),
-                deadline=datetime(2027, 1, 31, tzinfo=UTC),
-                owner_id="U1" if n % 2 == 0 else "U2",
+                goal=GoalCreate(
+                    title=f"Goal {n + 1}: grow reach on Instagram",
+                    baseline=Decimal(1000),
+                    target=Decimal(2000),
+                    deadline=datetime(2027, 1, 31, tzinfo=UTC),
+                    owner_id="U1" if n % 2 == 0 else "U2",
+                ),
             )
             if n % 3 == 0:
                 repo.add_checkin(
                     session=session,
                     team_id=TEAM,
                     goal_id=goal.id or 0,
-                    value=Decimal(1200),
-                    at=now - timedelta(days=1),
                     now=now,
+                    checkin=CheckInCreate(value=Decimal(1200), at=now - timedelta(days=1)),
                 )
 
 

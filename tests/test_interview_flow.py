@@ -45,7 +45,7 @@ def test_a_vague_wish_becomes_a_saved_goal_with_its_reminder(harness: BotHarness
 
     [goal] = goals(harness.engine)
     assert goal.title == "Followers to 480 on Instagram by 22 Dec 2026"
-    assert (goal.metric, goal.platform, goal.category) == ("followers", "Instagram", "awareness")
+    assert (goal.metric, goal.platform, goal.category) == ("followers", "instagram", "awareness")
     assert (goal.baseline, goal.target, goal.owner_id) == (Decimal(400), Decimal(480), "U1")
     assert goal.deadline == datetime(2026, 12, 22, 21, 59, 59, tzinfo=UTC)
     assert goal.origin_key and goal.origin_key.startswith("interview:")
@@ -56,6 +56,17 @@ def test_a_vague_wish_becomes_a_saved_goal_with_its_reminder(harness: BotHarness
     assert schedule.next_run_at == datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
     assert rows(harness.engine, InterviewState) == []
     assert "Goal saved" in shown(harness.dm("U1")[-1])
+
+
+def test_a_question_naming_the_platform_finds_the_interviews_goal(harness: BotHarness) -> None:
+    """The interview once stored "Instagram" where questions look for the key "instagram"."""
+    harness.driver.command("U1", "/goals", "new")
+    say(harness, *PIZZERIA)
+    harness.driver.click("U1", harness.dm("U1")[-1], "Save")
+
+    harness.driver.message("U1", "followers on instagram?")
+
+    assert harness.dm("U1")[-1].text.startswith("Followers to 480 on Instagram")
 
 
 def test_a_double_click_on_save_saves_one_goal(harness: BotHarness) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlmodel import SQLModel
 
-from storage.db import schema_is_current
+from storage.db import alembic_config, make_engine, schema_is_current
 from storage.oauth import oauth_metadata
+from tests.harness import fresh_database
 
 
 def test_upgrade_from_empty_creates_every_table(engine: Engine) -> None:
@@ -26,3 +28,91 @@ def test_models_and_migrations_do_not_drift(engine: Engine) -> None:
         differences = compare_metadata(context, [SQLModel.metadata, oauth_metadata])
 
     assert differences == []
+
+
+def test_rows_written_before_typed_columns_are_normalised() -> None:
+    """0004: platform names and case become keys, metric names keys or custom names,
+    and a delivery's "schedule:12" target its foreign key."""
+    with fresh_database() as url:
+        engine = make_engine(url)
+        try:
+            command.downgrade(alembic_config(engine), "base")
+            command.upgrade(alembic_config(engine), "0003")
+            with engine.begin() as connection:
+                _insert_rows_the_old_way(connection)
+
+            command.upgrade(alembic_config(engine), "head")
+
+            with engine.connect() as connection:
+                goals = connection.execute(
+                    text("SELECT title, kind, metric, metric_name, platform, unit FROM goal")
+                ).all()
+                deliveries = connection.execute(
+                    text("SELECT kind, schedule_id, subscription_id, period FROM delivery")
+                ).all()
+                platform = connection.execute(
+                    text("SELECT filter_platform FROM digestsubscription")
+                ).scalar_one()
+                checkin = connection.execute(text("SELECT confidence, source FROM checkin")).one()
+        finally:
+            engine.dispose()
+
+    assert sorted(goals) == [
+        ("Custom", "goal", "custom", "pizza orders", None, "count"),
+        ("Followers", "goal", "followers", "Followers", "instagram", "count"),
+        ("Imported", "goal", "reach", "Reach", "instagram", "percent"),
+        ("Objective", "objective", None, "", "tiktok", "count"),
+    ]
+    assert deliveries == [("reminder", 1, None, "2026-11-23T08:00:00+00:00")]
+    assert platform == "youtube"
+    assert tuple(checkin) == (None, "reply")
+
+
+def _insert_rows_the_old_way(connection: Connection) -> None:
+    columns = (
+        "id, team_id, title, kind, metric, metric_name, platform, unit, direction, state,"
+        " why, contributors, start_at, created_at, updated_at"
+    )
+    at = "2026-11-22 08:00:00"
+    for row in [
+        "1, 'T1', 'Followers', 'goal', 'Followers', '', 'Instagram', 'count'",
+        "2, 'T1', 'Imported', 'goal', 'reach', 'Reach', 'instagram', 'PERCENT'",
+        "3, 'T1', 'Custom', 'goal', 'pizza orders', '', 'our flyers', 'count'",
+        "4, 'T1', 'Objective', 'objective', '', '', 'TikTok', 'count'",
+    ]:
+        connection.execute(
+            text(
+                f"INSERT INTO goal ({columns}) VALUES"
+                f" ({row}, 'increase', 'active', '', '[]', '{at}', '{at}', '{at}')"
+            )
+        )
+    connection.execute(
+        text(
+            "INSERT INTO reminderschedule (id, team_id, goal_id, frequency, weekdays,"
+            " interval_weeks, local_time, timezone, active, created_at, updated_at)"
+            f" VALUES (1, 'T1', 1, 'weekly', '0', 1, '10:00', 'UTC', true, '{at}', '{at}')"
+        )
+    )
+    connection.execute(
+        text(
+            "INSERT INTO digestsubscription (id, team_id, channel_id, frequency, weekday,"
+            " day_of_month, local_time, timezone, filter_platform, active, created_at,"
+            f" updated_at) VALUES (1, 'T1', 'C1', 'weekly', 0, 1, '09:00', 'UTC', 'YouTube',"
+            f" true, '{at}', '{at}')"
+        )
+    )
+    connection.execute(
+        text(
+            "INSERT INTO checkin (id, team_id, goal_id, value, note, at, confidence, source,"
+            f" created_at, updated_at) VALUES (1, 'T1', 1, '41200', '', '{at}', 'very sure',"
+            f" 'Reply', '{at}', '{at}')"
+        )
+    )
+    for id_, target in [(1, "schedule:1"), (2, "schedule:99"), (3, "channel:C1")]:
+        connection.execute(
+            text(
+                "INSERT INTO delivery (id, team_id, kind, target, period, status, claimed_at,"
+                f" late, attempts) VALUES ({id_}, 'T1', 'reminder', '{target}',"
+                f" '2026-11-23T08:00:00+00:00', 'sent', '{at}', false, 1)"
+            )
+        )

@@ -14,6 +14,7 @@ from bot.scheduling.sources import all_sources
 from bot.slack.client import make_client
 from storage import repo
 from storage.models import CheckIn, Delivery, ReminderSchedule
+from storage.schemas import MemberUpdate
 from tests.harness import TEAM, BotHarness
 from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick
 
@@ -171,8 +172,13 @@ def test_a_missing_channel_pauses_the_schedule_and_tells_the_owner(harness: BotH
 def test_an_inactive_owner_pauses_the_schedule_and_tells_an_admin(harness: BotHarness) -> None:
     make_goal(harness)
     with harness.services.session() as session:
-        repo.upsert_member(session=session, team_id=TEAM, user_id="UADMIN", now=harness.clock.now(),
-                           is_admin=True, timezone="UTC")  # fmt: skip
+        repo.upsert_member(
+            session=session,
+            team_id=TEAM,
+            user_id="UADMIN",
+            now=harness.clock.now(),
+            changes=MemberUpdate(is_admin=True, timezone="UTC"),
+        )
     harness.clock.set(MONDAY_10_BUCHAREST)
     harness.sandbox.fail("chat.postMessage", "account_inactive")
 

@@ -34,7 +34,7 @@ GOALS = (  # (owner, title, metric): two reminders each for U1 and U2, Monday 10
     ("U1", "Reach 60k on Instagram", "reach"),
     ("U1", "TikTok views", "video_views"),
     ("U2", "Instagram followers", "followers"),
-    ("U2", "Newsletter signups", "signups"),
+    ("U2", "Newsletter signups", "sign_ups"),
 )
 
 

@@ -11,6 +11,7 @@ from sqlmodel import select
 from bot.scheduling.scheduler import purge_expired
 from storage import repo
 from storage.models import Goal
+from storage.schemas import GoalCreate
 from tests.harness import TEAM, BotHarness
 from tests.test_deliveries import pings, runner, weekly_schedule
 
@@ -57,7 +58,10 @@ def test_purge_on_demand_deletes_one_workspace_only(harness: BotHarness) -> None
     weekly_schedule(harness)
     with harness.services.session() as session:
         repo.create_goal(
-            session=session, team_id="T0OTHER", title="Reach 60k", now=harness.clock.now()
+            session=session,
+            team_id="T0OTHER",
+            now=harness.clock.now(),
+            goal=GoalCreate(title="Reach 60k"),
         )
     env = {"DATABASE_URL": harness.services.settings.DATABASE_URL, "PATH": "/usr/bin:/bin"}
 

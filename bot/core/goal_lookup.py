@@ -115,7 +115,7 @@ def _by_title_words(_query: str, typed: str, goals: Sequence[GoalRef]) -> list[G
 
 
 def _by_metric_and_platform(query: str, typed: str, goals: Sequence[GoalRef]) -> list[GoalRef]:
-    metrics = {m.kpi.key for m in match_metric(query) if m.how != "fuzzy"}
+    metrics: set[str] = {m.kpi.key for m in match_metric(query) if m.how != "fuzzy"}
     metrics |= {g.metric for g in goals if g.metric_name and normalise(g.metric_name) in typed}
     platform = detect_platform(query)
     found = list(goals)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from importlib import resources
 from types import MappingProxyType
 from typing import Any, Literal
@@ -31,6 +32,7 @@ __all__ = [
     "LANGUAGES",
     "PLATFORMS",
     "CategoryMatch",
+    "MetricKey",
     "MetricMatch",
     "Platform",
     "catalogue",
@@ -50,6 +52,57 @@ LANGUAGES = ("en", "fa", "ro", "tr", "vi")
 _FUZZY_THRESHOLD = 88.0
 
 
+class MetricKey(StrEnum):
+    """A metric of the catalogue (`data/kpis.yml`), as goals store it.
+
+    `CUSTOM` marks a metric the catalogue does not have; its name is the goal's
+    `metric_name`. The catalogue loader checks these keys against the data file.
+    """
+
+    REACH = "reach"
+    IMPRESSIONS = "impressions"
+    FOLLOWERS = "followers"
+    AUDIENCE_GROWTH_RATE = "audience_growth_rate"
+    ENGAGEMENT_RATE = "engagement_rate"
+    LIKES = "likes"
+    COMMENTS = "comments"
+    SHARES = "shares"
+    MENTIONS = "mentions"
+    STORY_VIEWS = "story_views"
+    STORY_RETENTION = "story_retention"
+    VIDEO_VIEWS = "video_views"
+    WATCH_TIME = "watch_time"
+    VIRALITY_RATE = "virality_rate"
+    AMPLIFICATION_RATE = "amplification_rate"
+    APPLAUSE_RATE = "applause_rate"
+    CONVERSATION_RATE = "conversation_rate"
+    SHARE_OF_VOICE = "share_of_voice"
+    SENTIMENT = "sentiment"
+    CSAT = "csat"
+    NPS = "nps"
+    CTR = "ctr"
+    LINK_CLICKS = "link_clicks"
+    SHOPPING_POST_CLICKS = "shopping_post_clicks"
+    BOUNCE_RATE = "bounce_rate"
+    CONVERSION_RATE = "conversion_rate"
+    SALES_REVENUE = "sales_revenue"
+    CPC = "cpc"
+    CPM = "cpm"
+    SESSIONS = "sessions"
+    SIGN_UPS = "sign_ups"
+    LEADS = "leads"
+    LEAD_CONVERSION_RATE = "lead_conversion_rate"
+    DMS_HANDLED = "dms_handled"
+    RESPONSE_RATE = "response_rate"
+    RESPONSE_TIME = "response_time"
+    REQUESTS_PER_AGENT = "requests_per_agent"
+    APPLICATIONS = "applications"
+    SAVES = "saves"
+    PROFILE_VISITS = "profile_visits"
+    MILESTONE = "milestone"
+    CUSTOM = "custom"
+
+
 @dataclass(frozen=True, slots=True)
 class KPI:
     """One metric a goal can track.
@@ -58,7 +111,7 @@ class KPI:
     people use for the metric in that language (the English display `name` aside).
     """
 
-    key: str
+    key: MetricKey
     name: str
     unit: Unit
     direction: Direction
@@ -103,9 +156,11 @@ def _load() -> _Catalogue:
     text = resources.files("bot.core").joinpath("data/kpis.yml").read_text(encoding="utf-8")
     raw = yaml.safe_load(text)
     kpis = tuple(_kpi_from(entry) for entry in raw["kpis"])
-    by_key = {k.key: k for k in kpis}
+    by_key: dict[str, KPI] = {k.key: k for k in kpis}
     if len(by_key) != len(kpis):
         raise ValueError("kpis.yml: duplicate KPI keys")
+    if set(by_key) != set(MetricKey) - {MetricKey.CUSTOM}:
+        raise ValueError("kpis.yml: its keys and MetricKey differ")
     suggestions = {
         Category(category): tuple(by_key[key] for key in keys)
         for category, keys in raw["suggestions"].items()
@@ -124,7 +179,7 @@ def _load() -> _Catalogue:
 def _kpi_from(entry: Mapping[str, Any]) -> KPI:
     synonyms = {lang: tuple(entry["synonyms"].get(lang, ())) for lang in LANGUAGES}
     return KPI(
-        key=entry["key"],
+        key=MetricKey(entry["key"]),
         name=entry["name"],
         unit=Unit(entry["unit"]),
         direction=Direction(entry["direction"]),
@@ -139,7 +194,7 @@ def catalogue() -> tuple[KPI, ...]:
 
     Example:
         >>> catalogue()[0].key
-        'reach'
+        <MetricKey.REACH: 'reach'>
     """
     return _load().kpis
 
@@ -158,7 +213,7 @@ def suggest_for_category(category: Category, *, limit: int = 5) -> list[KPI]:
     """The metrics to offer for an objective, most useful first.
 
     Example:
-        >>> [k.key for k in suggest_for_category(Category.CUSTOMER_SERVICE, limit=2)]
+        >>> [k.key.value for k in suggest_for_category(Category.CUSTOMER_SERVICE, limit=2)]
         ['response_time', 'response_rate']
     """
     return list(_load().suggestions.get(category, ())[: max(limit, 0)])
@@ -185,9 +240,9 @@ def match_metric(text: str, *, limit: int = 3) -> list[MetricMatch]:
     none is found are typos considered.
 
     Example:
-        >>> [m.kpi.key for m in match_metric("how are we doing on reach?")]
+        >>> [m.kpi.key.value for m in match_metric("how are we doing on reach?")]
         ['reach']
-        >>> match_metric("etkileşim oranı")[0].kpi.key
+        >>> match_metric("etkileşim oranı")[0].kpi.key.value
         'engagement_rate'
         >>> match_metric("pizza")
         []

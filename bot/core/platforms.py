@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from enum import StrEnum
 from importlib import resources
 
 import yaml
@@ -11,11 +12,27 @@ import yaml
 from bot.core.wording import PhraseIndex, normalise
 
 
+class PlatformKey(StrEnum):
+    """A platform of `data/platforms.yml`, as goals store it; the loader checks the two agree."""
+
+    INSTAGRAM = "instagram"
+    YOUTUBE = "youtube"
+    TIKTOK = "tiktok"
+    LINKEDIN = "linkedin"
+    FACEBOOK = "facebook"
+    X = "x"
+    PINTEREST = "pinterest"
+    THREADS = "threads"
+    TELEGRAM = "telegram"
+    WEBSITE = "website"
+    ALL = "all"
+
+
 @dataclass(frozen=True, slots=True)
 class Platform:
-    """A place a metric is read from: `Platform("instagram", "Instagram")`."""
+    """A place a metric is read from: `Platform(PlatformKey.INSTAGRAM, "Instagram")`."""
 
-    key: str
+    key: PlatformKey
     name: str
 
 
@@ -23,7 +40,9 @@ class Platform:
 def _load() -> tuple[tuple[Platform, ...], PhraseIndex[Platform]]:
     text = resources.files("bot.core").joinpath("data/platforms.yml").read_text(encoding="utf-8")
     entries = yaml.safe_load(text)["platforms"]
-    platforms = tuple(Platform(e["key"], e["name"]) for e in entries)
+    platforms = tuple(Platform(PlatformKey(e["key"]), e["name"]) for e in entries)
+    if {p.key for p in platforms} != set(PlatformKey):
+        raise ValueError("platforms.yml: its keys and PlatformKey differ")
     pairs = list(zip(platforms, entries, strict=True))
     aliases = [(alias, p) for p, e in pairs for alias in e["aliases"]]
     stems = [(stem, p) for p, e in pairs for stem in e["stems"]]
@@ -33,7 +52,7 @@ def _load() -> tuple[tuple[Platform, ...], PhraseIndex[Platform]]:
 PLATFORMS: tuple[Platform, ...] = _load()[0]
 """Every platform, in the order buttons should list them ("All channels" last)."""
 
-_X = Platform("x", "X (Twitter)")
+_X = Platform(PlatformKey.X, "X (Twitter)")
 
 
 def detect_platform(text: str) -> Platform | None:
@@ -44,9 +63,9 @@ def detect_platform(text: str) -> Platform | None:
 
     Example:
         >>> detect_platform("reach on Insta this month")
-        Platform(key='instagram', name='Instagram')
+        Platform(key=<PlatformKey.INSTAGRAM: 'instagram'>, name='Instagram')
         >>> detect_platform("grow followers on X")
-        Platform(key='x', name='X (Twitter)')
+        Platform(key=<PlatformKey.X: 'x'>, name='X (Twitter)')
         >>> detect_platform("3 x 5") is None
         True
     """

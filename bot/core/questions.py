@@ -155,7 +155,7 @@ def understand(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
         >>> q = understand("how are we doing on reach?", now=datetime(2026, 11, 22, tzinfo=UTC),
         ...                tz=ZoneInfo("UTC"))
         >>> q.intent, q.metrics
-        (<Intent.STATUS: 'status'>, ('reach',))
+        (<Intent.STATUS: 'status'>, (<MetricKey.REACH: 'reach'>,))
     """
     text = text[:MAX_INPUT_CHARS]
     owners = tuple(dict.fromkeys(m["user"] for m in _MENTION.finditer(text)))

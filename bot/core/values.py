@@ -75,6 +75,15 @@ class GoalState(StrEnum):
     ARCHIVED = "archived"
 
 
+class CheckInSource(StrEnum):
+    """Where a check-in's value was given."""
+
+    REPLY = "reply"  # a reply in a reminder's thread
+    COMMAND = "command"  # /goals checkin
+    MODAL = "modal"  # the check-in form
+    IMPORT = "import"  # a CSV import
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with what it measures: `Quantity(Decimal("41200"), Unit.COUNT)`."""

@@ -24,6 +24,7 @@ from sqlmodel import Session
 from bot.services import Services
 from bot.slack.errors import PERMANENT_ERRORS
 from storage import repo
+from storage.models import DeliveryKind, DeliveryStatus
 from storage.purge import is_serving
 
 log = logging.getLogger("checkin_bot.deliveries")
@@ -38,9 +39,8 @@ class Due:
     """One scheduled message that has fallen due."""
 
     team_id: str
-    kind: str  # "reminder" | "digest"
-    target: str  # e.g. "schedule:12": what is sent to, stable across runs
-    row_id: int  # the schedule or subscription row
+    kind: DeliveryKind
+    row_id: int  # the schedule (REMINDER) or subscription (DIGEST) row, stable across runs
     due_at: datetime  # the occurrence it answers (aware UTC)
 
     @property
@@ -66,7 +66,7 @@ class NotSent:
 class DueSource(Protocol):
     """A kind of scheduled message (reminders, digests)."""
 
-    kind: str
+    kind: DeliveryKind
 
     def due(self, session: Session, now: datetime, limit: int) -> Sequence[Due]:
         """Items whose time has come (an indexed query on next_run_at, never a full scan)."""
@@ -157,7 +157,7 @@ class DeliveryRunner:
                 session=session,
                 team_id=item.team_id,
                 kind=item.kind,
-                target=item.target,
+                row_id=item.row_id,
                 period=item.period,
                 claimed_by=self.worker,
                 now=now,
@@ -166,27 +166,28 @@ class DeliveryRunner:
                 source.reschedule(session, item, now)
                 return "already_claimed"
             if lateness > LATE_LIMIT:
-                claim.status, claim.error = "skipped", f"{lateness} late when the bot got to it"
+                claim.status = DeliveryStatus.SKIPPED
+                claim.error = f"{lateness} late when the bot got to it"
                 source.reschedule(session, item, now)
-                log.warning("skipped %s %s: %s", item.kind, item.target, claim.error)
+                log.warning("skipped %s %s: %s", item.kind, item.row_id, claim.error)
                 return "skipped"
         # The claim is committed before sending: another replica now stands down.
         late = lateness > ON_TIME_GRACE
         client = self.client_for(item.team_id)
-        status, error, sent = "sent", None, None
+        status, error, sent = DeliveryStatus.SENT, None, None
         try:
             outcome = source.send(item, late=late, client=client, now=now)
             if isinstance(outcome, Sent):
                 sent = outcome
             else:
-                status = "skipped"
+                status = DeliveryStatus.SKIPPED
                 error = outcome.reason if outcome else "nothing to send"
         except SlackApiError as exc:
             error = str(exc.response.get("error") or "slack_error")
-            status = "failed"
+            status = DeliveryStatus.FAILED
         except Exception as exc:  # one broken item must not stop the others
-            log.exception("sending %s %s failed", item.kind, item.target)
-            error, status = type(exc).__name__, "failed"
+            log.exception("sending %s %s failed", item.kind, item.row_id)
+            error, status = type(exc).__name__, DeliveryStatus.FAILED
         with self.services.session() as session:
             stored = repo.get_delivery(
                 session=session, team_id=item.team_id, delivery_id=claim.id or 0
@@ -201,14 +202,14 @@ class DeliveryRunner:
                     )
             if error in PERMANENT_ERRORS:
                 source.on_permanent_failure(session, item, error or "", client, now)
-            elif status == "failed" and claim.attempts < repo.DELIVERY_ATTEMPTS:
+            elif status is DeliveryStatus.FAILED and claim.attempts < repo.DELIVERY_ATTEMPTS:
                 # Still due: the next tick (here or on a replica) takes the claim over.
                 log.warning(
-                    "sending %s %s failed (%s); trying again", item.kind, item.target, error
+                    "sending %s %s failed (%s); trying again", item.kind, item.row_id, error
                 )
             else:
                 source.reschedule(session, item, now)
-        if status != "sent":
+        if status is not DeliveryStatus.SENT:
             return status  # "skipped" (nothing to send) or "failed"
         return "late" if late else "sent"
 

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.blocks.digest import digest_message
 from bot.charts import chart_panels, draw_chart
@@ -21,8 +21,10 @@ from bot.core.cadence.occurrences import next_occurrence
 from bot.scheduling.deliveries import Due, Sent
 from bot.scheduling.pacing import ChannelPacer
 from bot.services import Services
-from bot.services.digests import DigestView, adopt_goal_channels, build_digest, cadence_of
-from storage.models import DigestSubscription
+from bot.services.digests import DigestView, adopt_goal_channels, build_digest
+from storage.cadences import cadence_of
+from storage.digests import due_subscriptions, get_subscription_by_id
+from storage.models import DeliveryKind
 
 log = logging.getLogger("checkin_bot.digests")
 
@@ -57,9 +59,9 @@ def post_digest(
 
 
 class DigestSource:
-    """Subscribed channels whose digest has fallen due (kind "digest", target "digest:<id>")."""
+    """Subscribed channels whose digest has fallen due (kind DIGEST, row the subscription)."""
 
-    kind = "digest"
+    kind = DeliveryKind.DIGEST
 
     def __init__(self, services: Services, pacer: ChannelPacer | None = None) -> None:
         self.services = services
@@ -69,24 +71,18 @@ class DigestSource:
         adopt_goal_channels(
             session, now=now, timezone=self.services.settings.DEFAULT_TIMEZONE, limit=limit
         )
-        rows = session.exec(
-            select(DigestSubscription)
-            .where(
-                col(DigestSubscription.active),
-                col(DigestSubscription.next_run_at) <= now,
-            )
-            .order_by(col(DigestSubscription.next_run_at))
-            .limit(limit)
-        )
+        rows = due_subscriptions(session=session, now=now, limit=limit)
         return [
-            Due(row.team_id, self.kind, f"digest:{row.id}", row.id or 0, row.next_run_at)
+            Due(row.team_id, self.kind, row.id or 0, row.next_run_at)
             for row in rows
             if row.next_run_at is not None
         ]
 
     def send(self, due: Due, *, late: bool, client: WebClient, now: datetime) -> Sent | None:
         with self.services.session() as session:
-            row = session.get(DigestSubscription, due.row_id)
+            row = get_subscription_by_id(
+                session=session, team_id=due.team_id, subscription_id=due.row_id
+            )
             if row is None or not row.active:
                 return None
             channel = row.channel_id
@@ -94,7 +90,9 @@ class DigestSource:
         return post_digest(client, view, channel, pacer=self.pacer, late=late)
 
     def reschedule(self, session: Session, due: Due, now: datetime) -> None:
-        row = session.get(DigestSubscription, due.row_id)
+        row = get_subscription_by_id(
+            session=session, team_id=due.team_id, subscription_id=due.row_id
+        )
         if row is not None and row.active:
             row.next_run_at = next_occurrence(cadence_of(row), max(now, due.due_at))
             row.updated_at = now
@@ -102,7 +100,9 @@ class DigestSource:
     def on_permanent_failure(
         self, session: Session, due: Due, error: str, client: WebClient, now: datetime
     ) -> None:
-        row = session.get(DigestSubscription, due.row_id)
+        row = get_subscription_by_id(
+            session=session, team_id=due.team_id, subscription_id=due.row_id
+        )
         if row is None:
             return
         row.active, row.next_run_at, row.updated_at = False, None, now

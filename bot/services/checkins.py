@@ -44,6 +44,7 @@ from bot.services.tracking import goal_figures, goal_points
 from storage import checkins as checkin_store
 from storage import repo
 from storage.models import CheckIn, Delivery, Goal
+from storage.schemas import CheckInCreate
 
 STATUS_LABELS: dict[Status, str] = {
     status: f"{STATUS_MARKS[status]} {words}" for status, words in STATUS_WORDS.items()
@@ -146,11 +147,11 @@ def goal_ref(goal: Goal) -> GoalRef:
     return GoalRef(
         id=goal.id or 0,
         title=goal.title,
-        metric=goal.metric,
+        metric=goal.metric or "",
         metric_name=goal.metric_name,
         platform=goal.platform,
-        kind=GoalKind(goal.kind),
-        unit=Unit(goal.unit),
+        kind=goal.kind,
+        unit=goal.unit,
     )
 
 
@@ -253,7 +254,9 @@ def checkin_command(services: Services, author: Author, text: str) -> Outcome:
     with services.session() as session:
         goals = [
             g
-            for g in repo.list_goals(session=session, team_id=author.team_id, states=("active",))
+            for g in repo.list_goals(
+                session=session, team_id=author.team_id, states=(GoalState.ACTIVE,)
+            )
             if g.kind != GoalKind.OBJECTIVE
         ]
         if not goals:
@@ -310,7 +313,7 @@ def checkin_from_form(
             return Refused("That goal no longer exists.")
         values, problems = [], {}
         for goal in goals:
-            parsed = parse_quantity(typed.get(goal.id or 0, ""), unit_hint=Unit(goal.unit))
+            parsed = parse_quantity(typed.get(goal.id or 0, ""), unit_hint=goal.unit)
             if isinstance(parsed, ParseError):
                 problems[goal.id or 0] = f"{parsed.message} For example: {parsed.example}"
             else:
@@ -348,15 +351,17 @@ def record_values(
             session=session,
             team_id=author.team_id,
             goal_id=goal.id or 0,
-            value=value.quantity.value,
-            at=at or now,
+            checkin=CheckInCreate(
+                value=value.quantity.value,
+                at=at or now,
+                note=values.note,
+                author_id=author.user_id,
+                confidence=values.confidence,
+                source=origin.source,
+                channel_id=origin.channel_id,
+                message_ts=origin.message_ts,
+            ),
             now=now,
-            note=values.note[:3000],
-            author_id=author.user_id,
-            confidence=values.confidence.value if values.confidence else None,
-            source=origin.source,
-            channel_id=origin.channel_id,
-            message_ts=origin.message_ts,
         )
         answers.append(
             goal_answer(
@@ -387,13 +392,13 @@ def goal_answer(
         state = assess(figures, points, now)
         status = state.status
         if status is Status.ACHIEVED and goal.state == GoalState.ACTIVE:
-            goal.state, goal.updated_at = GoalState.ACHIEVED.value, now
+            goal.state, goal.updated_at = GoalState.ACHIEVED, now
         if state.progress is not None:
             target = show_value(goal, figures.target)
             progress_text = f"{progress_bar(state.progress)} of the way to {target}"
         if state.expected_value is not None:
             expected_text = (
-                f"{show_value(goal, round_estimate(state.expected_value, Unit(goal.unit)))} "
+                f"{show_value(goal, round_estimate(state.expected_value, goal.unit))} "
                 f"({_percent(state.expected)} of the way)"
             )
         change_text = _change_text(goal, state.change_last, zone)
@@ -459,11 +464,11 @@ def owner_zone(session: Session, services: Services, goal: Goal) -> ZoneInfo:
 
 def show_value(goal: Goal, value: Decimal) -> str:
     """A goal's value as people read it: "41,200", "3.4%", "2h 30m", "done"."""
-    return format_quantity(Quantity(value, Unit(goal.unit), goal.currency))
+    return format_quantity(Quantity(value, goal.unit, goal.currency))
 
 
 def _signed(goal: Goal, delta: Decimal) -> str:
-    if Unit(goal.unit) is Unit.MILESTONE:
+    if goal.unit is Unit.MILESTONE:
         return "done" if delta > 0 else "undone"
     shown = show_value(goal, abs(delta))
     return ("+" if delta >= 0 else "−") + shown

@@ -13,22 +13,23 @@ from datetime import datetime, time
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from bot.core.cadence import Cadence, CadenceKind, DayOfMonth
+from bot.core.cadence import Cadence, CadenceKind
 from bot.core.cadence.describe import describe_cadence
 from bot.core.cadence.occurrences import next_occurrence
 from bot.core.digest import Digest, TrackedGoal, compose_digest
 from bot.core.digest_request import DigestFilters, Subscribe
 from bot.core.period import Period
-from bot.core.values import Category, GoalKind
+from bot.core.values import GoalKind, GoalState
 from bot.services import Services
-from bot.services.schedules import LAST_DAY
 from bot.services.tracking import track_goals
 from storage import digests as store
 from storage import repo
+from storage.cadences import cadence_of
 from storage.models import DigestSubscription, Goal
+from storage.schemas import SubscriptionChanges
 
 DEFAULT_WEEKDAY = 0  # a goal that names a channel subscribes it for Mondays at 09:00
-DEFAULT_TIME = "09:00"
+DEFAULT_TIME = time(9)
 
 
 @dataclass(frozen=True)
@@ -54,23 +55,10 @@ class SubscriptionView:
     next_run_at: datetime | None
 
 
-def cadence_of(row: DigestSubscription) -> Cadence:
-    """The cadence a subscription row describes (weekly on one day, or monthly on a date)."""
-    hour, minute = (int(part) for part in row.local_time.split(":"))
-    if row.frequency == Period.MONTHLY:
-        day: DayOfMonth = "last" if row.day_of_month == LAST_DAY else row.day_of_month
-        return Cadence(
-            CadenceKind.MONTHLY, day_of_month=day, at=time(hour, minute), tz=row.timezone
-        )
-    return Cadence(
-        CadenceKind.WEEKLY, weekdays=(row.weekday,), at=time(hour, minute), tz=row.timezone
-    )
-
-
 def filters_of(row: DigestSubscription | None) -> DigestFilters:
     if row is None:
         return DigestFilters()
-    category = Category(row.filter_category) if row.filter_category else None
+    category = row.filter_category
     return DigestFilters(category, row.filter_platform, row.filter_owner)
 
 
@@ -94,7 +82,6 @@ def subscribe(
         ...           request=parse_digest_request("weekly mon 09:00", tz="UTC"))
     """
     cadence = request.cadence
-    day = cadence.day_of_month
     now = services.now()
     with services.session() as session:
         row = store.save_subscription(
@@ -102,17 +89,15 @@ def subscribe(
             team_id=team_id,
             channel_id=channel_id,
             now=now,
-            frequency=request.period.value,
-            weekday=cadence.weekdays[0] if cadence.weekdays else DEFAULT_WEEKDAY,
-            day_of_month=LAST_DAY if day == "last" else (day or 1),
-            local_time=cadence.at.strftime("%H:%M"),
-            timezone=cadence.tz,
-            filter_category=request.filters.category.value if request.filters.category else None,
-            filter_platform=request.filters.platform,
-            filter_owner=request.filters.owner_id,
-            next_run_at=next_occurrence(cadence, now),
-            active=True,
-            created_by=user_id,
+            changes=SubscriptionChanges(
+                filter_category=request.filters.category,
+                filter_platform=request.filters.platform,
+                filter_owner=request.filters.owner_id,
+                next_run_at=next_occurrence(cadence, now),
+                active=True,
+                created_by=user_id,
+            ),
+            cadence=cadence,
         )
         return describe(row)
 
@@ -128,8 +113,7 @@ def unsubscribe(services: Services, *, team_id: str, channel_id: str) -> bool:
             team_id=team_id,
             channel_id=channel_id,
             now=now,
-            active=False,
-            next_run_at=None,
+            changes=SubscriptionChanges(active=False, next_run_at=None),
         )
         return was_active
 
@@ -152,7 +136,7 @@ def adopt_goal_channels(session: Session, *, now: datetime, timezone: str, limit
 
     A channel that unsubscribed keeps its inactive row, so it is not adopted again.
     """
-    cadence = Cadence(CadenceKind.WEEKLY, weekdays=(DEFAULT_WEEKDAY,), at=time(9), tz=timezone)
+    cadence = Cadence(CadenceKind.WEEKLY, weekdays=(DEFAULT_WEEKDAY,), at=DEFAULT_TIME, tz=timezone)
     adopted = 0
     for team_id, channel_id in store.unsubscribed_goal_channels(session=session, limit=limit):
         try:
@@ -163,11 +147,8 @@ def adopt_goal_channels(session: Session, *, now: datetime, timezone: str, limit
                     team_id=team_id,
                     channel_id=channel_id,
                     now=now,
-                    frequency=Period.WEEKLY.value,
-                    weekday=DEFAULT_WEEKDAY,
-                    local_time=DEFAULT_TIME,
-                    timezone=timezone,
-                    next_run_at=next_occurrence(cadence, now),
+                    changes=SubscriptionChanges(next_run_at=next_occurrence(cadence, now)),
+                    cadence=cadence,
                 )
             adopted += 1
         except IntegrityError:
@@ -208,14 +189,14 @@ def _digest_goals(session: Session, team_id: str) -> list[Goal]:
     return repo.list_goals(
         session=session,
         team_id=team_id,
-        states=("active", "achieved"),
-        kinds=(GoalKind.GOAL.value, GoalKind.KEY_RESULT.value),
+        states=(GoalState.ACTIVE, GoalState.ACHIEVED),
+        kinds=(GoalKind.GOAL, GoalKind.KEY_RESULT),
     )
 
 
 def _matches(goal: Goal, filters: DigestFilters) -> bool:
-    if filters.category and goal.category != filters.category.value:
+    if filters.category and goal.category != filters.category:
         return False
-    if filters.platform and (goal.platform or "").casefold() != filters.platform.casefold():
+    if filters.platform and goal.platform != filters.platform:
         return False
     return not (filters.owner_id and goal.owner_id != filters.owner_id)

@@ -17,12 +17,14 @@ from bot.core.digest import DigestLine, compose_digest
 from bot.core.goal_lookup import find_goals
 from bot.core.mrkdwn import quoted
 from bot.core.period import Period
+from bot.core.values import GoalState
 from bot.services import Services
 from bot.services.checkins import goal_ref
 from bot.services.permissions import can_change, refusal
 from bot.services.tracking import track_goals
 from storage import repo
 from storage.models import Goal
+from storage.schemas import GoalUpdate
 
 CHOICES = 10  # an ambiguous name lists at most this many goals to pick from
 
@@ -85,7 +87,7 @@ def goal_rows(
     team_id: str,
     now: datetime,
     *,
-    states: tuple[str, ...] = ("active", "achieved"),
+    states: tuple[GoalState, ...] = (GoalState.ACTIVE, GoalState.ACHIEVED),
 ) -> list[GoalRow]:
     """Every goal of the workspace in `states`, oldest first, each with its digest line."""
     return rows_of(
@@ -120,7 +122,9 @@ def lookup(services: Services, *, team_id: str, query: str) -> Lookup:
     if not query.strip():
         return NotFound("Name a goal by its number or title, e.g. `#3` or `reach`.")
     with services.session() as session:
-        goals = repo.list_goals(session=session, team_id=team_id, states=("active", "achieved"))
+        goals = repo.list_goals(
+            session=session, team_id=team_id, states=(GoalState.ACTIVE, GoalState.ACHIEVED)
+        )
         found = find_goals(query, [goal_ref(g) for g in goals])
         named = {ref.id for ref in found.matches[:CHOICES]}
         rows = rows_of(session, team_id, [g for g in goals if g.id in named], services.now())
@@ -163,7 +167,11 @@ def archive_goal(
         return refused
     with services.session() as session:
         goal = repo.update_goal(
-            session=session, team_id=team_id, goal_id=goal_id, now=services.now(), state="archived"
+            session=session,
+            team_id=team_id,
+            goal_id=goal_id,
+            changes=GoalUpdate(state=GoalState.ARCHIVED),
+            now=services.now(),
         )
         return GoalRow(goal.id or 0, goal.title, goal.owner_id, goal.state, None)
 
@@ -180,6 +188,10 @@ def edit_goal(
     fields = {name: value for name, value in vars(edit).items() if value is not None}
     with services.session() as session:
         goal = repo.update_goal(
-            session=session, team_id=team_id, goal_id=goal_id, now=services.now(), **fields
+            session=session,
+            team_id=team_id,
+            goal_id=goal_id,
+            changes=GoalUpdate.model_validate(fields),
+            now=services.now(),
         )
         return GoalRow(goal.id or 0, goal.title, goal.owner_id, goal.state, None)

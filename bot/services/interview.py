@@ -27,13 +27,15 @@ from bot.core.cadence.occurrences import next_occurrence
 from bot.core.dates import end_of_day, format_date
 from bot.core.interview.form import FormAnswers, FormField, FormProblems, fill
 from bot.core.interview.machine import with_trends
+from bot.core.kpis import MetricKey
 from bot.core.trend import Point, trend_per_week
-from bot.core.values import GoalKind, Unit
+from bot.core.values import Direction, GoalKind, Unit
 from bot.services import Services
 from bot.services.schedules import set_goal_schedule
 from storage import interviews as store
 from storage import repo
 from storage.models import Goal, InterviewState
+from storage.schemas import GoalCreate
 
 IDLE_EXPIRY = timedelta(hours=24)
 TREND_WINDOW = timedelta(weeks=8)
@@ -251,9 +253,9 @@ def _trends(
         rows = store.recent_checkins_of_metric(
             session=session,
             team_id=team_id,
-            metric=measure.metric_key or "custom",
+            metric=measure.metric_key or MetricKey.CUSTOM,
             metric_name=measure.metric_name,
-            platform=interview.scope,
+            platform=interview.platform,
             since=now - TREND_WINDOW,
         )
         by_goal: dict[int, list[Point]] = {}
@@ -353,8 +355,8 @@ def _create(
     owner_tz = timezone_of(owner)
     common: dict[str, object] = {
         "why": interview.why or "",
-        "category": interview.category.value if interview.category else None,
-        "platform": interview.scope,
+        "category": interview.category,
+        "platform": interview.platform,
         "deadline": end_of_day(interview.deadline, zone) if interview.deadline else None,
         "owner_id": owner,
         "channel_id": interview.channel,
@@ -366,11 +368,15 @@ def _create(
         head = repo.create_goal(
             session=session,
             team_id=team_id,
-            title=(interview.objective or "Objective")[:300],
+            goal=GoalCreate.model_validate(
+                {
+                    "title": interview.objective or "Objective",
+                    "kind": GoalKind.OBJECTIVE,
+                    "origin_key": origin,
+                    **common,
+                }
+            ),
             now=now,
-            kind=GoalKind.OBJECTIVE.value,
-            origin_key=origin,
-            **common,
         )
         for index, measure in enumerate(interview.measures):
             measured.append(
@@ -418,22 +424,22 @@ def _create_measured(
     origin: str,
     objective_id: int | None,
 ) -> Goal:
-    return repo.create_goal(
-        session=session,
-        team_id=team_id,
-        title=_title(measure, interview)[:300],
-        now=now,
-        kind=kind.value,
-        origin_key=origin,
-        objective_id=objective_id,
-        metric=measure.metric_key or "custom",
-        metric_name=(measure.metric_name or "")[:200],
-        unit=(measure.unit or Unit.COUNT).value,
-        currency=measure.currency,
-        direction=(measure.direction.value if measure.direction else "increase"),
-        baseline=measure.baseline if measure.baseline_known else None,
-        target=measure.target,
+    fields = {
+        "title": _title(measure, interview),
+        "kind": kind,
+        "origin_key": origin,
+        "objective_id": objective_id,
+        "metric": measure.metric_key or MetricKey.CUSTOM,
+        "metric_name": measure.metric_name or "",
+        "unit": measure.unit or Unit.COUNT,
+        "currency": measure.currency,
+        "direction": measure.direction or Direction.INCREASE,
+        "baseline": measure.baseline if measure.baseline_known else None,
+        "target": measure.target,
         **common,
+    }
+    return repo.create_goal(
+        session=session, team_id=team_id, goal=GoalCreate.model_validate(fields), now=now
     )
 
 

@@ -251,7 +251,7 @@ def _asked_about(question: Question) -> str:
 
 
 def _with_platform(what: str, platform: str | None) -> str:
-    names = {p.key: p.name for p in PLATFORMS}
+    names: dict[str, str] = {p.key: p.name for p in PLATFORMS}
     return f"{what} on {names.get(platform, platform)}" if platform else what
 
 
@@ -296,8 +296,8 @@ def _facts(ctx: _Context, item: _Assessed) -> GoalFacts:
         current=show(found.current) if found and found.current is not None else None,
         target=show(goal.target) if goal.target is not None else "no target",
         bar=progress_bar(found.progress if found else None),
-        expected=_expected(found, show, Unit(goal.unit)),
-        forecast=show(round_estimate(found.forecast, Unit(goal.unit)))
+        expected=_expected(found, show, goal.unit),
+        forecast=show(round_estimate(found.forecast, goal.unit))
         if found and found.forecast is not None
         else None,
         eta=found.eta.astimezone(ctx.tz).date() if found and found.eta else None,
@@ -307,7 +307,7 @@ def _facts(ctx: _Context, item: _Assessed) -> GoalFacts:
 
 
 def _formatter(goal: Goal) -> Callable[[Decimal], str]:
-    unit = Unit(goal.unit)
+    unit = goal.unit
 
     def show(value: Decimal) -> str:
         return format_quantity(Quantity(value, unit, goal.currency))
@@ -334,7 +334,7 @@ def _change_text(
     }[period]
     if change is None:
         return None
-    unit = Unit(goal.unit)
+    unit = goal.unit
     sign = "+" if change.delta > 0 else "-" if change.delta < 0 else "±"
     amount = format_quantity(Quantity(abs(change.delta), unit, goal.currency))
     if unit is Unit.PERCENT:
@@ -410,7 +410,7 @@ def _list_scope(question: Question) -> str:
     if question.metrics:
         parts.insert(0, " / ".join(kpi(key).name.lower() for key in question.metrics))
     if question.platform:
-        parts.insert(0, {p.key: p.name for p in PLATFORMS}.get(question.platform, ""))
+        parts.insert(0, next((p.name for p in PLATFORMS if p.key == question.platform), ""))
     if question.mine:
         parts.insert(0, "of your")
     if question.status is not None:

@@ -21,16 +21,16 @@ from bot.services.schedules import advance
 from storage import repo
 from storage.models import Delivery, ReminderSchedule
 from storage.reminders import get_schedule, schedules_of_owner
+from storage.schemas import MemberUpdate
 
 AWAY_EXAMPLE = "/goals away until Jan 5"
 
 
 def schedule_of(session: Session, delivery: Delivery) -> ReminderSchedule | None:
     """The schedule a reminder message was sent for."""
-    if not delivery.target.startswith("schedule:"):
+    if delivery.schedule_id is None:
         return None
-    schedule_id = int(delivery.target.removeprefix("schedule:"))
-    return get_schedule(session=session, team_id=delivery.team_id, schedule_id=schedule_id)
+    return get_schedule(session=session, team_id=delivery.team_id, schedule_id=delivery.schedule_id)
 
 
 def next_reminder_text(row: ReminderSchedule) -> str:
@@ -120,10 +120,13 @@ def go_away(services: Services, *, team_id: str, user_id: str, text: str, tz: st
         return f"{format_date(back)} is not in the future. For example: `{AWAY_EXAMPLE}`."
     until = datetime.combine(back, time(0, 0), tzinfo=zone)
     with services.session() as session:
-        repo.upsert_member(session=session, team_id=team_id, user_id=user_id, now=now)
-        member = repo.get_member(session=session, team_id=team_id, user_id=user_id)
-        assert member is not None
-        member.away_until = until
+        repo.upsert_member(
+            session=session,
+            team_id=team_id,
+            user_id=user_id,
+            now=now,
+            changes=MemberUpdate(away_until=until),
+        )
     return (
         f"Enjoy your time away. No reminders until {format_date(back)}; "
         "`/goals back` turns them on sooner."

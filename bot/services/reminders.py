@@ -24,7 +24,7 @@ from bot.core.goal_lookup import GoalRef
 from bot.core.mrkdwn import escape
 from bot.core.numbers.write import round_estimate
 from bot.core.progress import expected_value
-from bot.core.values import GoalKind, GoalState, Unit
+from bot.core.values import GoalKind, GoalState
 from bot.scheduling.deliveries import Due, NotSent, Sent
 from bot.services import Services
 from bot.services.checkins import (
@@ -43,8 +43,9 @@ from bot.slack.errors import CHANNEL_ERRORS
 from bot.slack.people import user_timezone
 from storage import checkins as checkin_store
 from storage import repo
-from storage.models import Delivery, Goal, ReminderSchedule
+from storage.models import Delivery, DeliveryKind, Goal, ReminderSchedule
 from storage.reminders import admin_ids, due_schedules, get_schedule
+from storage.schemas import clipped
 
 log = logging.getLogger("checkin_bot.reminders")
 
@@ -122,7 +123,7 @@ def checkin_choices(services: Services, *, team_id: str, user_id: str) -> tuple[
     with services.session() as session:
         mine = [
             g
-            for g in repo.list_goals(session=session, team_id=team_id, states=("active",))
+            for g in repo.list_goals(session=session, team_id=team_id, states=(GoalState.ACTIVE,))
             if g.owner_id == user_id
         ]
     objectives = {g.id for g in mine if g.kind == GoalKind.OBJECTIVE}
@@ -171,7 +172,7 @@ def why_not_remind(goal: Goal | None, away_until: datetime | None, now: datetime
 class ReminderSource:
     """The `DueSource` of check-in reminders (see `bot.scheduling.deliveries`)."""
 
-    kind = "reminder"
+    kind = DeliveryKind.REMINDER
 
     def __init__(
         self,
@@ -183,7 +184,7 @@ class ReminderSource:
 
     def due(self, session: Session, now: datetime, limit: int) -> Sequence[Due]:
         return [
-            Due(row.team_id, self.kind, f"schedule:{row.id}", row.id or 0, row.next_run_at)
+            Due(row.team_id, self.kind, row.id or 0, row.next_run_at)
             for row in due_schedules(session=session, now=now, limit=limit)
             if row.next_run_at is not None
         ]
@@ -228,7 +229,8 @@ class ReminderSource:
         if row is None:
             return
         why = WHY_SLACK_REFUSED.get(error, f"Slack answered {error}")
-        row.active, row.paused_reason, row.updated_at = False, f"{error}: {why}"[:300], now
+        reason = clipped(ReminderSchedule, "paused_reason", f"{error}: {why}")
+        row.active, row.paused_reason, row.updated_at = False, reason, now
         title = goal.title if goal else "a goal"
         owner = (goal.owner_id if goal else None) or row.owner_id
         told = [owner] if owner and error in CHANNEL_ERRORS else []
@@ -244,7 +246,7 @@ class ReminderSource:
                 return
             except SlackApiError as exc:
                 log.warning("could not tell %s about %s: %s", user, error, exc.response["error"])
-        log.error("reminder %s paused (%s) and nobody could be told", due.target, error)
+        log.error("reminder %s paused (%s) and nobody could be told", due.row_id, error)
 
     def _load(self, session: Session, due: Due) -> tuple[ReminderSchedule | None, Goal | None]:
         row = get_schedule(session=session, team_id=due.team_id, schedule_id=due.row_id)
@@ -281,7 +283,7 @@ def _item(session: Session, goal: Goal, now: datetime, zone: ZoneInfo) -> Remind
     expected = None
     if goal.target is not None and goal.deadline is not None and goal.baseline is not None:
         planned = expected_value(goal.baseline, goal.target, goal.start_at, goal.deadline, now)
-        expected = show_value(goal, round_estimate(planned, Unit(goal.unit)))
+        expected = show_value(goal, round_estimate(planned, goal.unit))
     baseline = show_value(goal, goal.baseline) if goal.baseline is not None else None
     return ReminderItem(goal_ref(goal), last, expected, baseline)
 

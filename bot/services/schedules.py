@@ -7,50 +7,15 @@ local time, never by adding fixed hours (that would drift across DST).
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from bot.core.cadence import Cadence, CadenceKind
+from bot.core.cadence import Cadence
 from bot.core.cadence.occurrences import next_occurrence
+from storage.cadences import cadence_of, store_cadence
 from storage.models import ReminderSchedule
-from storage.repo import scoped_team
-
-LAST_DAY = -1  # how "the last day of the month" is stored in day_of_month
-
-
-def cadence_of(row: ReminderSchedule) -> Cadence:
-    """The cadence a schedule row describes."""
-    hour, minute = (int(part) for part in row.local_time.split(":"))
-    weekdays = tuple(int(d) for d in row.weekdays.split(",") if d.strip())
-    kind = CadenceKind(row.frequency)
-    day = row.day_of_month
-    return Cadence(
-        kind=kind,
-        weekdays=weekdays if kind in (CadenceKind.WEEKLY, CadenceKind.EVERY_N_WEEKS) else (),
-        interval_weeks=row.interval_weeks,
-        anchor=row.anchor_date,
-        day_of_month=("last" if day == LAST_DAY else day) if kind == CadenceKind.MONTHLY else None,
-        at=time(hour, minute),
-        tz=row.timezone,
-    )
-
-
-def _store_cadence(row: ReminderSchedule, cadence: Cadence) -> None:
-    row.frequency = cadence.kind.value
-    row.weekdays = ",".join(str(d) for d in cadence.weekdays)
-    row.interval_weeks = cadence.interval_weeks
-    row.anchor_date = cadence.anchor
-    row.day_of_month = LAST_DAY if cadence.day_of_month == "last" else cadence.day_of_month
-    row.local_time = cadence.at.strftime("%H:%M")
-    row.timezone = cadence.tz
-
-
-def get_goal_schedule(*, session: Session, team_id: str, goal_id: int) -> ReminderSchedule | None:
-    query = select(ReminderSchedule).where(
-        ReminderSchedule.team_id == scoped_team(team_id), ReminderSchedule.goal_id == goal_id
-    )
-    return session.exec(query).first()
+from storage.reminders import get_goal_schedule
 
 
 def set_goal_schedule(
@@ -72,7 +37,7 @@ def set_goal_schedule(
     if row is None:
         row = ReminderSchedule(team_id=team_id, goal_id=goal_id, created_at=now, updated_at=now)
         session.add(row)
-    _store_cadence(row, cadence)
+    store_cadence(row, cadence)
     row.owner_id = owner_id
     row.active = True
     row.paused_reason = None

@@ -15,7 +15,7 @@ from sqlmodel import Session
 from bot.core.digest import TrackedGoal
 from bot.core.progress import GoalFigures
 from bot.core.trend import Point
-from bot.core.values import Direction, GoalKind, Unit
+from bot.core.values import GoalKind
 from storage.models import CheckIn, Goal
 from storage.progress import checkins_by_goal
 
@@ -35,10 +35,10 @@ def goal_figures(goal: Goal) -> GoalFigures | None:
     return GoalFigures(
         baseline=goal.baseline,
         target=goal.target,
-        direction=Direction(goal.direction),
+        direction=goal.direction,
         start=goal.start_at,
         deadline=goal.deadline,
-        unit=Unit(goal.unit),
+        unit=goal.unit,
     )
 
 

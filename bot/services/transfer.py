@@ -36,9 +36,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
+from sqlmodel import SQLModel
+
 from bot.core.csv_cells import protect_cell, unprotect_cell
 from bot.core.dates import end_of_day
-from bot.core.kpis import PLATFORMS, catalogue, detect_platform
+from bot.core.kpis import KPI, PLATFORMS, MetricKey, catalogue, detect_platform
 from bot.core.questions import start_of_day
 from bot.core.values import Category, Direction, GoalKind, GoalState, Unit
 from bot.errors import CheckinBotError
@@ -46,6 +48,7 @@ from bot.services import Services
 from bot.services.questions import goal_ref
 from storage.models import CheckIn, Goal
 from storage.repo import ensure_workspace
+from storage.schemas import column_limit
 from storage.transfer import (
     goal_ids_by_ref,
     insert_rows,
@@ -65,10 +68,22 @@ CSV_FIELDS = ("record", *GOAL_FIELDS, *CHECKIN_FIELDS)
 MAX_PROBLEMS_SHOWN = 20
 """Problems listed for a rejected file; the rest are counted."""
 
-_LIMITS = {"id": 200, "title": 300, "objective": 300, "metric": 100, "owner": 32,
-           "channel": 32, "why": 1000, "author": 32, "note": 3000}  # fmt: skip
+# Where each CSV field is stored: its longest value is that column's length.
+_STORED_IN: dict[str, tuple[type[SQLModel], str]] = {
+    "id": (Goal, "external_id"),
+    "title": (Goal, "title"),
+    "objective": (Goal, "title"),
+    "metric": (Goal, "metric_name"),
+    "owner": (Goal, "owner_id"),
+    "channel": (Goal, "channel_id"),
+    "why": (Goal, "why"),
+    "author": (CheckIn, "author_id"),
+    "note": (CheckIn, "note"),
+}
+_LIMITS = {field: column_limit(*stored) or 10_000 for field, stored in _STORED_IN.items()}
 _UNITS = "count, percent, currency:XXX, duration, score or milestone"
-_KPI_KEYS = {k.key: k for k in catalogue()}
+# A metric column holds a key or a catalogue name ("Followers"); anything else is custom.
+_KPI_BY_WORD: dict[str, KPI] = {w: k for k in catalogue() for w in (k.key, k.name.casefold())}
 _PLATFORM_KEYS = {p.key for p in PLATFORMS}
 
 
@@ -249,6 +264,7 @@ def _goal_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo) -
     elif unit_text not in {u.value for u in Unit} or unit_text == Unit.CURRENCY.value:
         checker.fail("unit", f"{unit_text!r} is not one of {_UNITS}")
     metric = checker.text("metric")
+    known = _KPI_BY_WORD.get(metric.casefold())
     platform = checker.text("platform")
     if platform and platform.lower() not in _PLATFORM_KEYS:
         found = detect_platform(platform)
@@ -263,8 +279,8 @@ def _goal_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo) -
         "title": checker.text("title", required=True),
         "why": checker.text("why"),
         "category": category or None,
-        "metric": metric,
-        "metric_name": _KPI_KEYS[metric].name if metric in _KPI_KEYS else metric,
+        "metric": known.key if known else (MetricKey.CUSTOM if metric else None),
+        "metric_name": known.name if known else metric,
         "platform": platform.lower() or None,
         "unit": unit,
         "currency": currency,
@@ -472,7 +488,7 @@ def _goal_fields(goal: Goal, objective_titles: dict[int, str]) -> dict[str, str]
         "title": goal.title,
         "objective": objective_titles.get(goal.objective_id or 0, ""),
         "category": goal.category or "",
-        "metric": goal.metric,
+        "metric": goal.metric_name if goal.metric is MetricKey.CUSTOM else goal.metric or "",
         "platform": goal.platform or "",
         "unit": unit,
         "direction": goal.direction,

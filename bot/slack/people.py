@@ -17,6 +17,7 @@ from slack_sdk.errors import SlackApiError
 from bot.services import Services
 from storage import repo
 from storage.models import Member
+from storage.schemas import MemberUpdate
 
 log = logging.getLogger("checkin_bot.slack.people")
 
@@ -42,8 +43,10 @@ def member_info(services: Services, client: WebClient, team_id: str, user_id: st
             team_id=team_id,
             user_id=user_id,
             now=now,
-            timezone=user.get("tz") or None,
-            is_admin=bool(user.get("is_admin") or user.get("is_owner")),
+            changes=MemberUpdate(
+                timezone=user.get("tz") or None,
+                is_admin=bool(user.get("is_admin") or user.get("is_owner")),
+            ),
         )
 
 

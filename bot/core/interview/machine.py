@@ -71,8 +71,8 @@ def step(
         >>> from datetime import UTC
         >>> state, prompt = step(start("U1"), "we want more people to see our Instagram",
         ...                      now=datetime(2026, 11, 22, 8, tzinfo=UTC), tz=ZoneInfo("UTC"))
-        >>> state.category, state.platform, prompt.step
-        (<Category.AWARENESS: 'awareness'>, 'instagram', <Step.METRIC: 'metric'>)
+        >>> state.category.value, state.platform.value, prompt.step.value
+        ('awareness', 'instagram', 'metric')
     """
     if interview.finished:
         return interview, ask(interview, now=now, tz=tz)

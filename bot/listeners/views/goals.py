@@ -13,7 +13,6 @@ from bot.blocks.goals import EDIT_CALLBACK
 from bot.core.dates import end_of_day
 from bot.core.mrkdwn import escape
 from bot.core.numbers.read import ParsedQuantity, parse_quantity
-from bot.core.values import Unit
 from bot.listeners.home import refresh_homes
 from bot.listeners.payloads import input_text, input_value, row_id
 from bot.services import Services
@@ -43,7 +42,7 @@ def save_edit(
         ack(response_action="errors", errors={"title": "That goal no longer exists."})
         return
     title = input_text(_value(view, "title"), "value").strip()
-    target = parse_quantity(input_text(_value(view, "target"), "value"), unit_hint=Unit(goal.unit))
+    target = parse_quantity(input_text(_value(view, "target"), "value"), unit_hint=goal.unit)
     picked = _picked_date(view)
     errors = {}
     if not title:
@@ -58,7 +57,7 @@ def save_edit(
     ack()
     zone = ZoneInfo(actor.timezone)
     edit = GoalEdit(
-        title=title[:300],
+        title=title,
         target=target.quantity.value if isinstance(target, ParsedQuantity) else None,
         deadline=end_of_day(picked, zone) if picked else None,
         owner_id=input_text(_value(view, "owner"), "selected_user") or None,
