@@ -135,8 +135,8 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
     """Print a channel's digest as text; with --post, post it (and its chart) to Slack."""
-    from bot.blocks.digest import digest_message
-    from bot.blocks.text import blocks_to_text
+    from bot.render.digest import digest_message
+    from bot.render.text import blocks_to_text
     from bot.services.digests import build_digest
 
     if args.post and not args.channel:
@@ -182,7 +182,7 @@ def cmd_migrate(_args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.blocks.answers import answer_text
+    from bot.render.answers import answer_text
     from bot.services.questions import answer_question
 
     services = build_services(settings, _clock(args), migrate=True)

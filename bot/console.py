@@ -17,11 +17,11 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol, TextIO
 
 from bot.app import create_app, make_client
-from bot.blocks.text import blocks_to_text
 from bot.clock import FrozenClock, ShiftedClock
 from bot.core.numbers import ParseError, parse_quantity
 from bot.core.values import Unit
 from bot.http import BackgroundServer, make_wsgi_app
+from bot.render.text import blocks_to_text
 from bot.sandbox import SlackDriver, SlackSandbox
 from bot.sandbox.server import Message
 from bot.scheduling import all_sources

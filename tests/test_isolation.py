@@ -23,10 +23,10 @@ from hypothesis import strategies as st
 from sqlmodel import col, func, select
 
 from bot import cli
-from bot.blocks.answers import answer_blocks, answer_text
-from bot.blocks.digest import digest_message
-from bot.blocks.home import home_blocks
-from bot.blocks.text import blocks_to_text
+from bot.render.answers import answer_blocks, answer_text
+from bot.render.digest import digest_message
+from bot.render.home import home_blocks
+from bot.render.text import blocks_to_text
 from bot.services.digests import build_digest
 from bot.services.home import home_view
 from bot.services.questions import answer_goal_status, answer_question

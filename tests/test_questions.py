@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import Engine, event, func, select
 from sqlmodel import Session
 
-from bot.blocks.answers import answer_text
 from bot.clock import FrozenClock
 from bot.core.questions import Intent
+from bot.render.answers import answer_text
 from bot.services.questions import answer_question
 from bot.services.transfer import import_file
 from storage.models import CheckIn, Goal

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.blocks.checkins import question_text, recorded_blocks
 from bot.core.mrkdwn import escape
 from bot.listeners.home import refresh_homes
 from bot.people import is_admin
+from bot.render.checkins import question_text, recorded_blocks
 from bot.services import Services
 from bot.services.checkins import (
     Author,
@@ -19,10 +19,10 @@ from bot.services.checkins import (
     Postponed,
     Question,
     Recorded,
-    Refused,
     Removed,
     changed_goals,
 )
+from bot.services.permissions import Refused
 
 
 def author_of(services: Services, client: WebClient, team_id: str, user_id: str) -> Author:

@@ -9,8 +9,7 @@ from bot.services import Services
 def all_sources(services: Services) -> list[DueSource]:
     """Every kind of scheduled message the bot sends; features add theirs here."""
     # Imported here: the sources use `bot.scheduling.deliveries`, which imports this package.
-    from bot.blocks.reminders import reminder_message
     from bot.scheduling.digests import DigestSource
-    from bot.services.reminders import ReminderSource
+    from bot.scheduling.reminders import ReminderSource
 
-    return [ReminderSource(services, reminder_message), DigestSource(services)]
+    return [ReminderSource(services), DigestSource(services)]

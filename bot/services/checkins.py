@@ -35,7 +35,7 @@ from bot.core.numbers import ParseError, format_quantity, parse_quantity, round_
 from bot.core.progress import Change, Status, assess, progress_bar
 from bot.core.values import GoalKind, GoalState, Quantity, Unit
 from bot.services import Services
-from bot.services.permissions import can_change, refusal
+from bot.services.permissions import Refused, can_change, refusal
 from bot.services.reminder_controls import pause, schedule_of, skip_once, snooze
 from bot.services.tracking import goal_figures, goal_points
 from storage import checkins as checkin_store
@@ -86,13 +86,6 @@ class Question:
 
     message: str
     example: str
-
-
-@dataclass(frozen=True, slots=True)
-class Refused:
-    """The person may not check in on this goal; shown to them alone."""
-
-    message: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from bot.core.goal_lookup import find_goals
 from bot.core.mrkdwn import quoted
 from bot.services import Services
 from bot.services.checkins import goal_ref
-from bot.services.permissions import can_change, refusal
+from bot.services.permissions import Refused, can_change, refusal
 from bot.services.tracking import track_goals
 from storage import repo
 from storage.models import Goal
@@ -59,13 +59,6 @@ class NotFound:
 
 
 Lookup = Found | Ambiguous | NotFound
-
-
-@dataclass(frozen=True)
-class Refused:
-    """The person may not change this goal; `message` says who can."""
-
-    message: str
 
 
 @dataclass(frozen=True)

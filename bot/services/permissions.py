@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.core.mrkdwn import escape
 from storage.models import Goal
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """The person may not do this (check in, change a goal); shown to them alone.
+
+    `message` says why, and who can.
+    """
+
+    message: str
 
 
 def can_change(goal: Goal, user_id: str, *, is_admin: bool) -> bool:

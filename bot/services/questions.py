@@ -2,7 +2,7 @@
 
 `answer_question` reads a question (`bot.core.questions`), finds the goals it is
 about, assesses them (`bot.core.progress`) and returns an `Answer` view that
-`bot.blocks.answers` renders for Slack, the console and `checkin-bot ask`.
+`bot.render.answers` renders for Slack, the console and `checkin-bot ask`.
 Every figure comes from a stored value or from the progress math; a goal with no
 check-in says "no check-in yet", in the digest's words (`STATUS_LABELS`).
 

@@ -96,7 +96,8 @@ def pause_all(services: Services, *, team_id: str, user_id: str) -> str:
 
 
 def _pause_row(row: ReminderSchedule, *, user_id: str, now: datetime) -> None:
-    row.active, row.paused_reason, row.updated_at = False, f"paused by <@{user_id}>", now
+    # Who paused, as a plain code and id: the words (and the mention) are written when shown.
+    row.active, row.paused_reason, row.updated_at = False, f"paused_by:{user_id}", now
 
 
 def go_away(services: Services, *, team_id: str, user_id: str, text: str, tz: str) -> str:

@@ -13,8 +13,6 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.blocks.goals import archive_confirm_blocks
-from bot.blocks.reminders import goal_picker, update_form
 from bot.core.mrkdwn import escape
 from bot.listeners.checkin_answers import author_of
 from bot.listeners.commands.digests import upload_goal_chart
@@ -23,9 +21,11 @@ from bot.listeners.home import publish_home, refresh_homes
 from bot.listeners.payloads import row_id
 from bot.listeners.views.dashboard import subscribe_modal
 from bot.people import is_admin
+from bot.render.goals import archive_confirm_blocks
+from bot.render.reminders import goal_picker, update_form
 from bot.services import Services
-from bot.services.checkins import Refused as CheckinRefused
-from bot.services.goal_admin import GoalRow, Refused, archive_goal, get_goal, may_change
+from bot.services.goal_admin import GoalRow, archive_goal, get_goal, may_change
+from bot.services.permissions import Refused
 from bot.services.reminder_controls import come_back, pause_all
 from bot.services.reminders import checkin_choices, goal_form_items
 
@@ -63,7 +63,7 @@ def register(app: App, services: Services) -> None:
             return
         author = author_of(services, client, team, user)
         items = goal_form_items(services, author, choices[0].id)
-        if isinstance(items, CheckinRefused):
+        if isinstance(items, Refused):
             _tell(client, respond, body, items.message)
             return
         form = update_form(items, answer_to={"goal": choices[0].id})

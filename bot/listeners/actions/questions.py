@@ -7,8 +7,8 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from bot.blocks.answers import STATUS_ACTION, answer_blocks
 from bot.listeners.payloads import row_id
+from bot.render.answers import STATUS_ACTION, answer_blocks
 from bot.services import Services
 from bot.services.questions import answer_goal_status
 

@@ -8,10 +8,11 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.blocks.reminders import update_form
 from bot.listeners.checkin_answers import answer_in_thread, author_of, refresh_after
+from bot.render.reminders import update_form
 from bot.services import Services
-from bot.services.checkins import Author, Refused, press_reminder_button, reminder_thread
+from bot.services.checkins import Author, press_reminder_button, reminder_thread
+from bot.services.permissions import Refused
 from bot.services.reminders import reminder_for_form
 from storage.models import Delivery
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.blocks.checkins import question_text
 from bot.listeners.checkin_answers import author_of, outcome_text, refresh_after
 from bot.listeners.context import CommandContext
 from bot.listeners.home import publish_home
 from bot.people import user_timezone
+from bot.render.checkins import question_text
 from bot.services.checkins import checkin_command
 from bot.services.reminder_controls import AWAY_EXAMPLE, come_back, go_away
 

@@ -8,7 +8,6 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.blocks.goals import ambiguous_blocks
 from bot.charts import chart_panels, draw_chart
 from bot.core.digest_request import (
     RequestError,
@@ -20,6 +19,7 @@ from bot.core.digest_request import (
 from bot.core.mrkdwn import escape
 from bot.listeners.context import CommandContext
 from bot.listeners.home import publish_home
+from bot.render.goals import ambiguous_blocks
 from bot.services import Services
 from bot.services.digests import (
     SubscriptionView,

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.blocks.goals import (
+from bot.listeners.context import CommandContext
+from bot.people import is_admin
+from bot.render.goals import (
     ambiguous_blocks,
     archive_confirm_blocks,
     edit_modal,
     list_blocks,
     show_blocks,
 )
-from bot.listeners.context import CommandContext
-from bot.people import is_admin
 from bot.services import Services
 from bot.services.goal_admin import (
     Ambiguous,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.blocks.answers import answer_blocks
 from bot.listeners.context import CommandContext
+from bot.render.answers import answer_blocks
 from bot.services.questions import answer_question
 
 

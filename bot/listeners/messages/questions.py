@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.blocks.answers import answer_blocks
 from bot.core.questions import Intent
 from bot.listeners.context import MessageContext
+from bot.render.answers import answer_blocks
 from bot.services.questions import answer_question
 
 

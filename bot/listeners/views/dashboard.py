@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.blocks.goals import EDIT_CALLBACK
 from bot.core.dates import end_of_day
 from bot.core.digest_request import RequestError, Subscribe, parse_digest_request
 from bot.core.mrkdwn import escape
@@ -19,9 +18,11 @@ from bot.listeners.commands.digests import describe_subscription
 from bot.listeners.home import publish_home, refresh_homes
 from bot.listeners.payloads import input_text, input_value, row_id
 from bot.people import is_admin, user_timezone
+from bot.render.goals import EDIT_CALLBACK
 from bot.services import Services
 from bot.services.digests import channel_timezone, subscribe
-from bot.services.goal_admin import GoalEdit, Refused, edit_goal, get_goal
+from bot.services.goal_admin import GoalEdit, edit_goal, get_goal
+from bot.services.permissions import Refused
 
 SUBSCRIBE_CALLBACK = "digest.subscribe"
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.blocks.common import (
+from bot.core.digest import STATUS_LABELS, STATUS_MARKS
+from bot.core.mrkdwn import escape
+from bot.render.common import (
     Block,
     actions,
     button,
@@ -14,8 +16,6 @@ from bot.blocks.common import (
     header,
     section,
 )
-from bot.core.digest import STATUS_LABELS, STATUS_MARKS
-from bot.core.mrkdwn import escape
 from bot.services.goal_admin import GoalRow
 from storage.models import Goal
 

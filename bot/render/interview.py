@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from bot.blocks.common import Block, actions, button, context, header, section
-from bot.blocks.interview_form import OPEN_FORM_ACTION
 from bot.core.interview import Choice, Prompt
 from bot.core.mrkdwn import escape
 from bot.core.smart import SmartReview, Verdict
+from bot.render.common import Block, actions, button, context, header, section
+from bot.render.interview_form import OPEN_FORM_ACTION
 from bot.services.interview import InterviewView, SavedGoal
 
 ANSWER_ACTION = "interview.answer"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.blocks.common import Block, context, section
 from bot.core.mrkdwn import escape
+from bot.render.common import Block, context, section
 from bot.services.checkins import GoalAnswer, Recorded
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot.blocks.common import Block, actions, button, clip, context, section
-from bot.blocks.text import blocks_to_text
 from bot.core.dates import format_date
 from bot.core.digest import STATUS_LABELS
 from bot.core.mrkdwn import escape
 from bot.core.progress import Status
+from bot.render.common import Block, actions, button, clip, context, section
+from bot.render.text import blocks_to_text
 from bot.services.questions import Answer, GoalFacts, ObjectiveScore
 
 STATUS_ACTION = "question.status"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.blocks.common import Block, header, section
+from bot.render.common import Block, header, section
 from bot.services.help import HelpView
 
 
