@@ -4,23 +4,38 @@ from __future__ import annotations
 
 from bot.core.mrkdwn import escape
 from bot.render.common import Block, context, section
+from bot.render.figures import (
+    AFTER_CHECKIN,
+    NO_TARGET,
+    bar,
+    change_since,
+    confidence_label,
+    quantity,
+    share,
+    status_with_mark,
+)
 from bot.services.checkins import GoalAnswer, Recorded
 
 
 def answer_lines(answer: GoalAnswer) -> str:
     """One goal's answer as mrkdwn lines: value, progress, plan, status, change, note."""
-    lines = [f"*{escape(answer.title)}*: {answer.value}"]
-    if answer.change:
-        lines[0] += f"  ({answer.change})"
+    lines = [f"*{escape(answer.title)}*: {_value(answer)}"]
+    if answer.change and answer.change_from and answer.value:
+        change = change_since(
+            answer.change, answer.value.unit, answer.value.currency, answer.change_from,
+            AFTER_CHECKIN,
+        )  # fmt: skip
+        lines[0] += f"  ({change})"
     if answer.became_baseline:
         lines.append("This first value is the goal's baseline: progress counts from here.")
-    if answer.progress:
-        lines.append(f"Progress: {answer.progress}")
-    if answer.expected:
-        lines.append(f"Expected by today: {answer.expected}")
-    status = f"Status: {answer.status}"
+    if answer.progress is not None and answer.target is not None:
+        lines.append(f"Progress: {bar(answer.progress)} of the way to {quantity(answer.target)}")
+    if answer.expected is not None and answer.expected_share is not None:
+        expected = f"{quantity(answer.expected)} ({share(answer.expected_share)} of the way)"
+        lines.append(f"Expected by today: {expected}")
+    status = f"Status: {status_with_mark(answer.status) if answer.status else NO_TARGET}"
     if answer.confidence:
-        status += f"  ·  you feel {answer.confidence}"
+        status += f"  ·  you feel {confidence_label(answer.confidence)}"
     lines.append(status)
     if answer.note:
         lines.append(f"Note: _{escape(answer.note)}_")
@@ -30,7 +45,7 @@ def answer_lines(answer: GoalAnswer) -> str:
 def recorded_blocks(recorded: Recorded) -> tuple[str, list[Block]]:
     """The notification text and blocks answering a check-in."""
     verb = "Updated" if recorded.updated else "Got it"
-    titles = ", ".join(f"“{escape(a.title)}” {a.value}" for a in recorded.answers)
+    titles = ", ".join(f"“{escape(a.title)}” {_value(a)}" for a in recorded.answers)
     blocks: list[Block] = [section(answer_lines(a)) for a in recorded.answers[:40]]
     if recorded.updated:
         blocks.append(context("Updated from your edited message."))
@@ -43,3 +58,7 @@ def question_text(message: str, example: str) -> str:
     Both may quote what the person typed or a goal's title, so both are escaped here.
     """
     return f"{escape(message)} For example: `{escape(example)}`. Nothing was saved."
+
+
+def _value(answer: GoalAnswer) -> str:
+    return quantity(answer.value) if answer.value else "no value yet"

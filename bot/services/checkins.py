@@ -10,15 +10,14 @@ bot posts: value, progress, what was expected by today, status and change.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from bot.core.checkin_reply import (
-    CONFIDENCE_LABELS,
     Confidence,
     ReplyValue,
     Skip,
@@ -27,12 +26,9 @@ from bot.core.checkin_reply import (
     parse_checkin_command,
     parse_reply,
 )
-from bot.core.dates import format_date
-from bot.core.digest import STATUS_LABELS as STATUS_WORDS
-from bot.core.digest import STATUS_MARKS
 from bot.core.goal_lookup import GoalRef, Lookup, describe_choices
-from bot.core.numbers import ParseError, format_quantity, parse_quantity, round_estimate
-from bot.core.progress import Change, Status, assess, progress_bar
+from bot.core.numbers import ParseError, parse_quantity, round_estimate
+from bot.core.progress import Change, Status, assess
 from bot.core.values import GoalKind, GoalState, Quantity, Unit
 from bot.services import Services
 from bot.services.permissions import Refused, can_change, refusal
@@ -42,24 +38,25 @@ from storage import checkins as checkin_store
 from storage import repo
 from storage.models import CheckIn, Delivery, Goal
 
-STATUS_LABELS: dict[Status, str] = {
-    status: f"{STATUS_MARKS[status]} {words}" for status, words in STATUS_WORDS.items()
-}
-NO_TARGET = "no target set"
-
 
 @dataclass(frozen=True, slots=True)
 class GoalAnswer:
-    """Where one goal stands right after a check-in, in words ready to show."""
+    """Where one goal stands right after a check-in; `bot.render.checkins` writes it.
+
+    Quantities carry the goal's unit; `status` is None when the goal has no target.
+    """
 
     goal_id: int
     title: str
-    value: str
-    status: str
-    progress: str | None = None  # "▓▓▓▓▓▓▓░░░ 68% of the way to 60,000"
-    expected: str | None = None  # "45,000 (75% of the way)"
-    change: str | None = None  # "+1,200 (+3.0%) since 16 Nov 2026"
-    confidence: str | None = None
+    value: Quantity | None  # the latest value; None before any check-in
+    status: Status | None
+    progress: Decimal | None = None  # the share of the way to `target`
+    target: Quantity | None = None
+    expected: Quantity | None = None  # what the plan expects by today
+    expected_share: Decimal | None = None  # the same, as a share of the way
+    change: Change | None = None  # since the previous check-in
+    change_from: date | None = None  # the previous check-in's day, in the owner's time zone
+    confidence: Confidence | None = None
     note: str = ""
     became_baseline: bool = False
 
@@ -365,48 +362,44 @@ def goal_answer(
     note: str = "",
     became_baseline: bool = False,
 ) -> GoalAnswer:
-    """Where `goal` stands now, in words; marks it achieved when it reached its target."""
+    """Where `goal` stands now; marks it achieved when it reached its target."""
     points = goal_points(
         repo.list_checkins(session=session, team_id=goal.team_id, goal_id=goal.id or 0)
     )
-    zone = owner_zone(session, services, goal)
-    status = Status.NO_DATA
-    progress_text = expected_text = change_text = None
-    figures = goal_figures(goal)
-    if figures is not None:
-        state = assess(figures, points, now)
-        status = state.status
-        if status is Status.ACHIEVED and goal.state == GoalState.ACTIVE:
-            goal.state, goal.updated_at = GoalState.ACHIEVED.value, now
-        if state.progress is not None:
-            target = show_value(goal, figures.target)
-            progress_text = f"{progress_bar(state.progress)} of the way to {target}"
-        if state.expected_value is not None:
-            expected_text = (
-                f"{show_value(goal, round_estimate(state.expected_value, Unit(goal.unit)))} "
-                f"({_percent(state.expected)} of the way)"
-            )
-        change_text = _change_text(goal, state.change_last, zone)
-    return GoalAnswer(
+    unit = Unit(goal.unit)
+
+    def quantity(value: Decimal) -> Quantity:
+        return Quantity(value, unit, goal.currency)
+
+    answer = GoalAnswer(
         goal_id=goal.id or 0,
         title=goal.title,
-        value=show_value(goal, points[-1].value) if points else "no value yet",
-        status=STATUS_LABELS[status] if goal.target is not None else NO_TARGET,
-        progress=progress_text,
-        expected=expected_text,
-        change=change_text,
-        confidence=CONFIDENCE_LABELS[confidence] if confidence else None,
+        value=quantity(points[-1].value) if points else None,
+        status=Status.NO_DATA if goal.target is not None else None,
+        confidence=confidence,
         note=note,
         became_baseline=became_baseline,
     )
-
-
-def _change_text(goal: Goal, change: Change | None, zone: ZoneInfo) -> str | None:
-    if change is None:
-        return None
-    percent = f" ({change.pct:+.1f}%)" if change.pct is not None else ""
-    since = format_date(change.then_at.astimezone(zone).date())
-    return f"{_signed(goal, change.delta)}{percent} since {since}"
+    figures = goal_figures(goal)
+    if figures is None:
+        return answer
+    state = assess(figures, points, now)
+    if state.status is Status.ACHIEVED and goal.state == GoalState.ACTIVE:
+        goal.state, goal.updated_at = GoalState.ACHIEVED.value, now
+    change = state.change_last
+    zone = owner_zone(session, services, goal)
+    return replace(
+        answer,
+        status=state.status if goal.target is not None else None,
+        progress=state.progress,
+        target=quantity(figures.target),
+        expected=quantity(round_estimate(state.expected_value, unit))
+        if state.expected_value is not None
+        else None,
+        expected_share=state.expected,
+        change=change,
+        change_from=change.then_at.astimezone(zone).date() if change else None,
+    )
 
 
 def _refusal(goals: Sequence[Goal], author: Author) -> Refused | None:
@@ -445,19 +438,3 @@ def owner_zone(session: Session, services: Services, goal: Goal) -> ZoneInfo:
         else None
     )
     return ZoneInfo((member.timezone if member else None) or services.settings.DEFAULT_TIMEZONE)
-
-
-def show_value(goal: Goal, value: Decimal) -> str:
-    """A goal's value as people read it: "41,200", "3.4%", "2h 30m", "done"."""
-    return format_quantity(Quantity(value, Unit(goal.unit), goal.currency))
-
-
-def _signed(goal: Goal, delta: Decimal) -> str:
-    if Unit(goal.unit) is Unit.MILESTONE:
-        return "done" if delta > 0 else "undone"
-    shown = show_value(goal, abs(delta))
-    return ("+" if delta >= 0 else "−") + shown
-
-
-def _percent(fraction: Decimal) -> str:
-    return f"{(fraction * 100):.0f}%"
