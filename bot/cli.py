@@ -183,7 +183,7 @@ def cmd_migrate(_args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.render.answers import answer_text
-    from bot.services.questions import answer_question
+    from bot.services.questions.answer import answer_question
 
     services = build_services(settings, _clock(args), migrate=True)
     answer = answer_question(services, team_id=args.team, user_id="", text=args.question)

@@ -42,7 +42,7 @@ from bot.core.kpis import PLATFORMS, catalogue, detect_platform
 from bot.core.questions import start_of_day
 from bot.core.values import Category, Direction, GoalKind, GoalState, Unit
 from bot.services import Services
-from bot.services.questions import goal_ref
+from bot.services.questions.assess import goal_ref
 from storage.models import CheckIn, Goal
 from storage.repo import ensure_workspace
 from storage.transfer import (

@@ -8,9 +8,9 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 
 from bot.listeners.payloads import row_id
-from bot.render.answers import STATUS_ACTION, answer_blocks
+from bot.render.answers import STATUS_ACTION, answer_blocks, answer_headline
 from bot.services import Services
-from bot.services.questions import answer_goal_status
+from bot.services.questions.answer import answer_goal_status
 
 
 def register(app: App, services: Services) -> None:
@@ -29,4 +29,4 @@ def register(app: App, services: Services) -> None:
             user_id=str((body.get("user") or {}).get("id", "")),
             goal_id=goal_id,
         )
-        respond(text=answer.headline, blocks=answer_blocks(answer), replace_original=False)
+        respond(text=answer_headline(answer), blocks=answer_blocks(answer), replace_original=False)
