@@ -12,6 +12,7 @@ from bot.core.mrkdwn import escape
 from bot.listeners.home import refresh_homes
 from bot.people import is_admin
 from bot.render.checkins import question_text, recorded_blocks
+from bot.render.refusals import refused_text
 from bot.services import Services
 from bot.services.checkins import (
     Author,
@@ -40,7 +41,9 @@ def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]
     if isinstance(outcome, Removed):
         titles = ", ".join(f"“{escape(t)}”" for t in outcome.titles)
         return f"Removed the check-in of {titles}.", None
-    if isinstance(outcome, Refused | Postponed):
+    if isinstance(outcome, Refused):
+        return refused_text(outcome), None
+    if isinstance(outcome, Postponed):
         return outcome.message, None
     raise TypeError(f"unknown outcome {outcome!r}")
 

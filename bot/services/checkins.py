@@ -31,7 +31,7 @@ from bot.core.numbers import ParseError, parse_quantity, round_estimate
 from bot.core.progress import Change, Status, assess
 from bot.core.values import GoalKind, GoalState, Quantity, Unit
 from bot.services import Services
-from bot.services.permissions import Refused, can_change, refusal
+from bot.services.permissions import Refusal, Refused, can_change, refusal
 from bot.services.reminder_controls import pause, schedule_of, skip_once, snooze
 from bot.services.tracking import goal_figures, goal_points
 from storage import checkins as checkin_store
@@ -265,7 +265,7 @@ def press_reminder_button(
         if goal is None:
             return Postponed("This reminder's goal is gone.")
         if not can_change(goal, author.user_id, is_admin=author.is_admin):
-            return Refused(refusal(goal))
+            return refusal(goal)
         if action == "skip":
             return Postponed(skip_once(session, delivery))
         changed = (goal.id or 0,)
@@ -294,7 +294,7 @@ def checkin_from_form(
             goal = repo.get_goal(session=session, team_id=author.team_id, goal_id=asked)
             goals = asked_goals(session, goal)
         if not goals:
-            return Refused("That goal no longer exists.")
+            return Refused(Refusal.GOAL_GONE)
         values, problems = [], {}
         for goal in goals:
             parsed = parse_quantity(typed.get(goal.id or 0, ""), unit_hint=Unit(goal.unit))
@@ -405,7 +405,7 @@ def goal_answer(
 def _refusal(goals: Sequence[Goal], author: Author) -> Refused | None:
     for goal in goals:
         if not can_change(goal, author.user_id, is_admin=author.is_admin):
-            return Refused(refusal(goal))
+            return refusal(goal)
     return None
 
 

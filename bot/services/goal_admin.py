@@ -18,7 +18,7 @@ from bot.core.goal_lookup import find_goals
 from bot.core.mrkdwn import quoted
 from bot.services import Services
 from bot.services.checkins import goal_ref
-from bot.services.permissions import Refused, can_change, refusal
+from bot.services.permissions import Refusal, Refused, can_change, refusal
 from bot.services.tracking import track_goals
 from storage import repo
 from storage.models import Goal
@@ -132,8 +132,8 @@ def may_change(
     with services.session() as session:
         goal = repo.get_goal(session=session, team_id=team_id, goal_id=goal_id)
         if goal is None:
-            return Refused("That goal no longer exists.")
-        return None if can_change(goal, user_id, is_admin=is_admin) else Refused(refusal(goal))
+            return Refused(Refusal.GOAL_GONE)
+        return None if can_change(goal, user_id, is_admin=is_admin) else refusal(goal)
 
 
 def get_goal(services: Services, *, team_id: str, goal_id: int) -> Goal | None:

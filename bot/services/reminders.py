@@ -29,7 +29,7 @@ from bot.services.checkins import (
     owner_zone,
     reminder_goal,
 )
-from bot.services.permissions import Refused, can_change, refusal
+from bot.services.permissions import Refusal, Refused, can_change, refusal
 from bot.services.reminder_controls import schedule_of
 from storage import checkins as checkin_store
 from storage import repo
@@ -84,9 +84,9 @@ def reminder_for_form(
         goal = reminder_goal(session, delivery)
         row = schedule_of(session, delivery)
         if goal is None or row is None:
-            return Refused("This reminder's goal is gone.")
+            return Refused(Refusal.REMINDER_GOAL_GONE)
         if not can_change(goal, author.user_id, is_admin=author.is_admin):
-            return Refused(refusal(goal))
+            return refusal(goal)
         return build_reminder(session, row, goal, services.now(), late=False)
 
 
@@ -117,9 +117,9 @@ def goal_form_items(
     with services.session() as session:
         goal = repo.get_goal(session=session, team_id=author.team_id, goal_id=goal_id)
         if goal is None or goal.state != GoalState.ACTIVE:
-            return Refused("That goal is no longer active, so there is nothing to check in on.")
+            return Refused(Refusal.GOAL_NOT_ACTIVE)
         if not can_change(goal, author.user_id, is_admin=author.is_admin):
-            return Refused(refusal(goal))
+            return refusal(goal)
         zone = owner_zone(session, services, goal)
         now = services.now()
         return tuple(_item(session, g, now, zone) for g in asked_goals(session, goal))

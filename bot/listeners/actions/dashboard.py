@@ -22,6 +22,7 @@ from bot.listeners.payloads import row_id
 from bot.listeners.views.dashboard import subscribe_modal
 from bot.people import is_admin
 from bot.render.goals import archive_confirm_blocks
+from bot.render.refusals import refused_text
 from bot.render.reminders import goal_picker, update_form
 from bot.services import Services
 from bot.services.goal_admin import GoalRow, archive_goal, get_goal, may_change
@@ -64,7 +65,7 @@ def register(app: App, services: Services) -> None:
         author = author_of(services, client, team, user)
         items = goal_form_items(services, author, choices[0].id)
         if isinstance(items, Refused):
-            _tell(client, respond, body, items.message)
+            _tell(client, respond, body, refused_text(items))
             return
         form = update_form(items, answer_to={"goal": choices[0].id})
         client.views_open(trigger_id=body["trigger_id"], view=form)
@@ -140,7 +141,7 @@ def register(app: App, services: Services) -> None:
             is_admin=is_admin(services, client, team, user),
         )
         if refused:
-            _tell(client, respond, body, refused.message)
+            _tell(client, respond, body, refused_text(refused))
             return
         text, blocks = archive_confirm_blocks(
             GoalRow(goal.id or 0, goal.title, goal.owner_id, goal.state, None)
@@ -163,7 +164,7 @@ def register(app: App, services: Services) -> None:
             is_admin=is_admin(services, client, team, user),
         )
         if isinstance(done, Refused):
-            respond(text=done.message, replace_original=True)
+            respond(text=refused_text(done), replace_original=True)
             return
         respond(
             text=f"Archived “{escape(done.title)}”. Its check-ins are kept.", replace_original=True

@@ -13,6 +13,7 @@ from bot.render.goals import (
     list_blocks,
     show_blocks,
 )
+from bot.render.refusals import refused_text
 from bot.services import Services
 from bot.services.goal_admin import (
     Ambiguous,
@@ -67,7 +68,7 @@ def open_edit(
         is_admin=is_admin(services, client, team_id, user_id),
     )
     if refused:
-        return refused.message
+        return refused_text(refused)
     goal = get_goal(services, team_id=team_id, goal_id=goal_id)
     if goal is None:
         return "That goal no longer exists."
@@ -104,7 +105,7 @@ def archive_command(ctx: CommandContext) -> None:
         is_admin=is_admin(ctx.services, ctx.client, ctx.team_id, ctx.user_id),
     )
     if refused:
-        ctx.reply(refused.message)
+        ctx.reply(refused_text(refused))
     else:
         ctx.reply(*archive_confirm_blocks(row))
 

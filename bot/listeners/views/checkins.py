@@ -19,6 +19,7 @@ from bot.listeners.checkin_answers import (
     refresh_after,
 )
 from bot.listeners.payloads import input_text, input_value, private_metadata, row_id
+from bot.render.refusals import refused_text
 from bot.render.reminders import PICK_CALLBACK, UPDATE_CALLBACK, update_form
 from bot.services import Services
 from bot.services.checkins import checkin_from_form, reminder_thread
@@ -95,6 +96,6 @@ def register(app: App, services: Services) -> None:
         author = author_of(services, client, team_id, user)
         items = goal_form_items(services, author, int(goal_id))
         if isinstance(items, Refused):
-            ack(response_action="errors", errors={"goal": items.message})
+            ack(response_action="errors", errors={"goal": refused_text(items)})
             return
         ack(response_action="update", view=update_form(items, answer_to={"goal": int(goal_id)}))

@@ -19,6 +19,7 @@ from bot.listeners.home import publish_home, refresh_homes
 from bot.listeners.payloads import input_text, input_value, row_id
 from bot.people import is_admin, user_timezone
 from bot.render.goals import EDIT_CALLBACK
+from bot.render.refusals import refused_text
 from bot.services import Services
 from bot.services.digests import channel_timezone, subscribe
 from bot.services.goal_admin import GoalEdit, edit_goal, get_goal
@@ -138,7 +139,7 @@ def register(app: App, services: Services) -> None:
             edit=edit,
         )
         text = (
-            done.message
+            refused_text(done)
             if isinstance(done, Refused)
             else f"Saved your changes to “{escape(done.title)}”."
         )
