@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
@@ -26,13 +25,20 @@ from bot.core.checkin_reply import (
     parse_checkin_command,
     parse_reply,
 )
-from bot.core.goal_lookup import GoalRef, Lookup, describe_choices
+from bot.core.goal_lookup import Lookup, describe_choices
 from bot.core.numbers import ParseError, parse_quantity, round_estimate
 from bot.core.progress import Change, Status, assess
 from bot.core.values import GoalKind, GoalState, Quantity, Unit
 from bot.services import Services
+from bot.services.checkin_goals import (
+    asked_goals,
+    goal_ref,
+    owner_zone,
+    reminder_goal,
+    thread_goals,
+)
 from bot.services.permissions import Refusal, Refused, can_change, refusal
-from bot.services.reminder_controls import pause, schedule_of, skip_once, snooze
+from bot.services.reminder_controls import pause, skip_once, snooze
 from bot.services.tracking import goal_figures, goal_points
 from storage import checkins as checkin_store
 from storage import repo
@@ -126,43 +132,6 @@ def changed_goals(outcome: Outcome) -> tuple[int, ...]:
     if isinstance(outcome, Removed | Postponed):
         return outcome.goal_ids
     return ()
-
-
-def goal_ref(goal: Goal) -> GoalRef:
-    """The lookup's view of a stored goal."""
-    return GoalRef(
-        id=goal.id or 0,
-        title=goal.title,
-        metric=goal.metric,
-        metric_name=goal.metric_name,
-        platform=goal.platform,
-        kind=GoalKind(goal.kind),
-        unit=Unit(goal.unit),
-    )
-
-
-def reminder_goal(session: Session, delivery: Delivery) -> Goal | None:
-    """The goal a reminder was sent for."""
-    schedule = schedule_of(session, delivery) if delivery.kind == "reminder" else None
-    if schedule is None:
-        return None
-    return repo.get_goal(session=session, team_id=delivery.team_id, goal_id=schedule.goal_id)
-
-
-def asked_goals(session: Session, goal: Goal | None) -> list[Goal]:
-    """The goals a check-in on `goal` asks values for: the goal, or an objective's key results."""
-    if goal is None:
-        return []
-    if goal.kind == GoalKind.OBJECTIVE:
-        return checkin_store.key_results(
-            session=session, team_id=goal.team_id, objective_id=goal.id or 0
-        )
-    return [goal]
-
-
-def thread_goals(session: Session, delivery: Delivery) -> list[Goal]:
-    """The goals a reminder asked about: its goal, or the key results of an objective."""
-    return asked_goals(session, reminder_goal(session, delivery))
 
 
 def reminder_thread(
@@ -428,13 +397,3 @@ def _checkins_of(session: Session, team_id: str, origin: Origin) -> list[CheckIn
         channel_id=origin.channel_id,
         message_ts=origin.message_ts,
     )
-
-
-def owner_zone(session: Session, services: Services, goal: Goal) -> ZoneInfo:
-    """The time zone dates about `goal` are shown in: its owner's, else the workspace's."""
-    member = (
-        repo.get_member(session=session, team_id=goal.team_id, user_id=goal.owner_id)
-        if goal.owner_id
-        else None
-    )
-    return ZoneInfo((member.timezone if member else None) or services.settings.DEFAULT_TIMEZONE)

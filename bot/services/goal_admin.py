@@ -17,7 +17,7 @@ from bot.core.digest import DigestLine, Period, compose_digest
 from bot.core.goal_lookup import find_goals
 from bot.core.mrkdwn import quoted
 from bot.services import Services
-from bot.services.checkins import goal_ref
+from bot.services.checkin_goals import goal_ref
 from bot.services.permissions import Refusal, Refused, can_change, refusal
 from bot.services.tracking import track_goals
 from storage import repo

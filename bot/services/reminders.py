@@ -22,13 +22,8 @@ from bot.core.numbers import round_estimate
 from bot.core.progress import expected_value
 from bot.core.values import GoalKind, GoalState, Quantity, Unit
 from bot.services import Services
-from bot.services.checkins import (
-    Author,
-    asked_goals,
-    goal_ref,
-    owner_zone,
-    reminder_goal,
-)
+from bot.services.checkin_goals import asked_goals, goal_ref, owner_zone, reminder_goal
+from bot.services.checkins import Author
 from bot.services.permissions import Refusal, Refused, can_change, refusal
 from bot.services.reminder_controls import schedule_of
 from storage import checkins as checkin_store
