@@ -13,6 +13,7 @@ from bot.listeners.home import refresh_homes
 from bot.people import is_admin
 from bot.render.checkins import question_text, recorded_blocks
 from bot.render.refusals import refused_text
+from bot.render.reminder_changes import reminder_change_text
 from bot.services import Services
 from bot.services.checkins import (
     Author,
@@ -44,7 +45,7 @@ def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]
     if isinstance(outcome, Refused):
         return refused_text(outcome), None
     if isinstance(outcome, Postponed):
-        return outcome.message, None
+        return reminder_change_text(outcome.change), None
     raise TypeError(f"unknown outcome {outcome!r}")
 
 

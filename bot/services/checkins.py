@@ -38,7 +38,7 @@ from bot.services.checkin_goals import (
     thread_goals,
 )
 from bot.services.permissions import Refusal, Refused, can_change, refusal
-from bot.services.reminder_controls import pause, skip_once, snooze
+from bot.services.reminder_controls import Did, ReminderChange, pause, skip_once, snooze
 from bot.services.tracking import goal_figures, goal_points
 from storage import checkins as checkin_store
 from storage import repo
@@ -93,9 +93,9 @@ class Question:
 
 @dataclass(frozen=True, slots=True)
 class Postponed:
-    """A "skip" or "snooze" reply: no value, and when the next reminder comes."""
+    """A "skip" or "snooze" reply (or a reminder's button): no value, and what changed."""
 
-    message: str
+    change: ReminderChange
     goal_ids: tuple[int, ...] = ()  # set when reminders were paused or turned on again
 
 
@@ -232,7 +232,7 @@ def press_reminder_button(
     with services.session() as session:
         goal = reminder_goal(session, delivery)
         if goal is None:
-            return Postponed("This reminder's goal is gone.")
+            return Postponed(ReminderChange(Did.GOAL_GONE))
         if not can_change(goal, author.user_id, is_admin=author.is_admin):
             return refusal(goal)
         if action == "skip":

@@ -23,6 +23,7 @@ from bot.listeners.views.dashboard import subscribe_modal
 from bot.people import is_admin
 from bot.render.goals import archive_confirm_blocks
 from bot.render.refusals import refused_text
+from bot.render.reminder_changes import reminder_change_text
 from bot.render.reminders import goal_picker, update_form
 from bot.services import Services
 from bot.services.goal_admin import GoalRow, archive_goal, get_goal, may_change
@@ -78,7 +79,7 @@ def register(app: App, services: Services) -> None:
             said = pause_all(services, team_id=team, user_id=user)
         else:
             said = come_back(services, team_id=team, user_id=user)
-        _tell(client, respond, body, said)
+        _tell(client, respond, body, reminder_change_text(said))
         publish_home(services, client, team, user)
 
     @app.action(re.compile(r"^home\.page_(prev|next)$"))
