@@ -13,9 +13,8 @@ from bot.listeners.commands import checkins, digests, goal_admin
 from bot.listeners.commands.interview import new_goal
 from bot.listeners.commands.questions import ask
 from bot.listeners.context import CommandContext
-from bot.render.help import help_blocks, help_text
+from bot.render.help import help_blocks, help_text, help_view
 from bot.services import Services
-from bot.services.help import help_view
 
 COMMAND = "/goals"
 
