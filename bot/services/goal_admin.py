@@ -15,7 +15,6 @@ from sqlmodel import Session
 
 from bot.core.digest import DigestLine, Period, compose_digest
 from bot.core.goal_lookup import find_goals
-from bot.core.mrkdwn import quoted
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref
 from bot.services.permissions import Refusal, Refused, can_change, refusal
@@ -53,9 +52,9 @@ class Ambiguous:
 
 @dataclass(frozen=True)
 class NotFound:
-    """No goal fits; the message says so with an example that works."""
+    """No goal fits `query` (empty when none was named)."""
 
-    message: str
+    query: str
 
 
 Lookup = Found | Ambiguous | NotFound
@@ -110,7 +109,7 @@ def lookup(services: Services, *, team_id: str, query: str) -> Lookup:
         Found(goal=GoalRow(goal_id=2, ...))
     """
     if not query.strip():
-        return NotFound("Name a goal by its number or title, e.g. `#3` or `reach`.")
+        return NotFound("")
     with services.session() as session:
         goals = repo.list_goals(session=session, team_id=team_id, states=("active", "achieved"))
         found = find_goals(query, [goal_ref(g) for g in goals])
@@ -120,9 +119,7 @@ def lookup(services: Services, *, team_id: str, query: str) -> Lookup:
         return Found(rows[0])
     if rows:
         return Ambiguous(tuple(rows))
-    return NotFound(
-        f"I found no goal matching {quoted(query, 40)}. `/goals list` shows them with numbers."
-    )
+    return NotFound(query)
 
 
 def may_change(

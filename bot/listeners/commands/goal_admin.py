@@ -11,6 +11,7 @@ from bot.render.goals import (
     archive_confirm_blocks,
     edit_modal,
     list_blocks,
+    not_found_text,
     show_blocks,
 )
 from bot.render.refusals import refused_text
@@ -31,7 +32,7 @@ def _one_goal(ctx: CommandContext, verb: str) -> GoalRow | None:
     """The goal the command names, or None after telling the person why not."""
     found = lookup(ctx.services, team_id=ctx.team_id, query=ctx.args)
     if isinstance(found, NotFound):
-        ctx.reply(found.message)
+        ctx.reply(not_found_text(found))
         return None
     if isinstance(found, Ambiguous):
         ctx.reply(*ambiguous_blocks(found.candidates, verb))
