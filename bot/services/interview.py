@@ -14,8 +14,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
@@ -42,6 +43,26 @@ TimezoneOf = Callable[[str], str]
 """Looks up a person's IANA time zone by user id (the owner's, for reminders)."""
 
 
+class Note(StrEnum):
+    """A word about the interview itself; `bot.render.interview` has the words."""
+
+    RESUMED = "resumed"  # one was in progress: here is where it was
+    EXPIRED = "expired"  # the earlier one expired (`since` is the day it started)
+    EXPIRED_START_AGAIN = "expired_start_again"  # the one answered expired
+    LOST = "lost"  # its stored state could not be read
+    FORM_REPLACED = "form_replaced"  # the form replaced the one in progress
+    ALREADY_SAVED = "already_saved"  # a button of an interview whose goal is saved
+    BUTTON_OVER = "button_over"  # a button of an interview that is over
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewNote:
+    """A `Note`, with the day the expired interview started."""
+
+    note: Note
+    since: date | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class SavedGoal:
     """The card shown once a goal is saved; lines are mrkdwn-safe."""
@@ -49,7 +70,7 @@ class SavedGoal:
     goal_id: int
     title: str
     lines: tuple[str, ...]
-    first_checkin: str | None
+    first_checkin: datetime | None  # the first reminder, in its schedule's time zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +86,7 @@ class InterviewView:
     channel_id: str | None
     thread_ts: str | None
     prompt: core.Prompt | None = None
-    note: str | None = None
+    note: InterviewNote | None = None
     saved: SavedGoal | None = None
     offer_form: bool = False
 
@@ -113,11 +134,10 @@ def begin(
                     channel_id=state.channel_id,
                     thread_ts=state.thread_ts,
                     prompt=_judged(session, team_id, interview, prompt, now, zone),
-                    note="You have a goal interview in progress; here is where we were. "
-                    "Say cancel to drop it.",
+                    note=InterviewNote(Note.RESUMED),
                 )
         if state is not None:
-            note = _expired_note(state) if state.expires_at <= now else None
+            note = _expired(state, Note.EXPIRED) if state.expires_at <= now else None
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
         interview = core.start(user_id, okr=okr, here_channel=here_channel, team=team)
         token = uuid.uuid4().hex
@@ -165,13 +185,12 @@ def answer(
         where = (state.channel_id, state.thread_ts)
         if state.expires_at <= now:
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
-            note = _expired_note(state) + " Type `new goal` to start again."
+            note = _expired(state, Note.EXPIRED_START_AGAIN)
             return InterviewView(stored_token, *where, note=note)
         interview = core.from_json(state.data)
         if interview is None:
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
-            note = "I lost track of that interview, sorry. Type `new goal` to start again."
-            return InterviewView(stored_token, *where, note=note)
+            return InterviewView(stored_token, *where, note=InterviewNote(Note.LOST))
         interview, prompt = core.step(interview, text, now=now, tz=zone)
         if interview.step is core.Step.SAVED:
             saved = _save(session, team_id, interview, stored_token, zone, timezone_of, now)
@@ -215,7 +234,7 @@ def submit_form(
         note = None
         if state is not None:
             if state.expires_at > now:
-                note = "The form replaced the goal interview you had in progress."
+                note = InterviewNote(Note.FORM_REPLACED)
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
         token = uuid.uuid4().hex
         _store(session, team_id, user_id, filled, token, now, channel_id, None)
@@ -287,21 +306,14 @@ def _store(
     )
 
 
-def _expired_note(state: InterviewState) -> str:
-    return (
-        f"Your goal interview from {format_date(state.started_at.date())} expired after a "
-        "day without answers; nothing was saved."
-    )
+def _expired(state: InterviewState, note: Note) -> InterviewNote:
+    return InterviewNote(note, since=state.started_at.date())
 
 
 def _stale_button(session: Session, team_id: str, token: str) -> InterviewView:
     goal = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=_origin(token))
-    note = (
-        "That goal is already saved."
-        if goal is not None
-        else "That button belongs to an interview that is over."
-    )
-    return InterviewView(token, None, None, note=note)
+    note = Note.ALREADY_SAVED if goal is not None else Note.BUTTON_OVER
+    return InterviewView(token, None, None, note=InterviewNote(note))
 
 
 def _origin(token: str) -> str:
@@ -335,7 +347,7 @@ def _save(
         goal_id=existing.id,
         title=existing.title,
         lines=core.summarise(interview, tz=zone),
-        first_checkin=_local(first, cadence) if first and cadence else None,
+        first_checkin=first.astimezone(ZoneInfo(cadence.tz)) if first and cadence else None,
     )
 
 
@@ -457,8 +469,3 @@ def _schedule(
     set_goal_schedule(
         session=session, team_id=team_id, goal_id=goal.id, owner_id=owner, cadence=cadence, now=now
     )
-
-
-def _local(moment: datetime, cadence: Cadence) -> str:
-    local = moment.astimezone(ZoneInfo(cadence.tz))
-    return f"{local.strftime('%a')} {format_date(local.date())} at {local.strftime('%H:%M')}"
