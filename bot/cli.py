@@ -218,7 +218,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.services.transfer import export_records, write_csv, write_json
+    from bot.services.export import export_records, write_csv, write_json
 
     services = build_services(settings, migrate=True)
     write = write_csv if args.format == "csv" else write_json

@@ -16,6 +16,7 @@ from bot.render.goals import (
 )
 from bot.render.refusals import refused_text
 from bot.services import Services
+from bot.services.export import export_csv
 from bot.services.goal_admin import (
     Ambiguous,
     GoalRow,
@@ -25,7 +26,6 @@ from bot.services.goal_admin import (
     lookup,
     may_change,
 )
-from bot.services.transfer import export_csv
 
 
 def _one_goal(ctx: CommandContext, verb: str) -> GoalRow | None:
