@@ -10,7 +10,8 @@ from bot.core.mrkdwn import escape
 from bot.core.smart import SmartReview, Verdict
 from bot.render.common import Block, actions, button, context, header, section
 from bot.render.interview_form import OPEN_FORM_ACTION
-from bot.services.interview import InterviewNote, InterviewView, Note, SavedGoal
+from bot.services.interview import InterviewNote, InterviewView, Note
+from bot.services.interview_saving import SavedGoal
 
 ANSWER_ACTION = "interview.answer"
 START_ACTION = "interview.start"

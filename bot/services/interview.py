@@ -12,35 +12,28 @@ because SQLite may hand a deleted row's id to the next interview.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.core import interview as core
-from bot.core.cadence import Cadence, next_occurrence
-from bot.core.dates import end_of_day, format_date
 from bot.core.interview.form import FormAnswers, FormField, FormProblems, fill
 from bot.core.interview.machine import with_trends
 from bot.core.progress import Point, trend_per_week
-from bot.core.values import GoalKind, Unit
+from bot.core.values import Unit
 from bot.services import Services
-from bot.services.schedules import set_goal_schedule
+from bot.services.interview_saving import SavedGoal, TimezoneOf, origin_key, save_interview
 from storage import interviews as store
 from storage import repo
-from storage.models import Goal, InterviewState
+from storage.models import InterviewState
 
 IDLE_EXPIRY = timedelta(hours=24)
 TREND_WINDOW = timedelta(weeks=8)
 """How far back check-ins count towards a metric's recent trend."""
-
-TimezoneOf = Callable[[str], str]
-"""Looks up a person's IANA time zone by user id (the owner's, for reminders)."""
 
 
 class Note(StrEnum):
@@ -61,16 +54,6 @@ class InterviewNote:
 
     note: Note
     since: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SavedGoal:
-    """The card shown once a goal is saved; lines are mrkdwn-safe."""
-
-    goal_id: int
-    title: str
-    lines: tuple[str, ...]
-    first_checkin: datetime | None  # the first reminder, in its schedule's time zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +176,9 @@ def answer(
             return InterviewView(stored_token, *where, note=InterviewNote(Note.LOST))
         interview, prompt = core.step(interview, text, now=now, tz=zone)
         if interview.step is core.Step.SAVED:
-            saved = _save(session, team_id, interview, stored_token, zone, timezone_of, now)
+            saved = save_interview(
+                session, team_id, interview, stored_token, zone, timezone_of, now
+            )
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
             return InterviewView(stored_token, *where, saved=saved)
         if interview.step is core.Step.CANCELLED:
@@ -311,161 +296,6 @@ def _expired(state: InterviewState, note: Note) -> InterviewNote:
 
 
 def _stale_button(session: Session, team_id: str, token: str) -> InterviewView:
-    goal = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=_origin(token))
+    goal = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=origin_key(token))
     note = Note.ALREADY_SAVED if goal is not None else Note.BUTTON_OVER
     return InterviewView(token, None, None, note=InterviewNote(note))
-
-
-def _origin(token: str) -> str:
-    return f"interview:{token}"
-
-
-# --- saving ----------------------------------------------------------------------------
-
-
-def _save(
-    session: Session,
-    team_id: str,
-    interview: core.Interview,
-    token: str,
-    zone: ZoneInfo,
-    timezone_of: TimezoneOf,
-    now: datetime,
-) -> SavedGoal:
-    origin = _origin(token)
-    existing = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=origin)
-    if existing is None:
-        try:
-            with session.begin_nested():
-                existing = _create(session, team_id, interview, origin, zone, timezone_of, now)
-        except IntegrityError:  # a second click won the race; show its goal
-            existing = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=origin)
-    assert existing is not None and existing.id is not None
-    cadence = core.cadence_of(interview, timezone_of(interview.owner or interview.user_id))
-    first = next_occurrence(cadence, now) if cadence else None
-    return SavedGoal(
-        goal_id=existing.id,
-        title=existing.title,
-        lines=core.summarise(interview, tz=zone),
-        first_checkin=first.astimezone(ZoneInfo(cadence.tz)) if first and cadence else None,
-    )
-
-
-def _create(
-    session: Session,
-    team_id: str,
-    interview: core.Interview,
-    origin: str,
-    zone: ZoneInfo,
-    timezone_of: TimezoneOf,
-    now: datetime,
-) -> Goal:
-    owner = interview.owner or interview.user_id
-    owner_tz = timezone_of(owner)
-    common: dict[str, object] = {
-        "why": interview.why or "",
-        "category": interview.category.value if interview.category else None,
-        "platform": interview.scope,
-        "deadline": end_of_day(interview.deadline, zone) if interview.deadline else None,
-        "owner_id": owner,
-        "channel_id": interview.channel,
-        "created_by": interview.user_id,
-        "start_at": now,
-    }
-    measured: list[Goal] = []
-    if interview.mode is core.Mode.OKR:
-        head = repo.create_goal(
-            session=session,
-            team_id=team_id,
-            title=(interview.objective or "Objective")[:300],
-            now=now,
-            kind=GoalKind.OBJECTIVE.value,
-            origin_key=origin,
-            **common,
-        )
-        for index, measure in enumerate(interview.measures):
-            measured.append(
-                _create_measured(
-                    session,
-                    team_id,
-                    measure,
-                    now,
-                    common,
-                    kind=GoalKind.KEY_RESULT,
-                    origin=f"{origin}:kr{index + 1}",
-                    objective_id=head.id,
-                    interview=interview,
-                )
-            )
-    else:
-        head = _create_measured(
-            session,
-            team_id,
-            interview.measure,
-            now,
-            common,
-            kind=GoalKind.GOAL,
-            origin=origin,
-            objective_id=None,
-            interview=interview,
-        )
-        measured.append(head)
-    cadence = core.cadence_of(interview, owner_tz)
-    if cadence is not None:
-        for goal in measured:
-            _schedule(session, team_id, goal, owner, cadence, now)
-    return head
-
-
-def _create_measured(
-    session: Session,
-    team_id: str,
-    measure: core.Measure,
-    now: datetime,
-    common: Mapping[str, object],
-    *,
-    interview: core.Interview,
-    kind: GoalKind,
-    origin: str,
-    objective_id: int | None,
-) -> Goal:
-    return repo.create_goal(
-        session=session,
-        team_id=team_id,
-        title=_title(measure, interview)[:300],
-        now=now,
-        kind=kind.value,
-        origin_key=origin,
-        objective_id=objective_id,
-        metric=measure.metric_key or "custom",
-        metric_name=(measure.metric_name or "")[:200],
-        unit=(measure.unit or Unit.COUNT).value,
-        currency=measure.currency,
-        direction=(measure.direction.value if measure.direction else "increase"),
-        baseline=measure.baseline if measure.baseline_known else None,
-        target=measure.target,
-        **common,
-    )
-
-
-def _title(measure: core.Measure, interview: core.Interview) -> str:
-    """ "Followers to 480 on Instagram by 22 Dec 2026" (plain text, as people typed it)."""
-    name = measure.metric_name or "Goal"
-    if measure.unit is Unit.MILESTONE:
-        title = f"{name} done"
-    else:
-        title = f"{name} to {core.amount(measure, measure.target)}"
-    if interview.scope:
-        title += f" on {interview.scope}"
-    if interview.deadline:
-        title += f" by {format_date(interview.deadline)}"
-    return title
-
-
-def _schedule(
-    session: Session, team_id: str, goal: Goal, owner: str, cadence: Cadence, now: datetime
-) -> None:
-    assert goal.id is not None
-    set_goal_schedule(
-        session=session, team_id=team_id, goal_id=goal.id, owner_id=owner, cadence=cadence, now=now
-    )
