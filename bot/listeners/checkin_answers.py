@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot.core.mrkdwn import escape
 from bot.listeners.home import refresh_homes
 from bot.people import is_admin
-from bot.render.checkins import question_text, recorded_blocks
+from bot.render.checkins import recorded_blocks, unclear_text
 from bot.render.refusals import refused_text
 from bot.render.reminder_changes import reminder_change_text
 from bot.services import Services
@@ -38,7 +38,7 @@ def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]
         text, blocks = recorded_blocks(outcome)
         return text, blocks
     if isinstance(outcome, Question):
-        return question_text(outcome.message, outcome.example), None
+        return unclear_text(outcome), None
     if isinstance(outcome, Removed):
         titles = ", ".join(f"“{escape(t)}”" for t in outcome.titles)
         return f"Removed the check-in of {titles}.", None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.goal_lookup import describe_choices
 from bot.core.mrkdwn import escape
 from bot.render.common import Block, context, section
 from bot.render.figures import (
@@ -14,7 +15,7 @@ from bot.render.figures import (
     share,
     status_with_mark,
 )
-from bot.services.checkins import GoalAnswer, Recorded
+from bot.services.checkins import GoalAnswer, Question, Recorded, Unclear
 
 
 def answer_lines(answer: GoalAnswer) -> str:
@@ -50,6 +51,36 @@ def recorded_blocks(recorded: Recorded) -> tuple[str, list[Block]]:
     if recorded.updated:
         blocks.append(context("Updated from your edited message."))
     return f"{verb}: {titles}", blocks
+
+
+def unclear_text(question: Question) -> str:
+    """A check-in the bot could not take: what went wrong, what works; nothing was saved."""
+    goal_example = "/goals checkin #3 41.2k"
+    match question.unclear:
+        case Unclear.UNREADABLE:
+            return question_text(question.problem, question.example)
+        case Unclear.KEPT_EARLIER:
+            problem = question.problem or "That isn't a value."
+            return question_text(
+                f"{problem} I kept the earlier value.", question.example or "41.2k"
+            )
+        case Unclear.NO_ACTIVE_GOAL:
+            return question_text(
+                "There is no active goal to check in on yet.",
+                "/goals checkin reach 41.2k, once a goal is set up",
+            )
+        case Unclear.WHICH_GOAL:
+            assert question.lookup is not None
+            lookup = question.lookup
+            return question_text(
+                f"“{lookup.query}” could be {describe_choices(lookup)}. Which one? Use its number.",
+                goal_example,
+            )
+        case Unclear.NO_SUCH_GOAL:
+            assert question.lookup is not None
+            return question_text(
+                f"I couldn't find a goal called “{question.lookup.query}”.", goal_example
+            )
 
 
 def question_text(message: str, example: str) -> str:

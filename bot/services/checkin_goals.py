@@ -1,4 +1,4 @@
-"""Which goals a check-in is about: a reminder's goal, an objective's key results.
+"""Which goals a check-in is about: a thread's reminder, its goal, an objective's key results.
 
 Also the time zone their dates are shown in (the owner's).
 """
@@ -63,3 +63,16 @@ def owner_zone(session: Session, services: Services, goal: Goal) -> ZoneInfo:
         else None
     )
     return ZoneInfo((member.timezone if member else None) or services.settings.DEFAULT_TIMEZONE)
+
+
+def reminder_thread(
+    services: Services, *, team_id: str, channel_id: str, thread_ts: str | None
+) -> Delivery | None:
+    """The reminder a thread belongs to, or None when it is not a reminder's thread."""
+    if not thread_ts:
+        return None
+    with services.session() as session:
+        delivery = repo.find_delivery_by_message(
+            session=session, team_id=team_id, channel_id=channel_id, message_ts=thread_ts
+        )
+        return delivery if delivery is not None and delivery.kind == "reminder" else None

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 
 from sqlmodel import Session
 
@@ -25,7 +26,7 @@ from bot.core.checkin_reply import (
     parse_checkin_command,
     parse_reply,
 )
-from bot.core.goal_lookup import Lookup, describe_choices
+from bot.core.goal_lookup import Lookup
 from bot.core.numbers import ParseError, parse_quantity, round_estimate
 from bot.core.progress import Change, Status, assess
 from bot.core.values import GoalKind, GoalState, Quantity, Unit
@@ -83,12 +84,28 @@ class Removed:
     goal_ids: tuple[int, ...] = ()
 
 
+class Unclear(StrEnum):
+    """Why a check-in was not understood; `bot.render.checkins` has the words."""
+
+    UNREADABLE = "unreadable"  # the value (or command) could not be read
+    KEPT_EARLIER = "kept_earlier"  # an edited reply without a value: the old one stays
+    NO_ACTIVE_GOAL = "no_active_goal"
+    WHICH_GOAL = "which_goal"  # the name fits several goals
+    NO_SUCH_GOAL = "no_such_goal"
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
-    """The bot could not read the value; nothing was stored."""
+    """The bot could not read the value; nothing was stored.
 
-    message: str
-    example: str
+    `problem` and `example` are the reader's words for an unreadable value; `lookup`
+    the goals a name matched (several, or none).
+    """
+
+    unclear: Unclear
+    problem: str = ""
+    example: str = ""
+    lookup: Lookup | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +141,7 @@ def changed_goals(outcome: Outcome) -> tuple[int, ...]:
     """The goals an outcome changed (values, or reminders paused or resumed); () for none.
 
     Example:
-        >>> changed_goals(Question("Which one?", "41.2k"))
+        >>> changed_goals(Question(Unclear.NO_ACTIVE_GOAL))
         ()
     """
     if isinstance(outcome, Recorded):
@@ -132,19 +149,6 @@ def changed_goals(outcome: Outcome) -> tuple[int, ...]:
     if isinstance(outcome, Removed | Postponed):
         return outcome.goal_ids
     return ()
-
-
-def reminder_thread(
-    services: Services, *, team_id: str, channel_id: str, thread_ts: str | None
-) -> Delivery | None:
-    """The reminder a thread belongs to, or None when it is not a reminder's thread."""
-    if not thread_ts:
-        return None
-    with services.session() as session:
-        delivery = repo.find_delivery_by_message(
-            session=session, team_id=team_id, channel_id=channel_id, message_ts=thread_ts
-        )
-        return delivery if delivery is not None and delivery.kind == "reminder" else None
 
 
 def reply_in_thread(
@@ -155,7 +159,7 @@ def reply_in_thread(
         goals = thread_goals(session, delivery)
         reply = parse_reply(text, [goal_ref(g) for g in goals])
         if isinstance(reply, ParseError):
-            return Question(reply.message, reply.example)
+            return Question(Unclear.UNREADABLE, reply.message, reply.example)
         if isinstance(reply, Skip | Snooze):
             refused = _refusal(goals, author)
             if refused is not None:
@@ -179,9 +183,9 @@ def change_reply(
         goals = thread_goals(session, delivery)
         reply = parse_reply(text, [goal_ref(g) for g in goals])
         if not isinstance(reply, Values):
-            message = reply.message if isinstance(reply, ParseError) else "That isn't a value."
-            example = reply.example if isinstance(reply, ParseError) else "41.2k"
-            return Question(f"{message} I kept the earlier value.", example)
+            if isinstance(reply, ParseError):
+                return Question(Unclear.KEPT_EARLIER, reply.message, reply.example)
+            return Question(Unclear.KEPT_EARLIER)
         refused = _refusal(goals, author)
         if refused is not None:
             return refused
@@ -213,15 +217,13 @@ def checkin_command(services: Services, author: Author, text: str) -> Outcome:
             if g.kind != GoalKind.OBJECTIVE
         ]
         if not goals:
-            return Question(
-                "There is no active goal to check in on yet.",
-                "/goals checkin reach 41.2k, once a goal is set up",
-            )
+            return Question(Unclear.NO_ACTIVE_GOAL)
         found = parse_checkin_command(text, [goal_ref(g) for g in goals])
         if isinstance(found, ParseError):
-            return Question(found.message, found.example)
+            return Question(Unclear.UNREADABLE, found.message, found.example)
         if isinstance(found, Lookup):
-            return _unclear_goal(found)
+            unclear = Unclear.WHICH_GOAL if found.ambiguous else Unclear.NO_SUCH_GOAL
+            return Question(unclear, lookup=found)
         return record_values(session, services, author, Origin("command"), found, goals)
 
 
@@ -376,16 +378,6 @@ def _refusal(goals: Sequence[Goal], author: Author) -> Refused | None:
         if not can_change(goal, author.user_id, is_admin=author.is_admin):
             return refusal(goal)
     return None
-
-
-def _unclear_goal(lookup: Lookup) -> Question:
-    example = "/goals checkin #3 41.2k"
-    if lookup.ambiguous:
-        return Question(
-            f"“{lookup.query}” could be {describe_choices(lookup)}. Which one? Use its number.",
-            example,
-        )
-    return Question(f"I couldn't find a goal called “{lookup.query}”.", example)
 
 
 def _checkins_of(session: Session, team_id: str, origin: Origin) -> list[CheckIn]:

@@ -11,7 +11,8 @@ from slack_sdk import WebClient
 from bot.listeners.checkin_answers import answer_in_thread, author_of, refresh_after
 from bot.render.reminders import update_form
 from bot.services import Services
-from bot.services.checkins import Author, press_reminder_button, reminder_thread
+from bot.services.checkin_goals import reminder_thread
+from bot.services.checkins import Author, press_reminder_button
 from bot.services.permissions import Refused
 from bot.services.reminders import reminder_for_form
 from storage.models import Delivery

@@ -22,7 +22,8 @@ from bot.listeners.payloads import input_text, input_value, private_metadata, ro
 from bot.render.refusals import refused_text
 from bot.render.reminders import PICK_CALLBACK, UPDATE_CALLBACK, update_form
 from bot.services import Services
-from bot.services.checkins import checkin_from_form, reminder_thread
+from bot.services.checkin_goals import reminder_thread
+from bot.services.checkins import checkin_from_form
 from bot.services.permissions import Refused
 from bot.services.reminders import goal_form_items
 from storage.models import Delivery
