@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from bot.clock import Clock, FrozenClock, SystemClock, parse_now
 from bot.config import ConfigError, Settings, load_settings, require
+from bot.errors import CheckinBotError
 from bot.services import Services
 from storage.db import (
     DatabaseUnavailable,
@@ -47,7 +48,7 @@ DELIVERY_WORKERS = 4  # channels served at once; each channel still gets one mes
 log = logging.getLogger("checkin_bot")
 
 
-class UsageError(Exception):
+class UsageError(CheckinBotError):
     """A command-line mistake; printed as one line, exit status 2."""
 
 

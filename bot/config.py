@@ -16,6 +16,8 @@ from pydantic import ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from slack_sdk import WebClient
 
+from bot.errors import CheckinBotError
+
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
 # What to tell a person for each setting when its value is wrong.
@@ -34,7 +36,7 @@ _FIXES: dict[str, str] = {
 }
 
 
-class ConfigError(Exception):
+class ConfigError(CheckinBotError):
     """A setting is missing or malformed; the message is one line fit for a person."""
 
 

@@ -18,12 +18,13 @@ from typing import Any, Protocol, TextIO
 
 from bot.app import create_app, make_client
 from bot.clock import FrozenClock, ShiftedClock
-from bot.core.numbers import ParseError, parse_quantity
+from bot.core.numbers.read import parse_quantity
+from bot.core.parse_error import ParseError
 from bot.core.values import Unit
 from bot.http import BackgroundServer, make_wsgi_app
 from bot.render.text import blocks_to_text
 from bot.sandbox import SlackDriver, SlackSandbox
-from bot.sandbox.server import Message
+from bot.sandbox.state import Message
 from bot.scheduling import all_sources
 from bot.scheduling.deliveries import DeliveryRunner
 from bot.services import Services

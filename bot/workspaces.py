@@ -14,6 +14,7 @@ from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.oauth.token_rotation import TokenRotator
 
+from bot.errors import CheckinBotError
 from bot.services import Services
 from storage.oauth import InstallationStore, state_store
 
@@ -22,7 +23,7 @@ log = logging.getLogger("checkin_bot.workspaces")
 ROTATE_BEFORE_MINUTES = 120  # refresh a rotating token this long before it expires
 
 
-class WorkspaceNotInstalled(LookupError):
+class WorkspaceNotInstalled(CheckinBotError, LookupError):
     """No installation (or no bot token) for a workspace."""
 
 

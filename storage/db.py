@@ -16,10 +16,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from bot.errors import CheckinBotError
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-class DatabaseUnavailable(Exception):
+class DatabaseUnavailable(CheckinBotError):
     """The database cannot be reached; the message is one line fit for a person."""
 
 

@@ -18,10 +18,11 @@ from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from bot.errors import CheckinBotError
 from storage.models import CheckIn, Delivery, Goal, Member, ProcessedEvent, Workspace
 
 
-class MissingWorkspace(ValueError):
+class MissingWorkspace(CheckinBotError, ValueError):
     """A repository call was made without a workspace id."""
 
 

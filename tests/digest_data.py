@@ -14,7 +14,8 @@ from decimal import Decimal
 from sqlmodel import Session
 
 from bot.core.digest import TrackedGoal
-from bot.core.progress import GoalFigures, Point
+from bot.core.progress import GoalFigures
+from bot.core.trend import Point
 from bot.core.values import Direction, Unit
 from storage import repo
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 
 from bot.listeners.errors import SORRY
-from bot.sandbox.server import ApiCall
+from bot.sandbox.state import ApiCall
 from storage.models import CheckIn
 from tests.harness import TEAM, BotHarness
 from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick

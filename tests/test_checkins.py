@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot.sandbox.server import Message
+from bot.sandbox.state import Message
 from storage import repo
 from storage.models import CheckIn, Goal
 from tests.harness import TEAM, BotHarness

@@ -19,7 +19,7 @@ from sqlmodel import col, func, select
 
 from bot.core.digest_request import parse_digest_request
 from bot.sandbox import SlackDriver
-from bot.sandbox.server import Message
+from bot.sandbox.state import Message
 from bot.services.digests import subscribe
 from storage.models import CheckIn, Delivery, ProcessedEvent
 from tests.bot_processes import BotProcess, bot_env, bot_process, wait_until_healthy

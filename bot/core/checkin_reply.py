@@ -22,7 +22,8 @@ from enum import StrEnum
 
 from bot.core.digits import to_ascii_digits
 from bot.core.goal_lookup import GoalRef, Lookup, find_goals
-from bot.core.numbers import EXAMPLES, ParsedQuantity, ParseError, parse_quantity
+from bot.core.numbers.read import EXAMPLES, ParsedQuantity, parse_quantity
+from bot.core.parse_error import ParseError
 from bot.core.values import Quantity
 
 MAX_SNOOZE_DAYS = 30

@@ -14,6 +14,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.core.calendar_math import (
+    add_months,
+    month_end,
+    next_weekday,
+    quarter_end,
+    quarter_of,
+    this_friday,
+)
 from bot.core.date_words import (
     ANCHOR_PHRASES,
     EVERYDAY_MONTH_WORDS,
@@ -39,7 +47,7 @@ from bot.core.number_words import (
     SCALE_WORDS,
     alternation,
 )
-from bot.core.numbers import ParseError
+from bot.core.parse_error import ParseError
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +110,7 @@ def format_date(d: date) -> str:
 def _within_reach(found: _Found, today: date) -> _Found:
     if isinstance(found, ParseError):
         return found
-    latest = _add_months(today, 12 * MAX_YEARS_AHEAD)
+    latest = add_months(today, 12 * MAX_YEARS_AHEAD)
     dates = found.options if isinstance(found, AmbiguousDate) else (found,)
     if all(d < today for d in dates):
         return ParseError(f"{format_date(dates[0])} has already passed.", DEADLINE_EXAMPLE)
@@ -113,32 +121,6 @@ def _within_reach(found: _Found, today: date) -> _Found:
             DEADLINE_EXAMPLE,
         )
     return found
-
-
-# --- calendar arithmetic ---------------------------------------------------------------
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _add_months(d: date, months: int) -> date:
-    year, month_index = divmod(d.year * 12 + d.month - 1 + months, 12)
-    last_day = calendar.monthrange(year, month_index + 1)[1]
-    return date(year, month_index + 1, min(d.day, last_day))
-
-
-def _quarter_end(year: int, quarter: int) -> date:
-    return _month_end(year, quarter * 3)
-
-
-def _next_weekday(today: date, weekday: int) -> date:
-    """The coming `weekday`, never today: "Friday" said on a Friday means next week."""
-    return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
-
-
-def _this_friday(today: date) -> date:
-    return today + timedelta(days=(4 - today.weekday()) % 7)
 
 
 def _next_such_date(today: date, month: int, day: int) -> date | ParseError:
@@ -308,9 +290,9 @@ def _read_quarter(text: str, today: date) -> _Found | None:
         return None
     year = _full_year(match["year"])
     if year is not None:
-        return _month_end(year, last_month)
-    this_year = _month_end(today.year, last_month)
-    return this_year if this_year >= today else _month_end(today.year + 1, last_month)
+        return month_end(year, last_month)
+    this_year = month_end(today.year, last_month)
+    return this_year if this_year >= today else month_end(today.year + 1, last_month)
 
 
 def _read_span(text: str, today: date) -> _Found | None:
@@ -324,31 +306,31 @@ def _read_span(text: str, today: date) -> _Found | None:
     if unit in SPAN_WEEKS:
         return today + timedelta(weeks=count) if count <= 53 * MAX_YEARS_AHEAD else None
     months = count if unit in SPAN_MONTHS else 12 * count
-    return _add_months(today, min(months, 12 * MAX_YEARS_AHEAD + 1))
+    return add_months(today, min(months, 12 * MAX_YEARS_AHEAD + 1))
+
+
+def _end_of_next_month(today: date) -> date:
+    next_month = add_months(today, 1)
+    return month_end(next_month.year, next_month.month)
+
+
+def _end_of_next_quarter(today: date) -> date:
+    next_quarter = add_months(today.replace(day=1), 3)
+    return quarter_end(next_quarter.year, quarter_of(next_quarter))
 
 
 _ANCHORS: dict[Anchor, Callable[[date], date]] = {
     Anchor.TODAY: lambda today: today,
     Anchor.TOMORROW: lambda today: today + timedelta(days=1),
-    Anchor.END_OF_WEEK: _this_friday,
-    Anchor.END_OF_NEXT_WEEK: lambda today: _this_friday(today) + timedelta(weeks=1),
-    Anchor.END_OF_MONTH: lambda today: _month_end(today.year, today.month),
-    Anchor.END_OF_NEXT_MONTH: lambda today: _month_end(*_year_month(_add_months(today, 1))),
-    Anchor.END_OF_QUARTER: lambda today: _quarter_end(today.year, (today.month + 2) // 3),
-    Anchor.END_OF_NEXT_QUARTER: lambda today: _quarter_end(
-        *_year_quarter(_add_months(today.replace(day=1), 3))
-    ),
+    Anchor.END_OF_WEEK: this_friday,
+    Anchor.END_OF_NEXT_WEEK: lambda today: this_friday(today) + timedelta(weeks=1),
+    Anchor.END_OF_MONTH: lambda today: month_end(today.year, today.month),
+    Anchor.END_OF_NEXT_MONTH: _end_of_next_month,
+    Anchor.END_OF_QUARTER: lambda today: quarter_end(today.year, quarter_of(today)),
+    Anchor.END_OF_NEXT_QUARTER: _end_of_next_quarter,
     Anchor.END_OF_YEAR: lambda today: date(today.year, 12, 31),
     Anchor.END_OF_NEXT_YEAR: lambda today: date(today.year + 1, 12, 31),
 }
-
-
-def _year_month(d: date) -> tuple[int, int]:
-    return d.year, d.month
-
-
-def _year_quarter(d: date) -> tuple[int, int]:
-    return d.year, (d.month + 2) // 3
 
 
 def _read_anchor(text: str, today: date) -> _Found | None:
@@ -368,7 +350,7 @@ def _read_weekday(text: str, today: date) -> _Found | None:
     match = _WEEKDAY.search(text)
     if match is None:
         return None
-    return _next_weekday(today, WEEKDAY_NAMES[" ".join(match.group().split())])
+    return next_weekday(today, WEEKDAY_NAMES[" ".join(match.group().split())])
 
 
 def _read_month_alone(text: str, today: date) -> _Found | None:
@@ -385,9 +367,9 @@ def _read_month_alone(text: str, today: date) -> _Found | None:
         return None
     year = _full_year(match["year"])
     if year is not None:
-        return _month_end(year, month)
-    this_year = _month_end(today.year, month)
-    return this_year if this_year >= today else _month_end(today.year + 1, month)
+        return month_end(year, month)
+    this_year = month_end(today.year, month)
+    return this_year if this_year >= today else month_end(today.year + 1, month)
 
 
 # Order matters: full dates before partial ones, and phrases ("ngày mai" = tomorrow)

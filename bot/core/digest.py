@@ -15,9 +15,19 @@ How the sections are chosen:
 | opportunities | goals within 20% of the target; at-risk goals, with the pace that recovers them |
 
 Example:
-    >>> digest = compose_digest(goals, period=Period.WEEKLY, now=now)
+    >>> from datetime import UTC
+    >>> from bot.core.values import Direction
+    >>> start, deadline = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC)
+    >>> checked_in = (Point(datetime(2026, 1, 15, tzinfo=UTC), Decimal(440)),)
+    >>> reach = GoalFigures(Decimal(400), Decimal(480), Direction.INCREASE, start, deadline)
+    >>> sales = GoalFigures(Decimal(10), Decimal(400), Direction.INCREASE, start, deadline)
+    >>> goals = [TrackedGoal(1, "Reach", "U1", reach, checked_in),
+    ...          TrackedGoal(2, "Sales", "U2", sales, checked_in)]
+    >>> digest = compose_digest(goals, period=Period.WEEKLY, now=datetime(2026, 1, 16, tzinfo=UTC))
     >>> digest.headline
-    '2 on track · 1 at risk · 0 off track · 1 achieved'
+    '1 on track · 0 at risk · 0 off track · 1 achieved'
+    >>> [win.title for win in digest.wins]
+    ['Sales', 'Reach']
 """
 
 from __future__ import annotations
@@ -26,23 +36,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_UP, Decimal
-from enum import StrEnum
 
-from bot.core.numbers import format_quantity
+from bot.core.numbers.write import format_quantity
+from bot.core.period import Period
 from bot.core.progress import (
-    MONTH_DAYS,
-    WEEK_DAYS,
-    Change,
     GoalFigures,
     GoalProgress,
-    Point,
     Status,
     assess,
-    change_since,
-    change_since_last,
     progress,
     progress_bar,
 )
+from bot.core.trend import Change, Point, change_since, change_since_last
 from bot.core.values import Quantity, Unit
 
 CLOSE_TO_TARGET = Decimal("0.80")
@@ -50,21 +55,6 @@ CLOSE_TO_TARGET = Decimal("0.80")
 
 TOP_GAINS = 3
 """How many of the period's biggest gains the wins section names."""
-
-
-class Period(StrEnum):
-    """How often a digest is sent, and so the span it compares."""
-
-    WEEKLY = "weekly"
-    MONTHLY = "monthly"
-
-    @property
-    def days(self) -> int:
-        return WEEK_DAYS if self is Period.WEEKLY else MONTH_DAYS
-
-    @property
-    def noun(self) -> str:
-        return "week" if self is Period.WEEKLY else "month"
 
 
 # The order statuses are counted in the headline and goals are listed in:
@@ -174,6 +164,8 @@ def compose_digest(goals: Sequence[TrackedGoal], *, period: Period, now: datetim
     """The digest of `goals` for the period ending at `now`.
 
     Example:
+        >>> from datetime import UTC
+        >>> now = datetime(2026, 11, 22, 9, tzinfo=UTC)
         >>> compose_digest([], period=Period.WEEKLY, now=now).headline
         '0 on track · 0 at risk · 0 off track · 0 achieved'
     """

@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from datetime import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.core.cadence import Cadence, CadenceKind, parse_cadence
-from bot.core.digest import Period
+from bot.core.cadence import Cadence, CadenceKind
+from bot.core.cadence.parse import parse_cadence
+from bot.core.parse_error import ParseError
+from bot.core.period import Period
 from bot.core.platforms import detect_platform
 from bot.core.values import CATEGORY_LABELS, Category
 
@@ -82,21 +84,13 @@ class ShowSubscription:
     """Say what this channel receives."""
 
 
-@dataclass(frozen=True, slots=True)
-class RequestError:
-    """Why the request could not be read, with an example that works."""
-
-    message: str
-    example: str = EXAMPLE
-
-
-DigestRequest = Subscribe | Unsubscribe | ShowSubscription | RequestError
+DigestRequest = Subscribe | Unsubscribe | ShowSubscription | ParseError
 
 
 def parse_digest_request(text: str, *, tz: str) -> DigestRequest:
     """Read what followed `/goals digest`; `tz` is the zone used when none is named.
 
-    Never raises: text it cannot read gives a `RequestError`.
+    Never raises: text it cannot read gives a `ParseError`.
 
     Example:
         >>> parse_digest_request("here weekly mon 09:00", tz="UTC").cadence.weekdays
@@ -106,30 +100,30 @@ def parse_digest_request(text: str, *, tz: str) -> DigestRequest:
     """
     words = " ".join(text.split())
     if len(words) > _MAX_TEXT:
-        return RequestError("That is too long for a digest schedule.")
+        return ParseError("That is too long for a digest schedule.", EXAMPLE)
     lowered = words.casefold()
     if lowered in ("off", "stop", "unsubscribe", "cancel", "none"):
         return Unsubscribe()
     if lowered in ("", "status", "show", "?"):
         return ShowSubscription()
     filters, rest = _read_filters(words)
-    if isinstance(filters, RequestError):
+    if isinstance(filters, ParseError):
         return filters
     zone, rest = _read_zone(rest)
-    if isinstance(zone, RequestError):
+    if isinstance(zone, ParseError):
         return zone
     rest = re.sub(r"(?<!\S)here(?!\S)", " ", rest, flags=re.IGNORECASE).strip()
     cadence = parse_cadence(rest or "weekly", tz=zone or tz, default_time=DEFAULT_TIME)
     if not isinstance(cadence, Cadence):
-        return RequestError(cadence.message)
+        return ParseError(cadence.message, EXAMPLE)
     if cadence.kind is CadenceKind.DAILY or cadence.kind is CadenceKind.EVERY_N_WEEKS:
-        return RequestError("Digests go out weekly or monthly.")
+        return ParseError("Digests go out weekly or monthly.", EXAMPLE)
     if len(cadence.weekdays) > 1:
-        return RequestError("One digest a week: pick one day.")
+        return ParseError("One digest a week: pick one day.", EXAMPLE)
     return Subscribe(cadence=cadence, filters=filters, zone_named=zone is not None)
 
 
-def _read_filters(text: str) -> tuple[DigestFilters | RequestError, str]:
+def _read_filters(text: str) -> tuple[DigestFilters | ParseError, str]:
     category: Category | None = None
     platform: str | None = None
     owner: str | None = None
@@ -139,21 +133,21 @@ def _read_filters(text: str) -> tuple[DigestFilters | RequestError, str]:
             category = _category(value)
             if category is None:
                 known = ", ".join(c.value for c in Category)
-                return RequestError(
+                return ParseError(
                     f'"{value[:40]}" is not a category. Try one of: {known}.',
                     "weekly category awareness",
                 ), text
         elif name == "platform":
             found = detect_platform(value)
             if found is None:
-                return RequestError(
+                return ParseError(
                     f'"{value[:40]}" is not a platform I know.', "weekly platform instagram"
                 ), text
             platform = found.key
         else:
             mention = _MENTION.fullmatch(value)
             if mention is None:
-                return RequestError("Name the owner with an @mention.", "weekly owner @ana"), text
+                return ParseError("Name the owner with an @mention.", "weekly owner @ana"), text
             owner = mention.group(1)
     return DigestFilters(category, platform, owner), _FILTER.sub(" ", text)
 
@@ -166,7 +160,7 @@ def _category(value: str) -> Category | None:
     return None
 
 
-def _read_zone(text: str) -> tuple[str | RequestError | None, str]:
+def _read_zone(text: str) -> tuple[str | ParseError | None, str]:
     match = _ZONE.search(text)
     if match is None:
         return None, text
@@ -174,7 +168,7 @@ def _read_zone(text: str) -> tuple[str | RequestError | None, str]:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        return RequestError(
+        return ParseError(
             f'"{name[:60]}" is not a time zone I know.', "weekly mon 09:00 Europe/Bucharest"
         ), text
     return name, text[: match.start()] + " " + text[match.end() :]

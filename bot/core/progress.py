@@ -23,15 +23,8 @@ Status rules, checked top to bottom; the first that applies wins:
 the deadline; "points" are percentage points of the whole way. The trend is a
 least-squares line through the baseline and the check-ins.
 
-OKR scores follow the usual stretch-goal reading, where 0.6-0.7 is success:
-
-| score       | verdict |
-| ----------- | ------- |
-| below 0.40  | behind |
-| 0.40 - 0.59 | progressing |
-| 0.60 - 0.70 | success |
-| 0.71 - 0.99 | ahead |
-| 1.00        | fully met (the target may have been too easy) |
+The trend itself (changes, forecasts, ETAs) is worked out in `bot.core.trend`; OKR
+scores in `bot.core.okr_scores`.
 """
 
 from __future__ import annotations
@@ -39,9 +32,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
+from bot.core.trend import (
+    VALUE_PLACES,
+    Change,
+    Point,
+    change_since,
+    change_since_last,
+    eta,
+    exact_seconds,
+    forecast,
+    up_to,
+)
 from bot.core.values import Direction, Unit
 
 ON_TRACK_SLACK = Decimal("0.10")
@@ -62,13 +66,6 @@ compares equal spans whatever the month and whenever the check-ins fall.
 
 PROGRESS_PLACES = Decimal("0.0001")
 """Progress and expected progress are fractions rounded to 4 places (0.01 %)."""
-
-VALUE_PLACES = Decimal("0.01")
-"""Forecasts, expected values, rates and percentages are rounded to 2 places;
-displays round further by unit."""
-
-SCORE_PLACES = Decimal("0.01")
-"""OKR scores are read to 2 places, as in "0.65"."""
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
@@ -101,26 +98,6 @@ STATUS_RULES: tuple[tuple[Status, str], ...] = (
 """The status rules in plain words, in the order they are checked (for README and help)."""
 
 
-class ScoreVerdict(StrEnum):
-    """How to read an OKR score, where 0.6-0.7 on a stretch target is success."""
-
-    BEHIND = "behind"
-    PROGRESSING = "progressing"
-    SUCCESS = "success"
-    AHEAD = "ahead"
-    FULLY_MET = "fully met"
-
-
-SCORE_VERDICT_RULES: tuple[tuple[ScoreVerdict, str], ...] = (
-    (ScoreVerdict.BEHIND, "below 0.40"),
-    (ScoreVerdict.PROGRESSING, "0.40 to 0.59"),
-    (ScoreVerdict.SUCCESS, "0.60 to 0.70: a stretch target reached as intended"),
-    (ScoreVerdict.AHEAD, "0.71 to 0.99"),
-    (ScoreVerdict.FULLY_MET, "1.00: the target may have been too easy"),
-)
-"""The OKR score bands in plain words (for README and help)."""
-
-
 @dataclass(frozen=True, slots=True)
 class GoalFigures:
     """The numbers of one goal that progress depends on.
@@ -139,30 +116,6 @@ class GoalFigures:
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.deadline.tzinfo is None:
             raise ValueError("start and deadline must be aware datetimes")
-
-
-@dataclass(frozen=True, slots=True)
-class Point:
-    """One check-in: the metric's value at a moment."""
-
-    at: datetime
-    value: Decimal
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """How a metric moved between two check-ins.
-
-    `pct` is the change as a percentage of the earlier value (3.2 means 3.2 %),
-    None when the earlier value is zero.
-    """
-
-    then_at: datetime
-    then_value: Decimal
-    now_at: datetime
-    now_value: Decimal
-    delta: Decimal
-    pct: Decimal | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +185,7 @@ def expected_progress(start: datetime, deadline: datetime, at: datetime) -> Deci
     Linear in time from 0 at `start` to 1 at `deadline`, clamped to 0..1.
 
     Example:
+        >>> from datetime import UTC
         >>> expected_progress(datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 11, tzinfo=UTC),
         ...                   datetime(2026, 1, 5, tzinfo=UTC))
         Decimal('0.4000')
@@ -245,108 +199,13 @@ def expected_value(
     """The value the plan says the metric should have at `at`.
 
     Example:
+        >>> from datetime import UTC
         >>> expected_value(Decimal("400"), Decimal("480"), datetime(2026, 1, 1, tzinfo=UTC),
         ...                datetime(2026, 1, 11, tzinfo=UTC), datetime(2026, 1, 6, tzinfo=UTC))
         Decimal('440.00')
     """
     fraction = _plan_fraction(start, deadline, at)
     return (baseline + (target - baseline) * fraction).quantize(VALUE_PLACES)
-
-
-def forecast(points: Sequence[Point], deadline: datetime) -> Decimal | None:
-    """The value the trend of `points` reaches at `deadline`.
-
-    The trend is a least-squares straight line; it needs two points at distinct
-    times, otherwise the answer is None.
-
-    Example:
-        >>> forecast([Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
-        ...           Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420"))],
-        ...          datetime(2026, 1, 29, tzinfo=UTC))
-        Decimal('480.00')
-    """
-    line = _fit(points)
-    if line is None:
-        return None
-    return line.value_at(deadline).quantize(VALUE_PLACES)
-
-
-def eta(points: Sequence[Point], target: Decimal, direction: Direction) -> datetime | None:
-    """When the trend of `points` reaches `target`, to the second.
-
-    None when there is no trend (fewer than two distinct times), when the trend is
-    flat or moving away from the target, or when the moment lies beyond the
-    calendar. The moment may be in the past if the trend crossed the target already.
-
-    Example:
-        >>> eta([Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
-        ...      Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420"))],
-        ...     Decimal("480"), Direction.INCREASE)
-        datetime.datetime(2026, 1, 29, 0, 0, tzinfo=datetime.timezone.utc)
-    """
-    line = _fit(points)
-    if line is None or line.slope == 0:
-        return None
-    if (line.slope > 0) != (direction is Direction.INCREASE):
-        return None
-    seconds = ((target - line.intercept) / line.slope).quantize(_ONE, ROUND_HALF_UP)
-    try:
-        return line.origin + timedelta(seconds=int(seconds))
-    except OverflowError:
-        return None
-
-
-def change_since(points: Sequence[Point], *, now: datetime, days: int) -> Change | None:
-    """How the metric moved over the last `days` days (7 for week-over-week, 30 for month).
-
-    "Now" is the latest check-in at or before `now`; "then" is the latest check-in
-    at or before `now - days`. None when either is missing or they are the same
-    check-in (nothing new was reported in the window).
-
-    Example:
-        >>> change_since([Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
-        ...               Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420"))],
-        ...              now=datetime(2026, 1, 8, tzinfo=UTC), days=7).delta
-        Decimal('20')
-    """
-    ordered = _up_to(points, now)
-    then = _up_to(ordered, now - timedelta(days=days))
-    if not ordered or not then or then[-1] == ordered[-1]:
-        return None
-    return _change(then[-1], ordered[-1])
-
-
-def change_since_last(points: Sequence[Point]) -> Change | None:
-    """How the metric moved from the previous check-in to the latest one.
-
-    Example:
-        >>> change_since_last([Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420")),
-        ...                    Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400"))]).pct
-        Decimal('5.00')
-    """
-    ordered = _chronological(points)
-    if len(ordered) < 2:
-        return None
-    return _change(ordered[-2], ordered[-1])
-
-
-def trend_per_week(series: Sequence[Sequence[Point]]) -> Decimal | None:
-    """The recent change per week of a metric, from the check-ins of the goals measuring it.
-
-    Each goal's check-ins get their own least-squares line, since two goals on the
-    same metric may start from different levels; the answer is the mean of their
-    slopes over 7 days. None when no goal has check-ins at two distinct times.
-
-    Example:
-        >>> trend_per_week([[Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
-        ...                  Point(datetime(2026, 1, 15, tzinfo=UTC), Decimal("440"))]])
-        Decimal('20.00')
-    """
-    slopes = [line.slope for line in map(_fit, series) if line is not None]
-    if not slopes:
-        return None
-    week = _seconds(timedelta(weeks=1))
-    return (sum(slopes, _ZERO) / len(slopes) * week).quantize(VALUE_PLACES, ROUND_HALF_UP)
 
 
 def required_per(
@@ -357,13 +216,14 @@ def required_per(
     None once the deadline has passed.
 
     Example:
+        >>> from datetime import UTC
         >>> required_per(Decimal("440"), Decimal("480"), now=datetime(2026, 1, 1, tzinfo=UTC),
         ...              deadline=datetime(2026, 1, 29, tzinfo=UTC), days=7)
         Decimal('10.00')
     """
     if now >= deadline:
         return None
-    per = _seconds(timedelta(days=days)) / _seconds(deadline - now)
+    per = exact_seconds(timedelta(days=days)) / exact_seconds(deadline - now)
     return ((target - current) * per).quantize(VALUE_PLACES)
 
 
@@ -373,6 +233,7 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
     Check-ins after `now` are ignored, so a frozen clock sees the past as it was.
 
     Example:
+        >>> from datetime import UTC
         >>> start, deadline = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC)
         >>> up = Direction.INCREASE
         >>> figures = GoalFigures(Decimal("400"), Decimal("480"), up, start, deadline)
@@ -380,7 +241,7 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
         ...        datetime(2026, 1, 16, 12, tzinfo=UTC)).status
         <Status.ON_TRACK: 'on_track'>
     """
-    seen = _up_to(points, now)
+    seen = up_to(points, now)
     plan_start = figures.start
     baseline = figures.baseline
     if baseline is None and seen:
@@ -432,54 +293,6 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
     )
 
 
-def kr_score(progress: Decimal | None) -> Decimal:
-    """An OKR key result's score: its progress clamped to 0.0-1.0, to 2 places.
-
-    A key result with no check-in yet scores 0.
-
-    Example:
-        >>> kr_score(Decimal("0.6547"))
-        Decimal('0.65')
-    """
-    if progress is None:
-        return _ZERO.quantize(SCORE_PLACES)
-    return min(max(progress, _ZERO), _ONE).quantize(SCORE_PLACES, ROUND_HALF_UP)
-
-
-def objective_score(kr_scores: Sequence[Decimal]) -> Decimal | None:
-    """An objective's score: the average of its key results' scores, to 2 places.
-
-    None when the objective has no key results.
-
-    Example:
-        >>> objective_score([Decimal("0.5"), Decimal("0.7"), Decimal("1.0")])
-        Decimal('0.73')
-    """
-    if not kr_scores:
-        return None
-    average = sum(kr_scores, _ZERO) / len(kr_scores)
-    return average.quantize(SCORE_PLACES, ROUND_HALF_UP)
-
-
-def score_verdict(score: Decimal) -> ScoreVerdict:
-    """How to read an OKR score (see `SCORE_VERDICT_RULES`).
-
-    Example:
-        >>> score_verdict(Decimal("0.65"))
-        <ScoreVerdict.SUCCESS: 'success'>
-    """
-    rounded = score.quantize(SCORE_PLACES, ROUND_HALF_UP)
-    if rounded >= _ONE:
-        return ScoreVerdict.FULLY_MET
-    if rounded > Decimal("0.70"):
-        return ScoreVerdict.AHEAD
-    if rounded >= Decimal("0.60"):
-        return ScoreVerdict.SUCCESS
-    if rounded >= Decimal("0.40"):
-        return ScoreVerdict.PROGRESSING
-    return ScoreVerdict.BEHIND
-
-
 def progress_bar(fraction: Decimal | None, width: int = 10) -> str:
     """A text bar with the percentage, e.g. "▓▓▓▓░░░░░░ 40%".
 
@@ -504,36 +317,7 @@ def _plan_fraction(start: datetime, deadline: datetime, at: datetime) -> Decimal
         return _ONE
     if at <= start:
         return _ZERO
-    return _seconds(at - start) / _seconds(deadline - start)
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    """A fitted straight line: `intercept` at `origin`, changing by `slope` per second."""
-
-    origin: datetime
-    intercept: Decimal
-    slope: Decimal
-
-    def value_at(self, at: datetime) -> Decimal:
-        return self.intercept + self.slope * _seconds(at - self.origin)
-
-
-def _fit(points: Sequence[Point]) -> _Line | None:
-    ordered = _chronological(points)
-    if len(ordered) < 2:
-        return None
-    origin = ordered[0].at
-    xs = [_seconds(point.at - origin) for point in ordered]
-    ys = [point.value for point in ordered]
-    mean_x = sum(xs, _ZERO) / len(xs)
-    mean_y = sum(ys, _ZERO) / len(ys)
-    spread = sum(((x - mean_x) ** 2 for x in xs), _ZERO)
-    if spread == 0:
-        return None
-    covariance = sum(((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)), _ZERO)
-    slope = covariance / spread
-    return _Line(origin=origin, intercept=mean_y - slope * mean_x, slope=slope)
+    return exact_seconds(at - start) / exact_seconds(deadline - start)
 
 
 def _status(
@@ -565,26 +349,3 @@ def _still_needed(
     if achieved:
         return _ZERO.quantize(VALUE_PLACES)
     return required_per(current, figures.target, now=now, deadline=figures.deadline, days=days)
-
-
-def _change(then: Point, latest: Point) -> Change:
-    delta = latest.value - then.value
-    pct = (
-        None
-        if then.value == 0
-        else (delta / abs(then.value) * _HUNDRED).quantize(VALUE_PLACES, ROUND_HALF_UP)
-    )
-    return Change(then.at, then.value, latest.at, latest.value, delta, pct)
-
-
-def _chronological(points: Sequence[Point]) -> list[Point]:
-    return sorted(points, key=lambda point: point.at)
-
-
-def _up_to(points: Sequence[Point], moment: datetime) -> list[Point]:
-    return [point for point in _chronological(points) if point.at <= moment]
-
-
-def _seconds(delta: timedelta) -> Decimal:
-    # Exact, unlike timedelta.total_seconds(), which goes through a float.
-    return Decimal(delta.days * 86_400 + delta.seconds) + Decimal(delta.microseconds) / 1_000_000

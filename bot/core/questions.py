@@ -38,6 +38,7 @@ import yaml
 
 from bot.core.dates import end_of_day, parse_deadline
 from bot.core.kpis import catalogue, detect_platform, match_metric
+from bot.core.period import Period
 from bot.core.progress import Status
 from bot.core.wording import (
     MAX_INPUT_CHARS,
@@ -62,13 +63,6 @@ class Intent(StrEnum):
     SCORE = "score"
     HELP = "help"
     UNKNOWN = "unknown"
-
-
-class Period(StrEnum):
-    """The span of a change question; without one, the change since the previous check-in."""
-
-    WEEK = "week"
-    MONTH = "month"
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +239,7 @@ def _intent(
 def _period(cues: dict[str, int]) -> Period | None:
     found = [
         (cues[kind], period)
-        for kind, period in (("week", Period.WEEK), ("month", Period.MONTH))
+        for kind, period in (("week", Period.WEEKLY), ("month", Period.MONTHLY))
         if kind in cues
     ]
     return min(found)[1] if found else None
@@ -271,10 +265,10 @@ def _due_by(
         return end_of_day(found, tz)
     # "luna asta", "tháng này": the date reader knows fewer phrases than the period cues.
     period = _period(cues)
-    if period is Period.MONTH:
+    if period is Period.MONTHLY:
         next_month = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
         return end_of_day(next_month - timedelta(days=1), tz)
-    if period is Period.WEEK:
+    if period is Period.WEEKLY:
         return end_of_day(today + timedelta(days=6 - today.weekday()), tz)
     return end_of_day(today + timedelta(days=DUE_DEFAULT_DAYS), tz)
 

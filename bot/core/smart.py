@@ -19,7 +19,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from bot.core.dates import format_date
-from bot.core.numbers import format_quantity
+from bot.core.numbers.write import format_quantity
 from bot.core.values import CATEGORY_LABELS, Category, Direction, Quantity, Unit
 
 REALISTIC_GROWTH_PER_MONTH = Decimal("0.25")

@@ -7,8 +7,9 @@ from datetime import timedelta
 from bot.core.dates import format_date
 from bot.core.kpis import PLATFORMS, kpi
 from bot.core.mrkdwn import escape, quoted
+from bot.core.period import Period
 from bot.core.progress import Status
-from bot.core.questions import Period, Question
+from bot.core.questions import Question
 from bot.render.common import Block, actions, button, clip, context, section
 from bot.render.figures import IN_ANSWER, bar, change_since, quantity, status_label
 from bot.render.text import blocks_to_text
@@ -20,8 +21,8 @@ STATUS_ACTION = "question.status"
 
 _SPANS = {
     None: "since the previous check-in",
-    Period.WEEK: "over the last 7 days",
-    Period.MONTH: "over the last 30 days",
+    Period.WEEKLY: "over the last 7 days",
+    Period.MONTHLY: "over the last 30 days",
 }
 
 

@@ -14,8 +14,9 @@ from decimal import Decimal
 from bot.core.checkin_reply import CONFIDENCE_LABELS, Confidence
 from bot.core.dates import format_date
 from bot.core.digest import STATUS_LABELS, STATUS_MARKS
-from bot.core.numbers import format_quantity
-from bot.core.progress import Change, Status, progress_bar
+from bot.core.numbers.write import format_quantity
+from bot.core.progress import Status, progress_bar
+from bot.core.trend import Change
 from bot.core.values import Quantity, Unit
 
 NO_TARGET = "no target set"

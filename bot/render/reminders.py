@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from bot.core.dates import format_date
 from bot.core.goal_lookup import GoalRef
 from bot.core.mrkdwn import escape
-from bot.core.numbers import format_quantity
+from bot.core.numbers.write import format_quantity
 from bot.render.common import Block, actions, button, clip, context, section
 from bot.services.reminders import ReminderItem, ReminderView
 

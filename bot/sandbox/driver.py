@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from bot.sandbox.server import Message, SlackSandbox
+from bot.sandbox.server import SlackSandbox
+from bot.sandbox.state import Message
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:

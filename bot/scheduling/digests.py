@@ -16,7 +16,7 @@ from slack_sdk.errors import SlackApiError
 from sqlmodel import Session, col, select
 
 from bot.charts import chart_panels, draw_chart
-from bot.core.cadence import next_occurrence
+from bot.core.cadence.occurrences import next_occurrence
 from bot.render.digest import digest_message
 from bot.scheduling.deliveries import Due, Sent
 from bot.scheduling.pacing import ChannelPacer

@@ -27,8 +27,11 @@ from bot.core.checkin_reply import (
     parse_reply,
 )
 from bot.core.goal_lookup import Lookup
-from bot.core.numbers import ParseError, parse_quantity, round_estimate
-from bot.core.progress import Change, Status, assess
+from bot.core.numbers.read import parse_quantity
+from bot.core.numbers.write import round_estimate
+from bot.core.parse_error import ParseError
+from bot.core.progress import Status, assess
+from bot.core.trend import Change
 from bot.core.values import GoalKind, GoalState, Quantity, Unit
 from bot.services import Services
 from bot.services.checkin_goals import (

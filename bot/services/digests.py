@@ -13,15 +13,12 @@ from datetime import datetime, time
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from bot.core.cadence import (
-    Cadence,
-    CadenceKind,
-    DayOfMonth,
-    describe_cadence,
-    next_occurrence,
-)
-from bot.core.digest import Digest, Period, TrackedGoal, compose_digest
+from bot.core.cadence import Cadence, CadenceKind, DayOfMonth
+from bot.core.cadence.describe import describe_cadence
+from bot.core.cadence.occurrences import next_occurrence
+from bot.core.digest import Digest, TrackedGoal, compose_digest
 from bot.core.digest_request import DigestFilters, Subscribe
+from bot.core.period import Period
 from bot.core.values import Category, GoalKind
 from bot.services import Services
 from bot.services.schedules import LAST_DAY

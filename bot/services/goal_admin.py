@@ -13,8 +13,9 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from bot.core.digest import DigestLine, Period, compose_digest
+from bot.core.digest import DigestLine, compose_digest
 from bot.core.goal_lookup import find_goals
+from bot.core.period import Period
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref
 from bot.services.permissions import Refusal, Refused, can_change, refusal

@@ -23,7 +23,7 @@ from sqlmodel import Session
 from bot.core import interview as core
 from bot.core.interview.form import FormAnswers, FormField, FormProblems, fill
 from bot.core.interview.machine import with_trends
-from bot.core.progress import Point, trend_per_week
+from bot.core.trend import Point, trend_per_week
 from bot.core.values import Unit
 from bot.services import Services
 from bot.services.interview_saving import SavedGoal, TimezoneOf, origin_key, save_interview

@@ -15,7 +15,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.core import interview as core
-from bot.core.cadence import Cadence, next_occurrence
+from bot.core.cadence import Cadence
+from bot.core.cadence.occurrences import next_occurrence
 from bot.core.dates import end_of_day, format_date
 from bot.core.values import GoalKind, Unit
 from bot.services.schedules import set_goal_schedule

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot.core.dates import AmbiguousDate, parse_deadline
-from bot.core.numbers import ParseError
+from bot.core.parse_error import ParseError
 from bot.services import Services
 from bot.services.schedules import advance
 from storage import repo

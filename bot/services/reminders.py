@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from bot.core.dates import format_date
 from bot.core.goal_lookup import GoalRef
-from bot.core.numbers import round_estimate
+from bot.core.numbers.write import round_estimate
 from bot.core.progress import expected_value
 from bot.core.values import GoalKind, GoalState, Quantity, Unit
 from bot.services import Services

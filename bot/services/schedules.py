@@ -11,7 +11,8 @@ from datetime import datetime, time
 
 from sqlmodel import Session, select
 
-from bot.core.cadence import Cadence, CadenceKind, next_occurrence
+from bot.core.cadence import Cadence, CadenceKind
+from bot.core.cadence.occurrences import next_occurrence
 from storage.models import ReminderSchedule
 from storage.repo import scoped_team
 

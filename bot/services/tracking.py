@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from sqlmodel import Session
 
 from bot.core.digest import TrackedGoal
-from bot.core.progress import GoalFigures, Point
+from bot.core.progress import GoalFigures
+from bot.core.trend import Point
 from bot.core.values import Direction, GoalKind, Unit
 from storage.models import CheckIn, Goal
 from storage.progress import checkins_by_goal

@@ -39,6 +39,7 @@ from bot.core.dates import end_of_day
 from bot.core.kpis import PLATFORMS, catalogue, detect_platform
 from bot.core.questions import start_of_day
 from bot.core.values import Category, Direction, GoalKind, GoalState, Unit
+from bot.errors import CheckinBotError
 from bot.services import Services
 from storage.models import CheckIn, Goal
 from storage.repo import ensure_workspace
@@ -79,7 +80,7 @@ class Problem:
         return f"line {self.line}: {self.section[:-1]} {self.field}: {self.message}"
 
 
-class ImportRejected(Exception):
+class ImportRejected(CheckinBotError):
     """The file has problems; nothing was imported."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -10,18 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.cadence import (
-    EPOCH_MONDAY,
-    MAX_OCCURRENCES,
-    Cadence,
-    CadenceKind,
-    ParseError,
-    count_occurrences,
-    describe_cadence,
-    next_occurrence,
-    occurrences_between,
-    parse_cadence,
-)
+from bot.core.cadence import EPOCH_MONDAY, MAX_OCCURRENCES, Cadence, CadenceKind
+from bot.core.cadence.describe import describe_cadence
+from bot.core.cadence.occurrences import count_occurrences, next_occurrence, occurrences_between
+from bot.core.cadence.parse import parse_cadence
+from bot.core.parse_error import ParseError
 
 DAILY = CadenceKind.DAILY
 WEEKLY = CadenceKind.WEEKLY

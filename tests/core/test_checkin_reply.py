@@ -18,7 +18,7 @@ from bot.core.checkin_reply import (
     take_confidence,
 )
 from bot.core.goal_lookup import GoalRef, Lookup
-from bot.core.numbers import ParseError
+from bot.core.parse_error import ParseError
 from bot.core.values import Unit
 
 REACH = GoalRef(1, "Reach 60k on Instagram", "reach", "reach", "instagram")

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.dates import AmbiguousDate, end_of_day, format_date, parse_deadline
-from bot.core.numbers import ParseError
+from bot.core.parse_error import ParseError
 
 BUCHAREST = ZoneInfo("Europe/Bucharest")
 TEHRAN = ZoneInfo("Asia/Tehran")

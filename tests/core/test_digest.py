@@ -6,7 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.core.digest import Period, compose_digest
+from bot.core.digest import compose_digest
+from bot.core.period import Period
 from bot.core.progress import Status
 from tests.digest_data import NOW, TEAM_GOALS, tracked
 

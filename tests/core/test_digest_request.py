@@ -9,14 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.cadence import CadenceKind
-from bot.core.digest import Period
 from bot.core.digest_request import (
-    RequestError,
     ShowSubscription,
     Subscribe,
     Unsubscribe,
     parse_digest_request,
 )
+from bot.core.parse_error import ParseError
+from bot.core.period import Period
 from bot.core.values import Category
 
 TZ = "Europe/Bucharest"
@@ -101,7 +101,7 @@ def test_off_and_status(typed: str, expected: object) -> None:
 def test_mistakes_get_a_clear_answer_with_an_example(typed: str, says: str) -> None:
     request = parse_digest_request(typed, tz=TZ)
 
-    assert isinstance(request, RequestError)
+    assert isinstance(request, ParseError)
     assert says in request.message
     assert request.example
 
@@ -111,6 +111,6 @@ def test_mistakes_get_a_clear_answer_with_an_example(typed: str, says: str) -> N
 def test_any_text_gives_a_result_never_an_exception(typed: str) -> None:
     request = parse_digest_request(typed, tz=TZ)
 
-    assert isinstance(request, Subscribe | Unsubscribe | ShowSubscription | RequestError)
+    assert isinstance(request, Subscribe | Unsubscribe | ShowSubscription | ParseError)
     if isinstance(request, Subscribe):
         assert request.cadence.kind in (CadenceKind.WEEKLY, CadenceKind.MONTHLY)

@@ -9,15 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.numbers import (
-    ParsedQuantity,
-    ParsedTarget,
-    ParseError,
-    format_quantity,
-    parse_quantity,
-    parse_target,
-    round_estimate,
-)
+from bot.core.numbers.read import ParsedQuantity, parse_quantity
+from bot.core.numbers.targets import ParsedTarget, parse_target
+from bot.core.numbers.write import format_quantity, round_estimate
+from bot.core.parse_error import ParseError
 from bot.core.values import Direction, Quantity, Unit
 
 D = Decimal

@@ -7,26 +7,25 @@ from decimal import Decimal
 
 import pytest
 
+from bot.core.okr_scores import ScoreVerdict, kr_score, objective_score, score_verdict
 from bot.core.progress import (
     STATUS_RULES,
-    Change,
     GoalFigures,
-    Point,
-    ScoreVerdict,
     Status,
     assess,
-    change_since,
-    change_since_last,
-    eta,
     expected_progress,
     expected_value,
-    forecast,
-    kr_score,
-    objective_score,
     progress,
     progress_bar,
     required_per,
-    score_verdict,
+)
+from bot.core.trend import (
+    Change,
+    Point,
+    change_since,
+    change_since_last,
+    eta,
+    forecast,
     trend_per_week,
 )
 from bot.core.values import Direction, Unit

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.core.period import Period
 from bot.core.progress import Status
-from bot.core.questions import Intent, Period, Question, understand
+from bot.core.questions import Intent, Question, understand
 from tests.question_cases import CASES, Case
 
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
@@ -40,11 +41,11 @@ SLOT_CASES = [
     ("hangi hedefler yolunda değil?", (), None, Status.OFF_TRACK, None),
     ("hangi hedefler yolunda?", (), None, Status.ON_TRACK, None),
     ("what did we miss", (), None, Status.MISSED, None),
-    ("how did reach change since last week?", ("reach",), None, None, Period.WEEK),
-    ("how did reach change this month?", ("reach",), None, None, Period.MONTH),
+    ("how did reach change since last week?", ("reach",), None, None, Period.WEEKLY),
+    ("how did reach change this month?", ("reach",), None, None, Period.MONTHLY),
     ("how did reach change?", ("reach",), None, None, None),
-    ("erişim geçen haftaya göre nasıl değişti?", ("reach",), None, None, Period.WEEK),
-    ("người theo dõi tháng này thay đổi ra sao", ("followers",), None, None, Period.MONTH),
+    ("erişim geçen haftaya göre nasıl değişti?", ("reach",), None, None, Period.WEEKLY),
+    ("người theo dõi tháng này thay đổi ra sao", ("followers",), None, None, Period.MONTHLY),
     ("ریچ اینستاگرام چطوره؟", ("reach",), "instagram", None, None),
     ("cum stam cu acoperirea pe instagram?", ("reach",), "instagram", None, None),
 ]

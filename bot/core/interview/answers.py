@@ -8,8 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from bot.core.cadence import ParseError as CadenceError
-from bot.core.cadence import parse_cadence
+from bot.core.cadence.parse import parse_cadence
 from bot.core.dates import DEADLINE_EXAMPLE, AmbiguousDate, format_date, parse_deadline
 from bot.core.interview.state import (
     DEFAULT_CADENCE,
@@ -45,7 +44,9 @@ from bot.core.kpis import (
     normalise,
 )
 from bot.core.mrkdwn import escape, quoted
-from bot.core.numbers import EXAMPLES, ParseError, parse_quantity, parse_target
+from bot.core.numbers.read import EXAMPLES, parse_quantity
+from bot.core.numbers.targets import parse_target
+from bot.core.parse_error import ParseError
 from bot.core.values import CATEGORY_LABELS, Category, Direction, Quantity, Unit
 
 _Read = tuple[Interview, tuple[str, ...]] | Problem
@@ -302,7 +303,7 @@ def _read_owner(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
 def _read_cadence(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     wanted = DEFAULT_CADENCE if normalise(text) in SKIP | {"default"} else text
     parsed = parse_cadence(wanted, tz=tz.key)
-    if isinstance(parsed, CadenceError):
+    if isinstance(parsed, ParseError):
         return Problem(escape(parsed.message), parsed.example)
     chosen = " ".join(wanted.lower().split())
     answered = replace(i, cadence=chosen)

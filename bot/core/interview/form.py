@@ -86,6 +86,8 @@ def fill(
     """The interview the form describes, ready for its SMART review, or what is wrong.
 
     Example:
+        >>> from datetime import UTC
+        >>> now, tz = datetime(2026, 11, 22, 8, tzinfo=UTC), ZoneInfo("UTC")
         >>> fill("U1", FormAnswers(why="sell more", metric="followers", baseline="400",
         ...      target="+20%", deadline="2026-12-22"), now=now, tz=tz).step
         <Step.REVIEW: 'review'>

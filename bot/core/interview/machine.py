@@ -68,6 +68,7 @@ def step(
     """Take one answer and return the new state and what to say next. Never raises.
 
     Example:
+        >>> from datetime import UTC
         >>> state, prompt = step(start("U1"), "we want more people to see our Instagram",
         ...                      now=datetime(2026, 11, 22, 8, tzinfo=UTC), tz=ZoneInfo("UTC"))
         >>> state.category, state.platform, prompt.step
@@ -333,9 +334,16 @@ def with_trends(
     the service adds them to a review once the interview has reached it.
 
     Example:
+        >>> from datetime import UTC
+        >>> from bot.core.interview.form import FormAnswers, fill
+        >>> now, tz = datetime(2026, 11, 22, 8, tzinfo=UTC), ZoneInfo("UTC")
+        >>> state = fill("U1", FormAnswers(why="sell more", metric="followers", baseline="400",
+        ...              target="+20%", deadline="2026-12-22"), now=now, tz=tz)
+        >>> prompt = ask(state, now=now, tz=tz)
         >>> judged = with_trends(state, prompt, {0: Decimal(25)}, now=now, tz=tz)
-        >>> judged.reviews[0][1].letters[2].name
-        'Achievable'
+        >>> achievable = judged.reviews[0][1].letters[2]
+        >>> achievable.name, "against +25 a week in recent check-ins" in achievable.reason
+        ('Achievable', True)
     """
     if prompt.step is not Step.REVIEW or not trends:
         return prompt

@@ -25,7 +25,7 @@ from bot.core.kpis import (
     suggest_for_category,
 )
 from bot.core.mrkdwn import quoted
-from bot.core.numbers import EXAMPLES
+from bot.core.numbers.read import EXAMPLES
 from bot.core.values import CATEGORY_LABELS, Unit
 
 _Question = tuple[str, str | None, tuple[Choice, ...]]

@@ -6,7 +6,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from bot.core.cadence import Cadence, count_occurrences, describe_cadence, parse_cadence
+from bot.core.cadence import Cadence
+from bot.core.cadence.describe import describe_cadence
+from bot.core.cadence.occurrences import count_occurrences
+from bot.core.cadence.parse import parse_cadence
 from bot.core.dates import end_of_day, format_date
 from bot.core.interview.state import Interview, Measure, Mode, Step
 from bot.core.kpis import (
@@ -14,7 +17,7 @@ from bot.core.kpis import (
     kpi,
 )
 from bot.core.mrkdwn import escape, quoted
-from bot.core.numbers import format_quantity
+from bot.core.numbers.write import format_quantity
 from bot.core.values import CATEGORY_LABELS, Direction, Quantity, Unit
 
 # --- control words ---------------------------------------------------------------------

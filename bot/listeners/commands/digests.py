@@ -10,13 +10,13 @@ from slack_sdk.errors import SlackApiError
 
 from bot.charts import chart_panels, draw_chart
 from bot.core.digest_request import (
-    RequestError,
     ShowSubscription,
     Subscribe,
     Unsubscribe,
     parse_digest_request,
 )
 from bot.core.mrkdwn import escape
+from bot.core.parse_error import ParseError
 from bot.listeners.context import CommandContext
 from bot.listeners.home import publish_home
 from bot.render.goals import ambiguous_blocks, not_found_text
@@ -54,7 +54,7 @@ def digest_command(ctx: CommandContext) -> None:
     services, team, channel = ctx.services, ctx.team_id, ctx.channel_id
     tz = channel_timezone(services, team_id=team, channel_id=channel)
     request = parse_digest_request(ctx.args, tz=tz)
-    if isinstance(request, RequestError):
+    if isinstance(request, ParseError):
         ctx.reply(f"{request.message} For example: `/goals digest {request.example}`.")
         return
     if isinstance(request, ShowSubscription):

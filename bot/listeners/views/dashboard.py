@@ -10,9 +10,10 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.core.dates import end_of_day
-from bot.core.digest_request import RequestError, Subscribe, parse_digest_request
+from bot.core.digest_request import Subscribe, parse_digest_request
 from bot.core.mrkdwn import escape
-from bot.core.numbers import ParsedQuantity, parse_quantity
+from bot.core.numbers.read import ParsedQuantity, parse_quantity
+from bot.core.parse_error import ParseError
 from bot.core.values import Unit
 from bot.listeners.commands.digests import describe_subscription
 from bot.listeners.home import publish_home, refresh_homes
@@ -88,7 +89,7 @@ def register(app: App, services: Services) -> None:
         if not isinstance(request, Subscribe):
             message = (
                 request.message
-                if isinstance(request, RequestError)
+                if isinstance(request, ParseError)
                 else "Say when, e.g. weekly mon 09:00."
             )
             ack(response_action="errors", errors={"schedule": message})

@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from bot.core.progress import kr_score, objective_score, score_verdict
+from bot.core.okr_scores import kr_score, objective_score, score_verdict
 from bot.core.questions import Intent, Question, start_of_day, understand
 from bot.core.wording import normalise
 from bot.services import Services

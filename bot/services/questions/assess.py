@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from bot.core.numbers import round_estimate
-from bot.core.progress import Change, GoalProgress, Point, Status, assess
-from bot.core.questions import Period
+from bot.core.numbers.write import round_estimate
+from bot.core.period import Period
+from bot.core.progress import GoalProgress, Status, assess
+from bot.core.trend import Change, Point
 from bot.core.values import Quantity, Unit
 from bot.services.questions.find import Asking
 from bot.services.tracking import goal_figures
@@ -133,8 +134,8 @@ def change_over(ctx: Asking, item: Assessed, period: Period | None) -> GoalChang
     change = (
         {
             None: found.change_last,
-            Period.WEEK: found.change_week,
-            Period.MONTH: found.change_month,
+            Period.WEEKLY: found.change_week,
+            Period.MONTHLY: found.change_month,
         }[period]
         if found
         else None

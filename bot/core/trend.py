@@ -1,0 +1,201 @@
+"""The trend of a metric's check-ins: changes over a span, least-squares forecasts and ETAs.
+
+Plain values in, plain values out: a series of `Point`s (aware datetimes and
+Decimals) gives a `Change`, a forecast at a deadline, or the moment a target is
+reached on the current trend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from bot.core.values import Direction
+
+VALUE_PLACES = Decimal("0.01")
+"""Forecasts, expected values, rates and percentages are rounded to 2 places;
+displays round further by unit."""
+
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+_HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One check-in: the metric's value at a moment."""
+
+    at: datetime
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """How a metric moved between two check-ins.
+
+    `pct` is the change as a percentage of the earlier value (3.2 means 3.2 %),
+    None when the earlier value is zero.
+    """
+
+    then_at: datetime
+    then_value: Decimal
+    now_at: datetime
+    now_value: Decimal
+    delta: Decimal
+    pct: Decimal | None
+
+
+def forecast(points: Sequence[Point], deadline: datetime) -> Decimal | None:
+    """The value the trend of `points` reaches at `deadline`.
+
+    The trend is a least-squares straight line; it needs two points at distinct
+    times, otherwise the answer is None.
+
+    Example:
+        >>> from datetime import UTC
+        >>> forecast([Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
+        ...           Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420"))],
+        ...          datetime(2026, 1, 29, tzinfo=UTC))
+        Decimal('480.00')
+    """
+    line = _fit(points)
+    if line is None:
+        return None
+    return line.value_at(deadline).quantize(VALUE_PLACES)
+
+
+def eta(points: Sequence[Point], target: Decimal, direction: Direction) -> datetime | None:
+    """When the trend of `points` reaches `target`, to the second.
+
+    None when there is no trend (fewer than two distinct times), when the trend is
+    flat or moving away from the target, or when the moment lies beyond the
+    calendar. The moment may be in the past if the trend crossed the target already.
+
+    Example:
+        >>> from datetime import UTC
+        >>> eta([Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
+        ...      Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420"))],
+        ...     Decimal("480"), Direction.INCREASE)
+        datetime.datetime(2026, 1, 29, 0, 0, tzinfo=datetime.timezone.utc)
+    """
+    line = _fit(points)
+    if line is None or line.slope == 0:
+        return None
+    if (line.slope > 0) != (direction is Direction.INCREASE):
+        return None
+    seconds = ((target - line.intercept) / line.slope).quantize(_ONE, ROUND_HALF_UP)
+    try:
+        return line.origin + timedelta(seconds=int(seconds))
+    except OverflowError:
+        return None
+
+
+def change_since(points: Sequence[Point], *, now: datetime, days: int) -> Change | None:
+    """How the metric moved over the last `days` days (7 for week-over-week, 30 for month).
+
+    "Now" is the latest check-in at or before `now`; "then" is the latest check-in
+    at or before `now - days`. None when either is missing or they are the same
+    check-in (nothing new was reported in the window).
+
+    Example:
+        >>> from datetime import UTC
+        >>> change_since([Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
+        ...               Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420"))],
+        ...              now=datetime(2026, 1, 8, tzinfo=UTC), days=7).delta
+        Decimal('20')
+    """
+    ordered = up_to(points, now)
+    then = up_to(ordered, now - timedelta(days=days))
+    if not ordered or not then or then[-1] == ordered[-1]:
+        return None
+    return _change(then[-1], ordered[-1])
+
+
+def change_since_last(points: Sequence[Point]) -> Change | None:
+    """How the metric moved from the previous check-in to the latest one.
+
+    Example:
+        >>> from datetime import UTC
+        >>> change_since_last([Point(datetime(2026, 1, 8, tzinfo=UTC), Decimal("420")),
+        ...                    Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400"))]).pct
+        Decimal('5.00')
+    """
+    ordered = _chronological(points)
+    if len(ordered) < 2:
+        return None
+    return _change(ordered[-2], ordered[-1])
+
+
+def trend_per_week(series: Sequence[Sequence[Point]]) -> Decimal | None:
+    """The recent change per week of a metric, from the check-ins of the goals measuring it.
+
+    Each goal's check-ins get their own least-squares line, since two goals on the
+    same metric may start from different levels; the answer is the mean of their
+    slopes over 7 days. None when no goal has check-ins at two distinct times.
+
+    Example:
+        >>> from datetime import UTC
+        >>> trend_per_week([[Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400")),
+        ...                  Point(datetime(2026, 1, 15, tzinfo=UTC), Decimal("440"))]])
+        Decimal('20.00')
+    """
+    slopes = [line.slope for line in map(_fit, series) if line is not None]
+    if not slopes:
+        return None
+    week = exact_seconds(timedelta(weeks=1))
+    return (sum(slopes, _ZERO) / len(slopes) * week).quantize(VALUE_PLACES, ROUND_HALF_UP)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A fitted straight line: `intercept` at `origin`, changing by `slope` per second."""
+
+    origin: datetime
+    intercept: Decimal
+    slope: Decimal
+
+    def value_at(self, at: datetime) -> Decimal:
+        return self.intercept + self.slope * exact_seconds(at - self.origin)
+
+
+def _fit(points: Sequence[Point]) -> _Line | None:
+    ordered = _chronological(points)
+    if len(ordered) < 2:
+        return None
+    origin = ordered[0].at
+    xs = [exact_seconds(point.at - origin) for point in ordered]
+    ys = [point.value for point in ordered]
+    mean_x = sum(xs, _ZERO) / len(xs)
+    mean_y = sum(ys, _ZERO) / len(ys)
+    spread = sum(((x - mean_x) ** 2 for x in xs), _ZERO)
+    if spread == 0:
+        return None
+    covariance = sum(((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)), _ZERO)
+    slope = covariance / spread
+    return _Line(origin=origin, intercept=mean_y - slope * mean_x, slope=slope)
+
+
+def _change(then: Point, latest: Point) -> Change:
+    delta = latest.value - then.value
+    pct = (
+        None
+        if then.value == 0
+        else (delta / abs(then.value) * _HUNDRED).quantize(VALUE_PLACES, ROUND_HALF_UP)
+    )
+    return Change(then.at, then.value, latest.at, latest.value, delta, pct)
+
+
+def _chronological(points: Sequence[Point]) -> list[Point]:
+    return sorted(points, key=lambda point: point.at)
+
+
+def up_to(points: Sequence[Point], moment: datetime) -> list[Point]:
+    """The points at or before `moment`, oldest first."""
+    return [point for point in _chronological(points) if point.at <= moment]
+
+
+def exact_seconds(delta: timedelta) -> Decimal:
+    """The length of `delta` in seconds, exactly (`total_seconds()` goes through a float)."""
+    return Decimal(delta.days * 86_400 + delta.seconds) + Decimal(delta.microseconds) / 1_000_000

@@ -1,0 +1,221 @@
+"""What the fake workspace holds (people, channels, messages, views, files, every API call)
+and where its server listens; the part of the sandbox tests assert on.
+
+Reading is thread-safe enough: appends are atomic, and tests read after `wait_for`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+BOT_TOKEN = "xoxb-sandbox-bot-token"
+APP_TOKEN = "xapp-sandbox-app-token"
+SIGNING_SECRET = "sandbox-signing-secret"
+
+
+@dataclass
+class ApiCall:
+    """One Web API request the bot made, with the arguments as Slack would read them."""
+
+    method: str
+    args: dict[str, Any]
+    response: dict[str, Any]
+    status: int = 200
+
+
+@dataclass
+class Message:
+    """A message as the workspace holds it (sent by the bot, a person or a response URL)."""
+
+    channel: str
+    ts: str
+    text: str
+    user: str
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    thread_ts: str | None = None
+    files: list[dict[str, Any]] = field(default_factory=list)
+    ephemeral_to: str | None = None
+    deleted: bool = False
+    reactions: list[str] = field(default_factory=list)
+
+
+class SandboxState:
+    """The workspace's contents and the address it serves on, shared by every part of the
+    sandbox (Web API, OAuth, uploads, Socket Mode, faults)."""
+
+    def __init__(self, *, team_id: str, team_name: str) -> None:
+        self.team_id = team_id
+        self.team_name = team_name
+        self.bot_user_id = "UBOT"
+        self.bot_id = "BBOT"
+        self.app_id = "A0SANDBOX"
+        self.bot_token = BOT_TOKEN
+        self.bot_tokens: dict[str, str] = {BOT_TOKEN: team_id}  # token -> workspace
+        self.app_token = APP_TOKEN
+        self.signing_secret = SIGNING_SECRET
+        self.calls: list[ApiCall] = []
+        self.messages: list[Message] = []
+        self.problems: list[str] = []
+        self.users: dict[str, dict[str, Any]] = {}
+        self.channels: dict[str, dict[str, Any]] = {}
+        self.views: dict[str, dict[str, Any]] = {}
+        self.home_views: dict[str, dict[str, Any]] = {}
+        self.files: dict[str, dict[str, Any]] = {}
+        self._ids = itertools.count(1)
+        self._ts = itertools.count(1)
+        self._changed = threading.Condition()
+        # The loop the server thread runs; Socket Mode acks wait on futures of it.
+        self._loop = asyncio.new_event_loop()
+        self.port = 0
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        """What SLACK_API_URL should be to point a bot at this sandbox."""
+        return f"{self.base_url}/api/"
+
+    # --- workspace setup -----------------------------------------------------------------
+
+    def add_user(
+        self,
+        user_id: str,
+        *,
+        name: str | None = None,
+        tz: str = "UTC",
+        is_admin: bool = False,
+        deleted: bool = False,
+    ) -> dict[str, Any]:
+        """A person in the workspace, with the time zone users.info will report."""
+        name = name or user_id.lower()
+        user = {
+            "id": user_id,
+            "team_id": self.team_id,
+            "name": name,
+            "real_name": name.title(),
+            "tz": tz,
+            "tz_label": tz,
+            "is_admin": is_admin,
+            "is_owner": False,
+            "is_bot": False,
+            "deleted": deleted,
+            "profile": {"display_name": name, "real_name": name.title()},
+        }
+        self.users[user_id] = user
+        return user
+
+    def add_channel(self, channel_id: str, name: str, *, members: list[str] | None = None) -> None:
+        """A public channel; the bot is a member unless `members` says otherwise."""
+        self.channels[channel_id] = {
+            "id": channel_id,
+            "name": name,
+            "is_channel": True,
+            "is_im": False,
+            "is_member": members is None or self.bot_user_id in members,
+            "members": members or [],
+        }
+
+    def im_channel(self, user_id: str) -> str:
+        """The id of the direct-message channel between the bot and a person."""
+        channel_id = "D" + user_id.removeprefix("U")
+        self.channels.setdefault(
+            channel_id,
+            {
+                "id": channel_id,
+                "is_im": True,
+                "is_channel": False,
+                "user": user_id,
+                "is_member": True,
+            },
+        )
+        return channel_id
+
+    # --- reading state (thread-safe enough: appends are atomic, tests read after waits) ---
+
+    def calls_to(self, method: str) -> list[ApiCall]:
+        return [call for call in self.calls if call.method == method]
+
+    def channel_messages(self, channel: str, *, include_threads: bool = False) -> list[Message]:
+        """Visible messages of a channel, oldest first (thread replies only if asked)."""
+        return [
+            m
+            for m in self.messages
+            if m.channel == channel
+            and not m.deleted
+            and m.ephemeral_to is None
+            and (include_threads or m.thread_ts is None or m.thread_ts == m.ts)
+        ]
+
+    def thread(self, channel: str, thread_ts: str) -> list[Message]:
+        """The replies of a thread, oldest first (without the parent)."""
+        return [
+            m
+            for m in self.messages
+            if m.channel == channel
+            and m.thread_ts == thread_ts
+            and m.ts != thread_ts
+            and not m.deleted
+        ]
+
+    def ephemerals(self, user: str) -> list[Message]:
+        return [m for m in self.messages if m.ephemeral_to == user]
+
+    def find_message(self, channel: str, ts: str) -> Message | None:
+        return next((m for m in self.messages if m.channel == channel and m.ts == ts), None)
+
+    def wait_for(self, predicate: Callable[[], Any], *, timeout: float = 10.0) -> Any:
+        """Block until `predicate()` is truthy (re-checked on every API call); return its value.
+
+        Used when the bot works after acknowledging; raises TimeoutError if it never happens.
+        """
+        with self._changed:
+            result = predicate()
+            if result:
+                return result
+            if not self._changed.wait_for(predicate, timeout):
+                raise TimeoutError("the sandbox never saw the expected Slack call")
+            return predicate()
+
+    def next_ts(self) -> str:
+        """A fresh message timestamp, increasing like Slack's."""
+        return f"{1_790_000_000 + next(self._ts)}.000100"
+
+    def record_user_message(
+        self, channel: str, user: str, text: str, thread_ts: str | None
+    ) -> Message:
+        """Store a message a person typed (the driver calls this before sending the event)."""
+        message = Message(
+            channel=channel, ts=self.next_ts(), text=text, user=user, thread_ts=thread_ts
+        )
+        self._store(message)
+        return message
+
+    def _store(self, message: Message) -> None:
+        with self._changed:
+            self.messages.append(message)
+            self._changed.notify_all()
+
+    def _record(self, call: ApiCall) -> None:
+        with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+
+    def _check(self, problems: list[str], where: str) -> dict[str, Any] | None:
+        if not problems:
+            return None
+        self.problems.extend(f"{where}: {p}" for p in problems)
+        return {"ok": False, "error": "invalid_blocks", "errors": problems}
+
+    def _channel_or_error(self, channel: str | None) -> dict[str, Any] | None:
+        if not channel or (channel not in self.channels and not channel.startswith("D")):
+            return {"ok": False, "error": "channel_not_found"}
+        if channel in self.channels and not self.channels[channel].get("is_member", True):
+            return {"ok": False, "error": "not_in_channel"}
+        return None
