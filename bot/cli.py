@@ -136,8 +136,8 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
     """Print a channel's digest as text; with --post, post it (and its chart) to Slack."""
-    from bot.blocks.digest import digest_message
-    from bot.blocks.text import blocks_to_text
+    from bot.render.digest import digest_message
+    from bot.render.text import blocks_to_text
     from bot.services.digests import build_digest
 
     if args.post and not args.channel:
@@ -183,8 +183,8 @@ def cmd_migrate(_args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.blocks.answers import answer_text
-    from bot.services.questions import answer_question
+    from bot.render.answers import answer_text
+    from bot.services.questions.answer import answer_question
 
     services = build_services(settings, _clock(args), migrate=True)
     answer = answer_question(services, team_id=args.team, user_id="", text=args.question)
@@ -219,7 +219,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.services.transfer import export_records, write_csv, write_json
+    from bot.services.export import export_records, write_csv, write_json
 
     services = build_services(settings, migrate=True)
     write = write_csv if args.format == "csv" else write_json

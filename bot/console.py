@@ -16,11 +16,11 @@ from contextlib import ExitStack, contextmanager
 from datetime import datetime, timedelta
 from typing import Any, Protocol, TextIO
 
-from bot.blocks.text import blocks_to_text
 from bot.clock import FrozenClock, ShiftedClock
 from bot.core.numbers.read import parse_quantity
 from bot.core.parse_error import ParseError
 from bot.core.values import Unit
+from bot.render.text import blocks_to_text
 from bot.sandbox import SlackDriver, SlackSandbox
 from bot.sandbox.state import Message
 from bot.scheduling.deliveries import DeliveryRunner

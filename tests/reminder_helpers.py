@@ -6,10 +6,9 @@ from datetime import datetime, time
 from decimal import Decimal
 from typing import Any
 
-from bot.blocks.reminders import reminder_message
 from bot.core.cadence import Cadence, CadenceKind
 from bot.scheduling.deliveries import DeliveryRunner, TickReport
-from bot.services.reminders import ReminderSource
+from bot.scheduling.reminders import ReminderSource
 from bot.services.schedules import set_goal_schedule
 from bot.slack.client import make_client
 from storage import repo
@@ -64,7 +63,7 @@ def make_goal(
 def tick(harness: BotHarness, worker: str = "test") -> TickReport:
     """One pass of the real delivery runner with the reminder source (digests tested apart)."""
     client = make_client(harness.services)
-    source = ReminderSource(harness.services, reminder_message)
+    source = ReminderSource(harness.services)
     runner = DeliveryRunner(harness.services, lambda _team: client, [source], worker=worker)
     return runner.tick()
 

@@ -23,6 +23,6 @@ def test_every_goals_command_named_is_one_the_bot_has(source: Path) -> None:
 
 
 def test_the_scan_finds_the_commands_the_help_names() -> None:
-    help_text = (ROOT / "bot" / "services" / "help.py").read_text(encoding="utf-8")
+    help_text = (ROOT / "bot" / "render" / "help.py").read_text(encoding="utf-8")
 
     assert {"new", "checkin", "away", "back", "export"} <= set(NAMED.findall(help_text))

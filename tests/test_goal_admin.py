@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from bot.services.transfer import export_records, write_csv
+from bot.services.export import export_records, write_csv
 from storage import repo
 from storage.schemas import GoalCreate
 from tests.digest_data import store

@@ -107,7 +107,7 @@ def test_pause_and_resume_reminders_from_the_home(harness: BotHarness) -> None:
 
     schedules = rows(harness, ReminderSchedule)
     assert [s.active for s in schedules] == [False, False]
-    assert {s.paused_reason for s in schedules} == {"paused by <@U1>"}
+    assert {s.paused_reason for s in schedules} == {"paused_by:U1"}
     assert "Paused reminders for 2 goals" in harness.last_reply("U1").text
     assert "Resume reminders" in home_text(harness)
 

@@ -14,9 +14,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.blocks.goals import EDIT_CALLBACK
-from bot.blocks.reminders import UPDATE_CALLBACK
 from bot.listeners.views.digests import subscribe_modal
+from bot.render.goals import EDIT_CALLBACK
+from bot.render.reminders import UPDATE_CALLBACK
 from tests.harness import BotHarness
 from tests.hostile import Watch, World, fuzz_settings, hostile_text, seed_world
 

@@ -23,14 +23,15 @@ from hypothesis import strategies as st
 from sqlmodel import col, func, select
 
 from bot import cli
-from bot.blocks.answers import answer_blocks, answer_text
-from bot.blocks.digest import digest_message
-from bot.blocks.home import home_blocks
-from bot.blocks.text import blocks_to_text
+from bot.render.answers import answer_blocks, answer_text
+from bot.render.digest import digest_message
+from bot.render.home import home_blocks
+from bot.render.text import blocks_to_text
 from bot.services.digests import build_digest
+from bot.services.export import export_records, write_csv, write_json
 from bot.services.home import home_view
-from bot.services.questions import answer_goal_status, answer_question
-from bot.services.transfer import export_records, import_file, write_csv, write_json
+from bot.services.questions.answer import answer_goal_status, answer_question
+from bot.services.transfer import import_file
 from storage.models import CheckIn, Goal
 from tests.harness import NOW, TEAM, BotHarness, empty_all_tables
 

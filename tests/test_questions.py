@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import Engine, event, func, select
 from sqlmodel import Session
 
-from bot.blocks.answers import answer_text
 from bot.clock import FrozenClock
 from bot.core.questions import Intent
-from bot.services.questions import answer_question
+from bot.render.answers import answer_text
+from bot.services.questions.answer import Said, answer_question
 from bot.services.transfer import import_file
 from storage.models import CheckIn, Goal
 from storage.transfer import insert_rows
@@ -109,7 +109,7 @@ def test_an_empty_workspace_is_told_how_to_add_goals_in_slack_and_from_a_file(
 def test_several_matches_come_as_a_short_list_to_choose_from(loaded: Any) -> None:
     answer = answer_question(loaded, team_id=TEAM, user_id="U1", text="how are we doing on reach?")
 
-    assert answer.choose
+    assert answer.said is Said.CHOOSE
     assert [g.ref for g in answer.goals] == ["reach-tt", "reach-ig"]
 
 
@@ -242,7 +242,7 @@ def test_what_is_not_a_question_still_falls_through_to_the_pointer(slack: BotHar
 
 def test_help_answer_examples_are_each_read_as_their_kind() -> None:
     from bot.core.questions import understand
-    from bot.services.questions import EXAMPLES
+    from bot.services.questions.answer import EXAMPLES
 
     for intent, example in EXAMPLES:
         assert understand(example, now=NOW, tz=UTC).intent is intent  # type: ignore[arg-type]

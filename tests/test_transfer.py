@@ -13,13 +13,8 @@ from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 
 from bot.clock import FrozenClock
-from bot.services.transfer import (
-    ImportRejected,
-    export_records,
-    import_file,
-    write_csv,
-    write_json,
-)
+from bot.services.export import export_records, write_csv, write_json
+from bot.services.transfer import ImportRejected, import_file
 from storage.models import CheckIn, Goal
 from tests.harness import database_kind, make_services
 from tests.test_cli import run_cli

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.blocks.checkins import question_text, recorded_blocks
 from bot.core.mrkdwn import escape
 from bot.listeners.home import refresh_homes
+from bot.render.checkins import recorded_blocks, unclear_text
+from bot.render.refusals import refused_text
+from bot.render.reminder_changes import reminder_change_text
 from bot.services import Services
 from bot.services.checkins import (
     Author,
@@ -18,10 +20,10 @@ from bot.services.checkins import (
     Postponed,
     Question,
     Recorded,
-    Refused,
     Removed,
     changed_goals,
 )
+from bot.services.permissions import Refused
 from bot.slack.actor import Actor
 
 
@@ -36,12 +38,14 @@ def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]
         text, blocks = recorded_blocks(outcome)
         return text, blocks
     if isinstance(outcome, Question):
-        return question_text(outcome.message, outcome.example), None
+        return unclear_text(outcome), None
     if isinstance(outcome, Removed):
         titles = ", ".join(f"“{escape(t)}”" for t in outcome.titles)
         return f"Removed the check-in of {titles}.", None
-    if isinstance(outcome, Refused | Postponed):
-        return outcome.message, None
+    if isinstance(outcome, Refused):
+        return refused_text(outcome), None
+    if isinstance(outcome, Postponed):
+        return reminder_change_text(outcome.change), None
     raise TypeError(f"unknown outcome {outcome!r}")
 
 

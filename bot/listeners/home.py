@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.blocks.home import home_blocks
+from bot.render.home import home_blocks
 from bot.services import Services
 from bot.services.home import home_view, people_to_refresh
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.blocks.interview import interview_message
 from bot.listeners.home import refresh_homes
+from bot.render.interview import interview_message
 from bot.services import Services
 from bot.services.interview import InterviewView
 

@@ -15,9 +15,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
-from bot.blocks.digest import digest_message
 from bot.charts import chart_panels, draw_chart
 from bot.core.cadence.occurrences import next_occurrence
+from bot.render.digest import digest_message
 from bot.scheduling.deliveries import Due, Sent
 from bot.scheduling.pacing import ChannelPacer
 from bot.services import Services

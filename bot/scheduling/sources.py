@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from bot.blocks.reminders import reminder_message
 from bot.scheduling.deliveries import DueSource
 from bot.scheduling.digests import DigestSource
+from bot.scheduling.reminders import ReminderSource
 from bot.services import Services
-from bot.services.reminders import ReminderSource
 
 
 def all_sources(services: Services) -> list[DueSource]:
     """Reminders and digests; features add theirs here."""
-    return [ReminderSource(services, reminder_message), DigestSource(services)]
+    return [ReminderSource(services), DigestSource(services)]

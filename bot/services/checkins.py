@@ -10,15 +10,14 @@ bot posts: value, progress, what was expected by today, status and change.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
+from enum import StrEnum
 
 from sqlmodel import Session
 
 from bot.core.checkin_reply import (
-    CONFIDENCE_LABELS,
     Confidence,
     ReplyValue,
     Skip,
@@ -27,43 +26,48 @@ from bot.core.checkin_reply import (
     parse_checkin_command,
     parse_reply,
 )
-from bot.core.dates import format_date
-from bot.core.digest import STATUS_LABELS as STATUS_WORDS
-from bot.core.digest import STATUS_MARKS
-from bot.core.goal_lookup import GoalRef, Lookup, describe_choices
+from bot.core.goal_lookup import Lookup
 from bot.core.numbers.read import parse_quantity
-from bot.core.numbers.write import format_quantity, round_estimate
+from bot.core.numbers.write import round_estimate
 from bot.core.parse_error import ParseError
-from bot.core.progress import Status, assess, progress_bar
+from bot.core.progress import Status, assess
 from bot.core.trend import Change
-from bot.core.values import GoalKind, GoalState, Quantity, Unit
+from bot.core.values import GoalKind, GoalState, Quantity
 from bot.services import Services
-from bot.services.permissions import can_change, refusal
-from bot.services.reminder_controls import pause, schedule_of, skip_once, snooze
+from bot.services.checkin_goals import (
+    asked_goals,
+    goal_ref,
+    owner_zone,
+    reminder_goal,
+    thread_goals,
+)
+from bot.services.permissions import Refusal, Refused, can_change, refusal
+from bot.services.reminder_controls import Did, ReminderChange, pause, skip_once, snooze
 from bot.services.tracking import goal_figures, goal_points
 from storage import checkins as checkin_store
 from storage import repo
 from storage.models import CheckIn, Delivery, Goal
 from storage.schemas import CheckInCreate
 
-STATUS_LABELS: dict[Status, str] = {
-    status: f"{STATUS_MARKS[status]} {words}" for status, words in STATUS_WORDS.items()
-}
-NO_TARGET = "no target set"
-
 
 @dataclass(frozen=True, slots=True)
 class GoalAnswer:
-    """Where one goal stands right after a check-in, in words ready to show."""
+    """Where one goal stands right after a check-in; `bot.render.checkins` writes it.
+
+    Quantities carry the goal's unit; `status` is None when the goal has no target.
+    """
 
     goal_id: int
     title: str
-    value: str
-    status: str
-    progress: str | None = None  # "▓▓▓▓▓▓▓░░░ 68% of the way to 60,000"
-    expected: str | None = None  # "45,000 (75% of the way)"
-    change: str | None = None  # "+1,200 (+3.0%) since 16 Nov 2026"
-    confidence: str | None = None
+    value: Quantity | None  # the latest value; None before any check-in
+    status: Status | None
+    progress: Decimal | None = None  # the share of the way to `target`
+    target: Quantity | None = None
+    expected: Quantity | None = None  # what the plan expects by today
+    expected_share: Decimal | None = None  # the same, as a share of the way
+    change: Change | None = None  # since the previous check-in
+    change_from: date | None = None  # the previous check-in's day, in the owner's time zone
+    confidence: Confidence | None = None
     note: str = ""
     became_baseline: bool = False
 
@@ -84,26 +88,35 @@ class Removed:
     goal_ids: tuple[int, ...] = ()
 
 
+class Unclear(StrEnum):
+    """Why a check-in was not understood; `bot.render.checkins` has the words."""
+
+    UNREADABLE = "unreadable"  # the value (or command) could not be read
+    KEPT_EARLIER = "kept_earlier"  # an edited reply without a value: the old one stays
+    NO_ACTIVE_GOAL = "no_active_goal"
+    WHICH_GOAL = "which_goal"  # the name fits several goals
+    NO_SUCH_GOAL = "no_such_goal"
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
-    """The bot could not read the value; nothing was stored."""
+    """The bot could not read the value; nothing was stored.
 
-    message: str
-    example: str
+    `problem` and `example` are the reader's words for an unreadable value; `lookup`
+    the goals a name matched (several, or none).
+    """
 
-
-@dataclass(frozen=True, slots=True)
-class Refused:
-    """The person may not check in on this goal; shown to them alone."""
-
-    message: str
+    unclear: Unclear
+    problem: str = ""
+    example: str = ""
+    lookup: Lookup | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Postponed:
-    """A "skip" or "snooze" reply: no value, and when the next reminder comes."""
+    """A "skip" or "snooze" reply (or a reminder's button): no value, and what changed."""
 
-    message: str
+    change: ReminderChange
     goal_ids: tuple[int, ...] = ()  # set when reminders were paused or turned on again
 
 
@@ -132,7 +145,7 @@ def changed_goals(outcome: Outcome) -> tuple[int, ...]:
     """The goals an outcome changed (values, or reminders paused or resumed); () for none.
 
     Example:
-        >>> changed_goals(Question("Which one?", "41.2k"))
+        >>> changed_goals(Question(Unclear.NO_ACTIVE_GOAL))
         ()
     """
     if isinstance(outcome, Recorded):
@@ -140,56 +153,6 @@ def changed_goals(outcome: Outcome) -> tuple[int, ...]:
     if isinstance(outcome, Removed | Postponed):
         return outcome.goal_ids
     return ()
-
-
-def goal_ref(goal: Goal) -> GoalRef:
-    """The lookup's view of a stored goal."""
-    return GoalRef(
-        id=goal.id or 0,
-        title=goal.title,
-        metric=goal.metric or "",
-        metric_name=goal.metric_name,
-        platform=goal.platform,
-        kind=goal.kind,
-        unit=goal.unit,
-    )
-
-
-def reminder_goal(session: Session, delivery: Delivery) -> Goal | None:
-    """The goal a reminder was sent for."""
-    schedule = schedule_of(session, delivery) if delivery.kind == "reminder" else None
-    if schedule is None:
-        return None
-    return repo.get_goal(session=session, team_id=delivery.team_id, goal_id=schedule.goal_id)
-
-
-def asked_goals(session: Session, goal: Goal | None) -> list[Goal]:
-    """The goals a check-in on `goal` asks values for: the goal, or an objective's key results."""
-    if goal is None:
-        return []
-    if goal.kind == GoalKind.OBJECTIVE:
-        return checkin_store.key_results(
-            session=session, team_id=goal.team_id, objective_id=goal.id or 0
-        )
-    return [goal]
-
-
-def thread_goals(session: Session, delivery: Delivery) -> list[Goal]:
-    """The goals a reminder asked about: its goal, or the key results of an objective."""
-    return asked_goals(session, reminder_goal(session, delivery))
-
-
-def reminder_thread(
-    services: Services, *, team_id: str, channel_id: str, thread_ts: str | None
-) -> Delivery | None:
-    """The reminder a thread belongs to, or None when it is not a reminder's thread."""
-    if not thread_ts:
-        return None
-    with services.session() as session:
-        delivery = repo.find_delivery_by_message(
-            session=session, team_id=team_id, channel_id=channel_id, message_ts=thread_ts
-        )
-        return delivery if delivery is not None and delivery.kind == "reminder" else None
 
 
 def reply_in_thread(
@@ -200,7 +163,7 @@ def reply_in_thread(
         goals = thread_goals(session, delivery)
         reply = parse_reply(text, [goal_ref(g) for g in goals])
         if isinstance(reply, ParseError):
-            return Question(reply.message, reply.example)
+            return Question(Unclear.UNREADABLE, reply.message, reply.example)
         if isinstance(reply, Skip | Snooze):
             refused = _refusal(goals, author)
             if refused is not None:
@@ -224,9 +187,9 @@ def change_reply(
         goals = thread_goals(session, delivery)
         reply = parse_reply(text, [goal_ref(g) for g in goals])
         if not isinstance(reply, Values):
-            message = reply.message if isinstance(reply, ParseError) else "That isn't a value."
-            example = reply.example if isinstance(reply, ParseError) else "41.2k"
-            return Question(f"{message} I kept the earlier value.", example)
+            if isinstance(reply, ParseError):
+                return Question(Unclear.KEPT_EARLIER, reply.message, reply.example)
+            return Question(Unclear.KEPT_EARLIER)
         refused = _refusal(goals, author)
         if refused is not None:
             return refused
@@ -260,15 +223,13 @@ def checkin_command(services: Services, author: Author, text: str) -> Outcome:
             if g.kind != GoalKind.OBJECTIVE
         ]
         if not goals:
-            return Question(
-                "There is no active goal to check in on yet.",
-                "/goals checkin reach 41.2k, once a goal is set up",
-            )
+            return Question(Unclear.NO_ACTIVE_GOAL)
         found = parse_checkin_command(text, [goal_ref(g) for g in goals])
         if isinstance(found, ParseError):
-            return Question(found.message, found.example)
+            return Question(Unclear.UNREADABLE, found.message, found.example)
         if isinstance(found, Lookup):
-            return _unclear_goal(found)
+            unclear = Unclear.WHICH_GOAL if found.ambiguous else Unclear.NO_SUCH_GOAL
+            return Question(unclear, lookup=found)
         return record_values(session, services, author, Origin("command"), found, goals)
 
 
@@ -279,9 +240,9 @@ def press_reminder_button(
     with services.session() as session:
         goal = reminder_goal(session, delivery)
         if goal is None:
-            return Postponed("This reminder's goal is gone.")
+            return Postponed(ReminderChange(Did.GOAL_GONE))
         if not can_change(goal, author.user_id, is_admin=author.is_admin):
-            return Refused(refusal(goal))
+            return refusal(goal)
         if action == "skip":
             return Postponed(skip_once(session, delivery))
         changed = (goal.id or 0,)
@@ -310,7 +271,7 @@ def checkin_from_form(
             goal = repo.get_goal(session=session, team_id=author.team_id, goal_id=asked)
             goals = asked_goals(session, goal)
         if not goals:
-            return Refused("That goal no longer exists.")
+            return Refused(Refusal.GOAL_GONE)
         values, problems = [], {}
         for goal in goals:
             parsed = parse_quantity(typed.get(goal.id or 0, ""), unit_hint=goal.unit)
@@ -380,65 +341,51 @@ def goal_answer(
     note: str = "",
     became_baseline: bool = False,
 ) -> GoalAnswer:
-    """Where `goal` stands now, in words; marks it achieved when it reached its target."""
+    """Where `goal` stands now; marks it achieved when it reached its target."""
     points = goal_points(
         repo.list_checkins(session=session, team_id=goal.team_id, goal_id=goal.id or 0)
     )
-    zone = owner_zone(session, services, goal)
-    status = Status.NO_DATA
-    progress_text = expected_text = change_text = None
-    figures = goal_figures(goal)
-    if figures is not None:
-        state = assess(figures, points, now)
-        status = state.status
-        if status is Status.ACHIEVED and goal.state == GoalState.ACTIVE:
-            goal.state, goal.updated_at = GoalState.ACHIEVED, now
-        if state.progress is not None:
-            target = show_value(goal, figures.target)
-            progress_text = f"{progress_bar(state.progress)} of the way to {target}"
-        if state.expected_value is not None:
-            expected_text = (
-                f"{show_value(goal, round_estimate(state.expected_value, goal.unit))} "
-                f"({_percent(state.expected)} of the way)"
-            )
-        change_text = _change_text(goal, state.change_last, zone)
-    return GoalAnswer(
+    unit = goal.unit
+
+    def quantity(value: Decimal) -> Quantity:
+        return Quantity(value, unit, goal.currency)
+
+    answer = GoalAnswer(
         goal_id=goal.id or 0,
         title=goal.title,
-        value=show_value(goal, points[-1].value) if points else "no value yet",
-        status=STATUS_LABELS[status] if goal.target is not None else NO_TARGET,
-        progress=progress_text,
-        expected=expected_text,
-        change=change_text,
-        confidence=CONFIDENCE_LABELS[confidence] if confidence else None,
+        value=quantity(points[-1].value) if points else None,
+        status=Status.NO_DATA if goal.target is not None else None,
+        confidence=confidence,
         note=note,
         became_baseline=became_baseline,
     )
-
-
-def _change_text(goal: Goal, change: Change | None, zone: ZoneInfo) -> str | None:
-    if change is None:
-        return None
-    percent = f" ({change.pct:+.1f}%)" if change.pct is not None else ""
-    since = format_date(change.then_at.astimezone(zone).date())
-    return f"{_signed(goal, change.delta)}{percent} since {since}"
+    figures = goal_figures(goal)
+    if figures is None:
+        return answer
+    state = assess(figures, points, now)
+    if state.status is Status.ACHIEVED and goal.state == GoalState.ACTIVE:
+        goal.state, goal.updated_at = GoalState.ACHIEVED, now
+    change = state.change_last
+    zone = owner_zone(session, services, goal)
+    return replace(
+        answer,
+        status=state.status if goal.target is not None else None,
+        progress=state.progress,
+        target=quantity(figures.target),
+        expected=quantity(round_estimate(state.expected_value, unit))
+        if state.expected_value is not None
+        else None,
+        expected_share=state.expected,
+        change=change,
+        change_from=change.then_at.astimezone(zone).date() if change else None,
+    )
 
 
 def _refusal(goals: Sequence[Goal], author: Author) -> Refused | None:
     for goal in goals:
         if not can_change(goal, author.user_id, is_admin=author.is_admin):
-            return Refused(refusal(goal))
+            return refusal(goal)
     return None
-
-
-def _unclear_goal(lookup: Lookup) -> Question:
-    example = "/goals checkin #3 41.2k"
-    if lookup.ambiguous:
-        return Question(
-            f"“{lookup.query}” could be {describe_choices(lookup)}. Which one? Use its number.",
-            example,
-        )
-    return Question(f"I couldn't find a goal called “{lookup.query}”.", example)
 
 
 def _checkins_of(session: Session, team_id: str, origin: Origin) -> list[CheckIn]:
@@ -450,29 +397,3 @@ def _checkins_of(session: Session, team_id: str, origin: Origin) -> list[CheckIn
         channel_id=origin.channel_id,
         message_ts=origin.message_ts,
     )
-
-
-def owner_zone(session: Session, services: Services, goal: Goal) -> ZoneInfo:
-    """The time zone dates about `goal` are shown in: its owner's, else the workspace's."""
-    member = (
-        repo.get_member(session=session, team_id=goal.team_id, user_id=goal.owner_id)
-        if goal.owner_id
-        else None
-    )
-    return ZoneInfo((member.timezone if member else None) or services.settings.DEFAULT_TIMEZONE)
-
-
-def show_value(goal: Goal, value: Decimal) -> str:
-    """A goal's value as people read it: "41,200", "3.4%", "2h 30m", "done"."""
-    return format_quantity(Quantity(value, goal.unit, goal.currency))
-
-
-def _signed(goal: Goal, delta: Decimal) -> str:
-    if goal.unit is Unit.MILESTONE:
-        return "done" if delta > 0 else "undone"
-    shown = show_value(goal, abs(delta))
-    return ("+" if delta >= 0 else "−") + shown
-
-
-def _percent(fraction: Decimal) -> str:
-    return f"{(fraction * 100):.0f}%"

@@ -15,12 +15,11 @@ from sqlmodel import Session
 
 from bot.core.digest import DigestLine, compose_digest
 from bot.core.goal_lookup import find_goals
-from bot.core.mrkdwn import quoted
 from bot.core.period import Period
 from bot.core.values import GoalState
 from bot.services import Services
-from bot.services.checkins import goal_ref
-from bot.services.permissions import can_change, refusal
+from bot.services.checkin_goals import goal_ref
+from bot.services.permissions import Refusal, Refused, can_change, refusal
 from bot.services.tracking import track_goals
 from storage import repo
 from storage.models import Goal
@@ -56,19 +55,12 @@ class Ambiguous:
 
 @dataclass(frozen=True)
 class NotFound:
-    """No goal fits; the message says so with an example that works."""
+    """No goal fits `query` (empty when none was named)."""
 
-    message: str
+    query: str
 
 
 Lookup = Found | Ambiguous | NotFound
-
-
-@dataclass(frozen=True)
-class Refused:
-    """The person may not change this goal; `message` says who can."""
-
-    message: str
 
 
 @dataclass(frozen=True)
@@ -120,7 +112,7 @@ def lookup(services: Services, *, team_id: str, query: str) -> Lookup:
         Found(goal=GoalRow(goal_id=2, ...))
     """
     if not query.strip():
-        return NotFound("Name a goal by its number or title, e.g. `#3` or `reach`.")
+        return NotFound("")
     with services.session() as session:
         goals = repo.list_goals(
             session=session, team_id=team_id, states=(GoalState.ACTIVE, GoalState.ACHIEVED)
@@ -132,9 +124,7 @@ def lookup(services: Services, *, team_id: str, query: str) -> Lookup:
         return Found(rows[0])
     if rows:
         return Ambiguous(tuple(rows))
-    return NotFound(
-        f"I found no goal matching {quoted(query, 40)}. `/goals list` shows them with numbers."
-    )
+    return NotFound(query)
 
 
 def may_change(
@@ -144,8 +134,8 @@ def may_change(
     with services.session() as session:
         goal = repo.get_goal(session=session, team_id=team_id, goal_id=goal_id)
         if goal is None:
-            return Refused("That goal no longer exists.")
-        return None if can_change(goal, user_id, is_admin=is_admin) else Refused(refusal(goal))
+            return Refused(Refusal.GOAL_GONE)
+        return None if can_change(goal, user_id, is_admin=is_admin) else refusal(goal)
 
 
 def get_goal(services: Services, *, team_id: str, goal_id: int) -> Goal | None:

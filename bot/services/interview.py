@@ -12,47 +12,49 @@ because SQLite may hand a deleted row's id to the next interview.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.core import interview as core
-from bot.core.cadence import Cadence
-from bot.core.cadence.occurrences import next_occurrence
-from bot.core.dates import end_of_day, format_date
 from bot.core.interview.form import FormAnswers, FormField, FormProblems, fill
 from bot.core.interview.machine import with_trends
 from bot.core.kpis import MetricKey
 from bot.core.trend import Point, trend_per_week
-from bot.core.values import Direction, GoalKind, Unit
+from bot.core.values import Unit
 from bot.services import Services
-from bot.services.schedules import set_goal_schedule
+from bot.services.interview_saving import SavedGoal, TimezoneOf, origin_key, save_interview
 from storage import interviews as store
 from storage import repo
-from storage.models import Goal, InterviewState
-from storage.schemas import GoalCreate
+from storage.models import InterviewState
 
 IDLE_EXPIRY = timedelta(hours=24)
 TREND_WINDOW = timedelta(weeks=8)
 """How far back check-ins count towards a metric's recent trend."""
 
-TimezoneOf = Callable[[str], str]
-"""Looks up a person's IANA time zone by user id (the owner's, for reminders)."""
+
+class Note(StrEnum):
+    """A word about the interview itself; `bot.render.interview` has the words."""
+
+    RESUMED = "resumed"  # one was in progress: here is where it was
+    EXPIRED = "expired"  # the earlier one expired (`since` is the day it started)
+    EXPIRED_START_AGAIN = "expired_start_again"  # the one answered expired
+    LOST = "lost"  # its stored state could not be read
+    FORM_REPLACED = "form_replaced"  # the form replaced the one in progress
+    ALREADY_SAVED = "already_saved"  # a button of an interview whose goal is saved
+    BUTTON_OVER = "button_over"  # a button of an interview that is over
 
 
 @dataclass(frozen=True, slots=True)
-class SavedGoal:
-    """The card shown once a goal is saved; lines are mrkdwn-safe."""
+class InterviewNote:
+    """A `Note`, with the day the expired interview started."""
 
-    goal_id: int
-    title: str
-    lines: tuple[str, ...]
-    first_checkin: str | None
+    note: Note
+    since: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ class InterviewView:
     channel_id: str | None
     thread_ts: str | None
     prompt: core.Prompt | None = None
-    note: str | None = None
+    note: InterviewNote | None = None
     saved: SavedGoal | None = None
     offer_form: bool = False
 
@@ -116,11 +118,10 @@ def begin(
                     channel_id=state.channel_id,
                     thread_ts=state.thread_ts,
                     prompt=_judged(session, team_id, interview, prompt, now, zone),
-                    note="You have a goal interview in progress; here is where we were. "
-                    "Say cancel to drop it.",
+                    note=InterviewNote(Note.RESUMED),
                 )
         if state is not None:
-            note = _expired_note(state) if state.expires_at <= now else None
+            note = _expired(state, Note.EXPIRED) if state.expires_at <= now else None
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
         interview = core.start(user_id, okr=okr, here_channel=here_channel, team=team)
         token = uuid.uuid4().hex
@@ -168,16 +169,17 @@ def answer(
         where = (state.channel_id, state.thread_ts)
         if state.expires_at <= now:
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
-            note = _expired_note(state) + " Type `new goal` to start again."
+            note = _expired(state, Note.EXPIRED_START_AGAIN)
             return InterviewView(stored_token, *where, note=note)
         interview = core.from_json(state.data)
         if interview is None:
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
-            note = "I lost track of that interview, sorry. Type `new goal` to start again."
-            return InterviewView(stored_token, *where, note=note)
+            return InterviewView(stored_token, *where, note=InterviewNote(Note.LOST))
         interview, prompt = core.step(interview, text, now=now, tz=zone)
         if interview.step is core.Step.SAVED:
-            saved = _save(session, team_id, interview, stored_token, zone, timezone_of, now)
+            saved = save_interview(
+                session, team_id, interview, stored_token, zone, timezone_of, now
+            )
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
             return InterviewView(stored_token, *where, saved=saved)
         if interview.step is core.Step.CANCELLED:
@@ -218,7 +220,7 @@ def submit_form(
         note = None
         if state is not None:
             if state.expires_at > now:
-                note = "The form replaced the goal interview you had in progress."
+                note = InterviewNote(Note.FORM_REPLACED)
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
         token = uuid.uuid4().hex
         _store(session, team_id, user_id, filled, token, now, channel_id, None)
@@ -290,182 +292,11 @@ def _store(
     )
 
 
-def _expired_note(state: InterviewState) -> str:
-    return (
-        f"Your goal interview from {format_date(state.started_at.date())} expired after a "
-        "day without answers; nothing was saved."
-    )
+def _expired(state: InterviewState, note: Note) -> InterviewNote:
+    return InterviewNote(note, since=state.started_at.date())
 
 
 def _stale_button(session: Session, team_id: str, token: str) -> InterviewView:
-    goal = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=_origin(token))
-    note = (
-        "That goal is already saved."
-        if goal is not None
-        else "That button belongs to an interview that is over."
-    )
-    return InterviewView(token, None, None, note=note)
-
-
-def _origin(token: str) -> str:
-    return f"interview:{token}"
-
-
-# --- saving ----------------------------------------------------------------------------
-
-
-def _save(
-    session: Session,
-    team_id: str,
-    interview: core.Interview,
-    token: str,
-    zone: ZoneInfo,
-    timezone_of: TimezoneOf,
-    now: datetime,
-) -> SavedGoal:
-    origin = _origin(token)
-    existing = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=origin)
-    if existing is None:
-        try:
-            with session.begin_nested():
-                existing = _create(session, team_id, interview, origin, zone, timezone_of, now)
-        except IntegrityError:  # a second click won the race; show its goal
-            existing = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=origin)
-    assert existing is not None and existing.id is not None
-    cadence = core.cadence_of(interview, timezone_of(interview.owner or interview.user_id))
-    first = next_occurrence(cadence, now) if cadence else None
-    return SavedGoal(
-        goal_id=existing.id,
-        title=existing.title,
-        lines=core.summarise(interview, tz=zone),
-        first_checkin=_local(first, cadence) if first and cadence else None,
-    )
-
-
-def _create(
-    session: Session,
-    team_id: str,
-    interview: core.Interview,
-    origin: str,
-    zone: ZoneInfo,
-    timezone_of: TimezoneOf,
-    now: datetime,
-) -> Goal:
-    owner = interview.owner or interview.user_id
-    owner_tz = timezone_of(owner)
-    common: dict[str, object] = {
-        "why": interview.why or "",
-        "category": interview.category,
-        "platform": interview.platform,
-        "deadline": end_of_day(interview.deadline, zone) if interview.deadline else None,
-        "owner_id": owner,
-        "channel_id": interview.channel,
-        "created_by": interview.user_id,
-        "start_at": now,
-    }
-    measured: list[Goal] = []
-    if interview.mode is core.Mode.OKR:
-        head = repo.create_goal(
-            session=session,
-            team_id=team_id,
-            goal=GoalCreate.model_validate(
-                {
-                    "title": interview.objective or "Objective",
-                    "kind": GoalKind.OBJECTIVE,
-                    "origin_key": origin,
-                    **common,
-                }
-            ),
-            now=now,
-        )
-        for index, measure in enumerate(interview.measures):
-            measured.append(
-                _create_measured(
-                    session,
-                    team_id,
-                    measure,
-                    now,
-                    common,
-                    kind=GoalKind.KEY_RESULT,
-                    origin=f"{origin}:kr{index + 1}",
-                    objective_id=head.id,
-                    interview=interview,
-                )
-            )
-    else:
-        head = _create_measured(
-            session,
-            team_id,
-            interview.measure,
-            now,
-            common,
-            kind=GoalKind.GOAL,
-            origin=origin,
-            objective_id=None,
-            interview=interview,
-        )
-        measured.append(head)
-    cadence = core.cadence_of(interview, owner_tz)
-    if cadence is not None:
-        for goal in measured:
-            _schedule(session, team_id, goal, owner, cadence, now)
-    return head
-
-
-def _create_measured(
-    session: Session,
-    team_id: str,
-    measure: core.Measure,
-    now: datetime,
-    common: Mapping[str, object],
-    *,
-    interview: core.Interview,
-    kind: GoalKind,
-    origin: str,
-    objective_id: int | None,
-) -> Goal:
-    fields = {
-        "title": _title(measure, interview),
-        "kind": kind,
-        "origin_key": origin,
-        "objective_id": objective_id,
-        "metric": measure.metric_key or MetricKey.CUSTOM,
-        "metric_name": measure.metric_name or "",
-        "unit": measure.unit or Unit.COUNT,
-        "currency": measure.currency,
-        "direction": measure.direction or Direction.INCREASE,
-        "baseline": measure.baseline if measure.baseline_known else None,
-        "target": measure.target,
-        **common,
-    }
-    return repo.create_goal(
-        session=session, team_id=team_id, goal=GoalCreate.model_validate(fields), now=now
-    )
-
-
-def _title(measure: core.Measure, interview: core.Interview) -> str:
-    """ "Followers to 480 on Instagram by 22 Dec 2026" (plain text, as people typed it)."""
-    name = measure.metric_name or "Goal"
-    if measure.unit is Unit.MILESTONE:
-        title = f"{name} done"
-    else:
-        title = f"{name} to {core.amount(measure, measure.target)}"
-    if interview.scope:
-        title += f" on {interview.scope}"
-    if interview.deadline:
-        title += f" by {format_date(interview.deadline)}"
-    return title
-
-
-def _schedule(
-    session: Session, team_id: str, goal: Goal, owner: str, cadence: Cadence, now: datetime
-) -> None:
-    assert goal.id is not None
-    set_goal_schedule(
-        session=session, team_id=team_id, goal_id=goal.id, owner_id=owner, cadence=cadence, now=now
-    )
-
-
-def _local(moment: datetime, cadence: Cadence) -> str:
-    local = moment.astimezone(ZoneInfo(cadence.tz))
-    return f"{local.strftime('%a')} {format_date(local.date())} at {local.strftime('%H:%M')}"
+    goal = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=origin_key(token))
+    note = Note.ALREADY_SAVED if goal is not None else Note.BUTTON_OVER
+    return InterviewView(token, None, None, note=InterviewNote(note))

@@ -2,8 +2,31 @@
 
 from __future__ import annotations
 
-from bot.core.mrkdwn import escape
+from dataclasses import dataclass
+from enum import StrEnum
+
 from storage.models import Goal
+
+
+class Refusal(StrEnum):
+    """Why something was refused; `bot.render.refusals` has the words for each."""
+
+    NOT_ALLOWED = "not_allowed"  # someone else's goal
+    GOAL_GONE = "goal_gone"  # deleted (or in another workspace)
+    REMINDER_GOAL_GONE = "reminder_goal_gone"  # the goal of a reminder's button
+    GOAL_NOT_ACTIVE = "goal_not_active"  # achieved or archived: nothing to check in on
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """The person may not do this (check in, change a goal); shown to them alone.
+
+    For `Refusal.NOT_ALLOWED`, `title` and `owner_id` name the goal and who can.
+    """
+
+    why: Refusal
+    title: str = ""
+    owner_id: str | None = None
 
 
 def can_change(goal: Goal, user_id: str, *, is_admin: bool) -> bool:
@@ -19,10 +42,6 @@ def can_change(goal: Goal, user_id: str, *, is_admin: bool) -> bool:
     return goal.owner_id is None and user_id == goal.created_by
 
 
-def refusal(goal: Goal) -> str:
-    """The explanation shown (ephemerally) to someone who may not change the goal."""
-    owner = f"<@{goal.owner_id}>" if goal.owner_id else "its creator"
-    return (
-        f"Only {owner}, the goal's contributors or a workspace admin can check in on "
-        f"or change “{escape(goal.title)}”."
-    )
+def refusal(goal: Goal) -> Refused:
+    """The refusal of someone who may not change `goal`: it names who can."""
+    return Refused(Refusal.NOT_ALLOWED, goal.title, goal.owner_id)

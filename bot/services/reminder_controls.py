@@ -3,18 +3,21 @@
 This is the one place reminders are paused and resumed, whether from a reminder's
 buttons, a `/goals` command or the App Home.
 
-Each answer says when the next reminder comes, in the schedule's own time zone,
-so nobody has to guess what "snoozed" means.
+Each returns a `ReminderChange` that says when the next reminder comes, in the
+schedule's own time zone, so nobody has to guess what "snoozed" means;
+`bot.render.reminder_changes` writes it.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot.core.dates import AmbiguousDate, format_date, parse_deadline
+from bot.core.dates import AmbiguousDate, parse_deadline
 from bot.core.parse_error import ParseError
 from bot.services import Services
 from bot.services.schedules import advance
@@ -23,7 +26,36 @@ from storage.models import Delivery, ReminderSchedule
 from storage.reminders import get_schedule, schedules_of_owner
 from storage.schemas import MemberUpdate
 
-AWAY_EXAMPLE = "/goals away until Jan 5"
+
+class Did(StrEnum):
+    """What happened to the reminders; `bot.render.reminder_changes` has the words."""
+
+    SKIPPED = "skipped"
+    SNOOZED = "snoozed"
+    SNOOZE_GONE = "snooze_gone"  # the reminder's schedule was deleted
+    PAUSED = "paused"
+    PAUSE_GONE = "pause_gone"  # the reminder's schedule was deleted
+    PAUSED_ALL = "paused_all"  # `count` schedules; none to pause when 0
+    AWAY = "away"
+    AWAY_UNREADABLE = "away_unreadable"  # `problem` says why the date could not be read
+    AWAY_NOT_LATER = "away_not_later"  # `until` is today or earlier
+    BACK = "back"  # `count` schedules on again; none when 0
+    GOAL_GONE = "goal_gone"  # the goal of a reminder's button
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderChange:
+    """What a person did to their reminders, and when the next one comes.
+
+    `next_at` is the next reminder (None when none is scheduled), shown in `zone`.
+    """
+
+    did: Did
+    count: int = 0
+    next_at: datetime | None = None
+    zone: str = "UTC"
+    until: date | None = None
+    problem: str = ""
 
 
 def schedule_of(session: Session, delivery: Delivery) -> ReminderSchedule | None:
@@ -33,52 +65,48 @@ def schedule_of(session: Session, delivery: Delivery) -> ReminderSchedule | None
     return get_schedule(session=session, team_id=delivery.team_id, schedule_id=delivery.schedule_id)
 
 
-def next_reminder_text(row: ReminderSchedule) -> str:
-    """When the next reminder comes, in the schedule's time zone.
-
-    Example:
-        >>> next_reminder_text(row)  # doctest: +SKIP
-        'Mon 30 Nov 2026 at 09:00 (Europe/Bucharest)'
-    """
-    if not row.active or row.next_run_at is None:
-        return "not scheduled"
-    local = row.next_run_at.astimezone(ZoneInfo(row.timezone))
-    return f"{local:%a} {format_date(local.date())} at {local:%H:%M} ({row.timezone})"
+def next_reminder(did: Did, row: ReminderSchedule | None, *, count: int = 0) -> ReminderChange:
+    """`did`, with the next reminder of `row` in the schedule's time zone."""
+    if row is None or not row.active or row.next_run_at is None:
+        return ReminderChange(did, count=count)
+    return ReminderChange(did, count=count, next_at=row.next_run_at, zone=row.timezone)
 
 
-def skip_once(session: Session, delivery: Delivery) -> str:
+def skip_once(session: Session, delivery: Delivery) -> ReminderChange:
     """Nothing this time; the schedule already points at the next occurrence."""
-    row = schedule_of(session, delivery)
-    when = next_reminder_text(row) if row is not None else "not scheduled"
-    return f"OK, nothing this time. Next reminder: {when}."
+    return next_reminder(Did.SKIPPED, schedule_of(session, delivery))
 
 
-def snooze(session: Session, services: Services, delivery: Delivery, *, days: int) -> str:
+def snooze(
+    session: Session, services: Services, delivery: Delivery, *, days: int
+) -> ReminderChange:
     """Ask again in `days` days, at this same time of day."""
     row = schedule_of(session, delivery)
     if row is None:
-        return "This reminder's schedule is gone, so there is nothing to snooze."
+        return ReminderChange(Did.SNOOZE_GONE)
     now = services.now()
     row.snoozed_until = row.next_run_at = now + timedelta(days=days)
     row.active, row.updated_at = True, now
-    return f"Snoozed. I'll ask again {next_reminder_text(row)}."
+    return next_reminder(Did.SNOOZED, row)
 
 
-def pause(session: Session, services: Services, delivery: Delivery, *, user_id: str) -> str:
+def pause(
+    session: Session, services: Services, delivery: Delivery, *, user_id: str
+) -> ReminderChange:
     """Stop this goal's reminders until its owner comes back (`/goals back`)."""
     row = schedule_of(session, delivery)
     if row is None:
-        return "This reminder's schedule is gone already."
+        return ReminderChange(Did.PAUSE_GONE)
     _pause_row(row, user_id=user_id, now=services.now())
-    return "Reminders for this goal are paused. `/goals back` turns them on again."
+    return ReminderChange(Did.PAUSED)
 
 
-def pause_all(services: Services, *, team_id: str, user_id: str) -> str:
+def pause_all(services: Services, *, team_id: str, user_id: str) -> ReminderChange:
     """Stop every reminder of this person's goals until they come back (`/goals back`).
 
     Example:
-        >>> pause_all(services, team_id="T1", user_id="U1")  # doctest: +SKIP
-        'Paused reminders for 2 goals. `/goals back` turns them on again.'
+        >>> pause_all(services, team_id="T1", user_id="U1").count  # doctest: +SKIP
+        2
     """
     now = services.now()
     with services.session() as session:
@@ -89,17 +117,17 @@ def pause_all(services: Services, *, team_id: str, user_id: str) -> str:
         ]
         for row in running:
             _pause_row(row, user_id=user_id, now=now)
-    if not running:
-        return "You have no running reminders to pause."
-    count = "1 goal" if len(running) == 1 else f"{len(running)} goals"
-    return f"Paused reminders for {count}. `/goals back` turns them on again."
+    return ReminderChange(Did.PAUSED_ALL, count=len(running))
 
 
 def _pause_row(row: ReminderSchedule, *, user_id: str, now: datetime) -> None:
-    row.active, row.paused_reason, row.updated_at = False, f"paused by <@{user_id}>", now
+    # Who paused, as a plain code and id: the words (and the mention) are written when shown.
+    row.active, row.paused_reason, row.updated_at = False, f"paused_by:{user_id}", now
 
 
-def go_away(services: Services, *, team_id: str, user_id: str, text: str, tz: str) -> str:
+def go_away(
+    services: Services, *, team_id: str, user_id: str, text: str, tz: str
+) -> ReminderChange:
     """`/goals away until Jan 5`: none of this person's reminders until that day.
 
     Reminders that fall due meanwhile are recorded as skipped, and the schedule
@@ -112,12 +140,10 @@ def go_away(services: Services, *, team_id: str, user_id: str, text: str, tz: st
     now = services.now()
     zone = ZoneInfo(tz)
     back = parse_deadline(typed, now=now, tz=zone)
-    if isinstance(back, AmbiguousDate):
-        return f"{back.message} For example: `{AWAY_EXAMPLE}`."
-    if isinstance(back, ParseError):
-        return f"{back.message} For example: `{AWAY_EXAMPLE}`."
+    if isinstance(back, AmbiguousDate | ParseError):
+        return ReminderChange(Did.AWAY_UNREADABLE, problem=back.message)
     if back <= now.astimezone(zone).date():
-        return f"{format_date(back)} is not in the future. For example: `{AWAY_EXAMPLE}`."
+        return ReminderChange(Did.AWAY_NOT_LATER, until=back)
     until = datetime.combine(back, time(0, 0), tzinfo=zone)
     with services.session() as session:
         repo.upsert_member(
@@ -127,13 +153,10 @@ def go_away(services: Services, *, team_id: str, user_id: str, text: str, tz: st
             now=now,
             changes=MemberUpdate(away_until=until),
         )
-    return (
-        f"Enjoy your time away. No reminders until {format_date(back)}; "
-        "`/goals back` turns them on sooner."
-    )
+    return ReminderChange(Did.AWAY, until=back)
 
 
-def come_back(services: Services, *, team_id: str, user_id: str) -> str:
+def come_back(services: Services, *, team_id: str, user_id: str) -> ReminderChange:
     """`/goals back`: end time away and turn this person's reminders on again.
 
     Schedules paused by a button or by a Slack error resume; every schedule of a
@@ -153,10 +176,6 @@ def come_back(services: Services, *, team_id: str, user_id: str) -> str:
             advance(row, after=now)
             resumed.append(row)
         if not resumed:
-            return "Welcome back. You have no running goals to remind you of."
+            return ReminderChange(Did.BACK)
         first = min(resumed, key=lambda r: r.next_run_at or now)
-        count = "1 goal" if len(resumed) == 1 else f"{len(resumed)} goals"
-        return (
-            f"Welcome back. Reminders are on for {count}; "
-            f"the next one: {next_reminder_text(first)}."
-        )
+        return next_reminder(Did.BACK, first, count=len(resumed))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.services.reminders import WHY_SLACK_REFUSED
+from bot.render.reminders import WHY_SLACK_REFUSED
 from bot.slack.errors import CHANNEL_ERRORS, PERMANENT_ERRORS
 
 

@@ -8,15 +8,17 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.blocks.goals import archive_confirm_blocks
 from bot.core.mrkdwn import escape
 from bot.listeners.actions.answering import GONE, tell
 from bot.listeners.commands.digests import upload_goal_chart
 from bot.listeners.commands.goal_admin import open_edit
 from bot.listeners.home import refresh_homes
 from bot.listeners.payloads import row_id
+from bot.render.goals import archive_confirm_blocks
+from bot.render.refusals import refused_text
 from bot.services import Services
-from bot.services.goal_admin import GoalRow, Refused, archive_goal, get_goal, may_change
+from bot.services.goal_admin import GoalRow, archive_goal, get_goal, may_change
+from bot.services.permissions import Refused
 from bot.slack.actor import Actor
 
 EDIT = re.compile(r"^goal\.edit(_\d+)?$")
@@ -83,7 +85,7 @@ def ask_archive(
         is_admin=actor.is_admin,
     )
     if refused:
-        tell(actor, respond, body, refused.message)
+        tell(actor, respond, body, refused_text(refused))
         return
     text, blocks = archive_confirm_blocks(
         GoalRow(goal.id or 0, goal.title, goal.owner_id, goal.state, None)
@@ -112,7 +114,7 @@ def archive(
         is_admin=actor.is_admin,
     )
     if isinstance(done, Refused):
-        respond(text=done.message, replace_original=True)
+        respond(text=refused_text(done), replace_original=True)
         return
     respond(text=f"Archived “{escape(done.title)}”. Its check-ins are kept.", replace_original=True)
     refresh_homes(services, client, actor.team_id, actor=actor.user_id, goal_ids=[done.goal_id])

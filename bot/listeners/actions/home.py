@@ -13,14 +13,16 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.blocks.reminders import goal_picker, update_form
 from bot.listeners.actions.answering import tell
 from bot.listeners.checkin_answers import author_of
 from bot.listeners.home import publish_home
 from bot.listeners.payloads import row_id
 from bot.listeners.views.digests import subscribe_modal
+from bot.render.refusals import refused_text
+from bot.render.reminder_changes import reminder_change_text
+from bot.render.reminders import goal_picker, update_form
 from bot.services import Services
-from bot.services.checkins import Refused
+from bot.services.permissions import Refused
 from bot.services.reminder_controls import come_back, pause_all
 from bot.services.reminders import checkin_choices, goal_form_items
 from bot.slack.actor import Actor
@@ -49,7 +51,7 @@ def check_in(
         return
     items = goal_form_items(services, author_of(actor), choices[0].id)
     if isinstance(items, Refused):
-        tell(actor, respond, body, items.message)
+        tell(actor, respond, body, refused_text(items))
         return
     form = update_form(items, answer_to={"goal": choices[0].id})
     client.views_open(trigger_id=body["trigger_id"], view=form)
@@ -70,7 +72,7 @@ def pause_or_resume(
         said = pause_all(services, team_id=team, user_id=user)
     else:
         said = come_back(services, team_id=team, user_id=user)
-    tell(actor, respond, body, said)
+    tell(actor, respond, body, reminder_change_text(said))
     publish_home(services, client, team, user)
 
 

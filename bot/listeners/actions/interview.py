@@ -9,9 +9,9 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.blocks.interview import ANSWER_ACTION, START_ACTION, parse_button_value
-from bot.blocks.interview_form import OPEN_FORM_ACTION, form_view
 from bot.listeners.interview_talk import post, show_saved_on_home
+from bot.render.interview import ANSWER_ACTION, START_ACTION, parse_button_value
+from bot.render.interview_form import OPEN_FORM_ACTION, form_view
 from bot.services import Services
 from bot.services import interview as service
 from bot.slack.actor import Actor

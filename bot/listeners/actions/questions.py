@@ -7,10 +7,10 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from bot.blocks.answers import STATUS_ACTION, answer_blocks
 from bot.listeners.payloads import row_id
+from bot.render.answers import STATUS_ACTION, answer_blocks, answer_headline
 from bot.services import Services
-from bot.services.questions import answer_goal_status
+from bot.services.questions.answer import answer_goal_status
 from bot.slack.actor import Actor
 
 SHOW_STATUS = re.compile(rf"^{re.escape(STATUS_ACTION)}\.")
@@ -27,7 +27,7 @@ def show_goal_status(
     answer = answer_goal_status(
         services, team_id=actor.team_id, user_id=actor.user_id, goal_id=goal_id
     )
-    respond(text=answer.headline, blocks=answer_blocks(answer), replace_original=False)
+    respond(text=answer_headline(answer), blocks=answer_blocks(answer), replace_original=False)
 
 
 def register(app: App) -> None:

@@ -8,10 +8,12 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.blocks.reminders import update_form
 from bot.listeners.checkin_answers import answer_in_thread, author_of, refresh_after
+from bot.render.reminders import update_form
 from bot.services import Services
-from bot.services.checkins import Refused, press_reminder_button, reminder_thread
+from bot.services.checkin_goals import reminder_thread
+from bot.services.checkins import press_reminder_button
+from bot.services.permissions import Refused
 from bot.services.reminders import reminder_for_form
 from bot.slack.actor import Actor
 from storage.models import Delivery

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from bot.blocks.checkins import question_text
 from bot.listeners.checkin_answers import author_of, outcome_text, refresh_after
 from bot.listeners.context import CommandContext
 from bot.listeners.home import publish_home
+from bot.render.checkins import question_text
+from bot.render.reminder_changes import AWAY_EXAMPLE, reminder_change_text
 from bot.services.checkins import checkin_command
-from bot.services.reminder_controls import AWAY_EXAMPLE, come_back, go_away
+from bot.services.reminder_controls import come_back, go_away
 
 
 def checkin(ctx: CommandContext) -> None:
@@ -30,11 +31,14 @@ def away(ctx: CommandContext) -> None:
         ctx.reply(f"Until when? For example: `{AWAY_EXAMPLE}`.")
         return
     tz = ctx.actor.timezone
-    ctx.reply(go_away(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=ctx.args, tz=tz))
+    went = go_away(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=ctx.args, tz=tz)
+    ctx.reply(reminder_change_text(went))
     publish_home(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
 
 
 def back(ctx: CommandContext) -> None:
     """`/goals back`: reminders on again."""
-    ctx.reply(come_back(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id))
+    ctx.reply(
+        reminder_change_text(come_back(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id))
+    )
     publish_home(ctx.services, ctx.client, ctx.team_id, ctx.user_id)

@@ -8,7 +8,6 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.blocks.goals import ambiguous_blocks
 from bot.charts import chart_panels, draw_chart
 from bot.core.digest_request import (
     ShowSubscription,
@@ -20,6 +19,7 @@ from bot.core.mrkdwn import escape
 from bot.core.parse_error import ParseError
 from bot.listeners.context import CommandContext
 from bot.listeners.home import publish_home
+from bot.render.goals import ambiguous_blocks, not_found_text
 from bot.services import Services
 from bot.services.digests import (
     SubscriptionView,
@@ -118,7 +118,7 @@ def chart_command(ctx: CommandContext) -> None:
     """`/goals chart <goal>`: a PNG of check-ins against the plan, posted where it was asked."""
     found = lookup(ctx.services, team_id=ctx.team_id, query=ctx.args)
     if isinstance(found, NotFound):
-        ctx.reply(found.message)
+        ctx.reply(not_found_text(found))
         return
     if isinstance(found, Ambiguous):
         ctx.reply(*ambiguous_blocks(found.candidates, "chart"))

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from bot.blocks.goals import (
+from bot.listeners.context import CommandContext
+from bot.render.goals import (
     ambiguous_blocks,
     archive_confirm_blocks,
     edit_modal,
     list_blocks,
+    not_found_text,
     show_blocks,
 )
-from bot.listeners.context import CommandContext
+from bot.render.refusals import refused_text
+from bot.services.export import export_csv
 from bot.services.goal_admin import (
     Ambiguous,
     GoalRow,
@@ -19,7 +22,6 @@ from bot.services.goal_admin import (
     lookup,
     may_change,
 )
-from bot.services.transfer import export_csv
 from bot.slack.actor import Actor
 
 
@@ -27,7 +29,7 @@ def _one_goal(ctx: CommandContext, verb: str) -> GoalRow | None:
     """The goal the command names, or None after telling the person why not."""
     found = lookup(ctx.services, team_id=ctx.team_id, query=ctx.args)
     if isinstance(found, NotFound):
-        ctx.reply(found.message)
+        ctx.reply(not_found_text(found))
         return None
     if isinstance(found, Ambiguous):
         ctx.reply(*ambiguous_blocks(found.candidates, verb))
@@ -57,7 +59,7 @@ def open_edit(actor: Actor, *, goal_id: int, trigger_id: str) -> str | None:
         is_admin=actor.is_admin,
     )
     if refused:
-        return refused.message
+        return refused_text(refused)
     goal = get_goal(services, team_id=team_id, goal_id=goal_id)
     if goal is None:
         return "That goal no longer exists."
@@ -87,7 +89,7 @@ def archive_command(ctx: CommandContext) -> None:
         is_admin=ctx.actor.is_admin,
     )
     if refused:
-        ctx.reply(refused.message)
+        ctx.reply(refused_text(refused))
     else:
         ctx.reply(*archive_confirm_blocks(row))
 

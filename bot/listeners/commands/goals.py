@@ -8,14 +8,13 @@ from typing import Any
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
-from bot.blocks.help import help_blocks, help_text
 from bot.core.mrkdwn import escape
 from bot.listeners.commands import checkins, digests, goal_admin
 from bot.listeners.commands.interview import new_goal
 from bot.listeners.commands.questions import ask
 from bot.listeners.context import CommandContext
+from bot.render.help import help_blocks, help_text, help_view
 from bot.services import Services
-from bot.services.help import help_view
 from bot.slack.actor import Actor
 
 COMMAND = "/goals"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.blocks.interview_form import form_view
 from bot.listeners.context import CommandContext
 from bot.listeners.interview_talk import post
+from bot.render.interview_form import form_view
 from bot.services import interview as service
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot.blocks.answers import answer_blocks
 from bot.listeners.context import CommandContext
-from bot.services.questions import answer_question
+from bot.render.answers import answer_blocks, answer_headline
+from bot.services.questions.answer import answer_question
 
 
 def ask(ctx: CommandContext) -> None:
     text = ctx.args or "what can you answer?"
     answer = answer_question(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=text)
-    ctx.reply(answer.headline, answer_blocks(answer))
+    ctx.reply(answer_headline(answer), answer_blocks(answer))

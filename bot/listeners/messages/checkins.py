@@ -9,10 +9,10 @@ from slack_sdk import WebClient
 from bot.listeners.checkin_answers import answer_in_thread, author_of, refresh_after
 from bot.listeners.context import MessageContext
 from bot.services import Services
+from bot.services.checkin_goals import reminder_thread
 from bot.services.checkins import (
     Origin,
     change_reply,
-    reminder_thread,
     remove_reply,
     reply_in_thread,
 )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.blocks.answers import answer_blocks
 from bot.core.questions import Intent
 from bot.listeners.context import MessageContext
-from bot.services.questions import answer_question
+from bot.render.answers import answer_blocks, answer_headline
+from bot.services.questions.answer import answer_question
 
 
 def answer_questions(ctx: MessageContext) -> bool:
@@ -15,5 +15,5 @@ def answer_questions(ctx: MessageContext) -> bool:
     answer = answer_question(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=ctx.text)
     if answer.intent is Intent.UNKNOWN:
         return False
-    ctx.say(answer.headline, answer_blocks(answer), in_thread=ctx.is_mention)
+    ctx.say(answer_headline(answer), answer_blocks(answer), in_thread=ctx.is_mention)
     return True

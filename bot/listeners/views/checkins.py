@@ -11,7 +11,6 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.blocks.reminders import PICK_CALLBACK, UPDATE_CALLBACK, update_form
 from bot.core.checkin_reply import Confidence
 from bot.listeners.checkin_answers import (
     answer_in_thread,
@@ -20,8 +19,12 @@ from bot.listeners.checkin_answers import (
     refresh_after,
 )
 from bot.listeners.payloads import input_text, input_value, private_metadata, row_id
+from bot.render.refusals import refused_text
+from bot.render.reminders import PICK_CALLBACK, UPDATE_CALLBACK, update_form
 from bot.services import Services
-from bot.services.checkins import Refused, checkin_from_form, reminder_thread
+from bot.services.checkin_goals import reminder_thread
+from bot.services.checkins import checkin_from_form
+from bot.services.permissions import Refused
 from bot.services.reminders import goal_form_items
 from bot.slack.actor import Actor
 from storage.models import Delivery
@@ -90,7 +93,7 @@ def pick_goal(ack: Ack, view: dict[str, Any], services: Services, actor: Actor) 
         return
     items = goal_form_items(services, author_of(actor), int(goal_id))
     if isinstance(items, Refused):
-        ack(response_action="errors", errors={"goal": items.message})
+        ack(response_action="errors", errors={"goal": refused_text(items)})
         return
     ack(response_action="update", view=update_form(items, answer_to={"goal": int(goal_id)}))
 

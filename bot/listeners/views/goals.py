@@ -9,14 +9,16 @@ from zoneinfo import ZoneInfo
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.blocks.goals import EDIT_CALLBACK
 from bot.core.dates import end_of_day
 from bot.core.mrkdwn import escape
 from bot.core.numbers.read import ParsedQuantity, parse_quantity
 from bot.listeners.home import refresh_homes
 from bot.listeners.payloads import input_text, input_value, row_id
+from bot.render.goals import EDIT_CALLBACK
+from bot.render.refusals import refused_text
 from bot.services import Services
-from bot.services.goal_admin import GoalEdit, Refused, edit_goal, get_goal
+from bot.services.goal_admin import GoalEdit, edit_goal, get_goal
+from bot.services.permissions import Refused
 from bot.slack.actor import Actor
 
 
@@ -72,7 +74,7 @@ def save_edit(
         edit=edit,
     )
     text = (
-        done.message
+        refused_text(done)
         if isinstance(done, Refused)
         else f"Saved your changes to “{escape(done.title)}”."
     )

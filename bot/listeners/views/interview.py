@@ -7,8 +7,8 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.blocks.interview_form import FORM_CALLBACK, form_answers, form_errors
 from bot.listeners.interview_talk import post
+from bot.render.interview_form import FORM_CALLBACK, form_answers, form_errors
 from bot.services import Services
 from bot.services import interview as service
 from bot.slack.actor import Actor

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from bot.blocks.common import Block, actions, button, clip, context, section
+from bot.core.dates import format_date
 from bot.core.goal_lookup import GoalRef
 from bot.core.mrkdwn import escape
+from bot.core.numbers.write import format_quantity
+from bot.render.common import Block, actions, button, clip, context, section
 from bot.services.reminders import ReminderItem, ReminderView
 
 UPDATE_CALLBACK = "checkin.update"
@@ -24,21 +26,53 @@ HOW_TO_ANSWER = (
 )
 
 
+WHY_SLACK_REFUSED: dict[str, str] = {
+    "channel_not_found": "the goal's channel no longer exists, or I can't see it",
+    "not_in_channel": "I am not a member of the goal's channel",
+    "is_archived": "the goal's channel is archived",
+    "account_inactive": "the owner's Slack account is deactivated",
+    "user_not_found": "the owner is no longer in this workspace",
+    "user_disabled": "the owner's Slack account is disabled",
+    "cannot_dm_bot": "Slack does not let me message the owner",
+    "messages_tab_disabled": "the owner turned off messages from apps",
+}
+"""What each permanent Slack error means for a reminder, in the words its owner reads."""
+
+
+def reminder_paused_text(title: str | None, error: str) -> str:
+    """Why a goal's reminders were paused after Slack refused one (`error` is Slack's code).
+
+    Example:
+        >>> reminder_paused_text("Reach", "is_archived").split(": ")[1].split(".")[0]
+        "the goal's channel is archived"
+    """
+    why = WHY_SLACK_REFUSED.get(error, f"Slack answered {error}")
+    return (
+        f"I couldn't send the check-in reminder for “{escape(title or 'a goal')}”: {why}. "
+        "I paused its reminders instead of trying again and again. "
+        "Fix that, then type `/goals back` to turn them on again."
+    )
+
+
 def reminder_message(view: ReminderView) -> tuple[str, list[Block]]:
     """The reminder's notification text and blocks."""
     who = f"<@{view.owner_id}> " if view.in_channel and view.owner_id else ""
     heading = f"{who}Time to check in on *{escape(view.title)}*."
     if view.late_from:
-        heading += f"\n_This was due at {view.late_from}, while I was offline: sorry it's late._"
+        heading += (
+            f"\n_This was due at {view.late_from:%H:%M}, while I was offline: sorry it's late._"
+        )
     blocks: list[Block] = [section(heading)]
     for item in view.items[:20]:
         if item.last:
-            last = f"Last: {item.last}"
+            last = f"Last: {_last(item)}"
         elif item.baseline:
-            last = f"No check-in yet (started from {item.baseline})"
+            last = f"No check-in yet (started from {format_quantity(item.baseline)})"
         else:
             last = "No value yet: the first one becomes the baseline"
-        expected = f"  ·  Expected by now: {item.expected}" if item.expected else ""
+        expected = (
+            f"  ·  Expected by now: {format_quantity(item.expected)}" if item.expected else ""
+        )
         title = f"*{escape(item.goal.title)}*\n" if len(view.items) > 1 else ""
         blocks.append(section(f"{title}{last}{expected}"))
     blocks.append(context(HOW_TO_ANSWER))
@@ -76,7 +110,7 @@ def update_form(
             "hint": {
                 "type": "plain_text",
                 "text": clip(
-                    f"Last: {item.last}" if item.last else "The first value becomes the baseline",
+                    f"Last: {_last(item)}" if item.last else "The first value becomes the baseline",
                     2000,
                 ),
             },
@@ -148,3 +182,9 @@ def goal_picker(choices: Sequence[GoalRef]) -> dict[str, object]:
         "close": {"type": "plain_text", "text": "Cancel"},
         "blocks": blocks,
     }
+
+
+def _last(item: ReminderItem) -> str:
+    """The latest check-in and its day: "41,200 on 16 Nov 2026"."""
+    assert item.last is not None and item.last_on is not None
+    return f"{format_quantity(item.last)} on {format_date(item.last_on)}"

@@ -10,12 +10,12 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from bot.blocks.common import Block, clip, context
 from bot.core.interview import Choice
 from bot.core.interview.form import FormAnswers, FormField
 from bot.core.interview.questions import CADENCE_CHOICES
 from bot.core.kpis import catalogue
 from bot.core.values import CATEGORY_LABELS, Unit
+from bot.render.common import Block, clip, context
 
 FORM_CALLBACK = "interview.form"
 OPEN_FORM_ACTION = "interview.form.open"

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from bot.blocks.common import Block, chunk_lines, context, divider, header, section
 from bot.core.digest import STATUS_LABELS, STATUS_MARKS, DigestLine, Highlight
 from bot.core.mrkdwn import escape
 from bot.core.period import Period
+from bot.render.common import Block, chunk_lines, context, divider, header, section
 from bot.services.digests import DigestView
 
 MAIN_LINES = 10

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
-from bot.blocks.common import Block, actions, button, context, header, section
-from bot.blocks.interview_form import OPEN_FORM_ACTION
+from bot.core.dates import format_date
 from bot.core.interview import Choice, Prompt
 from bot.core.mrkdwn import escape
 from bot.core.smart import SmartReview, Verdict
-from bot.services.interview import InterviewView, SavedGoal
+from bot.render.common import Block, actions, button, context, header, section
+from bot.render.interview_form import OPEN_FORM_ACTION
+from bot.services.interview import InterviewNote, InterviewView, Note
+from bot.services.interview_saving import SavedGoal
 
 ANSWER_ACTION = "interview.answer"
 START_ACTION = "interview.start"
@@ -22,8 +24,9 @@ def interview_message(view: InterviewView) -> tuple[str, list[Block]]:
     blocks: list[Block] = []
     texts: list[str] = []
     if view.note:
-        blocks.append(section(view.note))
-        texts.append(view.note)
+        note = note_text(view.note)
+        blocks.append(section(note))
+        texts.append(note)
     if view.saved is not None:
         blocks.extend(_saved_blocks(view.saved))
         texts.append(f"Saved: {escape(view.saved.title)}")
@@ -34,6 +37,32 @@ def interview_message(view: InterviewView) -> tuple[str, list[Block]]:
         form = button("Use a form instead", OPEN_FORM_ACTION, "form")
         blocks.append(actions(form, block_id="interview.form"))
     return " ".join(texts)[:3000] or "…", blocks[:50]
+
+
+def note_text(note: InterviewNote) -> str:
+    """A word about the interview itself: resumed, expired, replaced, over."""
+    start_again = "Type `new goal` to start again."
+    match note.note:
+        case Note.RESUMED:
+            return (
+                "You have a goal interview in progress; here is where we were. "
+                "Say cancel to drop it."
+            )
+        case Note.EXPIRED | Note.EXPIRED_START_AGAIN:
+            assert note.since is not None
+            expired = (
+                f"Your goal interview from {format_date(note.since)} expired after a "
+                "day without answers; nothing was saved."
+            )
+            return f"{expired} {start_again}" if note.note is Note.EXPIRED_START_AGAIN else expired
+        case Note.LOST:
+            return f"I lost track of that interview, sorry. {start_again}"
+        case Note.FORM_REPLACED:
+            return "The form replaced the goal interview you had in progress."
+        case Note.ALREADY_SAVED:
+            return "That goal is already saved."
+        case Note.BUTTON_OVER:
+            return "That button belongs to an interview that is over."
 
 
 def _prompt_blocks(prompt: Prompt, token: str) -> list[Block]:
@@ -83,7 +112,9 @@ def _buttons(
 def _saved_blocks(saved: SavedGoal) -> list[Block]:
     blocks = [header("Goal saved"), section(f"*{escape(saved.title)}*\n" + "\n".join(saved.lines))]
     if saved.first_checkin:
-        blocks.append(context(f"First check-in reminder: {saved.first_checkin}."))
+        first = saved.first_checkin
+        when = f"{first:%a} {format_date(first.date())} at {first:%H:%M}"
+        blocks.append(context(f"First check-in reminder: {when}."))
     return blocks
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.blocks.common import (
+from bot.core.mrkdwn import escape
+from bot.render.common import (
     Block,
     actions,
     button,
@@ -12,9 +13,8 @@ from bot.blocks.common import (
     header,
     section,
 )
-from bot.blocks.goals import goal_summary
-from bot.blocks.interview import START_ACTION
-from bot.core.mrkdwn import escape
+from bot.render.goals import goal_summary
+from bot.render.interview import START_ACTION
 from bot.services.goal_admin import GoalRow
 from bot.services.home import HomeView
 

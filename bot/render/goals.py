@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.blocks.common import (
+from bot.core.digest import STATUS_LABELS, STATUS_MARKS
+from bot.core.mrkdwn import escape, quoted
+from bot.render.common import (
     Block,
     actions,
     button,
@@ -14,13 +16,21 @@ from bot.blocks.common import (
     header,
     section,
 )
-from bot.core.digest import STATUS_LABELS, STATUS_MARKS
-from bot.core.mrkdwn import escape
-from bot.services.goal_admin import GoalRow
+from bot.services.goal_admin import GoalRow, NotFound
 from storage.models import Goal
 
 LIST_SECTIONS = 45
 EDIT_CALLBACK = "goal.edit"
+
+
+def not_found_text(missing: NotFound) -> str:
+    """No goal fits what the person typed: say so, with a way to find the numbers."""
+    if not missing.query.strip():
+        return "Name a goal by its number or title, e.g. `#3` or `reach`."
+    return (
+        f"I found no goal matching {quoted(missing.query, 40)}. "
+        "`/goals list` shows them with numbers."
+    )
 
 
 def goal_summary(row: GoalRow) -> str:

@@ -1,8 +1,10 @@
-"""What the bot can do, as one table that `/goals help`, the console and the README share."""
+"""What the bot can do: one table that `/goals help`, the console and the README share."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from bot.render.common import Block, header, section
 
 
 @dataclass(frozen=True)
@@ -107,3 +109,16 @@ HELP = HelpView(
 def help_view() -> HelpView:
     """The help shown by `/goals help`."""
     return HELP
+
+
+def help_blocks(view: HelpView) -> list[Block]:
+    blocks: list[Block] = [header("checkin-bot"), section(view.intro)]
+    for part in view.sections:
+        lines = "\n".join(f"• `{e.usage}` – {e.does}" for e in part.entries)
+        blocks.append(section(f"*{part.title}*\n{lines}"))
+    return blocks
+
+
+def help_text(view: HelpView) -> str:
+    """The notification text Slack shows beside the blocks."""
+    return view.intro

@@ -1,0 +1,95 @@
+"""Block Kit for check-in answers: where each goal stands right after a value is given."""
+
+from __future__ import annotations
+
+from bot.core.goal_lookup import describe_choices
+from bot.core.mrkdwn import escape
+from bot.render.common import Block, context, section
+from bot.render.figures import (
+    AFTER_CHECKIN,
+    NO_TARGET,
+    bar,
+    change_since,
+    confidence_label,
+    quantity,
+    share,
+    status_with_mark,
+)
+from bot.services.checkins import GoalAnswer, Question, Recorded, Unclear
+
+
+def answer_lines(answer: GoalAnswer) -> str:
+    """One goal's answer as mrkdwn lines: value, progress, plan, status, change, note."""
+    lines = [f"*{escape(answer.title)}*: {_value(answer)}"]
+    if answer.change and answer.change_from and answer.value:
+        change = change_since(
+            answer.change, answer.value.unit, answer.value.currency, answer.change_from,
+            AFTER_CHECKIN,
+        )  # fmt: skip
+        lines[0] += f"  ({change})"
+    if answer.became_baseline:
+        lines.append("This first value is the goal's baseline: progress counts from here.")
+    if answer.progress is not None and answer.target is not None:
+        lines.append(f"Progress: {bar(answer.progress)} of the way to {quantity(answer.target)}")
+    if answer.expected is not None and answer.expected_share is not None:
+        expected = f"{quantity(answer.expected)} ({share(answer.expected_share)} of the way)"
+        lines.append(f"Expected by today: {expected}")
+    status = f"Status: {status_with_mark(answer.status) if answer.status else NO_TARGET}"
+    if answer.confidence:
+        status += f"  ·  you feel {confidence_label(answer.confidence)}"
+    lines.append(status)
+    if answer.note:
+        lines.append(f"Note: _{escape(answer.note)}_")
+    return "\n".join(lines)
+
+
+def recorded_blocks(recorded: Recorded) -> tuple[str, list[Block]]:
+    """The notification text and blocks answering a check-in."""
+    verb = "Updated" if recorded.updated else "Got it"
+    titles = ", ".join(f"“{escape(a.title)}” {_value(a)}" for a in recorded.answers)
+    blocks: list[Block] = [section(answer_lines(a)) for a in recorded.answers[:40]]
+    if recorded.updated:
+        blocks.append(context("Updated from your edited message."))
+    return f"{verb}: {titles}", blocks
+
+
+def unclear_text(question: Question) -> str:
+    """A check-in the bot could not take: what went wrong, what works; nothing was saved."""
+    goal_example = "/goals checkin #3 41.2k"
+    match question.unclear:
+        case Unclear.UNREADABLE:
+            return question_text(question.problem, question.example)
+        case Unclear.KEPT_EARLIER:
+            problem = question.problem or "That isn't a value."
+            return question_text(
+                f"{problem} I kept the earlier value.", question.example or "41.2k"
+            )
+        case Unclear.NO_ACTIVE_GOAL:
+            return question_text(
+                "There is no active goal to check in on yet.",
+                "/goals checkin reach 41.2k, once a goal is set up",
+            )
+        case Unclear.WHICH_GOAL:
+            assert question.lookup is not None
+            lookup = question.lookup
+            return question_text(
+                f"“{lookup.query}” could be {describe_choices(lookup)}. Which one? Use its number.",
+                goal_example,
+            )
+        case Unclear.NO_SUCH_GOAL:
+            assert question.lookup is not None
+            return question_text(
+                f"I couldn't find a goal called “{question.lookup.query}”.", goal_example
+            )
+
+
+def question_text(message: str, example: str) -> str:
+    """A value the bot could not read: what went wrong and what works.
+
+    Both may quote what the person typed or a goal's title, so both are escaped here.
+    """
+    return f"{escape(message)} For example: `{escape(example)}`. Nothing was saved."
+
+
+def _value(answer: GoalAnswer) -> str:
+    return quantity(answer.value) if answer.value else "no value yet"

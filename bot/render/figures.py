@@ -1,0 +1,110 @@
+"""How figures read: quantities, signed changes, shares of the way and statuses, written once.
+
+The services hand over values (Decimal, `Quantity`, `Change`, `Status`); every surface
+writes them through these functions, so a change or a status reads the same wherever
+it appears, and a later translation has one place to look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from bot.core.checkin_reply import CONFIDENCE_LABELS, Confidence
+from bot.core.dates import format_date
+from bot.core.digest import STATUS_LABELS, STATUS_MARKS
+from bot.core.numbers.write import format_quantity
+from bot.core.progress import Status, progress_bar
+from bot.core.trend import Change
+from bot.core.values import Quantity, Unit
+
+NO_TARGET = "no target set"
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeWords:
+    """How one surface writes a change: its signs, how a rate moves, and what it adds.
+
+    The surfaces' habits are kept side by side here (see `AFTER_CHECKIN` and
+    `IN_ANSWER`) so that the one `change_since` writes them all, word for word.
+    """
+
+    minus: str  # the sign of a fall: "−" or "-"
+    zero: str  # the sign of no change: "+" or "±"
+    milestone_words: bool  # a milestone's change reads "done" or "undone"
+    rate_points: bool  # a change of a percentage reads in points: "+1.5 points"
+    pct_places: int | None  # decimals of the relative change; None: as computed
+    was: bool  # ends with the earlier value: "(was 44,000)"
+
+
+AFTER_CHECKIN = ChangeWords(
+    minus="−", zero="+", milestone_words=True, rate_points=False, pct_places=1, was=False
+)
+"""The reply to a check-in: "+1,000 (+2.4%) since 23 Nov 2026"."""
+
+IN_ANSWER = ChangeWords(
+    minus="-", zero="±", milestone_words=False, rate_points=True, pct_places=None, was=True
+)
+"""An answer to a question: "+2,000 (+4.55%) since 15 Nov 2026 (was 44,000)"."""
+
+
+def quantity(q: Quantity) -> str:
+    """A value as people read it: "41,200", "3.4%", "2h 30m", "done"."""
+    return format_quantity(q)
+
+
+def change_since(
+    change: Change, unit: Unit, currency: str | None, since: date, words: ChangeWords
+) -> str:
+    """A change with its sign, its relative size and the day it is measured from.
+
+    Example:
+        >>> from datetime import datetime, timezone
+        >>> at = datetime(2026, 11, 23, tzinfo=timezone.utc)
+        >>> moved = Change(at, Decimal(41000), at, Decimal(42000), Decimal(1000), Decimal("2.44"))
+        >>> change_since(moved, Unit.COUNT, None, at.date(), AFTER_CHECKIN)
+        '+1,000 (+2.4%) since 23 Nov 2026'
+    """
+    delta = change.delta
+    if unit is Unit.MILESTONE and words.milestone_words:
+        written = "done" if delta > 0 else "undone"
+    else:
+        sign = "+" if delta > 0 else words.minus if delta < 0 else words.zero
+        amount = format_quantity(Quantity(abs(delta), unit, currency))
+        if unit is Unit.PERCENT and words.rate_points:
+            amount = amount.removesuffix("%") + " points"
+        written = sign + amount
+    relative = ""
+    if change.pct is not None and not (unit is Unit.PERCENT and words.rate_points):
+        places = f"+.{words.pct_places}f" if words.pct_places is not None else "+"
+        relative = f" ({change.pct:{places}}%)"
+    text = f"{written}{relative} since {format_date(since)}"
+    if words.was:
+        text += f" (was {format_quantity(Quantity(change.then_value, unit, currency))})"
+    return text
+
+
+def share(fraction: Decimal) -> str:
+    """A share of the way as a whole percentage: "68%"."""
+    return f"{(fraction * 100):.0f}%"
+
+
+def bar(fraction: Decimal | None) -> str:
+    """A progress bar with its percentage: "▓▓▓▓░░░░░░ 40%"."""
+    return progress_bar(fraction)
+
+
+def status_label(status: Status) -> str:
+    """A status in words: "on track"."""
+    return STATUS_LABELS[status]
+
+
+def status_with_mark(status: Status) -> str:
+    """A status with its coloured mark: "🟢 on track"."""
+    return f"{STATUS_MARKS[status]} {STATUS_LABELS[status]}"
+
+
+def confidence_label(confidence: Confidence) -> str:
+    """How sure the person said they are: "at risk"."""
+    return CONFIDENCE_LABELS[confidence]

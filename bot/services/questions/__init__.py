@@ -1,0 +1,1 @@
+"""Questions about the goals, answered from stored data: find, assess, answer."""

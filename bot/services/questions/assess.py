@@ -1,0 +1,149 @@
+"""Assessing the goals an answer shows: progress, plan, forecast and change, as values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from bot.core.numbers.write import round_estimate
+from bot.core.period import Period
+from bot.core.progress import GoalProgress, Status, assess
+from bot.core.trend import Change, Point
+from bot.core.values import Quantity, Unit
+from bot.services.questions.find import Asking
+from bot.services.tracking import goal_figures
+from storage.models import Goal
+from storage.questions import recent_points
+
+TREND_POINTS = 100
+"""The latest check-ins of a goal its trend and changes are read from (plus its first)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoalChange:
+    """How one goal moved over the span a question asks about; None without two values."""
+
+    title: str
+    change: Change | None
+    unit: Unit
+    currency: str | None
+    since: date | None  # the earlier value's day, in the asker's time zone
+
+
+@dataclass(frozen=True, slots=True)
+class GoalFacts:
+    """One goal as an answer shows it; `bot.render.answers` writes the figures.
+
+    `planned` is False for a goal without a target or deadline (nothing to assess);
+    quantities carry the goal's unit; `deadline` and `eta` are the asker's days.
+    """
+
+    goal_id: int
+    ref: str
+    title: str
+    metric_name: str
+    platform: str | None
+    owner_id: str | None
+    deadline: date | None
+    status: Status
+    planned: bool
+    current: Quantity | None
+    target: Quantity | None
+    progress: Decimal | None
+    expected_share: Decimal | None
+    expected: Quantity | None
+    forecast: Quantity | None
+    eta: date | None
+    change: GoalChange | None  # since the previous check-in
+    last_checkin_age: timedelta | None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessed:
+    """A goal with its progress, None when it has no plan to measure against."""
+
+    goal: Goal
+    progress: GoalProgress | None
+
+
+def goal_ref(goal: Goal) -> str:
+    """How answers and exports name a goal: its external id, else its numeric id.
+
+    Example:
+        >>> goal_ref(Goal(id=7, team_id="T1", title="Reach", external_id="reach-ig"))
+        'reach-ig'
+    """
+    return goal.external_id or str(goal.id)
+
+
+def assess_all(ctx: Asking, goals: Sequence[Goal]) -> list[Assessed]:
+    """Every goal assessed at the time of asking, from one query for their check-ins."""
+    ids = [goal.id for goal in goals if goal.id is not None]
+    points = recent_points(
+        session=ctx.session, team_id=ctx.team_id, goal_ids=ids, up_to=ctx.now, latest=TREND_POINTS
+    )
+    assessed = []
+    for goal in goals:
+        figures = goal_figures(goal)
+        seen = [Point(p.at, p.value) for p in points.get(goal.id or 0, [])]
+        assessed.append(Assessed(goal, assess(figures, seen, ctx.now) if figures else None))
+    return assessed
+
+
+def status_of(item: Assessed) -> Status:
+    return item.progress.status if item.progress else Status.NO_DATA
+
+
+def facts(ctx: Asking, item: Assessed) -> GoalFacts:
+    """What an answer shows of one assessed goal."""
+    goal, found = item.goal, item.progress
+    unit = goal.unit
+
+    def quantity(value: Decimal | None, *, estimate: bool = False) -> Quantity | None:
+        if value is None:
+            return None
+        return Quantity(round_estimate(value, unit) if estimate else value, unit, goal.currency)
+
+    return GoalFacts(
+        goal_id=goal.id or 0,
+        ref=goal_ref(goal),
+        title=goal.title,
+        metric_name=goal.metric_name,
+        platform=goal.platform,
+        owner_id=goal.owner_id,
+        deadline=goal.deadline.astimezone(ctx.tz).date() if goal.deadline else None,
+        status=status_of(item),
+        planned=found is not None,
+        current=quantity(found.current) if found else None,
+        target=quantity(goal.target),
+        progress=found.progress if found else None,
+        expected_share=found.expected if found else None,
+        expected=quantity(found.expected_value, estimate=True) if found else None,
+        forecast=quantity(found.forecast, estimate=True) if found else None,
+        eta=found.eta.astimezone(ctx.tz).date() if found and found.eta else None,
+        change=change_over(ctx, item, None) if found else None,
+        last_checkin_age=ctx.now - found.last_at if found and found.last_at else None,
+    )
+
+
+def change_over(ctx: Asking, item: Assessed, period: Period | None) -> GoalChange:
+    """How the goal moved over `period`, or since the previous check-in when None."""
+    found = item.progress
+    change = (
+        {
+            None: found.change_last,
+            Period.WEEKLY: found.change_week,
+            Period.MONTHLY: found.change_month,
+        }[period]
+        if found
+        else None
+    )
+    return GoalChange(
+        title=item.goal.title,
+        change=change,
+        unit=Unit(item.goal.unit),
+        currency=item.goal.currency,
+        since=change.then_at.astimezone(ctx.tz).date() if change else None,
+    )
