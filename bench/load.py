@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -258,7 +259,7 @@ def hammer(
             response = connection.getresponse()
             response.read()
             elapsed = time.perf_counter() - started
-            if response.status != 200:
+            if response.status != HTTPStatus.OK:
                 raise RuntimeError(f"HTTP {response.status}")
             with lock:
                 latencies.append(elapsed)
