@@ -25,8 +25,10 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -258,7 +260,7 @@ def hammer(
             response = connection.getresponse()
             response.read()
             elapsed = time.perf_counter() - started
-            if response.status != 200:
+            if response.status != HTTPStatus.OK:
                 raise RuntimeError(f"HTTP {response.status}")
             with lock:
                 latencies.append(elapsed)
@@ -277,15 +279,24 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
 
 
+@dataclass(frozen=True)
+class Endpoint:
+    """One app under load: its name in the report, its port, the secret requests are signed with."""
+
+    name: str
+    port: int
+    secret: str
+
+
 def measure(
-    name: str,
-    port: int,
-    secret: str,
+    endpoint: Endpoint,
     bodies: list[tuple[bytes, str]],
+    *,
     concurrency: int,
     on_load: Callable[[], None] = lambda: None,
     rate: float | None = None,
 ) -> dict[str, float]:
+    port, secret = endpoint.port, endpoint.secret
     hammer(port, secret, bodies[: len(bodies) // 10], concurrency)  # warm up
     latencies, wall = hammer(port, secret, bodies, concurrency, rate)
     on_load()
@@ -295,7 +306,7 @@ def measure(
         "p99_ms": percentile(latencies, 0.99) * 1000,
     }
     print(
-        f"{name:>10}: {figures['rps']:7.0f} req/s   p50 {figures['p50_ms']:6.1f} ms   "
+        f"{endpoint.name:>10}: {figures['rps']:7.0f} req/s   p50 {figures['p50_ms']:6.1f} ms   "
         f"p99 {figures['p99_ms']:6.1f} ms"
     )
     return figures
@@ -370,15 +381,13 @@ def main() -> None:
             bodies = requests_for(sandbox, args.requests)
             loaded: list[float] = []
             print(f"as fast as each app answers, {args.concurrency} at a time:")
-            bare_figures = measure(
-                "bare Bolt", bare_port, sandbox.signing_secret, bodies, args.concurrency
-            )
+            bare_bolt = Endpoint("bare Bolt", bare_port, sandbox.signing_secret)
+            checkin_bot = Endpoint("checkin-bot", bot_port, sandbox.signing_secret)
+            bare_figures = measure(bare_bolt, bodies, concurrency=args.concurrency)
             bot_figures = measure(
-                "checkin-bot",
-                bot_port,
-                sandbox.signing_secret,
+                checkin_bot,
                 requests_for(sandbox, args.requests),
-                args.concurrency,
+                concurrency=args.concurrency,
                 on_load=lambda: loaded.append(rss_mb(bot.pid)),
             )
             print(
@@ -387,11 +396,14 @@ def main() -> None:
             )
             print(f"steady load, {args.rate:.0f} requests a second:")
             steady = [
-                measure(name, port, sandbox.signing_secret,
-                        requests_for(sandbox, args.requests // 2), args.concurrency,
-                        rate=args.rate)
-                for name, port in (("bare Bolt", bare_port), ("checkin-bot", bot_port))
-            ]  # fmt: skip
+                measure(
+                    endpoint,
+                    requests_for(sandbox, args.requests // 2),
+                    concurrency=args.concurrency,
+                    rate=args.rate,
+                )
+                for endpoint in (bare_bolt, checkin_bot)
+            ]
             print(
                 f"p99 ratio (bot / bare): {steady[1]['p99_ms'] / steady[0]['p99_ms']:.2f}x   "
                 f"p50 ratio: {steady[1]['p50_ms'] / steady[0]['p50_ms']:.2f}x"

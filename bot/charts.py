@@ -25,6 +25,8 @@ DPI = 100
 MAX_PANELS = 6
 """Goals per chart; a digest with more charts the ones that need attention first."""
 
+_TWO_COLUMNS_UP_TO = 4  # panels laid out two by two; more take three columns
+
 
 @dataclass(frozen=True, slots=True)
 class StatusStyle:
@@ -109,7 +111,7 @@ def draw_chart(panels: Sequence[ChartPanel], *, title: str) -> bytes:
 
     figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
     count = max(len(panels), 1)
-    columns = 1 if count == 1 else 2 if count <= 4 else 3
+    columns = 1 if count == 1 else 2 if count <= _TWO_COLUMNS_UP_TO else 3
     rows = (count + columns - 1) // columns
     axes = figure.subplots(rows, columns, squeeze=False)
     figure.suptitle(title, fontsize=16, fontweight="bold")

@@ -70,6 +70,7 @@ def request_context(team_id: str, request_id: str) -> Iterator[None]:
 
 
 _TOKEN = re.compile(r"\bx(?:ox[abposre]|app)-[A-Za-z0-9-]+")
+_SHORTEST_SECRET = 8  # characters; masking a shorter value would blank out ordinary words
 
 
 class RedactSecrets(logging.Filter):
@@ -77,7 +78,7 @@ class RedactSecrets(logging.Filter):
 
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
-        self._secrets = [s for s in secrets if s and len(s) >= 8]
+        self._secrets = [s for s in secrets if s and len(s) >= _SHORTEST_SECRET]
 
     def _clean(self, text: str) -> str:
         text = _TOKEN.sub("[redacted-token]", text)

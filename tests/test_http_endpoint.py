@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from bot.sandbox.driver import Signing
 from tests.harness import BotHarness
 
 FORM = "application/x-www-form-urlencoded"
@@ -43,9 +44,9 @@ def test_unsigned_or_forged_requests_get_401_and_do_nothing(
     answer = harness.driver.post_signed(
         help_command(harness),
         FORM,
-        signed=signed,
-        secret=secret,
-        timestamp=str(int(time.time()) - age_seconds),
+        signing=Signing(
+            signed=signed, secret=secret, timestamp=str(int(time.time()) - age_seconds)
+        ),
     )
 
     assert answer.status == 401

@@ -6,6 +6,8 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+MONTHS_IN_A_YEAR = 12
+
 
 def month_end(year: int, month: int) -> date:
     """The last day of a month.
@@ -24,7 +26,7 @@ def add_months(d: date, months: int) -> date:
         >>> add_months(date(2026, 1, 31), 1)
         datetime.date(2026, 2, 28)
     """
-    year, month_index = divmod(d.year * 12 + d.month - 1 + months, 12)
+    year, month_index = divmod(d.year * MONTHS_IN_A_YEAR + d.month - 1 + months, MONTHS_IN_A_YEAR)
     last_day = calendar.monthrange(year, month_index + 1)[1]
     return date(year, month_index + 1, min(d.day, last_day))
 

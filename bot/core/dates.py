@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.core.calendar_math import (
+    MONTHS_IN_A_YEAR,
     add_months,
     month_end,
     next_weekday,
@@ -48,6 +49,10 @@ from bot.core.number_words import (
     alternation,
 )
 from bot.core.parse_error import ParseError
+
+_CENTURY = 2000  # "26" in "31.12.26" is 2026: deadlines lie ahead, never in the 1900s
+_SHORT_YEAR_DIGITS = 2
+_PADDED_DIGITS = 2  # a day or month written "01" or "12", the way dates are and amounts are not
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +115,7 @@ def format_date(d: date) -> str:
 def _within_reach(found: _Found, today: date) -> _Found:
     if isinstance(found, ParseError):
         return found
-    latest = add_months(today, 12 * MAX_YEARS_AHEAD)
+    latest = add_months(today, MONTHS_IN_A_YEAR * MAX_YEARS_AHEAD)
     dates = found.options if isinstance(found, AmbiguousDate) else (found,)
     if all(d < today for d in dates):
         return ParseError(f"{format_date(dates[0])} has already passed.", DEADLINE_EXAMPLE)
@@ -132,7 +137,7 @@ def _next_such_date(today: date, month: int, day: int) -> date | ParseError:
 
 
 def _dated(today: date, day: int, month: int, year: int | None) -> date | ParseError:
-    if not 1 <= month <= 12 or day < 1:
+    if not 1 <= month <= MONTHS_IN_A_YEAR or day < 1:
         return _no_such_date(day, month)
     if year is None:
         return _next_such_date(today, month, day)
@@ -142,14 +147,14 @@ def _dated(today: date, day: int, month: int, year: int | None) -> date | ParseE
 
 
 def _no_such_date(day: int, month: int) -> ParseError:
-    name = _MONTH_ABBREVIATIONS[month - 1] if 1 <= month <= 12 else f"month {month}"
+    name = _MONTH_ABBREVIATIONS[month - 1] if 1 <= month <= MONTHS_IN_A_YEAR else f"month {month}"
     return ParseError(f"There is no {day} {name}.", DEADLINE_EXAMPLE)
 
 
 def _full_year(typed: str | None) -> int | None:
     if typed is None:
         return None
-    return 2000 + int(typed) if len(typed) == 2 else int(typed)
+    return _CENTURY + int(typed) if len(typed) == _SHORT_YEAR_DIGITS else int(typed)
 
 
 # --- readers: each returns what it found, or None to let the next one try --------------
@@ -241,9 +246,9 @@ def _read_numeric(text: str, today: date) -> _Found | None:
         return None
     first, second, year = int(match["first"]), int(match["second"]), _full_year(match["year"])
     # Dots are only ever day-first; slashes and dashes are used both ways.
-    if match["sep"] == "." or first > 12 or first == second:
+    if match["sep"] == "." or first > MONTHS_IN_A_YEAR or first == second:
         return _dated(today, first, second, year)
-    if second > 12:
+    if second > MONTHS_IN_A_YEAR:
         return _dated(today, second, first, year)
     day_first = _dated(today, first, second, year)
     month_first = _dated(today, second, first, year)
@@ -265,8 +270,8 @@ def _looks_like_a_date(text: str, match: re.Match[str]) -> bool:
         return True
     if _AMOUNT_BEFORE.search(text, 0, match.start()) or _AMOUNT_AFTER.match(text, match.end()):
         return False
-    two_digits = len(match["first"]) == 2 or len(match["second"]) == 2
-    return two_digits or text.strip() == match.group()
+    padded = _PADDED_DIGITS in (len(match["first"]), len(match["second"]))
+    return padded or text.strip() == match.group()
 
 
 def _read_day_and_month(text: str, today: date) -> _Found | None:
@@ -286,7 +291,7 @@ def _read_quarter(text: str, today: date) -> _Found | None:
         return None
     months_per_part = 6 if match["half"] == "h" else 3
     last_month = int(match["number"]) * months_per_part
-    if last_month > 12:
+    if last_month > MONTHS_IN_A_YEAR:
         return None
     year = _full_year(match["year"])
     if year is not None:
@@ -363,7 +368,7 @@ def _read_month_alone(text: str, today: date) -> _Found | None:
     if everyday_word and not (match["lead"] or match["year"] or match["trail"]):
         return None
     month = int(match["month"]) if match["month"].isdigit() else MONTH_NAMES[match["month"]]
-    if not 1 <= month <= 12:
+    if not 1 <= month <= MONTHS_IN_A_YEAR:
         return None
     year = _full_year(match["year"])
     if year is not None:

@@ -181,14 +181,16 @@ def understand(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
         if i not in covered and word not in vocabulary.filler and detect_platform(word) is None
     )
     intent = _intent(
-        cues=set(cues),
-        has_metric=bool(metrics),
-        has_scored_metric=any(key in _scored_metrics() for key in metrics),
-        has_platform=platform is not None,
-        has_status=status is not None,
-        has_subject=bool(subject),
-        has_people=bool(owners) or "mine" in cues,
-        empty=not text.strip(),
+        _Evidence(
+            cues=set(cues),
+            has_metric=bool(metrics),
+            has_scored_metric=any(key in _scored_metrics() for key in metrics),
+            has_platform=platform is not None,
+            has_status=status is not None,
+            has_subject=bool(subject),
+            has_people=bool(owners) or "mine" in cues,
+            empty=not text.strip(),
+        )
     )
     return Question(
         text=text,
@@ -204,34 +206,46 @@ def understand(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
     )
 
 
-def _intent(
-    *,
-    cues: set[str],
-    has_metric: bool,
-    has_scored_metric: bool,
-    has_platform: bool,
-    has_status: bool,
-    has_subject: bool,
-    has_people: bool,
-    empty: bool,
-) -> Intent:
-    if empty or "help" in cues:
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What a question mentions, as far as telling what it asks goes."""
+
+    cues: set[str]
+    has_metric: bool
+    has_scored_metric: bool
+    has_platform: bool
+    has_status: bool
+    has_subject: bool
+    has_people: bool
+    empty: bool
+
+
+def _intent(evidence: _Evidence) -> Intent:
+    if evidence.empty or "help" in evidence.cues:
         return Intent.HELP
-    if "owner" in cues:
+    if "owner" in evidence.cues:
         return Intent.OWNER
-    if "score" in cues and ("objective" in cues or not has_scored_metric):
+    if "score" in evidence.cues and (
+        "objective" in evidence.cues or not evidence.has_scored_metric
+    ):
         return Intent.SCORE
-    if "change" in cues:
+    if "change" in evidence.cues:
         return Intent.CHANGE
-    if "due" in cues:
+    if "due" in evidence.cues:
         return Intent.DUE
-    if "list" in cues and (has_status or not has_metric):
+    if "list" in evidence.cues and (evidence.has_status or not evidence.has_metric):
         return Intent.LIST
-    if not has_metric and (has_status or has_platform or has_people):
+    if not evidence.has_metric and (
+        evidence.has_status or evidence.has_platform or evidence.has_people
+    ):
         return Intent.LIST
-    if not has_metric and "status" in cues and not has_subject:
+    if not evidence.has_metric and "status" in evidence.cues and not evidence.has_subject:
         return Intent.LIST
-    if has_metric or "status" in cues or (has_subject and has_status):
+    if (
+        evidence.has_metric
+        or "status" in evidence.cues
+        or (evidence.has_subject and evidence.has_status)
+    ):
         return Intent.STATUS
     return Intent.UNKNOWN
 

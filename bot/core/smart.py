@@ -44,6 +44,8 @@ OKR_SUCCESS = Decimal("0.7")
 
 _MONTH_DAYS = Decimal(30)
 _WEEK_DAYS = Decimal(7)
+_FEWEST_CHECKINS = 2  # one check-in before the deadline cannot show a trend in time to act
+_TENTHS_BELOW = 10  # a weekly pace this small keeps one decimal: "+1.5 followers a week"
 
 
 class Verdict(StrEnum):
@@ -184,7 +186,7 @@ def _time_bound(plan: GoalPlan) -> LetterReview:
     if plan.deadline <= plan.start:
         return verdict(Verdict.FAIL, f"{format_date(plan.deadline)} leaves no time.")
     when = f"By {format_date(plan.deadline)}"
-    if plan.checkins < 2:
+    if plan.checkins < _FEWEST_CHECKINS:
         count = "no check-in" if plan.checkins == 0 else "only one check-in"
         return verdict(Verdict.WARN, f"{when}, with {count} on the way: check in more often.")
     return verdict(Verdict.PASS, f"{when}, with {plan.checkins} check-ins on the way.")
@@ -302,6 +304,8 @@ def _signed(plan: GoalPlan, value: Decimal) -> str:
     size = abs(value)
     if plan.unit in (Unit.COUNT, Unit.DURATION):
         # "+18.67 followers a week" is false precision; tenths only below ten.
-        size = size.quantize(Decimal("0.1") if size < 10 else Decimal(1), rounding=ROUND_HALF_UP)
+        size = size.quantize(
+            Decimal("0.1") if size < _TENTHS_BELOW else Decimal(1), rounding=ROUND_HALF_UP
+        )
     shown = _show(plan, size)
     return ("+" if value >= 0 else "-") + shown

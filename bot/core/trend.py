@@ -21,6 +21,7 @@ displays round further by unit."""
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 _HUNDRED = Decimal(100)
+_FEWEST_POINTS = 2  # a change, and a line through the points, each need two of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def change_since_last(points: Sequence[Point]) -> Change | None:
         Decimal('5.00')
     """
     ordered = _chronological(points)
-    if len(ordered) < 2:
+    if len(ordered) < _FEWEST_POINTS:
         return None
     return _change(ordered[-2], ordered[-1])
 
@@ -162,7 +163,7 @@ class _Line:
 
 def _fit(points: Sequence[Point]) -> _Line | None:
     ordered = _chronological(points)
-    if len(ordered) < 2:
+    if len(ordered) < _FEWEST_POINTS:
         return None
     origin = ordered[0].at
     xs = [exact_seconds(point.at - origin) for point in ordered]

@@ -29,6 +29,15 @@ def sign(secret: str, timestamp: str, body: bytes) -> str:
     return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
 
 
+@dataclass(frozen=True)
+class Signing:
+    """How a request is signed: as Slack signs it, unless a test forges, ages or drops it."""
+
+    signed: bool = True
+    secret: str | None = None  # None: the sandbox's own signing secret
+    timestamp: str | None = None  # None: now
+
+
 @dataclass
 class Delivery:
     """What the bot answered to one delivered request (HTTP status and body, or the ack)."""
@@ -66,17 +75,16 @@ class SlackDriver:
         content_type: str,
         *,
         path: str = "/slack/events",
-        timestamp: str | None = None,
-        secret: str | None = None,
+        signing: Signing | None = None,
         headers: dict[str, str] | None = None,
-        signed: bool = True,
     ) -> Delivery:
-        """POST a body to the bot, signed like Slack signs (or deliberately not)."""
-        timestamp = timestamp or str(int(time.time()))
+        """POST a body to the bot, signed as Slack signs (or, by `signing`, deliberately not)."""
+        signing = signing or Signing()
+        timestamp = signing.timestamp or str(int(time.time()))
         all_headers = {"Content-Type": content_type, "X-Slack-Request-Timestamp": timestamp}
-        if signed:
+        if signing.signed:
             all_headers["X-Slack-Signature"] = sign(
-                secret or self.sandbox.signing_secret, timestamp, body
+                signing.secret or self.sandbox.signing_secret, timestamp, body
             )
         all_headers.update(headers or {})
         request = urllib.request.Request(self.bot_url + path, data=body, headers=all_headers)

@@ -61,6 +61,12 @@ def _check_block(block: dict[str, Any], where: str, problems: list[str]) -> None
         return
     if len(str(block.get("block_id", ""))) > _MAX_ID:
         problems.append(f"{where}: block_id over {_MAX_ID} characters")
+    _check_block_text(block, kind, where, problems)
+    _check_block_elements(block, kind, where, problems)
+
+
+def _check_block_text(block: dict[str, Any], kind: str, where: str, problems: list[str]) -> None:
+    """The block's own text: its text fields by type, and a section's fields."""
     for (block_kind, field), limit in _TEXT_LIMITS.items():
         if block_kind == kind and field in block and len(_text_of(block[field])) > limit:
             problems.append(f"{where}: {kind} {field} over {limit} characters")
@@ -72,6 +78,12 @@ def _check_block(block: dict[str, Any], where: str, problems: list[str]) -> None
     for field_obj in fields:
         if len(_text_of(field_obj)) > _MAX_FIELD_TEXT:
             problems.append(f"{where}: field text over {_MAX_FIELD_TEXT} characters")
+
+
+def _check_block_elements(
+    block: dict[str, Any], kind: str, where: str, problems: list[str]
+) -> None:
+    """The elements inside a block: its elements list, its accessory, an input's element."""
     elements = block.get("elements") or []
     if kind == "actions" and len(elements) > _MAX_ACTIONS:
         problems.append(f"{where}: {len(elements)} action elements (limit {_MAX_ACTIONS})")

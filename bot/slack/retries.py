@@ -5,6 +5,7 @@ with backoff. Waiting goes through the injected clock, so tests move time instea
 from __future__ import annotations
 
 import socket
+from http import HTTPStatus
 from http.client import RemoteDisconnected
 from urllib.error import URLError
 
@@ -60,7 +61,7 @@ class RateLimited(_ClockedRetry):
         response: HttpResponse | None = None,
         error: Exception | None = None,
     ) -> bool:
-        return response is not None and response.status_code == 429
+        return response is not None and response.status_code == HTTPStatus.TOO_MANY_REQUESTS
 
     def wait_for(self, state: RetryState, response: HttpResponse | None) -> float:
         headers = {k.lower(): v for k, v in (response.headers if response else {}).items()}

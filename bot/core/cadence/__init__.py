@@ -15,6 +15,7 @@ works out when it falls, `describe` says it back in words.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
@@ -26,6 +27,9 @@ MAX_OCCURRENCES = 1000
 
 MAX_INTERVAL_WEEKS = 52
 """The longest gap "every N weeks" accepts; longer than a year is not a check-in rhythm."""
+
+LAST_DAY_OF_MONTH = 31
+"""The highest day of the month a monthly cadence may name; shorter months use their last day."""
 
 EPOCH_MONDAY = date(2024, 1, 1)
 """The week "every N weeks" counts from when nobody chose one (a Monday)."""
@@ -82,7 +86,7 @@ def _cadence_problem(cadence: Cadence) -> str | None:
         return f"unknown time zone {cadence.tz!r}"
     if cadence.at.tzinfo is not None:
         return "at is a local wall time and must be naive"
-    if any(not 0 <= day <= 6 for day in cadence.weekdays):
+    if any(not calendar.MONDAY <= day <= calendar.SUNDAY for day in cadence.weekdays):
         return "weekdays run from 0 (Monday) to 6 (Sunday)"
     weekly = cadence.kind in (CadenceKind.WEEKLY, CadenceKind.EVERY_N_WEEKS)
     if weekly and not cadence.weekdays:
@@ -92,8 +96,12 @@ def _cadence_problem(cadence: Cadence) -> str | None:
     if cadence.kind is CadenceKind.EVERY_N_WEEKS and cadence.anchor is None:
         return "an every_n_weeks cadence needs an anchor date"
     day = cadence.day_of_month
-    if cadence.kind is CadenceKind.MONTHLY and day != "last" and not (day and 1 <= day <= 31):
-        return 'day_of_month runs from 1 to 31, or is "last"'
+    if (
+        cadence.kind is CadenceKind.MONTHLY
+        and day != "last"
+        and not (day and 1 <= day <= LAST_DAY_OF_MONTH)
+    ):
+        return f'day_of_month runs from 1 to {LAST_DAY_OF_MONTH}, or is "last"'
     return None
 
 

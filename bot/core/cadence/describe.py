@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.core.cadence import WORKDAYS, Cadence, CadenceKind, DayOfMonth
 
+_SHORTEST_MONTH = 28  # days; a later day of the month falls on the last day in some months
+
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -40,6 +42,6 @@ def _describe_weekdays(weekdays: tuple[int, ...]) -> str:
 def _describe_day_of_month(day: DayOfMonth | None) -> str:
     if day == "last" or day is None:
         return "the last day"
-    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    short_months = " (or the month's last day)" if day > 28 else ""
+    suffix = "th" if day % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    short_months = " (or the month's last day)" if day > _SHORTEST_MONTH else ""
     return f"the {day}{suffix}{short_months}"

@@ -8,6 +8,7 @@ from datetime import date, time
 
 from bot.core.cadence import (
     EPOCH_MONDAY,
+    LAST_DAY_OF_MONTH,
     MAX_INTERVAL_WEEKS,
     WORKDAYS,
     Cadence,
@@ -58,6 +59,8 @@ def parse_cadence(
 
 _EXAMPLE = "mon and thu at 09:30"
 _MAX_TEXT = 200
+_CLOCK_FACE_HOURS = 12  # "4pm", "12am": a time with am/pm counts hours on a twelve-hour clock
+_HOURS_IN_A_DAY, _MINUTES_IN_AN_HOUR = 24, 60
 
 # Phrases rewritten into single marker words before the rest is read word by word.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -146,10 +149,10 @@ def _time_of(match: re.Match[str]) -> time | ParseError:
     minute = int(groups.get("minute") or 0)
     half = (groups.get("half") or "").replace(".", "")
     if half:
-        if not 1 <= hour <= 12:
+        if not 1 <= hour <= _CLOCK_FACE_HOURS:
             return ParseError(f'"{match.group(0).strip()}" is not a time of day.', "daily at 4pm")
-        hour = hour % 12 + (12 if half == "pm" else 0)
-    if hour > 23 or minute > 59:
+        hour = hour % _CLOCK_FACE_HOURS + (_CLOCK_FACE_HOURS if half == "pm" else 0)
+    if hour >= _HOURS_IN_A_DAY or minute >= _MINUTES_IN_AN_HOUR:
         return ParseError(f'"{match.group(0).strip()}" is not a time of day.', "daily at 16:30")
     return time(hour, minute)
 
@@ -223,6 +226,6 @@ def _monthly(words: _Words, *, tz: str, at: time) -> Cadence | ParseError:
     if words.weekdays:
         return ParseError("Monthly schedules go by date, not weekday.", example)
     day = words.day_of_month or 1
-    if day != "last" and not 1 <= day <= 31:
+    if day != "last" and not 1 <= day <= LAST_DAY_OF_MONTH:
         return ParseError(f"A month has no day {day}.", example)
     return Cadence(CadenceKind.MONTHLY, day_of_month=day, at=at, tz=tz)

@@ -51,6 +51,7 @@ from bot.core.values import CATEGORY_LABELS, Category, Direction, Quantity, Unit
 
 _Read = tuple[Interview, tuple[str, ...]] | Problem
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
+_WEEKS_FROM_DAYS = 14  # a deadline this far off is told in weeks, a nearer one in days
 
 
 def _read_why(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
@@ -274,7 +275,7 @@ def _read_deadline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Rea
         choices = tuple(Choice(format_date(d), d.isoformat()) for d in found.options)
         return Problem(found.message, DEADLINE_EXAMPLE, choices)
     days = (found - now.astimezone(tz).date()).days
-    weeks = f"{days // 7} weeks" if days >= 14 else f"{days} days"
+    weeks = f"{days // 7} weeks" if days >= _WEEKS_FROM_DAYS else f"{days} days"
     answered = replace(i, deadline=found, deadline_options=())
     if i.mode is Mode.SMART and i.measure.target is not None:
         m = i.measure

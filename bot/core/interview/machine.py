@@ -82,7 +82,8 @@ def step(
         done = replace(interview, step=Step.CANCELLED)
         return done, Prompt(Step.CANCELLED, "Cancelled. Nothing was saved.")
     if word in HELP:
-        return interview, ask(interview, now=now, tz=tz, with_help=True)
+        prompt = ask(interview, now=now, tz=tz)
+        return interview, replace(prompt, help=HELP_TEXT.get(interview.step))
     if word in BACK:
         return _back(interview, now=now, tz=tz)
     if word in SKIP and interview.step not in SKIPPABLE:
@@ -101,7 +102,6 @@ def ask(
     tz: ZoneInfo,
     echo: tuple[str, ...] = (),
     problem: Problem | None = None,
-    with_help: bool = False,
 ) -> Prompt:
     """The question for the interview's current step (used to start and to resume)."""
     at = interview.step
@@ -122,7 +122,6 @@ def ask(
         echo=echo,
         problem=problem.message if problem else None,
         example=(problem.example if problem and problem.example else example),
-        help=HELP_TEXT.get(at) if with_help else None,
         choices=problem.choices if problem and problem.choices else choices,
         controls=controls(interview),
         summary=summary,

@@ -68,6 +68,7 @@ _NUMBER = re.compile(
 )
 _LONGEST_NUMBER = 30  # digits; longer is pasted junk, not a metric
 LOOKBACK = 40  # characters before a number searched for "about", "$", "%"
+_GROUP_DIGITS = 3  # thousands separators split digits in threes: "1,234,567"
 
 _SCALE = re.compile(r"\s*(?P<word>" + alternation(SCALE_WORDS) + ")" + NOT_LETTER_AFTER, _FLAGS)
 _PERCENT_AFTER = re.compile(r"\s*" + alternation(PERCENT_SUFFIXES) + NOT_LETTER_AFTER, _FLAGS)
@@ -149,6 +150,13 @@ def read_first_number(text: str, unit_hint: Unit | None) -> Reading | ParseError
         return ParseError("I couldn't find a number in that.", example)
     if sum(c.isdigit() for c in match["digits"]) > _LONGEST_NUMBER:
         return ParseError("That number is too long for me to read.", example)
+    return _read_number_at(text, normal, match, unit_hint)
+
+
+def _read_number_at(
+    text: str, normal: str, match: re.Match[str], unit_hint: Unit | None
+) -> Reading | ParseError:
+    """Read the number `match` found, with the signs around it that say its unit."""
     sign = Decimal(-1) if (match["sign"] or "").startswith("-") else Decimal(1)
     window_start = max(0, match.start() - LOOKBACK)
     before = _BEFORE.search(normal, window_start, match.start())
@@ -162,26 +170,17 @@ def read_first_number(text: str, unit_hint: Unit | None) -> Reading | ParseError
     if isinstance(reading, ParseError):
         return reading
     value, unit, end = reading
-    currency = _currency_code(before["currency"])
-    currency_after = _CURRENCY_AFTER.match(normal, end) if unit is Unit.COUNT else None
-    if currency_after is not None:
-        currency, end = lookup(CURRENCY_WORDS, currency_after["word"]), currency_after.end()
-    if currency is not None and unit is Unit.COUNT:
-        unit = Unit.CURRENCY
-    if before["percent"]:
-        unit = Unit.PERCENT
-    has_cue = unit is not Unit.COUNT or currency is not None
+    currency, unit, end = _read_money_and_percent(normal, before, unit, end)
     approximate = before["approx"] is not None
     approx_after = _APPROX_AFTER.match(normal, end)
     if approx_after is not None:
         approximate, end = True, approx_after.end()
 
-    if not has_cue:
-        unit = unit_hint or Unit.COUNT
-        if unit is Unit.DURATION:
-            return ParseError("Please add a unit to the time.", EXAMPLES[Unit.DURATION])
-        if unit is Unit.MILESTONE and sign * value not in (0, 1):
-            return ParseError("A milestone is either done or not done.", example)
+    if unit is Unit.COUNT and currency is None:
+        hinted = _unit_without_cue(sign * value, unit_hint)
+        if isinstance(hinted, ParseError):
+            return hinted
+        unit = hinted
     quantity = Quantity(sign * value, unit, currency if unit is Unit.CURRENCY else None)
     parsed = ParsedQuantity(
         quantity=quantity,
@@ -190,6 +189,31 @@ def read_first_number(text: str, unit_hint: Unit | None) -> Reading | ParseError
         rest=text[end:].lstrip(_NOTE_PUNCTUATION).rstrip(),
     )
     return Reading(parsed, match["sign"] is not None, start, end)
+
+
+def _read_money_and_percent(
+    normal: str, before: re.Match[str], unit: Unit, end: int
+) -> tuple[str | None, Unit, int]:
+    """A currency typed before or after a count makes it money; a "%" before makes a percent."""
+    currency = _currency_code(before["currency"])
+    currency_after = _CURRENCY_AFTER.match(normal, end) if unit is Unit.COUNT else None
+    if currency_after is not None:
+        currency, end = lookup(CURRENCY_WORDS, currency_after["word"]), currency_after.end()
+    if currency is not None and unit is Unit.COUNT:
+        unit = Unit.CURRENCY
+    if before["percent"]:
+        unit = Unit.PERCENT
+    return currency, unit, end
+
+
+def _unit_without_cue(value: Decimal, unit_hint: Unit | None) -> Unit | ParseError:
+    """The unit of a bare number: the hint's, when a bare number can mean it."""
+    unit = unit_hint or Unit.COUNT
+    if unit is Unit.DURATION:
+        return ParseError("Please add a unit to the time.", EXAMPLES[Unit.DURATION])
+    if unit is Unit.MILESTONE and value not in (0, 1):
+        return ParseError("A milestone is either done or not done.", EXAMPLES[unit])
+    return unit
 
 
 def _read_milestone(text: str, normal: str) -> Reading | None:
@@ -295,4 +319,8 @@ def decimal_from_digits(digits: str, *, single_separator_is_decimal: bool) -> De
 
 
 def _looks_grouped(parts: list[str]) -> bool:
-    return 1 <= len(parts[0]) <= 3 and parts[0] != "0" and all(len(p) == 3 for p in parts[1:])
+    return (
+        1 <= len(parts[0]) <= _GROUP_DIGITS
+        and parts[0] != "0"
+        and all(len(p) == _GROUP_DIGITS for p in parts[1:])
+    )

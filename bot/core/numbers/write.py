@@ -8,7 +8,9 @@ from bot.core.number_words import DAY, HOUR, MINUTE
 from bot.core.values import Quantity, Unit
 
 _CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "TRY": "₺"}
-_COMPACT_STEPS = ((Decimal(1_000), "k"), (Decimal(1_000_000), "M"), (Decimal(1_000_000_000), "B"))
+_THOUSAND = Decimal(1_000)
+_COMPACT_STEPS = ((_THOUSAND, "k"), (_THOUSAND**2, "M"), (_THOUSAND**3, "B"))
+_WHOLE_COUNTS_FROM = 100  # a count this large is never shown with decimals
 
 
 def round_estimate(value: Decimal, unit: Unit) -> Decimal:
@@ -21,7 +23,7 @@ def round_estimate(value: Decimal, unit: Unit) -> Decimal:
         >>> round_estimate(Decimal("402.93"), Unit.COUNT)
         Decimal('403')
     """
-    whole = unit is Unit.DURATION or (unit is Unit.COUNT and abs(value) >= 100)
+    whole = unit is Unit.DURATION or (unit is Unit.COUNT and abs(value) >= _WHOLE_COUNTS_FROM)
     with localcontext() as context:
         context.rounding = ROUND_HALF_UP
         return value.quantize(Decimal(1) if whole else Decimal("0.01"))
@@ -69,7 +71,7 @@ def _format_compact(value: Decimal) -> str:
     for step, suffix in _COMPACT_STEPS[:-1]:
         scaled = format_plain(value / step, grouped=False)
         # 999,999 rounds to "1000k"; the next step up says it better as "1M".
-        if abs(Decimal(scaled)) < 1000:
+        if abs(Decimal(scaled)) < _THOUSAND:
             return scaled + suffix
     step, suffix = _COMPACT_STEPS[-1]
     return format_plain(value / step, grouped=False) + suffix
