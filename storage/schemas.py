@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlmodel import SQLModel
 
+from bot.core.cadence import Cadence
 from bot.core.checkin_reply import Confidence
 from bot.core.kpis import MetricKey
 from bot.core.platforms import PlatformKey
@@ -125,9 +126,13 @@ class MemberUpdate(_Row):
 
 
 class SubscriptionChanges(_Row):
-    """What a channel's digest subscription becomes: only the fields given are written."""
+    """What a channel's digest subscription becomes: only the fields given are written.
+
+    `cadence`, when given, is when it is sent: it is stored across several columns.
+    """
 
     table: ClassVar[type[SQLModel]] = DigestSubscription
+    cadence: Cadence | None = Field(default=None, exclude=True)
     filter_category: Category | None = None
     filter_platform: PlatformKey | None = None
     filter_owner: str | None = None

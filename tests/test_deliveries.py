@@ -109,10 +109,9 @@ def test_a_claim_made_by_another_replica_is_respected(harness: BotHarness) -> No
     with harness.services.session() as session:
         repo.claim_delivery(
             session=session,
-            team_id=TEAM,
-            kind=DeliveryKind.REMINDER,
-            row_id=schedule_id,
-            period="2026-11-23T08:00:00+00:00",
+            key=repo.DeliveryKey(
+                TEAM, DeliveryKind.REMINDER, schedule_id, "2026-11-23T08:00:00+00:00"
+            ),
             claimed_by="other",
             now=harness.clock.now(),
         )

@@ -3,6 +3,7 @@ typed columns, create and update schemas, column limits and the cadence codec.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from enum import StrEnum
@@ -147,14 +148,15 @@ def test_a_delivery_can_be_claimed_only_once(db: Engine, kind: DeliveryKind) -> 
             DeliveryKind.REMINDER: _schedule(session),
             DeliveryKind.DIGEST: _subscription(session),
         }
-    key = {"team_id": "T1", "kind": kind, "row_id": rows[kind], "period": "2026-11-23T08:00Z"}
+    key = repo.DeliveryKey("T1", kind, rows[kind], "2026-11-23T08:00Z")
     with session_scope(db) as session:
-        assert repo.claim_delivery(session=session, claimed_by="replica-a", now=NOW, **key)
+        assert repo.claim_delivery(session=session, key=key, claimed_by="replica-a", now=NOW)
     with session_scope(db) as session:
-        assert repo.claim_delivery(session=session, claimed_by="replica-b", now=NOW, **key) is None
-        assert repo.claim_delivery(
-            session=session, claimed_by="replica-b", now=NOW, **{**key, "period": "later"}
+        assert (
+            repo.claim_delivery(session=session, key=key, claimed_by="replica-b", now=NOW) is None
         )
+        later = replace(key, period="later")
+        assert repo.claim_delivery(session=session, key=later, claimed_by="replica-b", now=NOW)
 
 
 def test_a_reminder_and_a_digest_with_the_same_row_number_are_claimed_apart(db: Engine) -> None:
@@ -163,8 +165,8 @@ def test_a_reminder_and_a_digest_with_the_same_row_number_are_claimed_apart(db: 
         _subscription(session, row_id=schedule_id)
     with session_scope(db) as session:
         claims = [
-            repo.claim_delivery(session=session, team_id="T1", kind=kind, row_id=schedule_id,
-                                period="2026-11-23T08:00Z", claimed_by="a", now=NOW)
+            repo.claim_delivery(session=session, claimed_by="a", now=NOW,
+                                key=repo.DeliveryKey("T1", kind, schedule_id, "2026-11-23T08:00Z"))
             for kind in DeliveryKind
         ]  # fmt: skip
     assert [(c.schedule_id, c.subscription_id) for c in claims if c] == [
@@ -339,10 +341,12 @@ def test_a_reminder_schedule_stores_and_reads_back_its_cadence(
 def test_a_digest_subscription_stores_and_reads_back_its_cadence(
     db: Engine, cadence: Cadence
 ) -> None:
-    filters = SubscriptionChanges(filter_platform="youtube", filter_category="leads")
+    changes = SubscriptionChanges(
+        filter_platform="youtube", filter_category="leads", cadence=cadence
+    )
     with session_scope(db) as session:
         save_subscription(session=session, team_id="T1", channel_id="C1", now=NOW,
-                          changes=filters, cadence=cadence)  # fmt: skip
+                          changes=changes)  # fmt: skip
 
     with session_scope(db) as session:
         found = get_subscription(session=session, team_id="T1", channel_id="C1")
