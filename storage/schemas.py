@@ -20,7 +20,7 @@ from bot.core.checkin_reply import Confidence
 from bot.core.kpis import MetricKey
 from bot.core.platforms import PlatformKey
 from bot.core.values import Category, CheckInSource, Direction, GoalKind, GoalState, Unit
-from storage.models import CheckIn, DigestSubscription, Goal, Member
+from storage.models import CheckIn, DigestSubscription, Goal, InterviewState, Member
 
 
 def column_limit(model: type[SQLModel], field: str) -> int | None:
@@ -139,3 +139,17 @@ class SubscriptionChanges(_Row):
     next_run_at: datetime | None = None
     active: bool | None = None
     created_by: str | None = None
+
+
+class InterviewProgress(_Row):
+    """Where a person's interview has got to, and until when it waits for an answer.
+
+    The place it runs (channel, thread) is written only when the interview is created.
+    """
+
+    table: ClassVar[type[SQLModel]] = InterviewState
+    step: str
+    data: dict[str, Any]
+    expires_at: datetime
+    channel_id: str | None = None
+    thread_ts: str | None = None

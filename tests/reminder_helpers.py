@@ -51,8 +51,7 @@ def make_goal(
         cadence = Cadence(CadenceKind.WEEKLY, weekdays=(weekday,), at=at, tz=tz)
         row = set_goal_schedule(
             session=session,
-            team_id=TEAM,
-            goal_id=goal.id or 0,
+            goal=goal,
             owner_id=owner,
             cadence=cadence,
             now=harness.clock.now(),

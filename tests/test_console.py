@@ -40,7 +40,7 @@ def console(db: Engine) -> Iterator[Console]:
             ),
         )
         cadence = Cadence(CadenceKind.WEEKLY, weekdays=(0,), tz="Europe/Bucharest")
-        set_goal_schedule(session=session, team_id=TEAM, goal_id=goal.id or 0, owner_id=USER,
+        set_goal_schedule(session=session, goal=goal, owner_id=USER,
                           cadence=cadence, now=SUNDAY_MORNING)  # fmt: skip
     with open_console(services, user_id=USER, team_id=TEAM) as running:
         yield running

@@ -63,8 +63,7 @@ def weekly_schedule(harness: BotHarness) -> int:
         cadence = Cadence(CadenceKind.WEEKLY, weekdays=(0,), tz="Europe/Bucharest")
         row = set_goal_schedule(
             session=session,
-            team_id=TEAM,
-            goal_id=goal.id or 0,
+            goal=goal,
             owner_id="U1",
             cadence=cadence,
             now=harness.clock.now(),

@@ -124,8 +124,7 @@ def _schedule(session: Session) -> int:
     goal = repo.create_goal(session=session, team_id="T1", goal=GoalCreate(title="g"), now=NOW)
     schedule = set_goal_schedule(
         session=session,
-        team_id="T1",
-        goal_id=goal.id or 0,
+        goal=goal,
         owner_id="U1",
         cadence=Cadence(CadenceKind.WEEKLY, weekdays=(0,)),
         now=NOW,
@@ -322,7 +321,7 @@ def test_a_reminder_schedule_stores_and_reads_back_its_cadence(
 ) -> None:
     with session_scope(db) as session:
         goal = repo.create_goal(session=session, team_id="T1", goal=GoalCreate(title="g"), now=NOW)
-        schedule = set_goal_schedule(session=session, team_id="T1", goal_id=goal.id or 0,
+        schedule = set_goal_schedule(session=session, goal=goal,
                                      owner_id="U1", cadence=cadence, now=NOW)  # fmt: skip
 
     with session_scope(db) as session:

@@ -26,17 +26,11 @@ def new_goal(ctx: CommandContext) -> None:
     else:
         opened = ctx.client.conversations_open(users=ctx.user_id)
         channel_id, thread_ts = str(opened["channel"]["id"]), None
-    view = service.begin(
-        ctx.services,
-        team_id=ctx.team_id,
-        user_id=ctx.user_id,
-        tz=tz,
-        channel_id=channel_id,
-        thread_ts=thread_ts,
-        here_channel=ctx.channel_id if in_channel else None,
-        okr="okr" in words,
-        team=thread_ts is not None,
+    who = service.Interviewee(ctx.team_id, ctx.user_id, tz)
+    where = service.InterviewPlace(
+        channel_id, thread_ts=thread_ts, here_channel=ctx.channel_id if in_channel else None
     )
+    view = service.begin(ctx.services, who, where, okr="okr" in words)
     post(ctx.client, view, channel_id=channel_id)
     if in_channel and view.thread_ts is None:
         ctx.reply("I've sent you a direct message to set up the goal.")
