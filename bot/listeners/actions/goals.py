@@ -18,7 +18,7 @@ from bot.render.goals import archive_confirm_blocks
 from bot.render.refusals import refused_text
 from bot.services import Services
 from bot.services.goal_admin import GoalRow, archive_goal, get_goal, may_change
-from bot.services.permissions import Refused
+from bot.services.permissions import Refused, Requester
 from bot.slack.actor import Actor
 
 EDIT = re.compile(r"^goal\.edit(_\d+)?$")
@@ -77,13 +77,8 @@ def ask_archive(
     if goal is None:
         tell(actor, respond, body, GONE)
         return
-    refused = may_change(
-        services,
-        team_id=actor.team_id,
-        goal_id=goal.id or 0,
-        user_id=actor.user_id,
-        is_admin=actor.is_admin,
-    )
+    by = Requester(actor.team_id, actor.user_id, actor.is_admin)
+    refused = may_change(services, by, goal_id=goal.id or 0)
     if refused:
         tell(actor, respond, body, refused_text(refused))
         return
@@ -106,13 +101,8 @@ def archive(
     if goal_id is None:
         respond(text=GONE, replace_original=True)
         return
-    done = archive_goal(
-        services,
-        team_id=actor.team_id,
-        goal_id=goal_id,
-        user_id=actor.user_id,
-        is_admin=actor.is_admin,
-    )
+    by = Requester(actor.team_id, actor.user_id, actor.is_admin)
+    done = archive_goal(services, by, goal_id=goal_id)
     if isinstance(done, Refused):
         respond(text=refused_text(done), replace_original=True)
         return

@@ -22,6 +22,7 @@ from bot.services.goal_admin import (
     lookup,
     may_change,
 )
+from bot.services.permissions import Requester
 from bot.slack.actor import Actor
 
 
@@ -51,13 +52,8 @@ def show_command(ctx: CommandContext) -> None:
 def open_edit(actor: Actor, *, goal_id: int, trigger_id: str) -> str | None:
     """Open the edit modal; returns a refusal to show instead when the person may not edit."""
     services, team_id = actor.services, actor.team_id
-    refused = may_change(
-        services,
-        team_id=team_id,
-        goal_id=goal_id,
-        user_id=actor.user_id,
-        is_admin=actor.is_admin,
-    )
+    by = Requester(team_id, actor.user_id, actor.is_admin)
+    refused = may_change(services, by, goal_id=goal_id)
     if refused:
         return refused_text(refused)
     goal = get_goal(services, team_id=team_id, goal_id=goal_id)
@@ -81,13 +77,8 @@ def archive_command(ctx: CommandContext) -> None:
     row = _one_goal(ctx, "archive")
     if row is None:
         return
-    refused = may_change(
-        ctx.services,
-        team_id=ctx.team_id,
-        goal_id=row.goal_id,
-        user_id=ctx.user_id,
-        is_admin=ctx.actor.is_admin,
-    )
+    by = Requester(ctx.team_id, ctx.user_id, ctx.actor.is_admin)
+    refused = may_change(ctx.services, by, goal_id=row.goal_id)
     if refused:
         ctx.reply(refused_text(refused))
     else:

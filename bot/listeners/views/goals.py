@@ -18,7 +18,7 @@ from bot.render.goals import EDIT_CALLBACK
 from bot.render.refusals import refused_text
 from bot.services import Services
 from bot.services.goal_admin import GoalEdit, edit_goal, get_goal
-from bot.services.permissions import Refused
+from bot.services.permissions import Refused, Requester
 from bot.slack.actor import Actor
 
 
@@ -65,14 +65,8 @@ def save_edit(
         owner_id=input_text(_value(view, "owner"), "selected_user") or None,
         channel_id=input_text(_value(view, "channel"), "selected_conversation") or None,
     )
-    done = edit_goal(
-        services,
-        team_id=team,
-        goal_id=goal.id or 0,
-        user_id=user,
-        is_admin=actor.is_admin,
-        edit=edit,
-    )
+    by = Requester(team, user, actor.is_admin)
+    done = edit_goal(services, by, goal_id=goal.id or 0, edit=edit)
     text = (
         refused_text(done)
         if isinstance(done, Refused)
