@@ -38,27 +38,14 @@ def edit(
 
 
 def chart(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    client: WebClient,
-    respond: Respond,
-    services: Services,
-    actor: Actor,
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, actor: Actor
 ) -> None:
     ack()
     channel = str((body.get("channel") or {}).get("id") or actor.user_id)
     goal_id = row_id(action.get("value"))
     said = GONE
     if goal_id is not None:
-        said = upload_goal_chart(
-            services,
-            client,
-            team_id=actor.team_id,
-            goal_id=goal_id,
-            channel=channel,
-            user_id=actor.user_id,
-        )
+        said = upload_goal_chart(actor, goal_id=goal_id, channel=channel)
     tell(actor, respond, body, said)
 
 

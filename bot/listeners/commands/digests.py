@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.charts import chart_panels, draw_chart
@@ -20,7 +19,6 @@ from bot.core.parse_error import ParseError
 from bot.listeners.context import CommandContext
 from bot.listeners.home import publish_home
 from bot.render.goals import ambiguous_blocks, not_found_text
-from bot.services import Services
 from bot.services.digests import (
     SubscriptionView,
     channel_timezone,
@@ -30,6 +28,7 @@ from bot.services.digests import (
 )
 from bot.services.goal_admin import Ambiguous, NotFound, lookup
 from bot.services.tracking import track_goals
+from bot.slack.actor import Actor
 from storage import repo
 
 log = logging.getLogger("checkin_bot.digests")
@@ -79,11 +78,10 @@ def digest_command(ctx: CommandContext) -> None:
     publish_home(services, ctx.client, team, ctx.user_id)
 
 
-def upload_goal_chart(
-    services: Services, client: WebClient, *, team_id: str, goal_id: int, channel: str, user_id: str
-) -> str:
-    """Draw one goal's chart and upload it to `channel` (or the person's DM if the bot is not
-    there); returns what to tell the person."""
+def upload_goal_chart(actor: Actor, *, goal_id: int, channel: str) -> str:
+    """Draw one goal's chart and upload it to `channel` (or the actor's DM if the bot is not
+    there); returns what to tell them."""
+    services, client, team_id, user_id = actor.services, actor.client, actor.team_id, actor.user_id
     now = services.now()
     with services.session() as session:
         goal = repo.get_goal(session=session, team_id=team_id, goal_id=goal_id)
@@ -123,13 +121,4 @@ def chart_command(ctx: CommandContext) -> None:
     if isinstance(found, Ambiguous):
         ctx.reply(*ambiguous_blocks(found.candidates, "chart"))
         return
-    ctx.reply(
-        upload_goal_chart(
-            ctx.services,
-            ctx.client,
-            team_id=ctx.team_id,
-            goal_id=found.goal.goal_id,
-            channel=ctx.channel_id,
-            user_id=ctx.user_id,
-        )
-    )
+    ctx.reply(upload_goal_chart(ctx.actor, goal_id=found.goal.goal_id, channel=ctx.channel_id))
