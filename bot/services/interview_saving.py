@@ -15,7 +15,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.core import interview as core
-from bot.core.cadence import Cadence
 from bot.core.cadence.occurrences import next_occurrence
 from bot.core.dates import end_of_day, format_date
 from bot.core.kpis import MetricKey
@@ -105,16 +104,22 @@ def _create(saving: Saving, interview: core.Interview, origin: str) -> Goal:
             },
         )
         for index, measure in enumerate(interview.measures):
-            kind = {"kind": GoalKind.KEY_RESULT, "objective_id": head.id}
-            head_fields = {**common, **kind, "origin_key": f"{origin}:kr{index + 1}"}
-            measured.append(_create_measured(saving, interview, measure, head_fields))
+            key_result = {
+                **common,
+                "kind": GoalKind.KEY_RESULT,
+                "objective_id": head.id,
+                "origin_key": f"{origin}:kr{index + 1}",
+            }
+            measured.append(_create_measured(saving, interview, measure, key_result))
     else:
-        head_fields = {**common, "kind": GoalKind.GOAL, "origin_key": origin}
-        head = _create_measured(saving, interview, interview.measure, head_fields)
+        goal = {**common, "kind": GoalKind.GOAL, "origin_key": origin}
+        head = _create_measured(saving, interview, interview.measure, goal)
         measured.append(head)
     if cadence is not None:
-        for goal in measured:
-            _schedule(saving, goal, owner, cadence)
+        for each in measured:
+            set_goal_schedule(
+                session=saving.session, goal=each, owner_id=owner, cadence=cadence, now=saving.now
+            )
     return head
 
 
@@ -162,9 +167,3 @@ def _title(measure: core.Measure, interview: core.Interview) -> str:
     if interview.deadline:
         title += f" by {format_date(interview.deadline)}"
     return title
-
-
-def _schedule(saving: Saving, goal: Goal, owner: str, cadence: Cadence) -> None:
-    set_goal_schedule(
-        session=saving.session, goal=goal, owner_id=owner, cadence=cadence, now=saving.now
-    )
