@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tests.harness import BotHarness
 from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick
-from tests.test_interview_flow import PIZZERIA
+from tests.scenarios.test_interview_flow import PIZZERIA
 
 
 def home_text(harness: BotHarness, user: str = "U1") -> str:

@@ -13,7 +13,7 @@ from storage import repo
 from storage.models import InterviewState, ReminderSchedule
 from storage.schemas import CheckInCreate, GoalCreate
 from tests.harness import TEAM, BotHarness
-from tests.test_interview_flow import goals, rows, say, shown
+from tests.scenarios.test_interview_flow import goals, rows, say, shown
 
 _SELECTS = {"category", "metric", "unit", "direction", "cadence"}
 _ELEMENT = {"owner": "selected_user", "channel": "selected_conversation",

@@ -22,9 +22,9 @@ from bot.sandbox import SlackDriver
 from bot.sandbox.state import Message
 from bot.services.digests import subscribe
 from storage.models import CheckIn, Delivery, ProcessedEvent
-from tests.bot_processes import BotProcess, bot_env, bot_process, wait_until_healthy
 from tests.harness import TEAM, BotHarness, database_kind
 from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal
+from tests.scenarios.bot_processes import BotProcess, bot_env, bot_process, wait_until_healthy
 
 pytestmark = pytest.mark.skipif(
     database_kind() != "postgresql", reason="replicas share one PostgreSQL database"

@@ -11,9 +11,9 @@ from sqlmodel import select
 
 from bot.sandbox import SlackDriver
 from storage.models import CheckIn, Delivery
-from tests.bot_processes import bot_env, bot_process
 from tests.harness import BotHarness
 from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick
+from tests.scenarios.bot_processes import bot_env, bot_process
 
 
 def test_two_processes_send_a_due_reminder_once(harness: BotHarness, tmp_path: Path) -> None:

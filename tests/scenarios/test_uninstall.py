@@ -13,7 +13,7 @@ from storage import repo
 from storage.models import Goal
 from storage.schemas import GoalCreate
 from tests.harness import TEAM, BotHarness
-from tests.test_deliveries import pings, runner, weekly_schedule
+from tests.scenarios.test_deliveries import pings, runner, weekly_schedule
 
 MONDAY_10_BUCHAREST = datetime.fromisoformat("2026-11-23T08:00:00+00:00")
 
