@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.core.digest import STATUS_LABELS, STATUS_MARKS
 from bot.core.mrkdwn import escape, quoted
+from bot.core.period import Period
 from bot.render.common import (
     Block,
     actions,
@@ -16,6 +17,7 @@ from bot.render.common import (
     header,
     section,
 )
+from bot.render.digest import period_change
 from bot.services.goal_admin import GoalRow, NotFound
 from storage.models import Goal
 
@@ -68,7 +70,7 @@ def show_blocks(row: GoalRow, goal: Goal) -> tuple[str, list[Block]]:
         lines.append(f"*Why:* {escape(goal.why)}")
     if row.line is not None:
         state = row.line.progress
-        lines.append(f"*This week:* {row.line.change}")
+        lines.append(f"*This week:* {period_change(row.line, Period.WEEKLY)}")
         if state.required_per_week is not None and state.required_per_week != 0:
             lines.append(f"*Needed per week from here:* {state.required_per_week.normalize():f}")
         if state.eta is not None:
