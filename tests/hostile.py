@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 
-from bot.listeners.errors import SORRY
+from bot.render.errors import SORRY
 from bot.sandbox.state import ApiCall
 from storage.models import CheckIn
 from tests.harness import TEAM, BotHarness
