@@ -8,7 +8,6 @@ from typing import Any
 
 from bot.core.digest import STATUS_LABELS, STATUS_MARKS
 from bot.core.mrkdwn import escape, quoted
-from bot.core.parse_error import ParseError
 from bot.core.period import Period
 from bot.render.common import (
     Block,
@@ -124,11 +123,6 @@ def archived_text(title: str) -> str:
 
 NEEDS_TITLE = "A goal needs a title."
 PICK_DEADLINE = "Pick the deadline from the calendar."
-
-
-def target_problem(problem: ParseError) -> str:
-    """Under the edit form's target: why it could not be read, and what works."""
-    return f"{problem.message} For example: {problem.example}"
 
 
 def saved_text(title: str) -> str:

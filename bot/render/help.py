@@ -129,6 +129,6 @@ def help_text(view: HelpView) -> str:
 
 
 def unknown_command_text(command: str, name: str) -> str:
-    """`/goals frobnicate`: the subcommand as typed (shortened, quoted safely), and the way out."""
+    """A subcommand the bot does not have: as typed (shortened, quoted safely), and the way out."""
     shown = escape(name[:40].replace("`", "'"))
     return f"I don't know `{command} {shown}`. Type `{command} help` to see what I can do."

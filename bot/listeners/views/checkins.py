@@ -20,6 +20,7 @@ from bot.listeners.checkin_answers import (
 )
 from bot.listeners.payloads import input_text, input_value, private_metadata, row_id
 from bot.render.checkins import PICK_ONE_GOAL
+from bot.render.common import field_problem
 from bot.render.refusals import refused_text
 from bot.render.reminders import PICK_CALLBACK, UPDATE_CALLBACK, update_form
 from bot.services import Services
@@ -72,7 +73,7 @@ def submit_update(
     if isinstance(outcome, dict):
         ack(
             response_action="errors",
-            errors={f"value:{goal_id}": text for goal_id, text in outcome.items()},
+            errors={f"value:{goal_id}": field_problem(why) for goal_id, why in outcome.items()},
         )
         return
     ack()

@@ -13,12 +13,12 @@ from bot.core.dates import end_of_day
 from bot.core.numbers.read import ParsedQuantity, parse_quantity
 from bot.listeners.home import refresh_homes
 from bot.listeners.payloads import input_text, input_value, row_id
+from bot.render.common import field_problem
 from bot.render.goals import (
     EDIT_CALLBACK,
     NEEDS_TITLE,
     PICK_DEADLINE,
     saved_text,
-    target_problem,
 )
 from bot.render.refusals import GOAL_GONE, refused_text
 from bot.services import Services
@@ -55,7 +55,7 @@ def save_edit(
     if not title:
         errors["title"] = NEEDS_TITLE
     if not isinstance(target, ParsedQuantity):
-        errors["target"] = target_problem(target)
+        errors["target"] = field_problem(target)
     if input_text(_value(view, "deadline"), "selected_date") and picked is None:
         errors["deadline"] = PICK_DEADLINE
     if errors:
