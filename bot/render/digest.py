@@ -28,6 +28,9 @@ SECTION_ITEMS = 5
 REPLY_SECTIONS = 40
 """Sections per thread reply, well under the 50-block limit."""
 
+DETAILS_TEXT = "Digest details"
+"""The notification text of each reply in a digest's thread."""
+
 
 @dataclass(frozen=True)
 class DigestMessage:
@@ -37,6 +40,7 @@ class DigestMessage:
     blocks: list[Block]
     replies: list[list[Block]]
     chart_title: str
+    chart_alt_text: str
 
 
 def digest_title(view: DigestView) -> str:
@@ -100,7 +104,7 @@ def digest_message(view: DigestView, *, late: bool = False) -> DigestMessage:
                 f"No goals with a target and a deadline in this digest ({view.filters.describe()})."
             )
         )
-        return DigestMessage(f"{title}: {digest.headline}", blocks, [], title)
+        return DigestMessage(f"{title}: {digest.headline}", blocks, [], title, _chart_alt(view))
 
     shown = [goal_line(line, digest.period) for line in digest.lines[:MAIN_LINES]]
     blocks.append(divider())
@@ -139,7 +143,11 @@ def digest_message(view: DigestView, *, late: bool = False) -> DigestMessage:
             if len(items) > SECTION_ITEMS:
                 lines = [f"*{name}*"] + [_highlight(item, digest.period) for item in items]
                 replies.append([section(chunk) for chunk in chunk_lines(lines)][:REPLY_SECTIONS])
-    return DigestMessage(f"{title}: {digest.headline}", blocks, replies, title)
+    return DigestMessage(f"{title}: {digest.headline}", blocks, replies, title, _chart_alt(view))
+
+
+def _chart_alt(view: DigestView) -> str:
+    return f"Check-ins against the plan: {view.digest.headline}"
 
 
 def _percent(fraction: Decimal | None) -> str:

@@ -76,3 +76,12 @@ def unsubscribed_text(channel_id: str, *, stopped: bool) -> str:
 def request_problem(problem: ParseError) -> str:
     """`/goals digest` words that could not be read, and what works."""
     return f"{problem.message} For example: `/goals digest {problem.example}`."
+
+
+def digest_stopped_text(channel_id: str, error: str) -> str:
+    """Told to whoever subscribed a channel when Slack refused its digest for good."""
+    return (
+        f"I stopped the digest for <#{channel_id}>: Slack said `{error}`. "
+        "Invite me to the channel and type `/goals digest here weekly` there "
+        "to start it again."
+    )
