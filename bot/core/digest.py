@@ -24,8 +24,8 @@ Example:
     >>> goals = [TrackedGoal(1, "Reach", "U1", reach, checked_in),
     ...          TrackedGoal(2, "Sales", "U2", sales, checked_in)]
     >>> digest = compose_digest(goals, period=Period.WEEKLY, now=datetime(2026, 1, 16, tzinfo=UTC))
-    >>> digest.headline
-    '1 on track · 0 at risk · 0 off track · 1 achieved'
+    >>> [(status.value, count) for status, count in digest.headline_counts]
+    [('on_track', 1), ('at_risk', 0), ('off_track', 0), ('achieved', 1)]
     >>> [(win.title, win.reason) for win in digest.wins]
     [('Sales', <Reason.TARGET_REACHED: 'target_reached'>), ('Reach', <Reason.GAINING: 'gaining'>)]
 """
@@ -68,26 +68,6 @@ LISTING_ORDER: tuple[Status, ...] = (
     Status.ON_TRACK,
     Status.ACHIEVED,
 )
-
-# A shape as well as a colour, so status reads without colour vision; every surface
-# (digests, lists, check-in answers) shows a status with the same mark and words.
-STATUS_MARKS: dict[Status, str] = {
-    Status.ACHIEVED: "🏁",
-    Status.ON_TRACK: "✅",
-    Status.AT_RISK: "⚠️",
-    Status.OFF_TRACK: "🔻",
-    Status.MISSED: "⛔",
-    Status.NO_DATA: "❔",
-}
-
-STATUS_LABELS: dict[Status, str] = {
-    Status.ON_TRACK: "on track",
-    Status.AT_RISK: "at risk",
-    Status.OFF_TRACK: "off track",
-    Status.ACHIEVED: "achieved",
-    Status.MISSED: "missed",
-    Status.NO_DATA: "no check-in yet",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,16 +152,12 @@ class Digest:
         return dict(self.counts).get(status, 0)
 
     @property
-    def headline(self) -> str:
-        """How many goals are on track, at risk, off track and achieved (others if any)."""
+    def headline_counts(self) -> tuple[tuple[Status, int], ...]:
+        """The counts the headline names: on track, at risk, off track, achieved, and
+        any other status some goal is in."""
         main = (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK, Status.ACHIEVED)
-        parts = [f"{self.count(s)} {STATUS_LABELS[s]}" for s in main]
-        parts += [
-            f"{self.count(s)} {STATUS_LABELS[s]}"
-            for s in LISTING_ORDER
-            if s not in main and self.count(s)
-        ]
-        return " · ".join(parts)
+        others = [s for s in LISTING_ORDER if s not in main and self.count(s)]
+        return tuple((s, self.count(s)) for s in (*main, *others))
 
 
 def compose_digest(goals: Sequence[TrackedGoal], *, period: Period, now: datetime) -> Digest:
@@ -190,8 +166,8 @@ def compose_digest(goals: Sequence[TrackedGoal], *, period: Period, now: datetim
     Example:
         >>> from datetime import UTC
         >>> now = datetime(2026, 11, 22, 9, tzinfo=UTC)
-        >>> compose_digest([], period=Period.WEEKLY, now=now).headline
-        '0 on track · 0 at risk · 0 off track · 0 achieved'
+        >>> compose_digest([], period=Period.WEEKLY, now=now).count(Status.ON_TRACK)
+        0
     """
     since = now - timedelta(days=period.days)
     lines = sorted(

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from bot.core.digest import STATUS_LABELS, STATUS_MARKS, DigestLine, Highlight, Reason
+from bot.core.digest import Digest, DigestLine, Highlight, Reason
 from bot.core.mrkdwn import escape
 from bot.core.period import Period
 from bot.render.common import Block, chunk_lines, context, divider, header, section
-from bot.render.figures import IN_DIGEST, change_since, signed
+from bot.render.figures import IN_DIGEST, STATUS_LABELS, STATUS_MARKS, change_since, signed
 from bot.services.digests import DigestView
 
 MAIN_LINES = 10
@@ -52,6 +52,11 @@ def digest_title(view: DigestView) -> str:
     same_month = (start.year, start.month) == (end.year, end.month)
     first = f"{start.day}" if same_month else f"{start.day} {start:%b}"
     return f"{kind} digest · {first}–{end.day} {end:%b} {end.year}"
+
+
+def headline(digest: Digest) -> str:
+    """E.g. "2 on track · 1 at risk · 1 off track · 1 achieved · 1 no check-in yet"."""
+    return " · ".join(f"{count} {STATUS_LABELS[s]}" for s, count in digest.headline_counts)
 
 
 def period_change(line: DigestLine, period: Period) -> str:
@@ -97,14 +102,14 @@ def digest_message(view: DigestView, *, late: bool = False) -> DigestMessage:
     digest = view.digest
     title = digest_title(view)
     total = len(digest.lines)
-    blocks: list[Block] = [header(title), section(f"*{digest.headline}*")]
+    blocks: list[Block] = [header(title), section(f"*{headline(digest)}*")]
     if not digest.lines:
         blocks.append(
             section(
                 f"No goals with a target and a deadline in this digest ({view.filters.describe()})."
             )
         )
-        return DigestMessage(f"{title}: {digest.headline}", blocks, [], title, _chart_alt(view))
+        return DigestMessage(f"{title}: {headline(digest)}", blocks, [], title, _chart_alt(view))
 
     shown = [goal_line(line, digest.period) for line in digest.lines[:MAIN_LINES]]
     blocks.append(divider())
@@ -143,11 +148,11 @@ def digest_message(view: DigestView, *, late: bool = False) -> DigestMessage:
             if len(items) > SECTION_ITEMS:
                 lines = [f"*{name}*"] + [_highlight(item, digest.period) for item in items]
                 replies.append([section(chunk) for chunk in chunk_lines(lines)][:REPLY_SECTIONS])
-    return DigestMessage(f"{title}: {digest.headline}", blocks, replies, title, _chart_alt(view))
+    return DigestMessage(f"{title}: {headline(digest)}", blocks, replies, title, _chart_alt(view))
 
 
 def _chart_alt(view: DigestView) -> str:
-    return f"Check-ins against the plan: {view.digest.headline}"
+    return f"Check-ins against the plan: {headline(view.digest)}"
 
 
 def _percent(fraction: Decimal | None) -> str:

@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from bot.core.checkin_reply import CONFIDENCE_LABELS, Confidence
 from bot.core.dates import format_date
-from bot.core.digest import STATUS_LABELS, STATUS_MARKS
 from bot.core.numbers.write import format_quantity
 from bot.core.period import Period
 from bot.core.progress import Status, progress_bar
@@ -21,6 +20,26 @@ from bot.core.trend import Change
 from bot.core.values import Quantity, Unit
 
 NO_TARGET = "no target set"
+
+# A shape as well as a colour, so status reads without colour vision; every surface
+# (digests, lists, check-in answers) shows a status with the same mark and words.
+STATUS_MARKS: dict[Status, str] = {
+    Status.ACHIEVED: "🏁",
+    Status.ON_TRACK: "✅",
+    Status.AT_RISK: "⚠️",
+    Status.OFF_TRACK: "🔻",
+    Status.MISSED: "⛔",
+    Status.NO_DATA: "❔",
+}
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.ON_TRACK: "on track",
+    Status.AT_RISK: "at risk",
+    Status.OFF_TRACK: "off track",
+    Status.ACHIEVED: "achieved",
+    Status.MISSED: "missed",
+    Status.NO_DATA: "no check-in yet",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.core.digest import STATUS_LABELS, STATUS_MARKS
 from bot.core.mrkdwn import escape, quoted
 from bot.core.period import Period
 from bot.render.common import (
@@ -20,6 +19,7 @@ from bot.render.common import (
     section,
 )
 from bot.render.digest import period_change
+from bot.render.figures import STATUS_LABELS, STATUS_MARKS
 from bot.services.goal_admin import GoalRow, NotFound
 from storage.models import Goal
 
