@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 
-from bot.listeners.errors import SORRY
+from bot.render.errors import SORRY
 from bot.sandbox.state import ApiCall
 from tests.factories import make_checkin, make_reminded_goal
 from tests.harness import BotHarness

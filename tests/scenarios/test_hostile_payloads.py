@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.listeners.views.digests import subscribe_modal
+from bot.render.digest_subscriptions import subscribe_modal
 from bot.render.goals import EDIT_CALLBACK
 from bot.render.reminders import UPDATE_CALLBACK
 from tests.harness import BotHarness
