@@ -8,6 +8,8 @@ from bot.core.dates import format_date
 from bot.services.reminder_controls import Did, ReminderChange
 
 AWAY_EXAMPLE = "/goals away until Jan 5"
+UNTIL_WHEN = f"Until when? For example: `{AWAY_EXAMPLE}`."
+"""`/goals away` typed without a day."""
 BACK_AGAIN = "`/goals back` turns them on again."
 
 

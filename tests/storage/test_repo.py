@@ -32,6 +32,7 @@ from storage.schemas import (
     MemberUpdate,
     SubscriptionChanges,
 )
+from tests.factories import make_checkin, make_goal, make_schedule
 
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
@@ -43,10 +44,8 @@ def test_every_call_needs_a_workspace(db: Engine) -> None:
 
 def test_a_goal_is_invisible_from_another_workspace(db: Engine) -> None:
     with session_scope(db) as session:
-        goal = repo.create_goal(
-            session=session, team_id="T1", now=NOW, goal=GoalCreate(title="Reach 60k")
-        )
-        repo.create_goal(session=session, team_id="T2", now=NOW, goal=GoalCreate(title="Reach 60k"))
+        goal = make_goal(session, team_id="T1")
+        make_goal(session, team_id="T2")
 
     with session_scope(db) as session:
         assert repo.get_goal(session=session, team_id="T2", goal_id=goal.id or 0) is None
@@ -64,19 +63,8 @@ def test_a_goal_is_invisible_from_another_workspace(db: Engine) -> None:
 @pytest.mark.parametrize("value", ["41200", "3.25", "0.00000001", "12345678901234567.5", "-42"])
 def test_values_come_back_exactly(db: Engine, value: str) -> None:
     with session_scope(db) as session:
-        goal = repo.create_goal(
-            session=session,
-            team_id="T1",
-            now=NOW,
-            goal=GoalCreate(title="g", target=Decimal(value)),
-        )
-        repo.add_checkin(
-            session=session,
-            team_id="T1",
-            goal_id=goal.id or 0,
-            now=NOW,
-            checkin=CheckInCreate(value=Decimal(value), at=NOW),
-        )
+        goal = make_goal(session, team_id="T1", title="g", target=Decimal(value))
+        make_checkin(session, goal.id or 0, Decimal(value), team_id="T1")
 
     with session_scope(db) as session:
         checkin = repo.list_checkins(session=session, team_id="T1", goal_id=goal.id or 0)[0]
@@ -121,15 +109,8 @@ def test_an_event_is_recorded_once_per_workspace(db: Engine) -> None:
 
 
 def _schedule(session: Session) -> int:
-    goal = repo.create_goal(session=session, team_id="T1", goal=GoalCreate(title="g"), now=NOW)
-    schedule = set_goal_schedule(
-        session=session,
-        goal=goal,
-        owner_id="U1",
-        cadence=Cadence(CadenceKind.WEEKLY, weekdays=(0,)),
-        now=NOW,
-    )
-    return schedule.id or 0
+    goal = make_goal(session, team_id="T1", title="g")
+    return make_schedule(session, goal, tz="UTC").id or 0
 
 
 def _subscription(session: Session, row_id: int | None = None) -> int:
@@ -286,8 +267,10 @@ def test_text_is_clipped_to_its_column(schema: type[BaseModel], field: str, limi
 
 def test_an_update_writes_only_the_fields_it_names(db: Engine) -> None:
     with session_scope(db) as session:
-        goal = GoalCreate(title="g", target=Decimal(60000), channel_id="C1", owner_id="U1")
-        goal_id = repo.create_goal(session=session, team_id="T1", goal=goal, now=NOW).id or 0
+        goal = make_goal(
+            session, team_id="T1", title="g", target=Decimal(60000), channel_id="C1", owner_id="U1"
+        )
+        goal_id = goal.id or 0
 
     with session_scope(db) as session:
         changes = GoalUpdate(title="Reach 60k", channel_id=None)
@@ -320,7 +303,7 @@ def test_a_reminder_schedule_stores_and_reads_back_its_cadence(
     db: Engine, cadence: Cadence
 ) -> None:
     with session_scope(db) as session:
-        goal = repo.create_goal(session=session, team_id="T1", goal=GoalCreate(title="g"), now=NOW)
+        goal = make_goal(session, team_id="T1", title="g")
         schedule = set_goal_schedule(session=session, goal=goal,
                                      owner_id="U1", cadence=cadence, now=NOW)  # fmt: skip
 

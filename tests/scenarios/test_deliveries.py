@@ -9,13 +9,12 @@ from decimal import Decimal
 from slack_sdk import WebClient
 from sqlmodel import Session, col, select
 
-from bot.core.cadence import Cadence, CadenceKind
 from bot.scheduling.deliveries import DeliveryRunner, Due, Sent
-from bot.services.schedules import advance, set_goal_schedule
+from bot.services.schedules import advance
 from bot.slack.client import make_client
 from storage import repo
 from storage.models import Delivery, DeliveryKind, ReminderSchedule
-from storage.schemas import GoalCreate
+from tests.factories import make_goal, make_schedule
 from tests.harness import TEAM, BotHarness
 
 
@@ -54,21 +53,8 @@ class ChannelPing:
 
 def weekly_schedule(harness: BotHarness) -> int:
     with harness.services.session() as session:
-        goal = repo.create_goal(
-            session=session,
-            team_id=TEAM,
-            now=harness.clock.now(),
-            goal=GoalCreate(title="Reach 60k", target=Decimal(60000)),
-        )
-        cadence = Cadence(CadenceKind.WEEKLY, weekdays=(0,), tz="Europe/Bucharest")
-        row = set_goal_schedule(
-            session=session,
-            goal=goal,
-            owner_id="U1",
-            cadence=cadence,
-            now=harness.clock.now(),
-        )
-        return row.id or 0
+        goal = make_goal(session, now=harness.clock.now(), target=Decimal(60000))
+        return make_schedule(session, goal, now=harness.clock.now()).id or 0
 
 
 def runner(harness: BotHarness, worker: str = "a") -> DeliveryRunner:
