@@ -153,17 +153,23 @@ def _read_json(text: str) -> _Rows:
 
 
 def _read_csv(text: str) -> _Rows:
-    reader = csv.DictReader(io.StringIO(text))
+    # newline="": the csv module reads line ends itself, so a lone "\r" is a line end
+    # and a line break inside a quoted cell stays in the cell.
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     goals: list[dict[str, Any]] = []
     checkins: list[dict[str, Any]] = []
     goal_lines: list[int] = []
     checkin_lines: list[int] = []
-    for cells in reader:
-        row = {k: unprotect_cell(v) if isinstance(v, str) else v for k, v in cells.items()}
-        kind = (row.get("record") or "").strip().lower()
-        is_checkin = kind == "checkin" or (not kind and bool((row.get("goal") or "").strip()))
-        (checkins if is_checkin else goals).append(row)
-        (checkin_lines if is_checkin else goal_lines).append(reader.line_num)
+    try:
+        for cells in reader:
+            row = {k: unprotect_cell(v) if isinstance(v, str) else v for k, v in cells.items()}
+            kind = (row.get("record") or "").strip().lower()
+            is_checkin = kind == "checkin" or (not kind and bool((row.get("goal") or "").strip()))
+            (checkins if is_checkin else goals).append(row)
+            (checkin_lines if is_checkin else goal_lines).append(reader.line_num)
+    except csv.Error as exc:
+        problem = Problem("files", 0, "csv", f"not valid CSV ({exc})", reader.line_num + 1)
+        raise ImportRejected([problem]) from None
     return _Rows(goals, checkins, goal_lines, checkin_lines, text)
 
 

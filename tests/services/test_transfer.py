@@ -110,6 +110,26 @@ def test_a_check_in_for_an_unknown_goal_is_refused_on_its_csv_line(
     assert counts(db) == (10, 13)  # only T1's rows
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\r0",
+        'title\n"' + "x" * 200_000 + '"\n',
+        'title\r\nreach\r\n"unclosed\n',
+        'record,title\n"a"b"\n',
+    ],
+)
+def test_a_broken_csv_file_gets_a_clear_refusal_and_keeps_nothing(
+    services: Any, db: Engine, text: str
+) -> None:
+    # Found by Hypothesis: a lone carriage return made the csv module raise past the check.
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(services, team_id="T1", text=text)
+
+    assert "line " in str(rejected.value)
+    assert counts(db) == (0, 0)
+
+
 def test_importing_the_same_ids_twice_is_refused(services: Any) -> None:
     import_file(services, team_id="T1", text=DATASET.read_text("utf-8"))
 
