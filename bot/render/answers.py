@@ -287,13 +287,14 @@ def _owner(goal: GoalFacts) -> str:
 
 def _goal_line(goal: GoalFacts) -> str:
     current = _current(goal)
+    # Without a check-in the status is "no check-in yet" too: say it once.
     figures = (
-        f"{current} of {_target(goal)} `{bar(goal.progress)}`"
+        f"{current} of {_target(goal)} `{bar(goal.progress)}`, {status_label(goal.status)}"
         if current is not None
         else f"{status_label(Status.NO_DATA)} (target {_target(goal)})"
     )
     due = f", due {format_date(goal.deadline)}" if goal.deadline else ""
-    return clip(f"• *{escape(goal.title)}*: {figures}, {status_label(goal.status)}{due}", 200)
+    return clip(f"• *{escape(goal.title)}*: {figures}{due}", 200)
 
 
 def _objective(score: ObjectiveScore) -> str:
