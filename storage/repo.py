@@ -218,8 +218,9 @@ def record_event_once(*, session: Session, team_id: str, event_id: str, now: dat
         dialect_insert(ProcessedEvent)
         .values(team_id=scoped_team(team_id), event_id=event_id, received_at=now)
         .on_conflict_do_nothing()
+        .returning(col(ProcessedEvent.event_id))  # a row back only when it was inserted
     )
-    return bool(getattr(session.execute(statement), "rowcount", 0))
+    return session.execute(statement).first() is not None
 
 
 DELIVERY_ATTEMPTS = 3

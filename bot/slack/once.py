@@ -9,8 +9,9 @@ after Bolt has acknowledged the event, so the database write never delays Slack'
 The id is written by the listener's first unit of work, just before it commits: the
 event is marked handled in the same transaction as what handling it changed, with
 no transaction of its own. A retry's first unit of work finds the id taken and is
-rolled back, and the listener stops there, before anything reaches Slack (every
-event listener reads the database before it answers).
+rolled back, and the listener stops there, before it posts anything: every event
+listener reads the database before it answers. On PostgreSQL a retry reaching
+another replica meanwhile waits on the unique key until the first commits.
 """
 
 from __future__ import annotations
