@@ -61,11 +61,13 @@ class EventServices(Services):
             self.unrecorded = self.unrecorded or carries  # rolled back: the next one carries it
             raise
 
-    def record_alone(self) -> None:
-        """Record the event in a transaction of its own (no unit of work carried it)."""
+    def record_alone(self) -> bool:
+        """Record the event in a transaction of its own (no unit of work carried it); False
+        when it was recorded before."""
         with super().session() as session:
-            self._record(session)
+            recorded = self._record(session)
         self.unrecorded = False
+        return recorded
 
     def _record(self, session: Session) -> bool:
         return repo.record_event_once(
@@ -103,15 +105,21 @@ def once(listener: Listener) -> Listener:
         given = {name: kwargs[name] for name in own}
         if "services" in own:
             given["services"] = services
+        if not isinstance(services, EventServices):
+            listener(**given)
+            return
         try:
             listener(**given)
         except AlreadyHandled:
             return
-        finally:
-            # A listener that never reached the database, or failed in its first unit of
-            # work, still counts as run: a retry would not fare better.
-            if isinstance(services, EventServices) and services.unrecorded:
-                services.record_alone()
+        except Exception:
+            # Failed before any unit of work committed: the event still counts as handled, as
+            # a retry would not fare better; a retry failing so was reported the first time.
+            if services.unrecorded and not services.record_alone():
+                return
+            raise
+        if services.unrecorded:  # a listener that never reached the database
+            services.record_alone()
 
     # Bolt unwraps a listener and reads its argument names to decide what to inject: it
     # must see this wrapper's arguments (the listener's and what `@once` reads).
