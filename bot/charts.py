@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.core.digest import LISTING_ORDER, STATUS_LABELS, TrackedGoal
+from bot.core.digest import LISTING_ORDER, TrackedGoal
 from bot.core.progress import Status, assess
 from bot.core.values import Unit
+from bot.render.figures import STATUS_LABELS
 
 WIDTH_PX, HEIGHT_PX = 1200, 750
 """Every chart's size: 16:10, legible in Slack's preview and sharp when opened."""

@@ -12,7 +12,6 @@ from datetime import datetime
 from sqlalchemy import exists
 from sqlmodel import Session, col, select
 
-from bot.core.cadence import Cadence
 from storage.cadences import store_cadence
 from storage.models import DigestSubscription, Goal
 from storage.repo import scoped_team
@@ -60,16 +59,14 @@ def save_subscription(
     channel_id: str,
     now: datetime,
     changes: SubscriptionChanges,
-    cadence: Cadence | None = None,
 ) -> DigestSubscription:
-    """Create or update the channel's subscription: the fields `changes` sets, and when
-    it is sent if `cadence` is given."""
+    """Create or update the channel's subscription with the fields `changes` sets."""
     row = get_subscription(session=session, team_id=team_id, channel_id=channel_id)
     if row is None:
         row = DigestSubscription(team_id=team_id, channel_id=channel_id, created_at=now)
         session.add(row)
-    if cadence is not None:
-        store_cadence(row, cadence)
+    if changes.cadence is not None:
+        store_cadence(row, changes.cadence)
     for name, value in changes.model_dump(exclude_unset=True).items():
         setattr(row, name, value)
     row.updated_at = now

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
 from sqlmodel import Session, select
 
 from bot.core.kpis import MetricKey
 from storage.models import CheckIn, Goal, InterviewState
 from storage.repo import scoped_team
+from storage.schemas import InterviewProgress
 
 
 def get_interview(*, session: Session, team_id: str, user_id: str) -> InterviewState | None:
@@ -22,16 +23,7 @@ def get_interview(*, session: Session, team_id: str, user_id: str) -> InterviewS
 
 
 def save_interview(
-    *,
-    session: Session,
-    team_id: str,
-    user_id: str,
-    step: str,
-    data: dict[str, Any],
-    now: datetime,
-    expires_at: datetime,
-    channel_id: str | None = None,
-    thread_ts: str | None = None,
+    *, session: Session, team_id: str, user_id: str, progress: InterviewProgress, now: datetime
 ) -> InterviewState:
     """Create or update the person's one interview; the place it runs is set on creation."""
     state = get_interview(session=session, team_id=team_id, user_id=user_id)
@@ -39,17 +31,15 @@ def save_interview(
         state = InterviewState(
             team_id=team_id,
             user_id=user_id,
-            channel_id=channel_id,
-            thread_ts=thread_ts,
+            channel_id=progress.channel_id,
+            thread_ts=progress.thread_ts,
             started_at=now,
-            updated_at=now,
-            expires_at=expires_at,
         )
         session.add(state)
-    state.step = step
-    state.data = dict(data)  # a new object, so the JSON column is seen as changed
+    state.step = progress.step
+    state.data = dict(progress.data)  # a new object, so the JSON column is seen as changed
     state.updated_at = now
-    state.expires_at = expires_at
+    state.expires_at = progress.expires_at
     session.flush()
     return state
 
@@ -62,15 +52,18 @@ def delete_interview(*, session: Session, team_id: str, user_id: str) -> None:
         session.flush()
 
 
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """What a goal measures, to compare goals by: a catalogue metric (or, for a custom
+    metric, its name) on a platform or scope (None for none)."""
+
+    metric: str
+    metric_name: str
+    platform: str | None
+
+
 def recent_checkins_of_metric(
-    *,
-    session: Session,
-    team_id: str,
-    metric: str,
-    metric_name: str,
-    platform: str | None,
-    since: datetime,
-    limit: int = 500,
+    *, session: Session, team_id: str, measured: Measured, since: datetime, limit: int = 500
 ) -> list[tuple[int, datetime, Decimal]]:
     """(goal id, moment, value) of check-ins since `since` on goals measuring the same thing.
 
@@ -78,6 +71,7 @@ def recent_checkins_of_metric(
     name) on the same platform or scope. At most `limit` rows, newest first, so the
     query stays small however long the workspace has been checking in.
     """
+    metric, metric_name, platform = measured.metric, measured.metric_name, measured.platform
     same_metric = (
         Goal.metric_name == metric_name if metric == MetricKey.CUSTOM else Goal.metric == metric
     )

@@ -34,43 +34,45 @@ class StoredPoint:
     value: Decimal
 
 
-def find_goals(
-    *,
-    session: Session,
-    team_id: str,
-    metrics: Sequence[str] = (),
-    platform: str | None = None,
-    owner_ids: Sequence[str] = (),
-    goal_ids: Sequence[int] = (),
-    objective_ids: Sequence[int] = (),
-    deadline_from: datetime | None = None,
-    deadline_to: datetime | None = None,
-    kinds: Sequence[str] = TRACKED_KINDS,
-    limit: int | None = None,
-) -> list[Goal]:
-    """Open goals of the workspace matching every filter given, soonest deadline first."""
+@dataclass(frozen=True, slots=True)
+class GoalFilter:
+    """Which open goals to read: every filter given must match; an empty one matches all."""
+
+    metrics: Sequence[str] = ()
+    platform: str | None = None
+    owner_ids: Sequence[str] = ()
+    goal_ids: Sequence[int] = ()
+    objective_ids: Sequence[int] = ()
+    deadline_from: datetime | None = None
+    deadline_to: datetime | None = None
+    kinds: Sequence[str] = TRACKED_KINDS
+    limit: int | None = None
+
+
+def find_goals(*, session: Session, team_id: str, where: GoalFilter) -> list[Goal]:
+    """Open goals of the workspace matching `where`, soonest deadline first."""
     query = select(Goal).where(
         col(Goal.team_id) == scoped_team(team_id),
         col(Goal.state).in_(OPEN_STATES),
-        col(Goal.kind).in_(kinds),
+        col(Goal.kind).in_(where.kinds),
     )
-    if metrics:
-        query = query.where(col(Goal.metric).in_(metrics))
-    if platform is not None:
-        query = query.where(col(Goal.platform) == platform)
-    if owner_ids:
-        query = query.where(col(Goal.owner_id).in_(owner_ids))
-    if goal_ids:
-        query = query.where(col(Goal.id).in_(goal_ids))
-    if objective_ids:
-        query = query.where(col(Goal.objective_id).in_(objective_ids))
-    if deadline_from is not None:
-        query = query.where(col(Goal.deadline) >= deadline_from)
-    if deadline_to is not None:
-        query = query.where(col(Goal.deadline) <= deadline_to)
+    if where.metrics:
+        query = query.where(col(Goal.metric).in_(where.metrics))
+    if where.platform is not None:
+        query = query.where(col(Goal.platform) == where.platform)
+    if where.owner_ids:
+        query = query.where(col(Goal.owner_id).in_(where.owner_ids))
+    if where.goal_ids:
+        query = query.where(col(Goal.id).in_(where.goal_ids))
+    if where.objective_ids:
+        query = query.where(col(Goal.objective_id).in_(where.objective_ids))
+    if where.deadline_from is not None:
+        query = query.where(col(Goal.deadline) >= where.deadline_from)
+    if where.deadline_to is not None:
+        query = query.where(col(Goal.deadline) <= where.deadline_to)
     query = query.order_by(col(Goal.deadline), col(Goal.id))
-    if limit is not None:
-        query = query.limit(limit)
+    if where.limit is not None:
+        query = query.limit(where.limit)
     return list(session.scalars(query))
 
 

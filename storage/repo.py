@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
@@ -227,31 +228,35 @@ DELIVERY_ATTEMPTS = 3
 """Tries of one scheduled message that fails on passing errors (after the client's retries)."""
 
 
-def claim_delivery(
-    *,
-    session: Session,
-    team_id: str,
-    kind: DeliveryKind,
-    row_id: int,
-    period: str,
-    claimed_by: str,
-    now: datetime,
-) -> Delivery | None:
-    """Claim the right to send one scheduled message; None when someone else already has.
+@dataclass(frozen=True, slots=True)
+class DeliveryKey:
+    """Which scheduled message a delivery is: at most one delivery is claimed per key.
 
     `row_id` is the ReminderSchedule (kind REMINDER) or DigestSubscription (kind DIGEST)
-    the message is sent for.
+    the message is sent for; `period` names the occurrence it answers.
+    """
+
+    team_id: str
+    kind: DeliveryKind
+    row_id: int
+    period: str
+
+
+def claim_delivery(
+    *, session: Session, key: DeliveryKey, claimed_by: str, now: datetime
+) -> Delivery | None:
+    """Claim the right to send one scheduled message; None when someone else already has.
 
     A claim whose send failed on a passing error (and has tries left) is taken over.
     Commit the session right after claiming, before sending: the claim must be visible
     to every other process first.
     """
     delivery = Delivery(
-        team_id=scoped_team(team_id),
-        kind=kind,
-        schedule_id=row_id if kind is DeliveryKind.REMINDER else None,
-        subscription_id=row_id if kind is DeliveryKind.DIGEST else None,
-        period=period,
+        team_id=scoped_team(key.team_id),
+        kind=key.kind,
+        schedule_id=key.row_id if key.kind is DeliveryKind.REMINDER else None,
+        subscription_id=key.row_id if key.kind is DeliveryKind.DIGEST else None,
+        period=key.period,
         claimed_by=claimed_by,
         claimed_at=now,
     )

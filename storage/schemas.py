@@ -15,11 +15,12 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlmodel import SQLModel
 
+from bot.core.cadence import Cadence
 from bot.core.checkin_reply import Confidence
 from bot.core.kpis import MetricKey
 from bot.core.platforms import PlatformKey
 from bot.core.values import Category, CheckInSource, Direction, GoalKind, GoalState, Unit
-from storage.models import CheckIn, DigestSubscription, Goal, Member
+from storage.models import CheckIn, DigestSubscription, Goal, InterviewState, Member
 
 
 def column_limit(model: type[SQLModel], field: str) -> int | None:
@@ -125,12 +126,30 @@ class MemberUpdate(_Row):
 
 
 class SubscriptionChanges(_Row):
-    """What a channel's digest subscription becomes: only the fields given are written."""
+    """What a channel's digest subscription becomes: only the fields given are written.
+
+    `cadence`, when given, is when it is sent: it is stored across several columns.
+    """
 
     table: ClassVar[type[SQLModel]] = DigestSubscription
+    cadence: Cadence | None = Field(default=None, exclude=True)
     filter_category: Category | None = None
     filter_platform: PlatformKey | None = None
     filter_owner: str | None = None
     next_run_at: datetime | None = None
     active: bool | None = None
     created_by: str | None = None
+
+
+class InterviewProgress(_Row):
+    """Where a person's interview has got to, and until when it waits for an answer.
+
+    The place it runs (channel, thread) is written only when the interview is created.
+    """
+
+    table: ClassVar[type[SQLModel]] = InterviewState
+    step: str
+    data: dict[str, Any]
+    expires_at: datetime
+    channel_id: str | None = None
+    thread_ts: str | None = None

@@ -17,8 +17,7 @@ from bot.core.digest import TrackedGoal
 from bot.core.progress import GoalFigures
 from bot.core.trend import Point
 from bot.core.values import Direction, Unit
-from storage import repo
-from storage.schemas import CheckInCreate, GoalCreate
+from tests.factories import make_checkin, make_goal
 
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # Monday 09:00 in Bucharest
 START = datetime(2026, 11, 1, tzinfo=UTC)
@@ -97,31 +96,30 @@ def store(
     """Save the team's goals and check-ins; returns the goal ids."""
     ids = []
     for spec in TEAM_GOALS:
-        goal = repo.create_goal(
-            session=session,
+        goal = make_goal(
+            session,
             team_id=team_id,
             now=START,
-            goal=GoalCreate(
-                title=spec.title,
-                start_at=START,
-                deadline=DEADLINE,
-                baseline=Decimal(spec.baseline),
-                target=Decimal(spec.target),
-                unit=spec.unit.value,
-                direction=spec.direction.value,
-                owner_id=spec.owner,
-                created_by=spec.owner,
-                platform=spec.platform,
-                channel_id=channel,
-            ),
+            title=spec.title,
+            start_at=START,
+            deadline=DEADLINE,
+            baseline=Decimal(spec.baseline),
+            target=Decimal(spec.target),
+            unit=spec.unit.value,
+            direction=spec.direction.value,
+            owner_id=spec.owner,
+            created_by=spec.owner,
+            platform=spec.platform,
+            channel_id=channel,
         )
         for d, value in spec.checkins:
-            repo.add_checkin(
-                session=session,
+            make_checkin(
+                session,
+                goal.id or 0,
+                Decimal(value),
+                at=day(d),
                 team_id=team_id,
-                goal_id=goal.id or 0,
-                now=day(d),
-                checkin=CheckInCreate(value=Decimal(value), at=day(d), author_id=spec.owner),
+                author_id=spec.owner,
             )
         ids.append(goal.id or 0)
     return ids

@@ -11,10 +11,7 @@ from sqlalchemy import Engine
 
 from bot.clock import FrozenClock
 from bot.console import WAIT_HELP, Console, open_console
-from bot.core.cadence import Cadence, CadenceKind
-from bot.services.schedules import set_goal_schedule
-from storage import repo
-from storage.schemas import GoalCreate
+from tests.factories import make_goal, make_schedule
 from tests.harness import make_services
 
 SUNDAY_MORNING = datetime.fromisoformat("2026-11-22T07:00:00+00:00")
@@ -25,23 +22,19 @@ USER, TEAM = "U0CONSOLE", "T0CONSOLE"
 def console(db: Engine) -> Iterator[Console]:
     services = make_services(db, FrozenClock(SUNDAY_MORNING), DEFAULT_TIMEZONE="Europe/Bucharest")
     with services.session() as session:
-        goal = repo.create_goal(
-            session=session,
+        goal = make_goal(
+            session,
             team_id=TEAM,
             now=SUNDAY_MORNING,
-            goal=GoalCreate(
-                title="Reach 60k on Instagram",
-                metric="reach",
-                metric_name="Reach",
-                baseline=Decimal(40000),
-                target=Decimal(60000),
-                deadline=datetime.fromisoformat("2026-12-31T23:59:59+02:00"),
-                owner_id=USER,
-            ),
+            title="Reach 60k on Instagram",
+            metric="reach",
+            metric_name="Reach",
+            baseline=Decimal(40000),
+            target=Decimal(60000),
+            deadline=datetime.fromisoformat("2026-12-31T23:59:59+02:00"),
+            owner_id=USER,
         )
-        cadence = Cadence(CadenceKind.WEEKLY, weekdays=(0,), tz="Europe/Bucharest")
-        set_goal_schedule(session=session, team_id=TEAM, goal_id=goal.id or 0, owner_id=USER,
-                          cadence=cadence, now=SUNDAY_MORNING)  # fmt: skip
+        make_schedule(session, goal, owner=USER, now=SUNDAY_MORNING)
     with open_console(services, user_id=USER, team_id=TEAM) as running:
         yield running
 

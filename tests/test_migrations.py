@@ -116,3 +116,62 @@ def _insert_rows_the_old_way(connection: Connection) -> None:
                 f" '2026-11-23T08:00:00+00:00', 'sent', '{at}', false, 1)"
             )
         )
+
+
+OLD_PAUSED_REASONS = {
+    "paused by <@U123>": "paused_by:U123",
+    "channel_not_found: the goal's channel no longer exists, or I can't see it": (
+        "channel_not_found"
+    ),
+    "account_inactive: Slack answered account_inactive": "account_inactive",
+    "the goal is achieved": "goal_achieved",
+    "the goal is archived": "goal_archived",
+    "the goal was deleted": "goal_deleted",
+    "the goal's deadline has passed": "deadline_passed",
+    "paused_by:U9": "paused_by:U9",
+    "is_archived": "is_archived",
+}
+
+
+def test_paused_reasons_written_in_words_become_codes() -> None:
+    """0005: a schedule paused before reasons were codes reads the code after the upgrade."""
+    with fresh_database() as url:
+        engine = make_engine(url)
+        try:
+            command.downgrade(alembic_config(engine), "base")
+            command.upgrade(alembic_config(engine), "0004")
+            with engine.begin() as connection:
+                _insert_paused_schedules(connection, list(OLD_PAUSED_REASONS))
+
+            command.upgrade(alembic_config(engine), "head")
+
+            with engine.connect() as connection:
+                stored = connection.execute(
+                    text("SELECT id, paused_reason FROM reminderschedule ORDER BY id")
+                ).all()
+        finally:
+            engine.dispose()
+
+    assert [reason for _, reason in stored] == list(OLD_PAUSED_REASONS.values())
+
+
+def _insert_paused_schedules(connection: Connection, reasons: list[str]) -> None:
+    at = "2026-11-22 08:00:00"
+    for id_, reason in enumerate(reasons, start=1):  # one schedule per goal
+        connection.execute(
+            text(
+                "INSERT INTO goal (id, team_id, title, kind, metric, metric_name, unit, direction,"
+                f" state, why, contributors, start_at, created_at, updated_at) VALUES ({id_},"
+                " 'T1', 'Reach', 'goal', 'reach', 'Reach', 'count', 'increase', 'active', '',"
+                f" '[]', '{at}', '{at}', '{at}')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO reminderschedule (id, team_id, goal_id, frequency, weekdays,"
+                " interval_weeks, local_time, timezone, active, paused_reason, created_at,"
+                f" updated_at) VALUES ({id_}, 'T1', {id_}, 'weekly', '0', 1, '10:00', 'UTC',"
+                f" false, :reason, '{at}', '{at}')"
+            ),
+            {"reason": reason},
+        )

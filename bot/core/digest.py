@@ -24,10 +24,10 @@ Example:
     >>> goals = [TrackedGoal(1, "Reach", "U1", reach, checked_in),
     ...          TrackedGoal(2, "Sales", "U2", sales, checked_in)]
     >>> digest = compose_digest(goals, period=Period.WEEKLY, now=datetime(2026, 1, 16, tzinfo=UTC))
-    >>> digest.headline
-    '1 on track · 0 at risk · 0 off track · 1 achieved'
-    >>> [win.title for win in digest.wins]
-    ['Sales', 'Reach']
+    >>> [(status.value, count) for status, count in digest.headline_counts]
+    [('on_track', 1), ('at_risk', 0), ('off_track', 0), ('achieved', 1)]
+    >>> [(win.title, win.reason) for win in digest.wins]
+    [('Sales', <Reason.TARGET_REACHED: 'target_reached'>), ('Reach', <Reason.GAINING: 'gaining'>)]
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_UP, Decimal
+from enum import StrEnum
 
 from bot.core.numbers.write import format_quantity
 from bot.core.period import Period
@@ -68,26 +69,6 @@ LISTING_ORDER: tuple[Status, ...] = (
     Status.ACHIEVED,
 )
 
-# A shape as well as a colour, so status reads without colour vision; every surface
-# (digests, lists, check-in answers) shows a status with the same mark and words.
-STATUS_MARKS: dict[Status, str] = {
-    Status.ACHIEVED: "🏁",
-    Status.ON_TRACK: "✅",
-    Status.AT_RISK: "⚠️",
-    Status.OFF_TRACK: "🔻",
-    Status.MISSED: "⛔",
-    Status.NO_DATA: "❔",
-}
-
-STATUS_LABELS: dict[Status, str] = {
-    Status.ON_TRACK: "on track",
-    Status.AT_RISK: "at risk",
-    Status.OFF_TRACK: "off track",
-    Status.ACHIEVED: "achieved",
-    Status.MISSED: "missed",
-    Status.NO_DATA: "no check-in yet",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class TrackedGoal:
@@ -105,9 +86,10 @@ class TrackedGoal:
 class DigestLine:
     """One goal's line: bar, value vs target, change since last period, status.
 
-    `gain` is the share of the whole way (baseline to target) covered during the
-    period, negative when the metric moved away from the target; None without two
-    check-ins to compare.
+    `change` is the move since the value known a period ago, in the goal's `unit`
+    (None without two values to compare). `gain` is the share of the whole way
+    (baseline to target) covered during the period, negative when the metric moved
+    away from the target; None without two check-ins to compare.
     """
 
     goal_id: int
@@ -116,18 +98,40 @@ class DigestLine:
     status: Status
     bar: str
     value: str
-    change: str
+    change: Change | None
+    unit: Unit
+    currency: str | None
     gain: Decimal | None
     progress: GoalProgress
 
 
+class Reason(StrEnum):
+    """Why a goal is named in wins, losses or opportunities; bot/render/digest words it."""
+
+    TARGET_REACHED = "target_reached"
+    GAINING = "gaining"  # the line's change and gain say by how much
+    OFF_TRACK = "off_track"  # the line's progress and expected share say how far behind
+    MISSED = "missed"
+    FALLING = "falling"  # the line's change says by how much
+    CLOSE = "close"  # `amount` is what is still to go
+    RECOVERY_PACE = "recovery_pace"  # `amount` a period gets the goal back on course
+
+
 @dataclass(frozen=True, slots=True)
 class Highlight:
-    """A goal named in wins, losses or opportunities, with the reason in a few words."""
+    """A goal named in wins, losses or opportunities, and why: a reason and its amount."""
 
-    goal_id: int
-    title: str
-    reason: str
+    line: DigestLine
+    reason: Reason
+    amount: Decimal | None = None
+
+    @property
+    def goal_id(self) -> int:
+        return self.line.goal_id
+
+    @property
+    def title(self) -> str:
+        return self.line.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,16 +152,12 @@ class Digest:
         return dict(self.counts).get(status, 0)
 
     @property
-    def headline(self) -> str:
-        """How many goals are on track, at risk, off track and achieved (others if any)."""
+    def headline_counts(self) -> tuple[tuple[Status, int], ...]:
+        """The counts the headline names: on track, at risk, off track, achieved, and
+        any other status some goal is in."""
         main = (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK, Status.ACHIEVED)
-        parts = [f"{self.count(s)} {STATUS_LABELS[s]}" for s in main]
-        parts += [
-            f"{self.count(s)} {STATUS_LABELS[s]}"
-            for s in LISTING_ORDER
-            if s not in main and self.count(s)
-        ]
-        return " · ".join(parts)
+        others = [s for s in LISTING_ORDER if s not in main and self.count(s)]
+        return tuple((s, self.count(s)) for s in (*main, *others))
 
 
 def compose_digest(goals: Sequence[TrackedGoal], *, period: Period, now: datetime) -> Digest:
@@ -166,8 +166,8 @@ def compose_digest(goals: Sequence[TrackedGoal], *, period: Period, now: datetim
     Example:
         >>> from datetime import UTC
         >>> now = datetime(2026, 11, 22, 9, tzinfo=UTC)
-        >>> compose_digest([], period=Period.WEEKLY, now=now).headline
-        '0 on track · 0 at risk · 0 off track · 0 achieved'
+        >>> compose_digest([], period=Period.WEEKLY, now=now).count(Status.ON_TRACK)
+        0
     """
     since = now - timedelta(days=period.days)
     lines = sorted(
@@ -185,25 +185,10 @@ def compose_digest(goals: Sequence[TrackedGoal], *, period: Period, now: datetim
         counts=counts,
         lines=tuple(lines),
         wins=_wins(lines),
-        losses=_losses(lines, period),
+        losses=_losses(lines),
         opportunities=_opportunities(lines, by_id, period),
         not_checked_in=_not_checked_in(goals, lines, since, now),
     )
-
-
-def signed_quantity(value: Decimal, unit: Unit, currency: str | None = None) -> str:
-    """A change written with its sign, e.g. "+3.1k" or "-12%".
-
-    Example:
-        >>> signed_quantity(Decimal("3100"), Unit.COUNT)
-        '+3.1k'
-    """
-    written = format_quantity(Quantity(abs(value), unit, currency), compact=True)
-    if value > 0:
-        return "+" + written
-    if value < 0:
-        return "-" + written
-    return "±" + written
 
 
 def digest_line(goal: TrackedGoal, period: Period, now: datetime) -> DigestLine:
@@ -218,7 +203,9 @@ def digest_line(goal: TrackedGoal, period: Period, now: datetime) -> DigestLine:
         status=state.status,
         bar=progress_bar(state.progress),
         value=_value_vs_target(goal, state),
-        change=_describe_change(change, figures.unit, goal.currency, period),
+        change=change,
+        unit=figures.unit,
+        currency=goal.currency,
         gain=_gain(change, state, figures),
         progress=state,
     )
@@ -253,19 +240,6 @@ def _value_vs_target(goal: TrackedGoal, state: GoalProgress) -> str:
     return f"{_quantity(goal, state.current)} / {target}"
 
 
-def _describe_change(
-    change: Change | None, unit: Unit, currency: str | None, period: Period
-) -> str:
-    if change is None:
-        return f"no change to compare since last {period.noun}"
-    if unit is Unit.PERCENT:  # a change of a rate reads in percentage points
-        return f"{change.delta:+f} pts since last {period.noun}"
-    written = signed_quantity(change.delta, unit, currency)
-    if change.pct is not None and change.delta:
-        written += f" ({'+' if change.pct > 0 else ''}{change.pct.normalize():f}%)"
-    return f"{written} since last {period.noun}"
-
-
 def _gain(change: Change | None, state: GoalProgress, figures: GoalFigures) -> Decimal | None:
     if change is None:
         return None
@@ -276,19 +250,9 @@ def _gain(change: Change | None, state: GoalProgress, figures: GoalFigures) -> D
     return after - before
 
 
-def _percent(fraction: Decimal | None) -> str:
-    return "–" if fraction is None else f"{int(fraction * 100)}%"
-
-
-def _points_of_progress(gain: Decimal) -> str:
-    return f"{int(gain * 100):+d} points of the way"
-
-
 def _wins(lines: Sequence[DigestLine]) -> tuple[Highlight, ...]:
     achieved = [
-        Highlight(line.goal_id, line.title, "target reached")
-        for line in lines
-        if line.status is Status.ACHIEVED
+        Highlight(line, Reason.TARGET_REACHED) for line in lines if line.status is Status.ACHIEVED
     ]
     gainers = sorted(
         (
@@ -298,35 +262,22 @@ def _wins(lines: Sequence[DigestLine]) -> tuple[Highlight, ...]:
         ),
         key=lambda line: (-(line.gain or Decimal(0)), line.goal_id),
     )[:TOP_GAINS]
-    gains = [
-        Highlight(
-            line.goal_id,
-            line.title,
-            f"{line.change}, {_points_of_progress(line.gain or Decimal(0))}",
-        )
-        for line in gainers
-    ]
-    return tuple(achieved + gains)
+    return tuple(achieved + [Highlight(line, Reason.GAINING) for line in gainers])
 
 
-def _losses(lines: Sequence[DigestLine], period: Period) -> tuple[Highlight, ...]:
+def _losses(lines: Sequence[DigestLine]) -> tuple[Highlight, ...]:
     found: list[Highlight] = []
     for line in lines:
         if line.status is Status.OFF_TRACK:
-            found.append(
-                Highlight(
-                    line.goal_id,
-                    line.title,
-                    f"off track ({_percent(line.progress.progress)} done, "
-                    f"plan says {_percent(line.progress.expected)})",
-                )
-            )
+            found.append(Highlight(line, Reason.OFF_TRACK))
         elif line.status is Status.MISSED:
-            found.append(Highlight(line.goal_id, line.title, "deadline passed short of the target"))
+            found.append(Highlight(line, Reason.MISSED))
     named = {h.goal_id for h in found}
-    for line in lines:
-        if line.goal_id not in named and line.gain is not None and line.gain < 0:
-            found.append(Highlight(line.goal_id, line.title, f"falling: {line.change}"))
+    found += [
+        Highlight(line, Reason.FALLING)
+        for line in lines
+        if line.goal_id not in named and line.gain is not None and line.gain < 0
+    ]
     return tuple(found)
 
 
@@ -343,13 +294,7 @@ def _opportunities(
             and CLOSE_TO_TARGET <= state.progress < 1
         ):
             still = goal.figures.target - (state.current or Decimal(0))
-            found.append(
-                Highlight(
-                    line.goal_id,
-                    line.title,
-                    f"close: {signed_quantity(still, goal.figures.unit, goal.currency)} to go",
-                )
-            )
+            found.append(Highlight(line, Reason.CLOSE, still))
         elif line.status is Status.AT_RISK:
             needed = (
                 state.required_per_week if period is Period.WEEKLY else state.required_per_month
@@ -357,14 +302,7 @@ def _opportunities(
             if needed is not None:
                 if goal.figures.unit is Unit.COUNT:  # nobody gains 0.23 of a follower
                     needed = needed.quantize(Decimal(1), ROUND_UP)
-                found.append(
-                    Highlight(
-                        line.goal_id,
-                        line.title,
-                        f"{signed_quantity(needed, goal.figures.unit, goal.currency)} "
-                        f"a {period.noun} gets it back on course",
-                    )
-                )
+                found.append(Highlight(line, Reason.RECOVERY_PACE, needed))
     return tuple(found)
 
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.core.mrkdwn import escape
 from bot.listeners.home import refresh_homes
-from bot.render.checkins import recorded_blocks, unclear_text
+from bot.render.checkins import recorded_blocks, removed_text, unclear_text
 from bot.render.refusals import refused_text
 from bot.render.reminder_changes import reminder_change_text
 from bot.services import Services
@@ -40,8 +39,7 @@ def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]
     if isinstance(outcome, Question):
         return unclear_text(outcome), None
     if isinstance(outcome, Removed):
-        titles = ", ".join(f"“{escape(t)}”" for t in outcome.titles)
-        return f"Removed the check-in of {titles}.", None
+        return removed_text(outcome.titles), None
     if isinstance(outcome, Refused):
         return refused_text(outcome), None
     if isinstance(outcome, Postponed):

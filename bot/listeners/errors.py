@@ -9,11 +9,9 @@ from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-logger = logging.getLogger("checkin_bot.errors")
+from bot.render.errors import SORRY
 
-SORRY = (
-    "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment."
-)
+logger = logging.getLogger("checkin_bot.errors")
 
 
 def tell_the_person(

@@ -19,6 +19,10 @@ from bot.services.questions.assess import GoalChange, GoalFacts
 STATUS_ACTION = "question.status"
 """Prefix of the buttons that answer the status of one goal from a list of matches."""
 
+_MINUTE, _HOUR, _DAY = timedelta(minutes=1), timedelta(hours=1), timedelta(days=1)
+_JUST_NOW = timedelta(minutes=2)
+"""A check-in younger than this was "just now", not "1 minute ago"."""
+
 _SPANS = {
     None: "since the previous check-in",
     Period.WEEKLY: "over the last 7 days",
@@ -72,8 +76,6 @@ def answer_headline(answer: Answer) -> str:
     """One line that stands alone: Slack's notification text, and the answer's first line."""
     question, count = answer.question, answer.count
     match answer.said:
-        case Said.GONE:
-            return "That goal is gone: it was archived or deleted."
         case Said.NO_GOALS_YET:
             return (
                 f"No goal tracks {_asked_about(question)}: this workspace has no goals yet. "
@@ -81,52 +83,71 @@ def answer_headline(answer: Answer) -> str:
                 "or import a file with `checkin-bot import`."
             )
         case Said.UNTRACKED:
-            tracked = sorted(
-                {_with_platform(escape(name), where) for name, where in answer.tracked}
-            )
-            shown = tracked[:MAX_LISTED]
-            more = f" and {len(tracked) - len(shown)} more" if len(tracked) > len(shown) else ""
-            return (
-                f"No goal tracks {_asked_about(question)}. "
-                f"Goals here track: {', '.join(shown)}{more}."
-            )
+            return _untracked_headline(answer)
         case Said.CHOOSE:
             return f"{count} goals match {_asked_about(question)}; which one?"
         case Said.CARD:
             return _card_headline(answer.goals[0])
         case Said.LISTED:
-            what = _list_scope(question)
-            if not count:
-                return f"No {what} right now."
-            return f"{count} {what}" if count != 1 else f"1 {what}".replace("goals", "goal")
+            return _listed_headline(question, count)
         case Said.OWNERS:
-            if count == 1:
-                return _owner_line(*answer.owners[0]).replace("*", "")
-            return f"Owners of {count} goals"
+            return _owners_headline(answer)
         case Said.CHANGES:
             assert question is not None
             what = _asked_about(question) if question.metrics else "your goals"
             return f"How {what} changed {_SPANS[question.period]}"
         case Said.DUE:
-            assert answer.until is not None
-            until = format_date(answer.until)
-            if not count:
-                return f"Nothing is due between today and {until}."
-            return f"{count} goal{'s' if count != 1 else ''} due by {until}"
-        case Said.NO_OBJECTIVES:
-            return "There are no OKR objectives here yet, so there is no score."
+            return _due_headline(answer)
         case Said.NO_OBJECTIVE_MATCHES:
             titles = ", ".join(escape(title) for title in answer.objective_titles)
             return f"No objective matches {quoted(answer.unmatched)}. Objectives: {titles}."
         case Said.SCORES:
             return _scores_headline(answer.objectives)
-        case Said.HELP:
-            return (
-                "Ask me about your goals in plain words, in English, Persian, Romanian, "
-                "Turkish or Vietnamese. For example:"
-            )
-        case Said.UNKNOWN:
-            return "I didn't understand that question. Questions I can answer look like these:"
+        case _:
+            return _FIXED_HEADLINES[answer.said]
+
+
+_FIXED_HEADLINES = {
+    Said.GONE: "That goal is gone: it was archived or deleted.",
+    Said.NO_OBJECTIVES: "There are no OKR objectives here yet, so there is no score.",
+    Said.HELP: (
+        "Ask me about your goals in plain words, in English, Persian, Romanian, "
+        "Turkish or Vietnamese. For example:"
+    ),
+    Said.UNKNOWN: "I didn't understand that question. Questions I can answer look like these:",
+}
+"""Headlines that say the same whatever was asked."""
+
+
+def _untracked_headline(answer: Answer) -> str:
+    tracked = sorted({_with_platform(escape(name), where) for name, where in answer.tracked})
+    shown = tracked[:MAX_LISTED]
+    more = f" and {len(tracked) - len(shown)} more" if len(tracked) > len(shown) else ""
+    return (
+        f"No goal tracks {_asked_about(answer.question)}. "
+        f"Goals here track: {', '.join(shown)}{more}."
+    )
+
+
+def _listed_headline(question: Question | None, count: int) -> str:
+    what = _list_scope(question)
+    if not count:
+        return f"No {what} right now."
+    return f"{count} {what}" if count != 1 else f"1 {what}".replace("goals", "goal")
+
+
+def _owners_headline(answer: Answer) -> str:
+    if answer.count == 1:
+        return _owner_line(*answer.owners[0]).replace("*", "")
+    return f"Owners of {answer.count} goals"
+
+
+def _due_headline(answer: Answer) -> str:
+    assert answer.until is not None
+    until, count = format_date(answer.until), answer.count
+    if not count:
+        return f"Nothing is due between today and {until}."
+    return f"{count} goal{'s' if count != 1 else ''} due by {until}"
 
 
 def _lines(answer: Answer) -> tuple[str, ...]:
@@ -251,13 +272,12 @@ def _forecast(goal: GoalFacts) -> str:
 def _age(age: timedelta | None) -> str | None:
     if age is None:
         return None
-    seconds = int(age.total_seconds())
-    if seconds < 3600:
-        return "just now" if seconds < 120 else f"{seconds // 60} minutes ago"
-    if seconds < 86_400:
-        hours = seconds // 3600
+    if age < _HOUR:
+        return "just now" if age < _JUST_NOW else f"{age // _MINUTE} minutes ago"
+    if age < _DAY:
+        hours = age // _HOUR
         return "1 hour ago" if hours == 1 else f"{hours} hours ago"
-    days = seconds // 86_400
+    days = age // _DAY
     return "yesterday" if days == 1 else f"{days} days ago"
 
 

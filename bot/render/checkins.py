@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.core.goal_lookup import describe_choices
 from bot.core.mrkdwn import escape
 from bot.render.common import Block, context, section
@@ -81,6 +83,23 @@ def unclear_text(question: Question) -> str:
             return question_text(
                 f"I couldn't find a goal called “{question.lookup.query}”.", goal_example
             )
+
+
+NOTHING_TO_CHECK_IN = "You have no active goal to check in on. Press *New goal* to set one."
+"""The Home's Check in button, pressed by someone without a goal to check in on."""
+
+PICK_ONE_GOAL = "Pick one of your goals."
+"""The goal picker in front of the Update form, submitted without a pick."""
+
+
+def checkin_usage_text() -> str:
+    """`/goals checkin` typed alone."""
+    return question_text("Tell me the goal and its new value.", "/goals checkin reach 41.2k")
+
+
+def removed_text(titles: Sequence[str]) -> str:
+    """A check-in message deleted: its values are gone too."""
+    return "Removed the check-in of " + ", ".join(f"“{escape(t)}”" for t in titles) + "."
 
 
 def question_text(message: str, example: str) -> str:

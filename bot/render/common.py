@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.core.parse_error import ParseError
+
 Block = dict[str, Any]
 
 SECTION_LIMIT = 3000
@@ -76,3 +78,8 @@ def actions(*buttons: Block, block_id: str | None = None) -> Block:
     if block_id:
         block["block_id"] = block_id
     return block
+
+
+def field_problem(problem: ParseError) -> str:
+    """Under a modal's input: why the value typed there could not be read, and what works."""
+    return f"{problem.message} For example: {problem.example}"

@@ -13,40 +13,88 @@ from decimal import Decimal
 
 from bot.core.checkin_reply import CONFIDENCE_LABELS, Confidence
 from bot.core.dates import format_date
-from bot.core.digest import STATUS_LABELS, STATUS_MARKS
 from bot.core.numbers.write import format_quantity
+from bot.core.period import Period
 from bot.core.progress import Status, progress_bar
 from bot.core.trend import Change
 from bot.core.values import Quantity, Unit
 
 NO_TARGET = "no target set"
 
+# A shape as well as a colour, so status reads without colour vision; every surface
+# (digests, lists, check-in answers) shows a status with the same mark and words.
+STATUS_MARKS: dict[Status, str] = {
+    Status.ACHIEVED: "🏁",
+    Status.ON_TRACK: "✅",
+    Status.AT_RISK: "⚠️",
+    Status.OFF_TRACK: "🔻",
+    Status.MISSED: "⛔",
+    Status.NO_DATA: "❔",
+}
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.ON_TRACK: "on track",
+    Status.AT_RISK: "at risk",
+    Status.OFF_TRACK: "off track",
+    Status.ACHIEVED: "achieved",
+    Status.MISSED: "missed",
+    Status.NO_DATA: "no check-in yet",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class ChangeWords:
     """How one surface writes a change: its signs, how a rate moves, and what it adds.
 
-    The surfaces' habits are kept side by side here (see `AFTER_CHECKIN` and
-    `IN_ANSWER`) so that the one `change_since` writes them all, word for word.
+    The surfaces' habits are kept side by side here (see `AFTER_CHECKIN`, `IN_ANSWER`
+    and `IN_DIGEST`) so that the one `change_since` writes them all, word for word.
     """
 
     minus: str  # the sign of a fall: "−" or "-"
     zero: str  # the sign of no change: "+" or "±"
     milestone_words: bool  # a milestone's change reads "done" or "undone"
-    rate_points: bool  # a change of a percentage reads in points: "+1.5 points"
-    pct_places: int | None  # decimals of the relative change; None: as computed
+    rate_points: str | None  # a change of a percentage reads in points: " points", " pts"
+    pct_places: int | None  # decimals of the relative change; None: no trailing zeros
+    pct_of_nothing: bool  # a change of zero still says "(+0.0%)"
+    compact: bool  # large amounts shortened: "+3.1k"
     was: bool  # ends with the earlier value: "(was 44,000)"
 
 
 AFTER_CHECKIN = ChangeWords(
-    minus="−", zero="+", milestone_words=True, rate_points=False, pct_places=1, was=False
+    minus="−",
+    zero="+",
+    milestone_words=True,
+    rate_points=None,
+    pct_places=1,
+    pct_of_nothing=True,
+    compact=False,
+    was=False,
 )
 """The reply to a check-in: "+1,000 (+2.4%) since 23 Nov 2026"."""
 
 IN_ANSWER = ChangeWords(
-    minus="-", zero="±", milestone_words=False, rate_points=True, pct_places=None, was=True
+    minus="-",
+    zero="±",
+    milestone_words=False,
+    rate_points=" points",
+    pct_places=2,
+    pct_of_nothing=True,
+    compact=False,
+    was=True,
 )
 """An answer to a question: "+2,000 (+4.55%) since 15 Nov 2026 (was 44,000)"."""
+
+IN_DIGEST = ChangeWords(
+    minus="-",
+    zero="±",
+    milestone_words=True,
+    rate_points=" pts",
+    pct_places=None,
+    pct_of_nothing=False,
+    compact=True,
+    was=False,
+)
+"""A digest's goal line, short enough for a 20-second read: "+3k (+6.82%) since last week"."""
 
 
 def quantity(q: Quantity) -> str:
@@ -54,10 +102,26 @@ def quantity(q: Quantity) -> str:
     return format_quantity(q)
 
 
+def signed(delta: Decimal, unit: Unit, currency: str | None, words: ChangeWords) -> str:
+    """An amount with its sign, as `words` write it: "+3.1k", "−500", "±0", "+0.5 pts".
+
+    Example:
+        >>> signed(Decimal("3100"), Unit.COUNT, None, IN_DIGEST)
+        '+3.1k'
+    """
+    if unit is Unit.MILESTONE and words.milestone_words:
+        return "done" if delta > 0 else "undone"
+    sign = "+" if delta > 0 else words.minus if delta < 0 else words.zero
+    amount = format_quantity(Quantity(abs(delta), unit, currency), compact=words.compact)
+    if unit is Unit.PERCENT and words.rate_points:
+        amount = amount.removesuffix("%") + words.rate_points
+    return sign + amount
+
+
 def change_since(
-    change: Change, unit: Unit, currency: str | None, since: date, words: ChangeWords
+    change: Change, unit: Unit, currency: str | None, since: date | Period, words: ChangeWords
 ) -> str:
-    """A change with its sign, its relative size and the day it is measured from.
+    """A change with its sign, its relative size and the day (or period) it is measured from.
 
     Example:
         >>> from datetime import datetime, timezone
@@ -65,21 +129,21 @@ def change_since(
         >>> moved = Change(at, Decimal(41000), at, Decimal(42000), Decimal(1000), Decimal("2.44"))
         >>> change_since(moved, Unit.COUNT, None, at.date(), AFTER_CHECKIN)
         '+1,000 (+2.4%) since 23 Nov 2026'
+        >>> change_since(moved, Unit.COUNT, None, Period.WEEKLY, IN_DIGEST)
+        '+1k (+2.44%) since last week'
     """
-    delta = change.delta
-    if unit is Unit.MILESTONE and words.milestone_words:
-        written = "done" if delta > 0 else "undone"
-    else:
-        sign = "+" if delta > 0 else words.minus if delta < 0 else words.zero
-        amount = format_quantity(Quantity(abs(delta), unit, currency))
-        if unit is Unit.PERCENT and words.rate_points:
-            amount = amount.removesuffix("%") + " points"
-        written = sign + amount
+    written = signed(change.delta, unit, currency, words)
     relative = ""
-    if change.pct is not None and not (unit is Unit.PERCENT and words.rate_points):
-        places = f"+.{words.pct_places}f" if words.pct_places is not None else "+"
-        relative = f" ({change.pct:{places}}%)"
-    text = f"{written}{relative} since {format_date(since)}"
+    if (
+        change.pct is not None
+        and not (unit is Unit.PERCENT and words.rate_points)
+        and (change.delta or words.pct_of_nothing)
+    ):
+        pct = change.pct if words.pct_places is not None else change.pct.normalize()
+        places = f"+.{words.pct_places}f" if words.pct_places is not None else "+f"
+        relative = f" ({pct:{places}}%)"
+    when = f"last {since.noun}" if isinstance(since, Period) else format_date(since)
+    text = f"{written}{relative} since {when}"
     if words.was:
         text += f" (was {format_quantity(Quantity(change.then_value, unit, currency))})"
     return text

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from bot.core.digest import STATUS_LABELS, STATUS_MARKS
 from bot.core.mrkdwn import escape, quoted
+from bot.core.period import Period
 from bot.render.common import (
     Block,
     actions,
@@ -16,6 +18,8 @@ from bot.render.common import (
     header,
     section,
 )
+from bot.render.digest import period_change
+from bot.render.figures import STATUS_LABELS, STATUS_MARKS
 from bot.services.goal_admin import GoalRow, NotFound
 from storage.models import Goal
 
@@ -68,7 +72,7 @@ def show_blocks(row: GoalRow, goal: Goal) -> tuple[str, list[Block]]:
         lines.append(f"*Why:* {escape(goal.why)}")
     if row.line is not None:
         state = row.line.progress
-        lines.append(f"*This week:* {row.line.change}")
+        lines.append(f"*This week:* {period_change(row.line, Period.WEEKLY)}")
         if state.required_per_week is not None and state.required_per_week != 0:
             lines.append(f"*Needed per week from here:* {state.required_per_week.normalize():f}")
         if state.eta is not None:
@@ -106,6 +110,24 @@ def archive_confirm_blocks(row: GoalRow) -> tuple[str, list[Block]]:
             button("Cancel", "goal.archive_cancel", str(row.goal_id)),
         ),
     ]
+
+
+KEPT = "Kept it: nothing was archived."
+"""The answer to Cancel under the archive question."""
+
+
+def archived_text(title: str) -> str:
+    """The archive question, answered yes."""
+    return f"Archived “{escape(title)}”. Its check-ins are kept."
+
+
+NEEDS_TITLE = "A goal needs a title."
+PICK_DEADLINE = "Pick the deadline from the calendar."
+
+
+def saved_text(title: str) -> str:
+    """The edit form, saved."""
+    return f"Saved your changes to “{escape(title)}”."
 
 
 def edit_modal(goal: Goal) -> dict[str, Any]:
@@ -165,3 +187,49 @@ def edit_modal(goal: Goal) -> dict[str, Any]:
             },
         ],
     }
+
+
+@dataclass(frozen=True)
+class ExportWords:
+    """What goes with the CSV of `/goals export`: the file's title, its comment, the reply."""
+
+    title: str
+    comment: str
+    reply: str
+
+
+def export_words(*, goals: int, checkins: int, day: date) -> ExportWords:
+    """E.g. a reply "I sent you a CSV of 3 goals and 1 check-in in a direct message."."""
+    held = f"{_plural(goals, 'goal')} and {_plural(checkins, 'check-in')}"
+    return ExportWords(
+        title=f"Goals export {day:%Y-%m-%d}",
+        comment=f"Your export: {held}. `checkin-bot import` reads it back.",
+        reply=f"I sent you a CSV of {held} in a direct message.",
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def chart_title(title: str) -> str:
+    """The title drawn on a goal's chart and given to its file."""
+    return f"{title}: check-ins vs plan"
+
+
+def chart_alt_text(title: str) -> str:
+    """The chart described for a screen reader."""
+    return f"Check-ins of {title} against the straight line to its target"
+
+
+def no_plan_to_chart(title: str) -> str:
+    return f"“{escape(title)}” has no target or deadline, so there is no plan to chart against."
+
+
+def chart_posted(title: str, *, here: bool) -> str:
+    """Where the chart went: here, or to the person's DM when the bot cannot post here."""
+    if here:
+        return f"Here is the chart of “{escape(title)}”."
+    return (
+        f"I can't post in this channel, so I sent the chart of “{escape(title)}” to you directly."
+    )

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.core.mrkdwn import escape
 from bot.render.common import Block, header, section
+
+DID_NOT_CATCH = "I didn't catch that. Type `/goals help` to see what I can do."
+"""A message spoken to the bot that no listener took."""
 
 
 @dataclass(frozen=True)
@@ -122,3 +126,9 @@ def help_blocks(view: HelpView) -> list[Block]:
 def help_text(view: HelpView) -> str:
     """The notification text Slack shows beside the blocks."""
     return view.intro
+
+
+def unknown_command_text(command: str, name: str) -> str:
+    """A subcommand the bot does not have: as typed (shortened, quoted safely), and the way out."""
+    shown = escape(name[:40].replace("`", "'"))
+    return f"I don't know `{command} {shown}`. Type `{command} help` to see what I can do."

@@ -18,6 +18,14 @@ START_ACTION = "interview.start"
 
 _MARKS = {Verdict.PASS: "✅", Verdict.WARN: "⚠️", Verdict.FAIL: "❌"}
 
+INTERVIEW_BY_DM = "I've sent you a direct message to set up the goal."
+"""`/goals new` typed in a channel: the interview itself runs in a DM."""
+
+
+def team_interview_opening(user_id: str) -> str:
+    """The channel message under which a team goal's interview runs, as a thread."""
+    return f"<@{user_id}> is setting a team goal; the interview runs in this thread."
+
 
 def interview_message(view: InterviewView) -> tuple[str, list[Block]]:
     """The notification text and the blocks of one interview message."""

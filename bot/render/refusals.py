@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.core.mrkdwn import escape
 from bot.services.permissions import Refusal, Refused
 
+GOAL_GONE = "That goal no longer exists."
+"""A button, form or command named a goal that was deleted meanwhile."""
+
 
 def refused_text(refused: Refused) -> str:
     """Why the person may not do it, and who can.
@@ -21,7 +24,7 @@ def refused_text(refused: Refused) -> str:
                 f"or change “{escape(refused.title)}”."
             )
         case Refusal.GOAL_GONE:
-            return "That goal no longer exists."
+            return GOAL_GONE
         case Refusal.REMINDER_GOAL_GONE:
             return "This reminder's goal is gone."
         case Refusal.GOAL_NOT_ACTIVE:

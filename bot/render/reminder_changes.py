@@ -8,6 +8,8 @@ from bot.core.dates import format_date
 from bot.services.reminder_controls import Did, ReminderChange
 
 AWAY_EXAMPLE = "/goals away until Jan 5"
+UNTIL_WHEN = f"Until when? For example: `{AWAY_EXAMPLE}`."
+"""`/goals away` typed without a day."""
 BACK_AGAIN = "`/goals back` turns them on again."
 
 
@@ -23,12 +25,6 @@ def reminder_change_text(change: ReminderChange) -> str:
             return f"OK, nothing this time. Next reminder: {next_reminder_text(change)}."
         case Did.SNOOZED:
             return f"Snoozed. I'll ask again {next_reminder_text(change)}."
-        case Did.SNOOZE_GONE:
-            return "This reminder's schedule is gone, so there is nothing to snooze."
-        case Did.PAUSED:
-            return f"Reminders for this goal are paused. {BACK_AGAIN}"
-        case Did.PAUSE_GONE:
-            return "This reminder's schedule is gone already."
         case Did.PAUSED_ALL:
             if not change.count:
                 return "You have no running reminders to pause."
@@ -53,8 +49,17 @@ def reminder_change_text(change: ReminderChange) -> str:
                 f"Welcome back. Reminders are on for {_goals(change.count)}; "
                 f"the next one: {next_reminder_text(change)}."
             )
-        case Did.GOAL_GONE:
-            return "This reminder's goal is gone."
+        case _:
+            return _FIXED_TEXTS[change.did]
+
+
+_FIXED_TEXTS = {
+    Did.SNOOZE_GONE: "This reminder's schedule is gone, so there is nothing to snooze.",
+    Did.PAUSED: f"Reminders for this goal are paused. {BACK_AGAIN}",
+    Did.PAUSE_GONE: "This reminder's schedule is gone already.",
+    Did.GOAL_GONE: "This reminder's goal is gone.",
+}
+"""Answers that say the same whatever else the change holds."""
 
 
 def next_reminder_text(change: ReminderChange) -> str:

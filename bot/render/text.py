@@ -67,27 +67,31 @@ def blocks_to_text(
     lines: list[str] = []
     buttons: list[dict[str, Any]] = []
     for block in blocks:
-        kind = block.get("type")
-        if kind == "header":
-            title = _plain(block.get("text"))
-            lines.append(f"== {title} ==")
-        elif kind == "section":
-            if "text" in block:
-                lines.append(_plain(block["text"]))
-            lines.extend(_plain(f) for f in block.get("fields", []))
-            if isinstance(block.get("accessory"), dict):
-                lines.append("  " + _element_text(block["accessory"], buttons))
-        elif kind == "context":
-            lines.append("  ".join(_element_text(e, buttons) for e in block.get("elements", [])))
-        elif kind == "divider":
-            lines.append("-" * 40)
-        elif kind == "actions":
-            lines.append("   ".join(_element_text(e, buttons) for e in block.get("elements", [])))
-        elif kind == "input":
-            element = block.get("element", {})
-            lines.append(f"{_plain(block.get('label'))}: <{element.get('type', 'input')}>")
-        elif kind == "image":
-            lines.append(f"[image: {block.get('alt_text', '')}]")
-        elif kind == "rich_text":
-            lines.append(fallback)
+        lines.extend(_block_lines(block, buttons, fallback))
     return "\n".join(line for line in lines if line is not None), buttons
+
+
+def _block_lines(block: dict[str, Any], buttons: list[dict[str, Any]], fallback: str) -> list[str]:
+    """The lines of one block; its buttons are added to `buttons`, numbered in order."""
+    kind = block.get("type")
+    if kind == "header":
+        return [f"== {_plain(block.get('text'))} =="]
+    if kind == "section":
+        lines = [_plain(block["text"])] if "text" in block else []
+        lines.extend(_plain(f) for f in block.get("fields", []))
+        if isinstance(block.get("accessory"), dict):
+            lines.append("  " + _element_text(block["accessory"], buttons))
+        return lines
+    if kind in ("context", "actions"):
+        gap = "  " if kind == "context" else "   "
+        return [gap.join(_element_text(e, buttons) for e in block.get("elements", []))]
+    if kind == "divider":
+        return ["-" * 40]
+    if kind == "input":
+        element = block.get("element", {})
+        return [f"{_plain(block.get('label'))}: <{element.get('type', 'input')}>"]
+    if kind == "image":
+        return [f"[image: {block.get('alt_text', '')}]"]
+    if kind == "rich_text":
+        return [fallback]
+    return []

@@ -47,6 +47,11 @@ class Due:
     def period(self) -> str:
         return self.due_at.isoformat()
 
+    @property
+    def key(self) -> repo.DeliveryKey:
+        """The delivery this occurrence is claimed as."""
+        return repo.DeliveryKey(self.team_id, self.kind, self.row_id, self.period)
+
 
 @dataclass(frozen=True)
 class Sent:
@@ -154,13 +159,7 @@ class DeliveryRunner:
         lateness = now - item.due_at
         with self.services.session() as session:
             claim = repo.claim_delivery(
-                session=session,
-                team_id=item.team_id,
-                kind=item.kind,
-                row_id=item.row_id,
-                period=item.period,
-                claimed_by=self.worker,
-                now=now,
+                session=session, key=item.key, claimed_by=self.worker, now=now
             )
             if claim is None:
                 source.reschedule(session, item, now)

@@ -17,7 +17,8 @@ from sqlmodel import Session
 
 from bot.charts import chart_panels, draw_chart
 from bot.core.cadence.occurrences import next_occurrence
-from bot.render.digest import digest_message
+from bot.render.digest import DETAILS_TEXT, digest_message
+from bot.render.digest_subscriptions import digest_stopped_text
 from bot.scheduling.deliveries import Due, Sent
 from bot.scheduling.pacing import ChannelPacer
 from bot.services import Services
@@ -48,13 +49,11 @@ def post_digest(
             content=png,
             filename=CHART_FILENAME,
             title=message.chart_title,
-            alt_txt=f"Check-ins against the plan: {view.digest.headline}",
+            alt_txt=message.chart_alt_text,
         )
     for reply in message.replies:
         pacer.wait(channel)
-        client.chat_postMessage(
-            channel=channel_id, thread_ts=ts, text="Digest details", blocks=reply
-        )
+        client.chat_postMessage(channel=channel_id, thread_ts=ts, text=DETAILS_TEXT, blocks=reply)
     return Sent(channel_id, ts)
 
 
@@ -111,11 +110,7 @@ class DigestSource:
             try:
                 client.chat_postMessage(
                     channel=row.created_by,
-                    text=(
-                        f"I stopped the digest for <#{row.channel_id}>: Slack said `{error}`. "
-                        f"Invite me to the channel and type `/goals digest here weekly` there "
-                        f"to start it again."
-                    ),
+                    text=digest_stopped_text(row.channel_id, error),
                 )
             except SlackApiError as exc:
                 log.warning("could not tell %s: %s", row.created_by, exc.response.get("error"))

@@ -226,8 +226,8 @@ def checkin_from_form(
     author: Author,
     asked: Delivery | int,
     form: FormAnswer,
-) -> Outcome | dict[int, str]:
-    """The Update form: a value per goal; unreadable ones come back as {goal id: question}.
+) -> Outcome | dict[int, ParseError]:
+    """The Update form: a value per goal; unreadable ones come back as {goal id: problem}.
 
     `asked` is the reminder the form answers, or the id of the goal picked on the App Home.
     """
@@ -243,7 +243,7 @@ def checkin_from_form(
         for goal in goals:
             parsed = parse_quantity(form.typed.get(goal.id or 0, ""), unit_hint=goal.unit)
             if isinstance(parsed, ParseError):
-                problems[goal.id or 0] = f"{parsed.message} For example: {parsed.example}"
+                problems[goal.id or 0] = parsed
             else:
                 values.append(ReplyValue(goal_ref(goal), parsed.quantity, parsed.approximate))
         if problems:

@@ -96,8 +96,8 @@ def subscribe(
                 next_run_at=next_occurrence(cadence, now),
                 active=True,
                 created_by=user_id,
+                cadence=cadence,
             ),
-            cadence=cadence,
         )
         return describe(row)
 
@@ -147,8 +147,9 @@ def adopt_goal_channels(session: Session, *, now: datetime, timezone: str, limit
                     team_id=team_id,
                     channel_id=channel_id,
                     now=now,
-                    changes=SubscriptionChanges(next_run_at=next_occurrence(cadence, now)),
-                    cadence=cadence,
+                    changes=SubscriptionChanges(
+                        next_run_at=next_occurrence(cadence, now), cadence=cadence
+                    ),
                 )
             adopted += 1
         except IntegrityError:

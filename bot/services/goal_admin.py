@@ -19,7 +19,7 @@ from bot.core.period import Period
 from bot.core.values import GoalState
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref
-from bot.services.permissions import Refusal, Refused, can_change, refusal
+from bot.services.permissions import Refusal, Refused, Requester, can_change, refusal
 from bot.services.tracking import track_goals
 from storage import repo
 from storage.models import Goal
@@ -127,15 +127,13 @@ def lookup(services: Services, *, team_id: str, query: str) -> Lookup:
     return NotFound(query)
 
 
-def may_change(
-    services: Services, *, team_id: str, goal_id: int, user_id: str, is_admin: bool
-) -> Refused | None:
-    """None when `user_id` may edit or archive the goal; else who can."""
+def may_change(services: Services, by: Requester, *, goal_id: int) -> Refused | None:
+    """None when the requester may edit or archive the goal; else who can."""
     with services.session() as session:
-        goal = repo.get_goal(session=session, team_id=team_id, goal_id=goal_id)
+        goal = repo.get_goal(session=session, team_id=by.team_id, goal_id=goal_id)
         if goal is None:
             return Refused(Refusal.GOAL_GONE)
-        return None if can_change(goal, user_id, is_admin=is_admin) else refusal(goal)
+        return None if can_change(goal, by.user_id, is_admin=by.is_admin) else refusal(goal)
 
 
 def get_goal(services: Services, *, team_id: str, goal_id: int) -> Goal | None:
@@ -146,19 +144,15 @@ def get_goal(services: Services, *, team_id: str, goal_id: int) -> Goal | None:
         return goal
 
 
-def archive_goal(
-    services: Services, *, team_id: str, goal_id: int, user_id: str, is_admin: bool
-) -> GoalRow | Refused:
+def archive_goal(services: Services, by: Requester, *, goal_id: int) -> GoalRow | Refused:
     """Archive a goal: it leaves digests, lists and App Home; its check-ins are kept."""
-    refused = may_change(
-        services, team_id=team_id, goal_id=goal_id, user_id=user_id, is_admin=is_admin
-    )
+    refused = may_change(services, by, goal_id=goal_id)
     if refused:
         return refused
     with services.session() as session:
         goal = repo.update_goal(
             session=session,
-            team_id=team_id,
+            team_id=by.team_id,
             goal_id=goal_id,
             changes=GoalUpdate(state=GoalState.ARCHIVED),
             now=services.now(),
@@ -167,19 +161,17 @@ def archive_goal(
 
 
 def edit_goal(
-    services: Services, *, team_id: str, goal_id: int, user_id: str, is_admin: bool, edit: GoalEdit
+    services: Services, by: Requester, *, goal_id: int, edit: GoalEdit
 ) -> GoalRow | Refused:
     """Change a goal's title, target, deadline, owner or channel (permissions as for check-ins)."""
-    refused = may_change(
-        services, team_id=team_id, goal_id=goal_id, user_id=user_id, is_admin=is_admin
-    )
+    refused = may_change(services, by, goal_id=goal_id)
     if refused:
         return refused
     fields = {name: value for name, value in vars(edit).items() if value is not None}
     with services.session() as session:
         goal = repo.update_goal(
             session=session,
-            team_id=team_id,
+            team_id=by.team_id,
             goal_id=goal_id,
             changes=GoalUpdate.model_validate(fields),
             now=services.now(),

@@ -27,10 +27,17 @@ from bot.core.kpis import MetricKey
 from bot.core.trend import Point, trend_per_week
 from bot.core.values import Unit
 from bot.services import Services
-from bot.services.interview_saving import SavedGoal, TimezoneOf, origin_key, save_interview
+from bot.services.interview_saving import (
+    SavedGoal,
+    Saving,
+    TimezoneOf,
+    origin_key,
+    save_interview,
+)
 from storage import interviews as store
 from storage import repo
 from storage.models import InterviewState
+from storage.schemas import InterviewProgress
 
 IDLE_EXPIRY = timedelta(hours=24)
 TREND_WINDOW = timedelta(weeks=8)
@@ -83,57 +90,98 @@ class FormOutcome:
     view: InterviewView | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Interviewee:
+    """Who answers an interview: the workspace, the person, and their IANA time zone."""
+
+    team_id: str
+    user_id: str
+    tz: str
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewPlace:
+    """Where an interview runs: a DM, or a thread in a channel for a team goal.
+
+    `here_channel` is the channel it was started from (None from a DM); a team goal
+    belongs to that channel.
+    """
+
+    channel_id: str
+    thread_ts: str | None = None
+    here_channel: str | None = None
+
+    @property
+    def team(self) -> bool:
+        """An interview in a thread sets a team goal (a personal one runs in the DM)."""
+        return self.thread_ts is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Turn:
+    """One request's turn at an interview: the open session, who answers, and when."""
+
+    session: Session
+    who: Interviewee
+    now: datetime
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.who.tz)
+
+    def saving(self, timezone_of: TimezoneOf) -> Saving:
+        return Saving(self.session, self.who.team_id, self.now, self.zone, timezone_of)
+
+
 def begin(
-    services: Services,
-    *,
-    team_id: str,
-    user_id: str,
-    tz: str,
-    channel_id: str,
-    thread_ts: str | None = None,
-    here_channel: str | None = None,
-    okr: bool = False,
-    team: bool = False,
+    services: Services, who: Interviewee, where: InterviewPlace, *, okr: bool = False
 ) -> InterviewView:
     """Start an interview, or resume the one in progress (there is one per person).
 
-    A `team` interview runs in `thread_ts` of `here_channel` and its goal belongs there.
-
     Example:
-        >>> view = begin(services, team_id="T1", user_id="U1", tz="UTC", channel_id="D1")
+        >>> view = begin(services, Interviewee("T1", "U1", "UTC"), InterviewPlace("D1"))
         >>> view.prompt.step
         <Step.WHY: 'why'>
     """
-    now = services.now()
-    zone = ZoneInfo(tz)
     with services.session() as session:
-        state = store.get_interview(session=session, team_id=team_id, user_id=user_id)
+        turn = _Turn(session, who, services.now())
+        state = store.get_interview(session=session, team_id=who.team_id, user_id=who.user_id)
         note = None
-        if state is not None and state.expires_at > now:
-            interview = core.from_json(state.data)
-            if interview is not None:
-                prompt = core.ask(interview, now=now, tz=zone)
-                return InterviewView(
-                    token=str(state.data.get("token", "")),
-                    channel_id=state.channel_id,
-                    thread_ts=state.thread_ts,
-                    prompt=_judged(session, team_id, interview, prompt, now, zone),
-                    note=InterviewNote(Note.RESUMED),
-                )
+        if state is not None and state.expires_at > turn.now:
+            resumed = _resumed(turn, state)
+            if resumed is not None:
+                return resumed
         if state is not None:
-            note = _expired(state, Note.EXPIRED) if state.expires_at <= now else None
-            store.delete_interview(session=session, team_id=team_id, user_id=user_id)
-        interview = core.start(user_id, okr=okr, here_channel=here_channel, team=team)
+            note = _expired(state, Note.EXPIRED) if state.expires_at <= turn.now else None
+            store.delete_interview(session=session, team_id=who.team_id, user_id=who.user_id)
+        interview = core.start(
+            who.user_id, okr=okr, here_channel=where.here_channel, team=where.team
+        )
         token = uuid.uuid4().hex
-        _store(session, team_id, user_id, interview, token, now, channel_id, thread_ts)
+        _store(turn, interview, token, where.channel_id, where.thread_ts)
         return InterviewView(
             token=token,
-            channel_id=channel_id,
-            thread_ts=thread_ts,
-            prompt=core.ask(interview, now=now, tz=zone),
+            channel_id=where.channel_id,
+            thread_ts=where.thread_ts,
+            prompt=core.ask(interview, now=turn.now, tz=turn.zone),
             note=note,
-            offer_form=not okr and not team,
+            offer_form=not okr and not where.team,
         )
+
+
+def _resumed(turn: _Turn, state: InterviewState) -> InterviewView | None:
+    """The interview in progress where it was; None when its stored state cannot be read."""
+    interview = core.from_json(state.data)
+    if interview is None:
+        return None
+    prompt = core.ask(interview, now=turn.now, tz=turn.zone)
+    return InterviewView(
+        token=str(state.data.get("token", "")),
+        channel_id=state.channel_id,
+        thread_ts=state.thread_ts,
+        prompt=_judged(turn, interview, prompt),
+        note=InterviewNote(Note.RESUMED),
+    )
 
 
 def place(services: Services, *, team_id: str, user_id: str) -> tuple[str | None, str | None]:
@@ -145,11 +193,9 @@ def place(services: Services, *, team_id: str, user_id: str) -> tuple[str | None
 
 def answer(
     services: Services,
-    *,
-    team_id: str,
-    user_id: str,
+    who: Interviewee,
     text: str,
-    tz: str,
+    *,
     timezone_of: TimezoneOf,
     token: str | None = None,
 ) -> InterviewView | None:
@@ -157,9 +203,9 @@ def answer(
 
     None when the person has no interview and the answer is not a button of a saved one.
     """
-    now = services.now()
-    zone = ZoneInfo(tz)
+    team_id, user_id = who.team_id, who.user_id
     with services.session() as session:
+        turn = _Turn(session, who, services.now())
         state = store.get_interview(session=session, team_id=team_id, user_id=user_id)
         stored_token = str(state.data.get("token", "")) if state else ""
         if token and token != stored_token:
@@ -167,7 +213,7 @@ def answer(
         if state is None:
             return None
         where = (state.channel_id, state.thread_ts)
-        if state.expires_at <= now:
+        if state.expires_at <= turn.now:
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
             note = _expired(state, Note.EXPIRED_START_AGAIN)
             return InterviewView(stored_token, *where, note=note)
@@ -175,29 +221,21 @@ def answer(
         if interview is None:
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
             return InterviewView(stored_token, *where, note=InterviewNote(Note.LOST))
-        interview, prompt = core.step(interview, text, now=now, tz=zone)
+        interview, prompt = core.step(interview, text, now=turn.now, tz=turn.zone)
         if interview.step is core.Step.SAVED:
-            saved = save_interview(
-                session, team_id, interview, stored_token, zone, timezone_of, now
-            )
+            saved = save_interview(turn.saving(timezone_of), interview, stored_token)
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
             return InterviewView(stored_token, *where, saved=saved)
         if interview.step is core.Step.CANCELLED:
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
             return InterviewView(stored_token, *where, prompt=prompt)
-        _store(session, team_id, user_id, interview, stored_token, now, *where)
-        prompt = _judged(session, team_id, interview, prompt, now, zone)
+        _store(turn, interview, stored_token, *where)
+        prompt = _judged(turn, interview, prompt)
         return InterviewView(stored_token, *where, prompt=prompt)
 
 
 def submit_form(
-    services: Services,
-    *,
-    team_id: str,
-    user_id: str,
-    tz: str,
-    answers: FormAnswers,
-    channel_id: str,
+    services: Services, who: Interviewee, *, answers: FormAnswers, channel_id: str
 ) -> FormOutcome:
     """Read the goal form with the interview's own readers; a good one goes to its review.
 
@@ -205,60 +243,52 @@ def submit_form(
     SMART review in `channel_id` (their DM), so saving it is the conversation's save.
 
     Example:
-        >>> outcome = submit_form(services, team_id="T1", user_id="U1", tz="UTC",
+        >>> outcome = submit_form(services, Interviewee("T1", "U1", "UTC"),
         ...                       answers=FormAnswers(why="..."), channel_id="D1")
         >>> outcome.problems[0][0]
         <FormField.METRIC: 'metric'>
     """
     now = services.now()
-    zone = ZoneInfo(tz)
-    filled = fill(user_id, answers, now=now, tz=zone)
+    zone = ZoneInfo(who.tz)
+    filled = fill(who.user_id, answers, now=now, tz=zone)
     if isinstance(filled, FormProblems):
         return FormOutcome(problems=filled.problems)
     with services.session() as session:
-        state = store.get_interview(session=session, team_id=team_id, user_id=user_id)
+        turn = _Turn(session, who, now)
+        state = store.get_interview(session=session, team_id=who.team_id, user_id=who.user_id)
         note = None
         if state is not None:
             if state.expires_at > now:
                 note = InterviewNote(Note.FORM_REPLACED)
-            store.delete_interview(session=session, team_id=team_id, user_id=user_id)
+            store.delete_interview(session=session, team_id=who.team_id, user_id=who.user_id)
         token = uuid.uuid4().hex
-        _store(session, team_id, user_id, filled, token, now, channel_id, None)
-        prompt = _judged(session, team_id, filled, core.ask(filled, now=now, tz=zone), now, zone)
+        _store(turn, filled, token, channel_id, None)
+        prompt = _judged(turn, filled, core.ask(filled, now=now, tz=zone))
         view = InterviewView(token, channel_id, None, prompt=prompt, note=note)
         return FormOutcome(view=view)
 
 
-def _judged(
-    session: Session,
-    team_id: str,
-    interview: core.Interview,
-    prompt: core.Prompt,
-    now: datetime,
-    zone: ZoneInfo,
-) -> core.Prompt:
+def _judged(turn: _Turn, interview: core.Interview, prompt: core.Prompt) -> core.Prompt:
     """A review prompt judged against the recent trend of its metrics, where known."""
     if prompt.step is not core.Step.REVIEW:
         return prompt
-    trends = _trends(session, team_id, interview, now)
-    return with_trends(interview, prompt, trends, now=now, tz=zone)
+    trends = _trends(turn, interview)
+    return with_trends(interview, prompt, trends, now=turn.now, tz=turn.zone)
 
 
-def _trends(
-    session: Session, team_id: str, interview: core.Interview, now: datetime
-) -> dict[int, Decimal]:
+def _trends(turn: _Turn, interview: core.Interview) -> dict[int, Decimal]:
     """Each measure's recent change per week, from check-ins of the same metric and place."""
     trends: dict[int, Decimal] = {}
     for index, measure in enumerate(interview.measures):
         if measure.metric_name is None or measure.unit is Unit.MILESTONE:
             continue
         rows = store.recent_checkins_of_metric(
-            session=session,
-            team_id=team_id,
-            metric=measure.metric_key or MetricKey.CUSTOM,
-            metric_name=measure.metric_name,
-            platform=interview.platform,
-            since=now - TREND_WINDOW,
+            session=turn.session,
+            team_id=turn.who.team_id,
+            measured=store.Measured(
+                measure.metric_key or MetricKey.CUSTOM, measure.metric_name, interview.platform
+            ),
+            since=turn.now - TREND_WINDOW,
         )
         by_goal: dict[int, list[Point]] = {}
         for goal_id, at, value in rows:
@@ -270,25 +300,24 @@ def _trends(
 
 
 def _store(
-    session: Session,
-    team_id: str,
-    user_id: str,
+    turn: _Turn,
     interview: core.Interview,
     token: str,
-    now: datetime,
     channel_id: str | None,
     thread_ts: str | None,
 ) -> None:
     store.save_interview(
-        session=session,
-        team_id=team_id,
-        user_id=user_id,
-        step=interview.step.value,
-        data={**core.to_json(interview), "token": token},
-        now=now,
-        expires_at=now + IDLE_EXPIRY,
-        channel_id=channel_id,
-        thread_ts=thread_ts,
+        session=turn.session,
+        team_id=turn.who.team_id,
+        user_id=turn.who.user_id,
+        progress=InterviewProgress(
+            step=interview.step.value,
+            data={**core.to_json(interview), "token": token},
+            expires_at=turn.now + IDLE_EXPIRY,
+            channel_id=channel_id,
+            thread_ts=thread_ts,
+        ),
+        now=turn.now,
     )
 
 

@@ -15,7 +15,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.core import interview as core
-from bot.core.cadence import Cadence
 from bot.core.cadence.occurrences import next_occurrence
 from bot.core.dates import end_of_day, format_date
 from bot.core.kpis import MetricKey
@@ -39,138 +38,120 @@ class SavedGoal:
     first_checkin: datetime | None  # the first reminder, in its schedule's time zone
 
 
+@dataclass(frozen=True, slots=True)
+class Saving:
+    """What saving an interview needs beside it: the open session, the workspace, the
+    moment, the zone its dates were read in, and how to find the owner's time zone."""
+
+    session: Session
+    team_id: str
+    now: datetime
+    zone: ZoneInfo
+    timezone_of: TimezoneOf
+
+
 def origin_key(token: str) -> str:
     """The origin key of an interview's goal: a second save finds it instead of a copy."""
     return f"interview:{token}"
 
 
-def save_interview(
-    session: Session,
-    team_id: str,
-    interview: core.Interview,
-    token: str,
-    zone: ZoneInfo,
-    timezone_of: TimezoneOf,
-    now: datetime,
-) -> SavedGoal:
+def save_interview(saving: Saving, interview: core.Interview, token: str) -> SavedGoal:
     """Create the interview's goal (or objective and key results) once, and its schedules."""
+    session, team_id = saving.session, saving.team_id
     origin = origin_key(token)
     existing = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=origin)
     if existing is None:
         try:
             with session.begin_nested():
-                existing = _create(session, team_id, interview, origin, zone, timezone_of, now)
+                existing = _create(saving, interview, origin)
         except IntegrityError:  # a second click won the race; show its goal
             existing = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=origin)
     assert existing is not None and existing.id is not None
-    cadence = core.cadence_of(interview, timezone_of(interview.owner or interview.user_id))
-    first = next_occurrence(cadence, now) if cadence else None
+    cadence = core.cadence_of(interview, saving.timezone_of(interview.owner or interview.user_id))
+    first = next_occurrence(cadence, saving.now) if cadence else None
     return SavedGoal(
         goal_id=existing.id,
         title=existing.title,
-        lines=core.summarise(interview, tz=zone),
+        lines=core.summarise(interview, tz=saving.zone),
         first_checkin=first.astimezone(ZoneInfo(cadence.tz)) if first and cadence else None,
     )
 
 
-def _create(
-    session: Session,
-    team_id: str,
-    interview: core.Interview,
-    origin: str,
-    zone: ZoneInfo,
-    timezone_of: TimezoneOf,
-    now: datetime,
-) -> Goal:
+def _create(saving: Saving, interview: core.Interview, origin: str) -> Goal:
     owner = interview.owner or interview.user_id
-    owner_tz = timezone_of(owner)
+    # Looked up before writing: finding it may cache it through a session of its own.
+    cadence = core.cadence_of(interview, saving.timezone_of(owner))
+    deadline = interview.deadline
     common: dict[str, object] = {
         "why": interview.why or "",
         "category": interview.category,
         "platform": interview.platform,
-        "deadline": end_of_day(interview.deadline, zone) if interview.deadline else None,
+        "deadline": end_of_day(deadline, saving.zone) if deadline else None,
         "owner_id": owner,
         "channel_id": interview.channel,
         "created_by": interview.user_id,
-        "start_at": now,
+        "start_at": saving.now,
     }
     measured: list[Goal] = []
     if interview.mode is core.Mode.OKR:
-        head = repo.create_goal(
-            session=session,
-            team_id=team_id,
-            goal=GoalCreate.model_validate(
-                {
-                    "title": interview.objective or "Objective",
-                    "kind": GoalKind.OBJECTIVE,
-                    "origin_key": origin,
-                    **common,
-                }
-            ),
-            now=now,
+        head = _create_goal(
+            saving,
+            {
+                "title": interview.objective or "Objective",
+                "kind": GoalKind.OBJECTIVE,
+                "origin_key": origin,
+                **common,
+            },
         )
         for index, measure in enumerate(interview.measures):
-            measured.append(
-                _create_measured(
-                    session,
-                    team_id,
-                    measure,
-                    now,
-                    common,
-                    kind=GoalKind.KEY_RESULT,
-                    origin=f"{origin}:kr{index + 1}",
-                    objective_id=head.id,
-                    interview=interview,
-                )
-            )
+            key_result = {
+                **common,
+                "kind": GoalKind.KEY_RESULT,
+                "objective_id": head.id,
+                "origin_key": f"{origin}:kr{index + 1}",
+            }
+            measured.append(_create_measured(saving, interview, measure, key_result))
     else:
-        head = _create_measured(
-            session,
-            team_id,
-            interview.measure,
-            now,
-            common,
-            kind=GoalKind.GOAL,
-            origin=origin,
-            objective_id=None,
-            interview=interview,
-        )
+        goal = {**common, "kind": GoalKind.GOAL, "origin_key": origin}
+        head = _create_measured(saving, interview, interview.measure, goal)
         measured.append(head)
-    cadence = core.cadence_of(interview, owner_tz)
     if cadence is not None:
-        for goal in measured:
-            _schedule(session, team_id, goal, owner, cadence, now)
+        for each in measured:
+            set_goal_schedule(
+                session=saving.session, goal=each, owner_id=owner, cadence=cadence, now=saving.now
+            )
     return head
 
 
 def _create_measured(
-    session: Session,
-    team_id: str,
-    measure: core.Measure,
-    now: datetime,
-    common: Mapping[str, object],
-    *,
+    saving: Saving,
     interview: core.Interview,
-    kind: GoalKind,
-    origin: str,
-    objective_id: int | None,
+    measure: core.Measure,
+    fields: Mapping[str, object],
 ) -> Goal:
-    fields = {
-        "title": _title(measure, interview),
-        "kind": kind,
-        "origin_key": origin,
-        "objective_id": objective_id,
-        "metric": measure.metric_key or MetricKey.CUSTOM,
-        "metric_name": measure.metric_name or "",
-        "unit": measure.unit or Unit.COUNT,
-        "currency": measure.currency,
-        "direction": measure.direction or Direction.INCREASE,
-        "baseline": measure.baseline if measure.baseline_known else None,
-        "target": measure.target,
-        **common,
-    }
+    """A goal or key result measuring `measure`, with `fields` (kind, origin...) besides."""
+    return _create_goal(
+        saving,
+        {
+            "title": _title(measure, interview),
+            "metric": measure.metric_key or MetricKey.CUSTOM,
+            "metric_name": measure.metric_name or "",
+            "unit": measure.unit or Unit.COUNT,
+            "currency": measure.currency,
+            "direction": measure.direction or Direction.INCREASE,
+            "baseline": measure.baseline if measure.baseline_known else None,
+            "target": measure.target,
+            **fields,
+        },
+    )
+
+
+def _create_goal(saving: Saving, fields: Mapping[str, object]) -> Goal:
     return repo.create_goal(
-        session=session, team_id=team_id, goal=GoalCreate.model_validate(fields), now=now
+        session=saving.session,
+        team_id=saving.team_id,
+        goal=GoalCreate.model_validate(fields),
+        now=saving.now,
     )
 
 
@@ -186,12 +167,3 @@ def _title(measure: core.Measure, interview: core.Interview) -> str:
     if interview.deadline:
         title += f" by {format_date(interview.deadline)}"
     return title
-
-
-def _schedule(
-    session: Session, team_id: str, goal: Goal, owner: str, cadence: Cadence, now: datetime
-) -> None:
-    assert goal.id is not None
-    set_goal_schedule(
-        session=session, team_id=team_id, goal_id=goal.id, owner_id=owner, cadence=cadence, now=now
-    )

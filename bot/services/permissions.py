@@ -29,6 +29,16 @@ class Refused:
     owner_id: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Requester:
+    """Who asks to change a goal: the workspace, the person, and whether Slack says
+    they are a workspace admin."""
+
+    team_id: str
+    user_id: str
+    is_admin: bool
+
+
 def can_change(goal: Goal, user_id: str, *, is_admin: bool) -> bool:
     """True when `user_id` may check in on, edit or archive `goal`.
 

@@ -14,25 +14,22 @@ from sqlmodel import Session
 from bot.core.cadence import Cadence
 from bot.core.cadence.occurrences import next_occurrence
 from storage.cadences import cadence_of, store_cadence
-from storage.models import ReminderSchedule
+from storage.models import Goal, ReminderSchedule
 from storage.reminders import get_goal_schedule
 
 
 def set_goal_schedule(
-    *,
-    session: Session,
-    team_id: str,
-    goal_id: int,
-    owner_id: str | None,
-    cadence: Cadence,
-    now: datetime,
+    *, session: Session, goal: Goal, owner_id: str | None, cadence: Cadence, now: datetime
 ) -> ReminderSchedule:
-    """Create or replace a goal's reminder schedule; the first reminder is the next occurrence.
+    """Create or replace a (saved) goal's reminder schedule, reminding `owner_id`; the first
+    reminder is the next occurrence.
 
     Example:
-        >>> set_goal_schedule(session=s, team_id="T1", goal_id=7, owner_id="U1",
+        >>> set_goal_schedule(session=s, goal=goal, owner_id="U1",
         ...                   cadence=Cadence(CadenceKind.WEEKLY, weekdays=(0,)), now=now)
     """
+    assert goal.id is not None, "a goal gets its schedule once it is saved"
+    team_id, goal_id = goal.team_id, goal.id
     row = get_goal_schedule(session=session, team_id=team_id, goal_id=goal_id)
     if row is None:
         row = ReminderSchedule(team_id=team_id, goal_id=goal_id, created_at=now, updated_at=now)

@@ -38,6 +38,7 @@ from sqlmodel import SQLModel
 
 from bot.core.csv_cells import unprotect_cell
 from bot.core.dates import end_of_day
+from bot.core.json_lines import element_lines
 from bot.core.kpis import KPI, PLATFORMS, MetricKey, catalogue, detect_platform
 from bot.core.questions import start_of_day
 from bot.core.values import Category, Direction, GoalKind, GoalState, Unit
@@ -76,6 +77,9 @@ _STORED_IN: dict[str, tuple[type[SQLModel], str]] = {
 }
 _LIMITS = {field: column_limit(*stored) or 10_000 for field, stored in _STORED_IN.items()}
 _UNITS = "count, percent, currency:XXX, duration, score or milestone"
+_CURRENCY_PREFIX = "currency:"  # then an ISO 4217 code: "currency:EUR"
+_CURRENCY_CODE_LENGTH = 3
+_DATE_LENGTH = len("2026-12-31")
 # A metric column holds a key or a catalogue name ("Followers"); anything else is custom.
 _KPI_BY_WORD: dict[str, KPI] = {w: k for k in catalogue() for w in (k.key, k.name.casefold())}
 _PLATFORM_KEYS = {p.key for p in PLATFORMS}
@@ -163,35 +167,6 @@ def _read_csv(text: str) -> _Rows:
     return _Rows(goals, checkins, goal_lines, checkin_lines, text)
 
 
-def _json_lines(text: str, section: str) -> list[int]:
-    """The line each element of the top-level `section` array starts on."""
-    decoder = json.JSONDecoder()
-    position = text.index("{") + 1
-    while True:
-        position = _skip(text, position, " \t\r\n,")
-        if text[position] == "}":
-            return []
-        key, position = decoder.raw_decode(text, position)
-        position = _skip(text, position, " \t\r\n:")
-        if key != section:
-            _, position = decoder.raw_decode(text, position)
-            continue
-        lines: list[int] = []
-        position += 1  # the "["
-        while True:
-            position = _skip(text, position, " \t\r\n,")
-            if text[position] == "]":
-                return lines
-            lines.append(text.count("\n", 0, position) + 1)
-            _, position = decoder.raw_decode(text, position)
-
-
-def _skip(text: str, position: int, chars: str) -> int:
-    while position < len(text) and text[position] in chars:
-        position += 1
-    return position
-
-
 # --- checking rows ----------------------------------------------------------------------
 
 
@@ -234,7 +209,7 @@ class _Checker:
         if not typed:
             return None
         try:
-            if len(typed) == 10:
+            if len(typed) == _DATE_LENGTH:  # a day without a time
                 day = date.fromisoformat(typed)
                 return end_of_day(day, tz) if end else start_of_day(day, tz).astimezone(UTC)
             at = datetime.fromisoformat(typed)
@@ -253,8 +228,9 @@ class _Checker:
 def _goal_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo) -> dict[str, Any]:
     unit_text = checker.text("unit").lower() or "count"
     unit, currency = unit_text, None
-    if unit_text.startswith("currency:") and len(unit_text) == 12 and unit_text[9:].isalpha():
-        unit, currency = Unit.CURRENCY.value, unit_text[9:].upper()
+    code = unit_text.removeprefix(_CURRENCY_PREFIX)
+    if code != unit_text and len(code) == _CURRENCY_CODE_LENGTH and code.isalpha():
+        unit, currency = Unit.CURRENCY.value, code.upper()
     elif unit_text not in {u.value for u in Unit} or unit_text == Unit.CURRENCY.value:
         checker.fail("unit", f"{unit_text!r} is not one of {_UNITS}")
     metric = checker.text("metric")
@@ -377,7 +353,7 @@ def _with_lines(problems: list[Problem], rows: _Rows) -> list[Problem]:
     lines = {"goals": rows.goal_lines, "checkins": rows.checkin_lines}
     for section in lines:
         if lines[section] is None and any(p.section == section for p in problems):
-            lines[section] = _json_lines(rows.text, section)
+            lines[section] = element_lines(rows.text, section)
     located = []
     for p in problems:
         known = lines.get(p.section) or []

@@ -14,8 +14,9 @@ from sqlmodel import select
 
 from bot.sandbox.state import Message
 from storage.models import CheckIn
+from tests.factories import make_reminded_goal
 from tests.harness import TEAM, BotHarness
-from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick
+from tests.reminder_helpers import MONDAY_10_BUCHAREST, reminders_to, tick
 
 ENTERPRISE = "E0GRID"
 FORM = "application/x-www-form-urlencoded"
@@ -57,7 +58,7 @@ def grid_button_press(harness: BotHarness, user: str, message: Message, action_i
 
 
 def test_a_button_press_with_a_null_team_finds_its_workspace(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
     [reminder] = reminders_to(harness, "U1")
@@ -73,7 +74,7 @@ def test_a_button_press_with_a_null_team_finds_its_workspace(harness: BotHarness
 
 
 def test_a_slash_command_from_an_org_wide_install_checks_in(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     payload = {
         "token": "sandbox-verification-token",
         "team_id": TEAM,

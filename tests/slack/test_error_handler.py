@@ -6,7 +6,7 @@ import pytest
 
 from bot.listeners.commands.goals import SUBCOMMANDS
 from bot.listeners.context import CommandContext
-from bot.listeners.errors import SORRY
+from bot.render.errors import SORRY
 from tests.harness import BotHarness
 
 

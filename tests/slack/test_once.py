@@ -16,8 +16,9 @@ from bot.slack.once import once
 from storage import repo
 from storage.models import CheckIn, ProcessedEvent
 from storage.schemas import MemberUpdate
+from tests.factories import make_reminded_goal
 from tests.harness import BotHarness
-from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick
+from tests.reminder_helpers import MONDAY_10_BUCHAREST, reminders_to, tick
 
 
 def test_bolt_injects_what_the_listener_and_once_need() -> None:
@@ -29,7 +30,7 @@ def test_bolt_injects_what_the_listener_and_once_need() -> None:
 
 
 def test_a_retried_edit_changes_the_check_in_once_and_answers_once(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
     [reminder] = reminders_to(harness, "U1")

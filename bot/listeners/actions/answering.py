@@ -8,8 +8,6 @@ from slack_bolt import Respond
 
 from bot.slack.actor import Actor
 
-GONE = "That goal no longer exists."
-
 
 def tell(actor: Actor, respond: Respond, body: dict[str, Any], text: str) -> None:
     """Answer in place (ephemeral) for a message button, by DM for an App Home button."""

@@ -8,17 +8,16 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.core.mrkdwn import escape
-from bot.listeners.actions.answering import GONE, tell
+from bot.listeners.actions.answering import tell
 from bot.listeners.commands.digests import upload_goal_chart
 from bot.listeners.commands.goal_admin import open_edit
 from bot.listeners.home import refresh_homes
 from bot.listeners.payloads import row_id
-from bot.render.goals import archive_confirm_blocks
-from bot.render.refusals import refused_text
+from bot.render.goals import KEPT, archive_confirm_blocks, archived_text
+from bot.render.refusals import GOAL_GONE, refused_text
 from bot.services import Services
 from bot.services.goal_admin import GoalRow, archive_goal, get_goal, may_change
-from bot.services.permissions import Refused
+from bot.services.permissions import Refused, Requester
 from bot.slack.actor import Actor
 
 EDIT = re.compile(r"^goal\.edit(_\d+)?$")
@@ -30,7 +29,7 @@ def edit(
     ack()
     goal_id = row_id(action.get("value"))
     if goal_id is None:
-        tell(actor, respond, body, GONE)
+        tell(actor, respond, body, GOAL_GONE)
         return
     refusal = open_edit(actor, goal_id=goal_id, trigger_id=str(body.get("trigger_id", "")))
     if refusal:
@@ -38,27 +37,14 @@ def edit(
 
 
 def chart(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    client: WebClient,
-    respond: Respond,
-    services: Services,
-    actor: Actor,
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, actor: Actor
 ) -> None:
     ack()
     channel = str((body.get("channel") or {}).get("id") or actor.user_id)
     goal_id = row_id(action.get("value"))
-    said = GONE
+    said = GOAL_GONE
     if goal_id is not None:
-        said = upload_goal_chart(
-            services,
-            client,
-            team_id=actor.team_id,
-            goal_id=goal_id,
-            channel=channel,
-            user_id=actor.user_id,
-        )
+        said = upload_goal_chart(actor, goal_id=goal_id, channel=channel)
     tell(actor, respond, body, said)
 
 
@@ -75,15 +61,10 @@ def ask_archive(
     goal_id = row_id(action.get("value"))
     goal = get_goal(services, team_id=actor.team_id, goal_id=goal_id) if goal_id else None
     if goal is None:
-        tell(actor, respond, body, GONE)
+        tell(actor, respond, body, GOAL_GONE)
         return
-    refused = may_change(
-        services,
-        team_id=actor.team_id,
-        goal_id=goal.id or 0,
-        user_id=actor.user_id,
-        is_admin=actor.is_admin,
-    )
+    by = Requester(actor.team_id, actor.user_id, actor.is_admin)
+    refused = may_change(services, by, goal_id=goal.id or 0)
     if refused:
         tell(actor, respond, body, refused_text(refused))
         return
@@ -104,25 +85,20 @@ def archive(
     ack()
     goal_id = row_id(action.get("value"))
     if goal_id is None:
-        respond(text=GONE, replace_original=True)
+        respond(text=GOAL_GONE, replace_original=True)
         return
-    done = archive_goal(
-        services,
-        team_id=actor.team_id,
-        goal_id=goal_id,
-        user_id=actor.user_id,
-        is_admin=actor.is_admin,
-    )
+    by = Requester(actor.team_id, actor.user_id, actor.is_admin)
+    done = archive_goal(services, by, goal_id=goal_id)
     if isinstance(done, Refused):
         respond(text=refused_text(done), replace_original=True)
         return
-    respond(text=f"Archived “{escape(done.title)}”. Its check-ins are kept.", replace_original=True)
+    respond(text=archived_text(done.title), replace_original=True)
     refresh_homes(services, client, actor.team_id, actor=actor.user_id, goal_ids=[done.goal_id])
 
 
 def keep(ack: Ack, respond: Respond) -> None:
     ack()
-    respond(text="Kept it: nothing was archived.", replace_original=True)
+    respond(text=KEPT, replace_original=True)
 
 
 def register(app: App) -> None:

@@ -17,7 +17,8 @@ from bot.listeners.actions.answering import tell
 from bot.listeners.checkin_answers import author_of
 from bot.listeners.home import publish_home
 from bot.listeners.payloads import row_id
-from bot.listeners.views.digests import subscribe_modal
+from bot.render.checkins import NOTHING_TO_CHECK_IN
+from bot.render.digest_subscriptions import subscribe_modal
 from bot.render.refusals import refused_text
 from bot.render.reminder_changes import reminder_change_text
 from bot.render.reminders import goal_picker, update_form
@@ -27,7 +28,6 @@ from bot.services.reminder_controls import come_back, pause_all
 from bot.services.reminders import checkin_choices, goal_form_items
 from bot.slack.actor import Actor
 
-NOTHING_TO_CHECK_IN = "You have no active goal to check in on. Press *New goal* to set one."
 PAUSE_OR_RESUME = re.compile(r"^home\.(pause|resume)_reminders$")
 TURN_PAGE = re.compile(r"^home\.page_(prev|next)$")
 

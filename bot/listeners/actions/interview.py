@@ -33,15 +33,8 @@ def answer_button(
     if parsed is None:
         return
     token, text = parsed
-    view = service.answer(
-        services,
-        team_id=actor.team_id,
-        user_id=actor.user_id,
-        text=text,
-        tz=actor.timezone,
-        timezone_of=actor.timezone_of,
-        token=token,
-    )
+    who = service.Interviewee(actor.team_id, actor.user_id, actor.timezone)
+    view = service.answer(services, who, text, timezone_of=actor.timezone_of, token=token)
     if view is None:
         return
     thread = (body.get("container") or {}).get("thread_ts")
@@ -61,9 +54,8 @@ def start_button(ack: Ack, client: WebClient, services: Services, actor: Actor) 
     """New goal (on the App Home and elsewhere): the interview starts in the person's DM."""
     ack()
     dm = str(client.conversations_open(users=actor.user_id)["channel"]["id"])
-    view = service.begin(
-        services, team_id=actor.team_id, user_id=actor.user_id, tz=actor.timezone, channel_id=dm
-    )
+    who = service.Interviewee(actor.team_id, actor.user_id, actor.timezone)
+    view = service.begin(services, who, service.InterviewPlace(dm))
     post(client, view, channel_id=dm)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot.listeners.checkin_answers import author_of, outcome_text, refresh_after
 from bot.listeners.context import CommandContext
 from bot.listeners.home import publish_home
-from bot.render.checkins import question_text
-from bot.render.reminder_changes import AWAY_EXAMPLE, reminder_change_text
+from bot.render.checkins import checkin_usage_text
+from bot.render.reminder_changes import UNTIL_WHEN, reminder_change_text
 from bot.services.checkins import checkin_command
 from bot.services.reminder_controls import come_back, go_away
 
@@ -14,9 +14,7 @@ from bot.services.reminder_controls import come_back, go_away
 def checkin(ctx: CommandContext) -> None:
     """`/goals checkin <goal> <value> [note]`: answered to the person who typed it."""
     if not ctx.args:
-        ctx.reply(
-            question_text("Tell me the goal and its new value.", "/goals checkin reach 41.2k")
-        )
+        ctx.reply(checkin_usage_text())
         return
     author = author_of(ctx.actor)
     outcome = checkin_command(ctx.services, author, ctx.args)
@@ -28,7 +26,7 @@ def checkin(ctx: CommandContext) -> None:
 def away(ctx: CommandContext) -> None:
     """`/goals away until Jan 5`: no reminders until then."""
     if not ctx.args:
-        ctx.reply(f"Until when? For example: `{AWAY_EXAMPLE}`.")
+        ctx.reply(UNTIL_WHEN)
         return
     tz = ctx.actor.timezone
     went = go_away(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=ctx.args, tz=tz)

@@ -7,11 +7,12 @@ from bot.render.goals import (
     ambiguous_blocks,
     archive_confirm_blocks,
     edit_modal,
+    export_words,
     list_blocks,
     not_found_text,
     show_blocks,
 )
-from bot.render.refusals import refused_text
+from bot.render.refusals import GOAL_GONE, refused_text
 from bot.services.export import export_csv
 from bot.services.goal_admin import (
     Ambiguous,
@@ -22,6 +23,7 @@ from bot.services.goal_admin import (
     lookup,
     may_change,
 )
+from bot.services.permissions import Requester
 from bot.slack.actor import Actor
 
 
@@ -51,18 +53,13 @@ def show_command(ctx: CommandContext) -> None:
 def open_edit(actor: Actor, *, goal_id: int, trigger_id: str) -> str | None:
     """Open the edit modal; returns a refusal to show instead when the person may not edit."""
     services, team_id = actor.services, actor.team_id
-    refused = may_change(
-        services,
-        team_id=team_id,
-        goal_id=goal_id,
-        user_id=actor.user_id,
-        is_admin=actor.is_admin,
-    )
+    by = Requester(team_id, actor.user_id, actor.is_admin)
+    refused = may_change(services, by, goal_id=goal_id)
     if refused:
         return refused_text(refused)
     goal = get_goal(services, team_id=team_id, goal_id=goal_id)
     if goal is None:
-        return "That goal no longer exists."
+        return GOAL_GONE
     actor.client.views_open(trigger_id=trigger_id, view=edit_modal(goal))
     return None
 
@@ -81,13 +78,8 @@ def archive_command(ctx: CommandContext) -> None:
     row = _one_goal(ctx, "archive")
     if row is None:
         return
-    refused = may_change(
-        ctx.services,
-        team_id=ctx.team_id,
-        goal_id=row.goal_id,
-        user_id=ctx.user_id,
-        is_admin=ctx.actor.is_admin,
-    )
+    by = Requester(ctx.team_id, ctx.user_id, ctx.actor.is_admin)
+    refused = may_change(ctx.services, by, goal_id=row.goal_id)
     if refused:
         ctx.reply(refused_text(refused))
     else:
@@ -97,18 +89,15 @@ def archive_command(ctx: CommandContext) -> None:
 def export_command(ctx: CommandContext) -> None:
     """The workspace's goals and check-ins as CSV (as `checkin-bot export` writes), by DM."""
     export = export_csv(ctx.services, team_id=ctx.team_id)
-    held = f"{_plural(export.goals, 'goal')} and {_plural(export.checkins, 'check-in')}"
+    today = ctx.services.now().date()
+    words = export_words(goals=export.goals, checkins=export.checkins, day=today)
     dm = ctx.client.conversations_open(users=ctx.user_id)["channel"]["id"]
-    stamp = ctx.services.now().strftime("%Y-%m-%d")
+    stamp = today.isoformat()
     ctx.client.files_upload_v2(
         channel=dm,
         content=export.text.encode("utf-8"),
         filename=f"goals-{stamp}.csv",
-        title=f"Goals export {stamp}",
-        initial_comment=f"Your export: {held}. `checkin-bot import` reads it back.",
+        title=words.title,
+        initial_comment=words.comment,
     )
-    ctx.reply(f"I sent you a CSV of {held} in a direct message.")
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    ctx.reply(words.reply)

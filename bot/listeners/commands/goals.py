@@ -8,12 +8,11 @@ from typing import Any
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
-from bot.core.mrkdwn import escape
 from bot.listeners.commands import checkins, digests, goal_admin
 from bot.listeners.commands.interview import new_goal
 from bot.listeners.commands.questions import ask
 from bot.listeners.context import CommandContext
-from bot.render.help import help_blocks, help_text, help_view
+from bot.render.help import help_blocks, help_text, help_view, unknown_command_text
 from bot.services import Services
 from bot.slack.actor import Actor
 
@@ -72,7 +71,6 @@ def goals_command(
     )
     handler = SUBCOMMANDS.get(name)
     if handler is None:
-        shown = escape(name[:40].replace("`", "'"))
-        ctx.reply(f"I don't know `{COMMAND} {shown}`. Type `{COMMAND} help` to see what I can do.")
+        ctx.reply(unknown_command_text(COMMAND, name))
         return
     handler(ctx)

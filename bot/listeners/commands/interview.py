@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.listeners.context import CommandContext
 from bot.listeners.interview_talk import post
+from bot.render.interview import INTERVIEW_BY_DM, team_interview_opening
 from bot.render.interview_form import form_view
 from bot.services import interview as service
 
@@ -19,24 +20,18 @@ def new_goal(ctx: CommandContext) -> None:
     if "team" in words and in_channel:
         root = ctx.client.chat_postMessage(
             channel=ctx.channel_id,
-            text=f"<@{ctx.user_id}> is setting a team goal; the interview runs in this thread.",
+            text=team_interview_opening(ctx.user_id),
         )
         thread_ts: str | None = str(root["ts"])
         channel_id = ctx.channel_id
     else:
         opened = ctx.client.conversations_open(users=ctx.user_id)
         channel_id, thread_ts = str(opened["channel"]["id"]), None
-    view = service.begin(
-        ctx.services,
-        team_id=ctx.team_id,
-        user_id=ctx.user_id,
-        tz=tz,
-        channel_id=channel_id,
-        thread_ts=thread_ts,
-        here_channel=ctx.channel_id if in_channel else None,
-        okr="okr" in words,
-        team=thread_ts is not None,
+    who = service.Interviewee(ctx.team_id, ctx.user_id, tz)
+    where = service.InterviewPlace(
+        channel_id, thread_ts=thread_ts, here_channel=ctx.channel_id if in_channel else None
     )
+    view = service.begin(ctx.services, who, where, okr="okr" in words)
     post(ctx.client, view, channel_id=channel_id)
     if in_channel and view.thread_ts is None:
-        ctx.reply("I've sent you a direct message to set up the goal.")
+        ctx.reply(INTERVIEW_BY_DM)

@@ -17,6 +17,7 @@ from bot.listeners.context import MessageContext
 from bot.listeners.messages import checkins
 from bot.listeners.messages.interview import interview_reply
 from bot.listeners.messages.questions import answer_questions
+from bot.render.help import DID_NOT_CATCH
 from bot.services import Services
 from bot.slack.actor import Actor
 from bot.slack.once import once
@@ -29,10 +30,7 @@ _LEADING_MENTION = re.compile(r"^\s*<@[A-Z0-9]+>\s*")
 def fallback(ctx: MessageContext) -> bool:
     """Nobody else took it: say what the bot understands (only where it was spoken to)."""
     if ctx.is_direct or ctx.is_mention:
-        ctx.say(
-            "I didn't catch that. Type `/goals help` to see what I can do.",
-            in_thread=ctx.is_mention,
-        )
+        ctx.say(DID_NOT_CATCH, in_thread=ctx.is_mention)
         return True
     return False
 

@@ -19,14 +19,9 @@ def interview_reply(ctx: MessageContext) -> bool:
     wanted = normalise(ctx.text[:40])
     if ctx.is_direct and not ctx.thread_ts and wanted in _START:
         tz = ctx.actor.timezone
-        started = service.begin(
-            ctx.services,
-            team_id=ctx.team_id,
-            user_id=ctx.user_id,
-            tz=tz,
-            channel_id=ctx.channel_id,
-            okr=_START[wanted],
-        )
+        who = service.Interviewee(ctx.team_id, ctx.user_id, tz)
+        where = service.InterviewPlace(ctx.channel_id)
+        started = service.begin(ctx.services, who, where, okr=_START[wanted])
         post(ctx.client, started, channel_id=ctx.channel_id)
         return True
     if ctx.is_mention and wanted in _TEAM_START:
@@ -37,14 +32,8 @@ def interview_reply(ctx: MessageContext) -> bool:
     if channel is None or not here:
         return False
     tz = ctx.actor.timezone
-    view = service.answer(
-        ctx.services,
-        team_id=ctx.team_id,
-        user_id=ctx.user_id,
-        text=ctx.text,
-        tz=tz,
-        timezone_of=ctx.actor.timezone_of,
-    )
+    who = service.Interviewee(ctx.team_id, ctx.user_id, tz)
+    view = service.answer(ctx.services, who, ctx.text, timezone_of=ctx.actor.timezone_of)
     if view is None:
         return False
     post(ctx.client, view, channel_id=ctx.channel_id)
@@ -55,15 +44,9 @@ def interview_reply(ctx: MessageContext) -> bool:
 def _start_team_interview(ctx: MessageContext, *, okr: bool) -> None:
     """A team goal asked for by mention runs in the mention's thread and belongs to its channel."""
     tz = ctx.actor.timezone
-    started = service.begin(
-        ctx.services,
-        team_id=ctx.team_id,
-        user_id=ctx.user_id,
-        tz=tz,
-        channel_id=ctx.channel_id,
-        thread_ts=ctx.thread_ts or ctx.ts,
-        here_channel=ctx.channel_id,
-        okr=okr,
-        team=True,
+    who = service.Interviewee(ctx.team_id, ctx.user_id, tz)
+    where = service.InterviewPlace(
+        ctx.channel_id, thread_ts=ctx.thread_ts or ctx.ts, here_channel=ctx.channel_id
     )
+    started = service.begin(ctx.services, who, where, okr=okr)
     post(ctx.client, started, channel_id=ctx.channel_id)

@@ -19,6 +19,8 @@ from bot.listeners.checkin_answers import (
     refresh_after,
 )
 from bot.listeners.payloads import input_text, input_value, private_metadata, row_id
+from bot.render.checkins import PICK_ONE_GOAL
+from bot.render.common import field_problem
 from bot.render.refusals import refused_text
 from bot.render.reminders import PICK_CALLBACK, UPDATE_CALLBACK, update_form
 from bot.services import Services
@@ -71,7 +73,7 @@ def submit_update(
     if isinstance(outcome, dict):
         ack(
             response_action="errors",
-            errors={f"value:{goal_id}": text for goal_id, text in outcome.items()},
+            errors={f"value:{goal_id}": field_problem(why) for goal_id, why in outcome.items()},
         )
         return
     ack()
@@ -89,7 +91,7 @@ def pick_goal(ack: Ack, view: dict[str, Any], services: Services, actor: Actor) 
     chosen = ((values.get("goal") or {}).get("goal") or {}).get("selected_option") or {}
     goal_id = str(chosen.get("value") or "")
     if not goal_id.isdigit():
-        ack(response_action="errors", errors={"goal": "Pick one of your goals."})
+        ack(response_action="errors", errors={"goal": PICK_ONE_GOAL})
         return
     items = goal_form_items(services, author_of(actor), int(goal_id))
     if isinstance(items, Refused):

@@ -10,15 +10,20 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.core.dates import end_of_day
-from bot.core.mrkdwn import escape
 from bot.core.numbers.read import ParsedQuantity, parse_quantity
 from bot.listeners.home import refresh_homes
 from bot.listeners.payloads import input_text, input_value, row_id
-from bot.render.goals import EDIT_CALLBACK
-from bot.render.refusals import refused_text
+from bot.render.common import field_problem
+from bot.render.goals import (
+    EDIT_CALLBACK,
+    NEEDS_TITLE,
+    PICK_DEADLINE,
+    saved_text,
+)
+from bot.render.refusals import GOAL_GONE, refused_text
 from bot.services import Services
 from bot.services.goal_admin import GoalEdit, edit_goal, get_goal
-from bot.services.permissions import Refused
+from bot.services.permissions import Refused, Requester
 from bot.slack.actor import Actor
 
 
@@ -41,18 +46,18 @@ def save_edit(
     goal_id = row_id(view.get("private_metadata"))
     goal = get_goal(services, team_id=team, goal_id=goal_id) if goal_id else None
     if goal is None:
-        ack(response_action="errors", errors={"title": "That goal no longer exists."})
+        ack(response_action="errors", errors={"title": GOAL_GONE})
         return
     title = input_text(_value(view, "title"), "value").strip()
     target = parse_quantity(input_text(_value(view, "target"), "value"), unit_hint=goal.unit)
     picked = _picked_date(view)
     errors = {}
     if not title:
-        errors["title"] = "A goal needs a title."
+        errors["title"] = NEEDS_TITLE
     if not isinstance(target, ParsedQuantity):
-        errors["target"] = f"{target.message} For example: {target.example}"
+        errors["target"] = field_problem(target)
     if input_text(_value(view, "deadline"), "selected_date") and picked is None:
-        errors["deadline"] = "Pick the deadline from the calendar."
+        errors["deadline"] = PICK_DEADLINE
     if errors:
         ack(response_action="errors", errors=errors)
         return
@@ -65,19 +70,9 @@ def save_edit(
         owner_id=input_text(_value(view, "owner"), "selected_user") or None,
         channel_id=input_text(_value(view, "channel"), "selected_conversation") or None,
     )
-    done = edit_goal(
-        services,
-        team_id=team,
-        goal_id=goal.id or 0,
-        user_id=user,
-        is_admin=actor.is_admin,
-        edit=edit,
-    )
-    text = (
-        refused_text(done)
-        if isinstance(done, Refused)
-        else f"Saved your changes to “{escape(done.title)}”."
-    )
+    by = Requester(team, user, actor.is_admin)
+    done = edit_goal(services, by, goal_id=goal.id or 0, edit=edit)
+    text = refused_text(done) if isinstance(done, Refused) else saved_text(done.title)
     client.chat_postMessage(channel=user, text=text)
     previous_owner = [goal.owner_id] if goal.owner_id else []
     refresh_homes(services, client, team, actor=user, goal_ids=[goal.id or 0], also=previous_owner)

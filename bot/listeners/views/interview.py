@@ -19,14 +19,8 @@ def submit_form(
 ) -> None:
     values = (view.get("state") or {}).get("values") or {}
     dm = str(client.conversations_open(users=actor.user_id)["channel"]["id"])
-    outcome = service.submit_form(
-        services,
-        team_id=actor.team_id,
-        user_id=actor.user_id,
-        tz=actor.timezone,
-        answers=form_answers(values),
-        channel_id=dm,
-    )
+    who = service.Interviewee(actor.team_id, actor.user_id, actor.timezone)
+    outcome = service.submit_form(services, who, answers=form_answers(values), channel_id=dm)
     if outcome.view is None:
         ack(response_action="errors", errors=form_errors(outcome.problems))
         return

@@ -37,7 +37,7 @@ from bot.services.questions.assess import (
 )
 from bot.services.questions.find import Asking, asker_zone, matching_goals, tracked_names
 from storage.models import Goal
-from storage.questions import find_goals
+from storage.questions import GoalFilter, find_goals
 
 MAX_LISTED = 15
 """Goals shown in one list answer; the rest are counted ("and 12 more")."""
@@ -135,7 +135,7 @@ def answer_goal_status(services: Services, *, team_id: str, user_id: str, goal_i
     with services.session() as session:
         tz = asker_zone(session, team_id, user_id, services.settings.DEFAULT_TIMEZONE)
         ctx = Asking(session, team_id, user_id, now, tz)
-        goals = find_goals(session=session, team_id=team_id, goal_ids=[goal_id])
+        goals = find_goals(session=session, team_id=team_id, where=GoalFilter(goal_ids=[goal_id]))
         if not goals:
             return Answer(Intent.STATUS, Said.GONE)
         return _status_card(ctx, goals[0])
@@ -238,7 +238,9 @@ def _due(ctx: Asking, question: Question) -> Answer:
 
 
 def _score(ctx: Asking, question: Question) -> Answer:
-    objectives = find_goals(session=ctx.session, team_id=ctx.team_id, kinds=("objective",))
+    objectives = find_goals(
+        session=ctx.session, team_id=ctx.team_id, where=GoalFilter(kinds=("objective",))
+    )
     if not objectives:
         return Answer(Intent.SCORE, Said.NO_OBJECTIVES)
     wanted = [w for w in question.subject.split() if w not in _SCORE_WORDS]
@@ -253,8 +255,9 @@ def _score(ctx: Asking, question: Question) -> Answer:
     key_results = find_goals(
         session=ctx.session,
         team_id=ctx.team_id,
-        objective_ids=[o.id for o in chosen if o.id is not None],
-        kinds=("key_result",),
+        where=GoalFilter(
+            objective_ids=[o.id for o in chosen if o.id is not None], kinds=("key_result",)
+        ),
     )
     by_objective: dict[int, list[Assessed]] = {}
     for item in assess_all(ctx, key_results):

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from bot.core.questions import Intent, Question
 from bot.core.wording import normalise
 from storage.models import Goal
-from storage.questions import find_goals, goal_names
+from storage.questions import GoalFilter, find_goals, goal_names
 from storage.repo import get_member
 
 NAMED_BY_WORDS = (Intent.STATUS, Intent.OWNER, Intent.CHANGE)
@@ -42,8 +42,15 @@ def asker_zone(session: Session, team_id: str, user_id: str, default: str) -> Zo
     return ZoneInfo("UTC")
 
 
-def matching_goals(ctx: Asking, question: Question, **filters: object) -> list[Goal]:
-    """Goals named by the question's metric, platform, people, or (failing a metric) words."""
+def matching_goals(
+    ctx: Asking,
+    question: Question,
+    *,
+    deadline_from: datetime | None = None,
+    deadline_to: datetime | None = None,
+) -> list[Goal]:
+    """Goals named by the question's metric, platform, people, or (failing a metric) words,
+    with a deadline in the window given."""
     owners = list(question.owners) + ([ctx.user_id] if question.mine else [])
     goal_ids: list[int] = []
     if not question.metrics and question.subject and question.intent in NAMED_BY_WORDS:
@@ -53,11 +60,14 @@ def matching_goals(ctx: Asking, question: Question, **filters: object) -> list[G
     return find_goals(
         session=ctx.session,
         team_id=ctx.team_id,
-        metrics=question.metrics,
-        platform=question.platform,
-        owner_ids=owners,
-        goal_ids=goal_ids,
-        **filters,  # type: ignore[arg-type]
+        where=GoalFilter(
+            metrics=question.metrics,
+            platform=question.platform,
+            owner_ids=owners,
+            goal_ids=goal_ids,
+            deadline_from=deadline_from,
+            deadline_to=deadline_to,
+        ),
     )
 
 

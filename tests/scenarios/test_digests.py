@@ -14,8 +14,8 @@ from bot.scheduling.digests import DigestSource
 from bot.scheduling.pacing import ChannelPacer
 from bot.slack.client import make_client
 from storage.models import DigestSubscription
-from storage.schemas import CheckInCreate, GoalCreate
 from tests.digest_data import store
+from tests.factories import make_checkin, make_goal
 from tests.harness import TEAM, BotHarness
 
 MONDAY_0900_BUCHAREST = datetime.fromisoformat("2026-11-23T07:00:00+00:00")
@@ -178,32 +178,21 @@ def test_a_long_digest_stays_within_limits_and_puts_every_goal_in_the_thread(
 ) -> None:
     from decimal import Decimal
 
-    from storage import repo
-
     with harness.services.session() as session:
         for n in range(120):
-            goal = repo.create_goal(
-                session=session,
-                team_id=TEAM,
+            goal = make_goal(
+                session,
                 now=harness.clock.now(),
-                goal=GoalCreate(
-                    title=f"Reach goal {n:03d}",
-                    metric="reach",
-                    metric_name="Reach",
-                    baseline=Decimal(1000),
-                    target=Decimal(2000),
-                    start_at=datetime.fromisoformat("2026-11-01T00:00:00+00:00"),
-                    deadline=datetime.fromisoformat("2026-12-31T00:00:00+00:00"),
-                    owner_id="U1",
-                ),
+                title=f"Reach goal {n:03d}",
+                metric="reach",
+                metric_name="Reach",
+                baseline=Decimal(1000),
+                target=Decimal(2000),
+                start_at=datetime.fromisoformat("2026-11-01T00:00:00+00:00"),
+                deadline=datetime.fromisoformat("2026-12-31T00:00:00+00:00"),
+                owner_id="U1",
             )
-            repo.add_checkin(
-                session=session,
-                team_id=TEAM,
-                goal_id=goal.id or 0,
-                now=harness.clock.now(),
-                checkin=CheckInCreate(value=Decimal(1000 + 5 * n), at=harness.clock.now()),
-            )
+            make_checkin(session, goal.id or 0, 1000 + 5 * n, at=harness.clock.now())
     harness.driver.command("U1", "/goals", "digest here weekly mon 09:00", channel="C1")
     harness.clock.set(MONDAY_0900_BUCHAREST)
 

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from bot.listeners.commands.goals import SUBCOMMANDS
 from tests.harness import BotHarness
-from tests.hostile import MARKUP, STRANGE_CHARS, Watch, fuzz_settings, hostile_text, seed_world
+from tests.scenarios.hostile import (
+    MARKUP,
+    STRANGE_CHARS,
+    Watch,
+    fuzz_settings,
+    hostile_text,
+    seed_world,
+)
 
 # Text with no digit and no word the check-in parser knows: it can never be a check-in.
 unreadable = (

@@ -13,8 +13,8 @@ from typing import Any
 from sqlmodel import select
 
 from storage.models import CheckIn, InterviewState, ReminderSchedule
+from tests.factories import make_reminded_goal
 from tests.harness import BotHarness
-from tests.reminder_helpers import make_goal
 
 
 def home_text(harness: BotHarness, user: str = "U1") -> str:
@@ -56,7 +56,7 @@ def test_new_goal_starts_the_interview_in_a_dm(harness: BotHarness) -> None:
 
 
 def test_check_in_opens_the_update_form_for_my_only_goal(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
 
     press(harness, "Check in")
     form = newest_view(harness)
@@ -73,9 +73,9 @@ def test_check_in_opens_the_update_form_for_my_only_goal(harness: BotHarness) ->
 
 
 def test_check_in_with_several_goals_asks_which_one_first(harness: BotHarness) -> None:
-    make_goal(harness)
-    tiktok, _ = make_goal(harness, title="Reach 20k on TikTok", platform="tiktok")
-    make_goal(harness, owner="U2", title="Bogdan's goal")
+    make_reminded_goal(harness)
+    tiktok, _ = make_reminded_goal(harness, title="Reach 20k on TikTok", platform="tiktok")
+    make_reminded_goal(harness, owner="U2", title="Bogdan's goal")
 
     press(harness, "Check in")
     picker = newest_view(harness)
@@ -100,8 +100,8 @@ def test_check_in_without_goals_says_how_to_set_one(harness: BotHarness) -> None
 
 
 def test_pause_and_resume_reminders_from_the_home(harness: BotHarness) -> None:
-    make_goal(harness)
-    make_goal(harness, title="Reach 20k on TikTok", platform="tiktok")
+    make_reminded_goal(harness)
+    make_reminded_goal(harness, title="Reach 20k on TikTok", platform="tiktok")
 
     press(harness, "Pause reminders")
 

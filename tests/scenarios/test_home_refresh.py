@@ -6,9 +6,10 @@ at the Home again without reopening it.
 
 from __future__ import annotations
 
+from tests.factories import make_reminded_goal
 from tests.harness import BotHarness
-from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick
-from tests.test_interview_flow import PIZZERIA
+from tests.reminder_helpers import MONDAY_10_BUCHAREST, reminders_to, tick
+from tests.scenarios.test_interview_flow import PIZZERIA
 
 
 def home_text(harness: BotHarness, user: str = "U1") -> str:
@@ -22,7 +23,7 @@ def published_to(harness: BotHarness) -> list[str]:
 def test_a_reply_to_a_reminder_shows_on_the_home_and_leaves_with_its_deletion(
     harness: BotHarness,
 ) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
     harness.driver.open_home("U1")
@@ -43,7 +44,7 @@ def test_a_reply_to_a_reminder_shows_on_the_home_and_leaves_with_its_deletion(
 def test_an_admins_check_in_refreshes_the_owners_home_and_theirs_only(
     harness: BotHarness,
 ) -> None:
-    goal_id, _ = make_goal(harness)
+    goal_id, _ = make_reminded_goal(harness)
     harness.sandbox.calls.clear()
 
     harness.driver.command("UADMIN", "/goals", f"checkin #{goal_id} 43k")
@@ -55,7 +56,7 @@ def test_an_admins_check_in_refreshes_the_owners_home_and_theirs_only(
 def test_an_unreadable_check_in_changes_nothing_so_no_home_is_published(
     harness: BotHarness,
 ) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.sandbox.calls.clear()
 
     harness.driver.command("U1", "/goals", "checkin pizza 41k")
@@ -77,7 +78,7 @@ def test_a_goal_saved_by_the_interview_appears_on_the_home(harness: BotHarness) 
 
 
 def test_away_and_back_show_on_the_home(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.driver.open_home("U1")
     assert "Pause reminders" in home_text(harness)
 
@@ -89,7 +90,7 @@ def test_away_and_back_show_on_the_home(harness: BotHarness) -> None:
 
 
 def test_the_reminders_pause_button_shows_on_the_home(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
 

@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from bot.clock import FrozenClock
 from bot.services.transfer import ImportRejected, ImportResult, import_file
 from tests.harness import NOW, TEAM, make_services
-from tests.hostile import fuzz_settings, hostile_text, table_checksum
+from tests.scenarios.hostile import fuzz_settings, hostile_text, table_checksum
 
 GOAL_FIELDS = ["id", "title", "why", "category", "metric", "platform", "unit", "direction",
                "baseline", "target", "start", "deadline", "owner", "channel", "status",

@@ -22,9 +22,10 @@ from bot.sandbox import SlackDriver
 from bot.sandbox.state import Message
 from bot.services.digests import subscribe
 from storage.models import CheckIn, Delivery, ProcessedEvent
-from tests.bot_processes import BotProcess, bot_env, bot_process, wait_until_healthy
+from tests.factories import make_reminded_goal
 from tests.harness import TEAM, BotHarness, database_kind
-from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal
+from tests.reminder_helpers import MONDAY_10_BUCHAREST
+from tests.scenarios.bot_processes import BotProcess, bot_env, bot_process, wait_until_healthy
 
 pytestmark = pytest.mark.skipif(
     database_kind() != "postgresql", reason="replicas share one PostgreSQL database"
@@ -89,7 +90,7 @@ def wait_until_answered(harness: BotHarness, replies: list[Message], asked: dict
 
 def set_up_goals_and_digest(harness: BotHarness) -> None:
     for owner, title, metric in GOALS:
-        make_goal(harness, owner=owner, title=title, metric=metric, metric_name=metric)
+        make_reminded_goal(harness, owner=owner, title=title, metric=metric, metric_name=metric)
     request = parse_digest_request("here weekly mon 09:00", tz="Europe/Bucharest")
     subscribe(harness.services, team_id=TEAM, channel_id="C1", user_id="U1", request=request)
     harness.clock.set(MONDAY_10_BUCHAREST)  # reminders and the digest are due

@@ -9,11 +9,10 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
-from storage import repo
 from storage.models import InterviewState, ReminderSchedule
-from storage.schemas import CheckInCreate, GoalCreate
-from tests.harness import TEAM, BotHarness
-from tests.test_interview_flow import goals, rows, say, shown
+from tests.factories import make_checkin, make_goal
+from tests.harness import BotHarness
+from tests.scenarios.test_interview_flow import goals, rows, say, shown
 
 _SELECTS = {"category", "metric", "unit", "direction", "cadence"}
 _ELEMENT = {"owner": "selected_user", "channel": "selected_conversation",
@@ -150,29 +149,24 @@ def test_the_conversation_offers_the_form_and_the_form_replaces_it(harness: BotH
 
 def test_a_target_far_above_the_recent_trend_names_the_trend(harness: BotHarness) -> None:
     with Session(harness.engine) as session:
-        earlier = repo.create_goal(
-            session=session,
-            team_id=TEAM,
+        earlier = make_goal(
+            session,
             now=harness.clock.now(),
-            goal=GoalCreate(
-                title="Followers to 450",
-                metric="followers",
-                metric_name="Followers",
-                platform="instagram",
-                baseline=Decimal(300),
-                target=Decimal(450),
-            ),
+            title="Followers to 450",
+            metric="followers",
+            metric_name="Followers",
+            platform="instagram",
+            baseline=Decimal(300),
+            target=Decimal(450),
         )
         assert earlier.id is not None
         for day, value in [(1, 340), (8, 350), (15, 362), (22, 370)]:
-            repo.add_checkin(
-                session=session,
-                team_id=TEAM,
-                goal_id=earlier.id,
+            make_checkin(
+                session,
+                earlier.id,
+                value,
+                at=datetime(2026, 10, day, 9, tzinfo=UTC),
                 now=harness.clock.now(),
-                checkin=CheckInCreate(
-                    value=Decimal(value), at=datetime(2026, 10, day, 9, tzinfo=UTC)
-                ),
             )
         session.commit()
 

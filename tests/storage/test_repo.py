@@ -3,6 +3,7 @@ typed columns, create and update schemas, column limits and the cadence codec.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from enum import StrEnum
@@ -31,6 +32,7 @@ from storage.schemas import (
     MemberUpdate,
     SubscriptionChanges,
 )
+from tests.factories import make_checkin, make_goal, make_schedule
 
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
@@ -42,10 +44,8 @@ def test_every_call_needs_a_workspace(db: Engine) -> None:
 
 def test_a_goal_is_invisible_from_another_workspace(db: Engine) -> None:
     with session_scope(db) as session:
-        goal = repo.create_goal(
-            session=session, team_id="T1", now=NOW, goal=GoalCreate(title="Reach 60k")
-        )
-        repo.create_goal(session=session, team_id="T2", now=NOW, goal=GoalCreate(title="Reach 60k"))
+        goal = make_goal(session, team_id="T1")
+        make_goal(session, team_id="T2")
 
     with session_scope(db) as session:
         assert repo.get_goal(session=session, team_id="T2", goal_id=goal.id or 0) is None
@@ -63,19 +63,8 @@ def test_a_goal_is_invisible_from_another_workspace(db: Engine) -> None:
 @pytest.mark.parametrize("value", ["41200", "3.25", "0.00000001", "12345678901234567.5", "-42"])
 def test_values_come_back_exactly(db: Engine, value: str) -> None:
     with session_scope(db) as session:
-        goal = repo.create_goal(
-            session=session,
-            team_id="T1",
-            now=NOW,
-            goal=GoalCreate(title="g", target=Decimal(value)),
-        )
-        repo.add_checkin(
-            session=session,
-            team_id="T1",
-            goal_id=goal.id or 0,
-            now=NOW,
-            checkin=CheckInCreate(value=Decimal(value), at=NOW),
-        )
+        goal = make_goal(session, team_id="T1", title="g", target=Decimal(value))
+        make_checkin(session, goal.id or 0, Decimal(value), team_id="T1")
 
     with session_scope(db) as session:
         checkin = repo.list_checkins(session=session, team_id="T1", goal_id=goal.id or 0)[0]
@@ -120,16 +109,8 @@ def test_an_event_is_recorded_once_per_workspace(db: Engine) -> None:
 
 
 def _schedule(session: Session) -> int:
-    goal = repo.create_goal(session=session, team_id="T1", goal=GoalCreate(title="g"), now=NOW)
-    schedule = set_goal_schedule(
-        session=session,
-        team_id="T1",
-        goal_id=goal.id or 0,
-        owner_id="U1",
-        cadence=Cadence(CadenceKind.WEEKLY, weekdays=(0,)),
-        now=NOW,
-    )
-    return schedule.id or 0
+    goal = make_goal(session, team_id="T1", title="g")
+    return make_schedule(session, goal, tz="UTC").id or 0
 
 
 def _subscription(session: Session, row_id: int | None = None) -> int:
@@ -147,14 +128,15 @@ def test_a_delivery_can_be_claimed_only_once(db: Engine, kind: DeliveryKind) -> 
             DeliveryKind.REMINDER: _schedule(session),
             DeliveryKind.DIGEST: _subscription(session),
         }
-    key = {"team_id": "T1", "kind": kind, "row_id": rows[kind], "period": "2026-11-23T08:00Z"}
+    key = repo.DeliveryKey("T1", kind, rows[kind], "2026-11-23T08:00Z")
     with session_scope(db) as session:
-        assert repo.claim_delivery(session=session, claimed_by="replica-a", now=NOW, **key)
+        assert repo.claim_delivery(session=session, key=key, claimed_by="replica-a", now=NOW)
     with session_scope(db) as session:
-        assert repo.claim_delivery(session=session, claimed_by="replica-b", now=NOW, **key) is None
-        assert repo.claim_delivery(
-            session=session, claimed_by="replica-b", now=NOW, **{**key, "period": "later"}
+        assert (
+            repo.claim_delivery(session=session, key=key, claimed_by="replica-b", now=NOW) is None
         )
+        later = replace(key, period="later")
+        assert repo.claim_delivery(session=session, key=later, claimed_by="replica-b", now=NOW)
 
 
 def test_a_reminder_and_a_digest_with_the_same_row_number_are_claimed_apart(db: Engine) -> None:
@@ -163,8 +145,8 @@ def test_a_reminder_and_a_digest_with_the_same_row_number_are_claimed_apart(db: 
         _subscription(session, row_id=schedule_id)
     with session_scope(db) as session:
         claims = [
-            repo.claim_delivery(session=session, team_id="T1", kind=kind, row_id=schedule_id,
-                                period="2026-11-23T08:00Z", claimed_by="a", now=NOW)
+            repo.claim_delivery(session=session, claimed_by="a", now=NOW,
+                                key=repo.DeliveryKey("T1", kind, schedule_id, "2026-11-23T08:00Z"))
             for kind in DeliveryKind
         ]  # fmt: skip
     assert [(c.schedule_id, c.subscription_id) for c in claims if c] == [
@@ -285,8 +267,10 @@ def test_text_is_clipped_to_its_column(schema: type[BaseModel], field: str, limi
 
 def test_an_update_writes_only_the_fields_it_names(db: Engine) -> None:
     with session_scope(db) as session:
-        goal = GoalCreate(title="g", target=Decimal(60000), channel_id="C1", owner_id="U1")
-        goal_id = repo.create_goal(session=session, team_id="T1", goal=goal, now=NOW).id or 0
+        goal = make_goal(
+            session, team_id="T1", title="g", target=Decimal(60000), channel_id="C1", owner_id="U1"
+        )
+        goal_id = goal.id or 0
 
     with session_scope(db) as session:
         changes = GoalUpdate(title="Reach 60k", channel_id=None)
@@ -319,8 +303,8 @@ def test_a_reminder_schedule_stores_and_reads_back_its_cadence(
     db: Engine, cadence: Cadence
 ) -> None:
     with session_scope(db) as session:
-        goal = repo.create_goal(session=session, team_id="T1", goal=GoalCreate(title="g"), now=NOW)
-        schedule = set_goal_schedule(session=session, team_id="T1", goal_id=goal.id or 0,
+        goal = make_goal(session, team_id="T1", title="g")
+        schedule = set_goal_schedule(session=session, goal=goal,
                                      owner_id="U1", cadence=cadence, now=NOW)  # fmt: skip
 
     with session_scope(db) as session:
@@ -339,10 +323,12 @@ def test_a_reminder_schedule_stores_and_reads_back_its_cadence(
 def test_a_digest_subscription_stores_and_reads_back_its_cadence(
     db: Engine, cadence: Cadence
 ) -> None:
-    filters = SubscriptionChanges(filter_platform="youtube", filter_category="leads")
+    changes = SubscriptionChanges(
+        filter_platform="youtube", filter_category="leads", cadence=cadence
+    )
     with session_scope(db) as session:
         save_subscription(session=session, team_id="T1", channel_id="C1", now=NOW,
-                          changes=filters, cadence=cadence)  # fmt: skip
+                          changes=changes)  # fmt: skip
 
     with session_scope(db) as session:
         found = get_subscription(session=session, team_id="T1", channel_id="C1")

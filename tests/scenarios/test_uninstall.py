@@ -9,11 +9,10 @@ from datetime import datetime, timedelta
 from sqlmodel import select
 
 from bot.scheduling.scheduler import purge_expired
-from storage import repo
 from storage.models import Goal
-from storage.schemas import GoalCreate
+from tests.factories import make_goal
 from tests.harness import TEAM, BotHarness
-from tests.test_deliveries import pings, runner, weekly_schedule
+from tests.scenarios.test_deliveries import pings, runner, weekly_schedule
 
 MONDAY_10_BUCHAREST = datetime.fromisoformat("2026-11-23T08:00:00+00:00")
 
@@ -57,12 +56,7 @@ def test_data_is_kept_for_30_days_then_deleted(harness: BotHarness) -> None:
 def test_purge_on_demand_deletes_one_workspace_only(harness: BotHarness) -> None:
     weekly_schedule(harness)
     with harness.services.session() as session:
-        repo.create_goal(
-            session=session,
-            team_id="T0OTHER",
-            now=harness.clock.now(),
-            goal=GoalCreate(title="Reach 60k"),
-        )
+        make_goal(session, team_id="T0OTHER", now=harness.clock.now())
     env = {"DATABASE_URL": harness.services.settings.DATABASE_URL, "PATH": "/usr/bin:/bin"}
 
     result = subprocess.run(

@@ -19,7 +19,7 @@ from storage.models import CheckIn, Goal
 from tests.harness import database_kind, make_services
 from tests.test_cli import run_cli
 
-DATASET = Path(__file__).parent / "data" / "questions_dataset.json"
+DATASET = Path(__file__).parents[1] / "data" / "questions_dataset.json"
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
 

@@ -7,9 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from storage import repo
-from storage.schemas import CheckInCreate, GoalCreate
-from tests.harness import TEAM, BotHarness
+from tests.factories import make_checkin, make_goal
+from tests.harness import BotHarness
 
 HOME_LIMIT = 100
 
@@ -18,26 +17,17 @@ def make_goals(harness: BotHarness, count: int) -> None:
     now = harness.clock.now()
     with harness.services.session() as session:
         for n in range(count):
-            goal = repo.create_goal(
-                session=session,
-                team_id=TEAM,
+            goal = make_goal(
+                session,
                 now=now - timedelta(days=20),
-                goal=GoalCreate(
-                    title=f"Goal {n + 1}: grow reach on Instagram",
-                    baseline=Decimal(1000),
-                    target=Decimal(2000),
-                    deadline=datetime(2027, 1, 31, tzinfo=UTC),
-                    owner_id="U1" if n % 2 == 0 else "U2",
-                ),
+                title=f"Goal {n + 1}: grow reach on Instagram",
+                baseline=Decimal(1000),
+                target=Decimal(2000),
+                deadline=datetime(2027, 1, 31, tzinfo=UTC),
+                owner_id="U1" if n % 2 == 0 else "U2",
             )
             if n % 3 == 0:
-                repo.add_checkin(
-                    session=session,
-                    team_id=TEAM,
-                    goal_id=goal.id or 0,
-                    now=now,
-                    checkin=CheckInCreate(value=Decimal(1200), at=now - timedelta(days=1)),
-                )
+                make_checkin(session, goal.id or 0, 1200, at=now - timedelta(days=1), now=now)
 
 
 def home(harness: BotHarness, user: str = "U1") -> list[dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.harness import BotHarness
-from tests.test_interview_flow import PIZZERIA, goals, shown
+from tests.scenarios.test_interview_flow import PIZZERIA, goals, shown
 
 
 def answer_in_thread(harness: BotHarness, thread_ts: str, *answers: str) -> None:

@@ -17,8 +17,9 @@ from sqlalchemy import Engine, event
 from sqlmodel import select
 
 from storage.models import CheckIn, ProcessedEvent
+from tests.factories import make_reminded_goal
 from tests.harness import BotHarness
-from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick
+from tests.reminder_helpers import MONDAY_10_BUCHAREST, reminders_to, tick
 
 REPLY_TRANSACTIONS = 2  # the check-in with its event id; the Home refresh after it
 REPLY_STATEMENTS = 8
@@ -54,7 +55,7 @@ def counted(engine: Engine) -> Iterator[Work]:
 
 
 def test_a_thread_reply_and_its_home_refresh_take_two_transactions(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
     reminder = reminders_to(harness, "U1")[-1]
@@ -73,7 +74,7 @@ def test_a_thread_reply_and_its_home_refresh_take_two_transactions(harness: BotH
 
 
 def test_opening_the_home_takes_one_transaction(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.driver.open_home("U1")  # sets up caches
 
     with counted(harness.services.engine) as work:

@@ -11,8 +11,8 @@ import pytest
 
 from bot.services.export import export_records, write_csv
 from storage import repo
-from storage.schemas import GoalCreate
 from tests.digest_data import store
+from tests.factories import make_goal
 from tests.harness import TEAM, BotHarness
 
 
@@ -68,12 +68,7 @@ def test_show_explains_a_query_that_names_no_single_goal(
 
 def test_a_name_two_goals_share_is_asked_back_with_their_numbers(team: BotHarness) -> None:
     with team.services.session() as session:
-        second = repo.create_goal(
-            session=session,
-            team_id=TEAM,
-            now=team.clock.now(),
-            goal=GoalCreate(title="Instagram followers"),
-        )
+        second = make_goal(session, now=team.clock.now(), title="Instagram followers")
 
     team.driver.command("U1", "/goals", "show instagram")
 

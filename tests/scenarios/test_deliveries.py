@@ -9,13 +9,12 @@ from decimal import Decimal
 from slack_sdk import WebClient
 from sqlmodel import Session, col, select
 
-from bot.core.cadence import Cadence, CadenceKind
 from bot.scheduling.deliveries import DeliveryRunner, Due, Sent
-from bot.services.schedules import advance, set_goal_schedule
+from bot.services.schedules import advance
 from bot.slack.client import make_client
 from storage import repo
 from storage.models import Delivery, DeliveryKind, ReminderSchedule
-from storage.schemas import GoalCreate
+from tests.factories import make_goal, make_schedule
 from tests.harness import TEAM, BotHarness
 
 
@@ -54,22 +53,8 @@ class ChannelPing:
 
 def weekly_schedule(harness: BotHarness) -> int:
     with harness.services.session() as session:
-        goal = repo.create_goal(
-            session=session,
-            team_id=TEAM,
-            now=harness.clock.now(),
-            goal=GoalCreate(title="Reach 60k", target=Decimal(60000)),
-        )
-        cadence = Cadence(CadenceKind.WEEKLY, weekdays=(0,), tz="Europe/Bucharest")
-        row = set_goal_schedule(
-            session=session,
-            team_id=TEAM,
-            goal_id=goal.id or 0,
-            owner_id="U1",
-            cadence=cadence,
-            now=harness.clock.now(),
-        )
-        return row.id or 0
+        goal = make_goal(session, now=harness.clock.now(), target=Decimal(60000))
+        return make_schedule(session, goal, now=harness.clock.now()).id or 0
 
 
 def runner(harness: BotHarness, worker: str = "a") -> DeliveryRunner:
@@ -109,10 +94,9 @@ def test_a_claim_made_by_another_replica_is_respected(harness: BotHarness) -> No
     with harness.services.session() as session:
         repo.claim_delivery(
             session=session,
-            team_id=TEAM,
-            kind=DeliveryKind.REMINDER,
-            row_id=schedule_id,
-            period="2026-11-23T08:00:00+00:00",
+            key=repo.DeliveryKey(
+                TEAM, DeliveryKind.REMINDER, schedule_id, "2026-11-23T08:00:00+00:00"
+            ),
             claimed_by="other",
             now=harness.clock.now(),
         )

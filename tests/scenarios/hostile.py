@@ -11,18 +11,17 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 
-from bot.listeners.errors import SORRY
+from bot.render.errors import SORRY
 from bot.sandbox.state import ApiCall
-from storage.models import CheckIn
-from tests.harness import TEAM, BotHarness
-from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick
+from tests.factories import make_checkin, make_reminded_goal
+from tests.harness import BotHarness
+from tests.reminder_helpers import MONDAY_10_BUCHAREST, reminders_to, tick
 
 # Slack's broadcast mentions: the bot must never send one, whatever a person typed.
 BROADCASTS = ("<!channel", "<!here", "<!everyone", "<!subteam^")
@@ -241,22 +240,19 @@ class World:
 def seed_world(harness: BotHarness) -> World:
     """Two goals of U1 (one titled with mention markup, as an import could give it), a check-in,
     and a reminder sent to U1 whose thread takes replies."""
-    goal_id, _ = make_goal(harness)
-    hostile_id, _ = make_goal(
+    goal_id, _ = make_reminded_goal(harness)
+    hostile_id, _ = make_reminded_goal(
         harness, title=HOSTILE_TITLE, metric="followers", metric_name="followers"
     )
     with harness.services.session() as session:
-        session.add(
-            CheckIn(
-                team_id=TEAM,
-                goal_id=goal_id,
-                value=Decimal(41000),
-                author_id="U1",
-                at=datetime.fromisoformat("2026-11-15T10:00:00+02:00"),
-                created_at=harness.clock.now(),
-                updated_at=harness.clock.now(),
-                note="<!here> the reel did well",
-            )
+        make_checkin(
+            session,
+            goal_id,
+            41000,
+            author_id="U1",
+            at=datetime.fromisoformat("2026-11-15T10:00:00+02:00"),
+            now=harness.clock.now(),
+            note="<!here> the reel did well",
         )
     harness.clock.set(MONDAY_10_BUCHAREST)
     assert tick(harness).sent >= 1

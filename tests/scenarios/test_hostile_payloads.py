@@ -14,11 +14,11 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.listeners.views.digests import subscribe_modal
+from bot.render.digest_subscriptions import subscribe_modal
 from bot.render.goals import EDIT_CALLBACK
 from bot.render.reminders import UPDATE_CALLBACK
 from tests.harness import BotHarness
-from tests.hostile import Watch, World, fuzz_settings, hostile_text, seed_world
+from tests.scenarios.hostile import Watch, World, fuzz_settings, hostile_text, seed_world
 
 ACTION_IDS = [
     "interview.answer.0",

@@ -10,15 +10,14 @@ import pytest
 from sqlmodel import select
 
 from bot.sandbox.state import Message
-from storage import repo
 from storage.models import CheckIn, Goal
-from storage.schemas import GoalCreate
-from tests.harness import TEAM, BotHarness
-from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick
+from tests.factories import make_goal, make_reminded_goal
+from tests.harness import BotHarness
+from tests.reminder_helpers import MONDAY_10_BUCHAREST, reminders_to, tick
 
 
 def remind(harness: BotHarness, **goal: Any) -> tuple[int, Message]:
-    goal_id, _ = make_goal(harness, **goal)
+    goal_id, _ = make_reminded_goal(harness, **goal)
     harness.clock.set(MONDAY_10_BUCHAREST)
     assert tick(harness).sent == 1
     return goal_id, reminders_to(harness, "U1")[-1]
@@ -134,23 +133,22 @@ def test_reaching_the_target_marks_the_goal_achieved(harness: BotHarness) -> Non
 
 
 def test_an_okr_reply_gives_each_key_result_its_value(harness: BotHarness) -> None:
-    objective, _ = make_goal(harness, title="Be loved on Instagram", kind="objective", metric=None)
+    objective, _ = make_reminded_goal(
+        harness, title="Be loved on Instagram", kind="objective", metric=None
+    )
     with harness.services.session() as session:
         for title, metric, unit in (("Reach 60k", "reach", "count"),
                                     ("Engagement 4%", "engagement_rate", "percent")):  # fmt: skip
-            repo.create_goal(
-                session=session,
-                team_id=TEAM,
+            make_goal(
+                session,
                 now=harness.clock.now(),
-                goal=GoalCreate(
-                    title=title,
-                    kind="key_result",
-                    objective_id=objective,
-                    metric=metric,
-                    unit=unit,
-                    owner_id="U1",
-                    target=Decimal(60000),
-                ),
+                title=title,
+                kind="key_result",
+                objective_id=objective,
+                metric=metric,
+                unit=unit,
+                owner_id="U1",
+                target=Decimal(60000),
             )
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
@@ -162,7 +160,7 @@ def test_an_okr_reply_gives_each_key_result_its_value(harness: BotHarness) -> No
 
 
 def test_someone_else_gets_a_private_explanation(harness: BotHarness) -> None:
-    make_goal(harness, channel_id="C1")
+    make_reminded_goal(harness, channel_id="C1")
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
     [reminder] = harness.sandbox.channel_messages("C1")
@@ -174,7 +172,7 @@ def test_someone_else_gets_a_private_explanation(harness: BotHarness) -> None:
 
 
 def test_an_admin_may_check_in_on_any_goal(harness: BotHarness) -> None:
-    make_goal(harness, channel_id="C1")
+    make_reminded_goal(harness, channel_id="C1")
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
     [reminder] = harness.sandbox.channel_messages("C1")
@@ -185,7 +183,7 @@ def test_an_admin_may_check_in_on_any_goal(harness: BotHarness) -> None:
 
 
 def test_a_reply_outside_a_reminder_thread_is_not_a_check_in(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     parent = harness.driver.message("U1", "hello")
 
     harness.driver.message("U1", "41k", thread_ts=parent.ts)
@@ -205,7 +203,7 @@ def test_a_reply_outside_a_reminder_thread_is_not_a_check_in(harness: BotHarness
 def test_the_checkin_command(
     harness: BotHarness, typed: str, stored: str | None, answer: str
 ) -> None:
-    goal_id, _ = make_goal(harness)
+    goal_id, _ = make_reminded_goal(harness)
 
     harness.driver.command("U1", "/goals", "checkin " + typed.replace("{id}", str(goal_id)))
 
@@ -215,8 +213,8 @@ def test_the_checkin_command(
 
 
 def test_the_checkin_command_asks_which_goal_when_two_fit(harness: BotHarness) -> None:
-    make_goal(harness)
-    make_goal(harness, title="Reach 20k on TikTok", platform="tiktok")
+    make_reminded_goal(harness)
+    make_reminded_goal(harness, title="Reach 20k on TikTok", platform="tiktok")
 
     harness.driver.command("U1", "/goals", "checkin reach 41k")
 

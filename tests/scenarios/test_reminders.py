@@ -15,8 +15,9 @@ from bot.slack.client import make_client
 from storage import repo
 from storage.models import CheckIn, Delivery, ReminderSchedule
 from storage.schemas import MemberUpdate
+from tests.factories import make_reminded_goal
 from tests.harness import TEAM, BotHarness
-from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick
+from tests.reminder_helpers import MONDAY_10_BUCHAREST, reminders_to, tick
 
 
 def at(text: str) -> datetime:
@@ -48,7 +49,7 @@ def test_a_weekly_reminder_stays_at_nine_local_across_a_clock_change(
 ) -> None:
     harness.sandbox.add_user("UZ", name="zoe", tz=zone)  # Slack's users.info gives her zone
     harness.clock.set(at(before) - timedelta(days=2))
-    make_goal(
+    make_reminded_goal(
         harness,
         owner="UZ",
         tz=zone,
@@ -69,7 +70,7 @@ def test_a_weekly_reminder_stays_at_nine_local_across_a_clock_change(
 
 
 def test_a_reminder_follows_its_owner_to_a_new_time_zone(harness: BotHarness) -> None:
-    make_goal(harness, owner="U2", tz="Europe/Bucharest")  # Slack says U2 is in Tehran
+    make_reminded_goal(harness, owner="U2", tz="Europe/Bucharest")  # Slack says U2 is in Tehran
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
 
@@ -80,7 +81,7 @@ def test_a_reminder_follows_its_owner_to_a_new_time_zone(harness: BotHarness) ->
 def test_a_reminder_due_while_the_bot_was_down_is_sent_once_marked_late(
     harness: BotHarness,
 ) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST + timedelta(hours=6))  # back up six hours later
 
     assert (tick(harness).sent, tick(harness).sent) == (1, 0)
@@ -91,7 +92,7 @@ def test_a_reminder_due_while_the_bot_was_down_is_sent_once_marked_late(
 
 
 def test_a_reminder_over_twelve_hours_late_is_recorded_as_skipped(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST + timedelta(hours=13))
 
     report = tick(harness)
@@ -103,7 +104,7 @@ def test_a_reminder_over_twelve_hours_late_is_recorded_as_skipped(harness: BotHa
 
 
 def test_two_runners_on_one_database_send_one_reminder(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     client = make_client(harness.services)
     runners = [
@@ -118,7 +119,7 @@ def test_two_runners_on_one_database_send_one_reminder(harness: BotHarness) -> N
 
 
 def test_slack_429_is_waited_out_and_sent_once(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     harness.sandbox.rate_limit("chat.postMessage", retry_after=30)
 
@@ -131,7 +132,7 @@ def test_slack_429_is_waited_out_and_sent_once(harness: BotHarness) -> None:
 
 
 def test_slack_5xx_is_retried_with_backoff(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     harness.sandbox.server_error("chat.postMessage", status=503, times=2)
 
@@ -143,7 +144,7 @@ def test_slack_5xx_is_retried_with_backoff(harness: BotHarness) -> None:
 
 
 def test_a_slack_timeout_is_retried(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     harness.sandbox.slow("chat.postMessage", seconds=1.5)
     client = make_client(harness.services, timeout=1)
@@ -155,7 +156,7 @@ def test_a_slack_timeout_is_retried(harness: BotHarness) -> None:
 
 
 def test_a_missing_channel_pauses_the_schedule_and_tells_the_owner(harness: BotHarness) -> None:
-    make_goal(harness, channel_id="C1")
+    make_reminded_goal(harness, channel_id="C1")
     harness.clock.set(MONDAY_10_BUCHAREST)
     harness.sandbox.fail("chat.postMessage", "channel_not_found")
 
@@ -170,7 +171,7 @@ def test_a_missing_channel_pauses_the_schedule_and_tells_the_owner(harness: BotH
 
 
 def test_an_inactive_owner_pauses_the_schedule_and_tells_an_admin(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     with harness.services.session() as session:
         repo.upsert_member(
             session=session,
@@ -197,7 +198,7 @@ def test_an_inactive_owner_pauses_the_schedule_and_tells_an_admin(harness: BotHa
     ],
 )
 def test_finished_goals_stop_reminding(harness: BotHarness, fields: dict, reason: str) -> None:
-    make_goal(harness, **fields)
+    make_reminded_goal(harness, **fields)
     harness.clock.set(MONDAY_10_BUCHAREST)
 
     assert tick(harness).skipped == 1
@@ -208,7 +209,7 @@ def test_finished_goals_stop_reminding(harness: BotHarness, fields: dict, reason
 
 
 def test_away_until_a_date_skips_reminders_until_then(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.driver.command("U1", "/goals", "away until Dec 5")
     assert "No reminders until 5 Dec 2026" in harness.last_reply("U1").text
 
@@ -228,7 +229,7 @@ def test_away_with_an_unreadable_date_asks_back(harness: BotHarness) -> None:
 
 
 def test_snooze_asks_again_a_day_later(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
     [reminder] = reminders_to(harness, "U1")
@@ -244,7 +245,7 @@ def test_snooze_asks_again_a_day_later(harness: BotHarness) -> None:
 
 
 def test_snooze_and_skip_typed_in_the_thread(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
     [reminder] = reminders_to(harness, "U1")
@@ -259,7 +260,7 @@ def test_snooze_and_skip_typed_in_the_thread(harness: BotHarness) -> None:
 
 
 def test_pause_stops_reminders_until_back(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
     [reminder] = reminders_to(harness, "U1")
@@ -273,7 +274,7 @@ def test_pause_stops_reminders_until_back(harness: BotHarness) -> None:
 
 
 def test_someone_else_cannot_press_the_reminders_buttons(harness: BotHarness) -> None:
-    make_goal(harness, channel_id="C1")
+    make_reminded_goal(harness, channel_id="C1")
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
     [reminder] = harness.sandbox.channel_messages("C1")
@@ -285,7 +286,7 @@ def test_someone_else_cannot_press_the_reminders_buttons(harness: BotHarness) ->
 
 
 def test_a_retried_event_records_one_check_in(harness: BotHarness) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
     [reminder] = reminders_to(harness, "U1")

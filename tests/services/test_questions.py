@@ -24,7 +24,7 @@ from storage.transfer import insert_rows
 from tests.harness import BotHarness, make_services
 from tests.question_cases import CASES, Case
 
-DATASET = Path(__file__).parent / "data" / "questions_dataset.json"
+DATASET = Path(__file__).parents[1] / "data" / "questions_dataset.json"
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 TEAM = "T0SANDBOX"
 

@@ -11,13 +11,14 @@ from sqlmodel import select
 
 from bot.sandbox import SlackDriver
 from storage.models import CheckIn, Delivery
-from tests.bot_processes import bot_env, bot_process
+from tests.factories import make_reminded_goal
 from tests.harness import BotHarness
-from tests.reminder_helpers import MONDAY_10_BUCHAREST, make_goal, reminders_to, tick
+from tests.reminder_helpers import MONDAY_10_BUCHAREST, reminders_to, tick
+from tests.scenarios.bot_processes import bot_env, bot_process
 
 
 def test_two_processes_send_a_due_reminder_once(harness: BotHarness, tmp_path: Path) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     command = [sys.executable, "-m", "bot", "tick"]
     env = bot_env(harness)
@@ -38,7 +39,7 @@ def test_two_processes_send_a_due_reminder_once(harness: BotHarness, tmp_path: P
 def test_a_retry_reaching_another_process_records_one_check_in(
     harness: BotHarness, tmp_path: Path
 ) -> None:
-    make_goal(harness)
+    make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
     [reminder] = reminders_to(harness, "U1")
