@@ -15,6 +15,8 @@ from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy import delete, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -205,16 +207,21 @@ def list_checkins(*, session: Session, team_id: str, goal_id: int) -> list[Check
 def record_event_once(*, session: Session, team_id: str, event_id: str, now: datetime) -> bool:
     """Remember a Slack event id; False when it was seen before (a retry or another replica).
 
-    The insert runs in a savepoint so a duplicate does not spoil the caller's transaction.
+    One `INSERT … ON CONFLICT DO NOTHING`: a duplicate neither raises nor spoils the
+    caller's transaction, and on PostgreSQL a replica inserting the same id meanwhile
+    waits for the first transaction to end, then finds the id taken (or free, when the
+    first one rolled back).
     """
-    try:
-        with session.begin_nested():
-            session.add(
-                ProcessedEvent(team_id=scoped_team(team_id), event_id=event_id, received_at=now)
-            )
-        return True
-    except IntegrityError:
-        return False
+    dialect_insert = (
+        postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    )
+    statement = (
+        dialect_insert(ProcessedEvent)
+        .values(team_id=scoped_team(team_id), event_id=event_id, received_at=now)
+        .on_conflict_do_nothing()
+        .returning(col(ProcessedEvent.event_id))  # a row back only when it was inserted
+    )
+    return session.execute(statement).first() is not None
 
 
 DELIVERY_ATTEMPTS = 3

@@ -171,7 +171,7 @@ def compose_digest(goals: Sequence[TrackedGoal], *, period: Period, now: datetim
     """
     since = now - timedelta(days=period.days)
     lines = sorted(
-        (_line(goal, period, now) for goal in goals),
+        (digest_line(goal, period, now) for goal in goals),
         key=lambda line: (LISTING_ORDER.index(line.status), line.title.casefold(), line.goal_id),
     )
     counts = tuple(
@@ -191,7 +191,8 @@ def compose_digest(goals: Sequence[TrackedGoal], *, period: Period, now: datetim
     )
 
 
-def _line(goal: TrackedGoal, period: Period, now: datetime) -> DigestLine:
+def digest_line(goal: TrackedGoal, period: Period, now: datetime) -> DigestLine:
+    """One goal's line, as the digest writes it and lists (the App Home, `/goals list`) show it."""
     figures = goal.figures
     state = assess(figures, goal.points, now)
     change = _period_change(goal, period, now)

@@ -27,8 +27,8 @@ from bot.slack.actor import Actor
 
 
 def author_of(actor: Actor) -> Author:
-    """The person checking in, with Slack's word on whether they are an admin (cached)."""
-    return Author(actor.team_id, actor.user_id, actor.is_admin)
+    """The person checking in; Slack is asked whether they are an admin only when it matters."""
+    return Author(actor.team_id, actor.user_id, lambda: actor.is_admin)
 
 
 def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]:

@@ -10,7 +10,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.render.home import home_blocks
 from bot.services import Services
-from bot.services.home import home_view, people_to_refresh
+from bot.services.home import HomeView, home_view, views_to_refresh
 
 log = logging.getLogger("checkin_bot.home")
 
@@ -25,11 +25,7 @@ def publish_home(
     Example:
         >>> publish_home(services, client, "T1", "U1")
     """
-    view = home_view(services, team_id=team_id, user_id=user_id, page=page)
-    try:
-        client.views_publish(user_id=user_id, view={"type": "home", "blocks": home_blocks(view)})
-    except SlackApiError as exc:
-        log.warning("could not publish App Home for %s: %s", user_id, exc.response.get("error"))
+    _publish(client, home_view(services, team_id=team_id, user_id=user_id, page=page))
 
 
 def refresh_homes(
@@ -48,6 +44,17 @@ def refresh_homes(
     Example:
         >>> refresh_homes(services, client, "T1", actor="U1", goal_ids=[7])
     """
-    people = people_to_refresh(services, team_id=team_id, actor=actor, goal_ids=goal_ids)
-    for user_id in dict.fromkeys([*people, *also]):
-        publish_home(services, client, team_id, user_id)
+    views = views_to_refresh(services, team_id=team_id, actor=actor, goal_ids=goal_ids, also=also)
+    for view in views:
+        _publish(client, view)
+
+
+def _publish(client: WebClient, view: HomeView) -> None:
+    try:
+        client.views_publish(
+            user_id=view.user_id, view={"type": "home", "blocks": home_blocks(view)}
+        )
+    except SlackApiError as exc:
+        log.warning(
+            "could not publish App Home for %s: %s", view.user_id, exc.response.get("error")
+        )

@@ -15,7 +15,8 @@ from bot.services import Services
 from bot.services.reminder_controls import schedule_of
 from storage import checkins as checkin_store
 from storage import repo
-from storage.models import Delivery, Goal
+from storage.goal_histories import GoalHistory, ReminderThread, key_result_histories
+from storage.models import Delivery, Goal, Member
 
 
 def goal_ref(goal: Goal) -> GoalRef:
@@ -55,6 +56,19 @@ def thread_goals(session: Session, delivery: Delivery) -> list[Goal]:
     return asked_goals(session, reminder_goal(session, delivery))
 
 
+def thread_histories(session: Session, thread: ReminderThread) -> list[GoalHistory]:
+    """The histories of the goals a reminder asked about (its goal, or an objective's key
+    results)."""
+    if thread.goal is None:
+        return []
+    goal = thread.goal.goal
+    if goal.kind == GoalKind.OBJECTIVE:
+        return key_result_histories(
+            session=session, team_id=goal.team_id, objective_id=goal.id or 0
+        )
+    return [thread.goal]
+
+
 def owner_zone(session: Session, services: Services, goal: Goal) -> ZoneInfo:
     """The time zone dates about `goal` are shown in: its owner's, else the workspace's."""
     member = (
@@ -62,7 +76,12 @@ def owner_zone(session: Session, services: Services, goal: Goal) -> ZoneInfo:
         if goal.owner_id
         else None
     )
-    return ZoneInfo((member.timezone if member else None) or services.settings.DEFAULT_TIMEZONE)
+    return zone_of(member, services)
+
+
+def zone_of(owner: Member | None, services: Services) -> ZoneInfo:
+    """The time zone of a goal's owner (as cached), else the workspace's."""
+    return ZoneInfo((owner.timezone if owner else None) or services.settings.DEFAULT_TIMEZONE)
 
 
 def reminder_thread(

@@ -1,30 +1,29 @@
 """Check-ins: record, change and remove a goal's reported values, and say where it stands.
 
-A check-in comes from a reply in a reminder's thread, `/goals checkin`, or the
-Update form. Every path ends in `record_values`, which checks who may check in,
-stores one row per goal, turns a first value into the baseline of a goal that had
-none, marks a goal achieved when it reaches its target, and returns the answer the
-bot posts: value, progress, what was expected by today, status and change.
+A check-in comes from a reply in a reminder's thread (`bot.services.thread_replies`),
+`/goals checkin`, or the Update form. Every path ends in `record_values`, which
+checks who may check in, stores one row per goal, turns a first value into the
+baseline of a goal that had none, marks a goal achieved when it reaches its target,
+and returns the answer the bot posts: value, progress, what was expected by today,
+status and change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from bot.core.checkin_reply import (
     Confidence,
     ReplyValue,
-    Skip,
-    Snooze,
     Values,
     parse_checkin_command,
-    parse_reply,
 )
 from bot.core.goal_lookup import Lookup
 from bot.core.numbers.read import parse_quantity
@@ -37,16 +36,16 @@ from bot.services import Services
 from bot.services.checkin_goals import (
     asked_goals,
     goal_ref,
-    owner_zone,
     reminder_goal,
     thread_goals,
+    zone_of,
 )
 from bot.services.permissions import Refusal, Refused, can_change, refusal
 from bot.services.reminder_controls import Did, ReminderChange, pause, skip_once, snooze
 from bot.services.tracking import goal_figures, goal_points
-from storage import checkins as checkin_store
 from storage import repo
-from storage.models import CheckIn, Delivery, Goal
+from storage.goal_histories import GoalHistory, goal_histories
+from storage.models import Delivery, Goal
 from storage.schemas import CheckInCreate
 
 
@@ -125,11 +124,19 @@ Outcome = Recorded | Removed | Question | Refused | Postponed
 
 @dataclass(frozen=True, slots=True)
 class Author:
-    """Who is checking in, and whether Slack says they are a workspace admin."""
+    """Who is checking in, and whether Slack says they are a workspace admin.
+
+    `ask_is_admin` may call Slack (once), so it is asked only when the goal's owners and
+    contributors do not already include the author.
+    """
 
     team_id: str
     user_id: str
-    is_admin: bool
+    ask_is_admin: Callable[[], bool] = field(repr=False, compare=False)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.ask_is_admin()
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +146,24 @@ class Origin:
     source: str  # "reply" | "command" | "modal"
     channel_id: str | None = None
     message_ts: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FormAnswer:
+    """What the Update form holds: the text typed for each goal (by id), a note, a confidence."""
+
+    typed: dict[int, str]
+    note: str
+    confidence: Confidence | None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Values someone reported: who, from where, and what they said."""
+
+    author: Author
+    origin: Origin
+    values: Values
 
 
 def changed_goals(outcome: Outcome) -> tuple[int, ...]:
@@ -153,63 +178,6 @@ def changed_goals(outcome: Outcome) -> tuple[int, ...]:
     if isinstance(outcome, Removed | Postponed):
         return outcome.goal_ids
     return ()
-
-
-def reply_in_thread(
-    services: Services, author: Author, delivery: Delivery, origin: Origin, text: str
-) -> Outcome:
-    """A reply in a reminder's thread: values, "skip" or "snooze Nd"."""
-    with services.session() as session:
-        goals = thread_goals(session, delivery)
-        reply = parse_reply(text, [goal_ref(g) for g in goals])
-        if isinstance(reply, ParseError):
-            return Question(Unclear.UNREADABLE, reply.message, reply.example)
-        if isinstance(reply, Skip | Snooze):
-            refused = _refusal(goals, author)
-            if refused is not None:
-                return refused
-        if isinstance(reply, Skip):
-            return Postponed(skip_once(session, delivery))
-        if isinstance(reply, Snooze):
-            said = snooze(session, services, delivery, days=reply.days)
-            return Postponed(said, tuple(g.id or 0 for g in goals))
-        return record_values(session, services, author, origin, reply, goals)
-
-
-def change_reply(
-    services: Services, author: Author, delivery: Delivery, origin: Origin, text: str
-) -> Outcome | None:
-    """An edited reply: its check-ins take the new values (None when it recorded none)."""
-    with services.session() as session:
-        previous = _checkins_of(session, author.team_id, origin)
-        if not previous:
-            return None
-        goals = thread_goals(session, delivery)
-        reply = parse_reply(text, [goal_ref(g) for g in goals])
-        if not isinstance(reply, Values):
-            if isinstance(reply, ParseError):
-                return Question(Unclear.KEPT_EARLIER, reply.message, reply.example)
-            return Question(Unclear.KEPT_EARLIER)
-        refused = _refusal(goals, author)
-        if refused is not None:
-            return refused
-        for old in previous:
-            session.delete(old)
-        session.flush()
-        recorded = record_values(session, services, author, origin, reply, goals, at=previous[0].at)
-        return Recorded(recorded.answers, updated=True) if isinstance(recorded, Recorded) else None
-
-
-def remove_reply(services: Services, author: Author, origin: Origin) -> Removed | None:
-    """A deleted reply: its check-ins go too (None when it recorded none)."""
-    with services.session() as session:
-        previous = _checkins_of(session, author.team_id, origin)
-        titles = []
-        for old in previous:
-            goal = repo.get_goal(session=session, team_id=author.team_id, goal_id=old.goal_id)
-            titles.append(goal.title if goal else "a goal")
-            session.delete(old)
-        return Removed(tuple(titles), tuple(c.goal_id for c in previous)) if previous else None
 
 
 def checkin_command(services: Services, author: Author, text: str) -> Outcome:
@@ -230,7 +198,8 @@ def checkin_command(services: Services, author: Author, text: str) -> Outcome:
         if isinstance(found, Lookup):
             unclear = Unclear.WHICH_GOAL if found.ambiguous else Unclear.NO_SUCH_GOAL
             return Question(unclear, lookup=found)
-        return record_values(session, services, author, Origin("command"), found, goals)
+        report = Report(author, Origin("command"), found)
+        return record_values(session, services, report, _histories(session, author, found))
 
 
 def press_reminder_button(
@@ -241,8 +210,9 @@ def press_reminder_button(
         goal = reminder_goal(session, delivery)
         if goal is None:
             return Postponed(ReminderChange(Did.GOAL_GONE))
-        if not can_change(goal, author.user_id, is_admin=author.is_admin):
-            return refusal(goal)
+        refused = first_refusal([goal], author)
+        if refused is not None:
+            return refused
         if action == "skip":
             return Postponed(skip_once(session, delivery))
         changed = (goal.id or 0,)
@@ -255,10 +225,7 @@ def checkin_from_form(
     services: Services,
     author: Author,
     asked: Delivery | int,
-    typed: dict[int, str],
-    *,
-    note: str,
-    confidence: Confidence | None,
+    form: FormAnswer,
 ) -> Outcome | dict[int, ParseError]:
     """The Update form: a value per goal; unreadable ones come back as {goal id: problem}.
 
@@ -274,41 +241,46 @@ def checkin_from_form(
             return Refused(Refusal.GOAL_GONE)
         values, problems = [], {}
         for goal in goals:
-            parsed = parse_quantity(typed.get(goal.id or 0, ""), unit_hint=goal.unit)
+            parsed = parse_quantity(form.typed.get(goal.id or 0, ""), unit_hint=goal.unit)
             if isinstance(parsed, ParseError):
                 problems[goal.id or 0] = parsed
             else:
                 values.append(ReplyValue(goal_ref(goal), parsed.quantity, parsed.approximate))
         if problems:
             return problems
-        reply = Values(tuple(values), confidence, note.strip())
-        return record_values(session, services, author, Origin("modal"), reply, goals)
+        report = Report(
+            author, Origin("modal"), Values(tuple(values), form.confidence, form.note.strip())
+        )
+        return record_values(session, services, report, _histories(session, author, report.values))
 
 
 def record_values(
     session: Session,
     services: Services,
-    author: Author,
-    origin: Origin,
-    values: Values,
-    goals: Sequence[Goal],
+    report: Report,
+    histories: Sequence[GoalHistory],
     *,
     at: datetime | None = None,
 ) -> Recorded | Refused:
-    """Store each value, after checking the author may check in on every goal named."""
-    now = services.now()
-    by_id = {g.id: g for g in goals}
-    named = [by_id[v.goal.id] for v in values.values if v.goal.id in by_id]
-    refused = _refusal(named, author)
+    """Store each value, after checking the author may check in on every goal named.
+
+    `histories` are the goals asked about, with what their answers read; each gains
+    its new check-in.
+    """
+    now, author, values = services.now(), report.author, report.values
+    by_id = {h.goal.id: h for h in histories}
+    named = [by_id[v.goal.id].goal for v in values.values if v.goal.id in by_id]
+    refused = first_refusal(named, author)
     if refused is not None:
         return refused
     answers = []
     for value in values.values:
-        goal = by_id[value.goal.id]
+        history = by_id[value.goal.id]
+        goal = history.goal
         became_baseline = goal.baseline is None
         if became_baseline:
             goal.baseline, goal.start_at = value.quantity.value, at or now
-        repo.add_checkin(
+        checkin = repo.add_checkin(
             session=session,
             team_id=author.team_id,
             goal_id=goal.id or 0,
@@ -318,33 +290,29 @@ def record_values(
                 note=values.note,
                 author_id=author.user_id,
                 confidence=values.confidence,
-                source=origin.source,
-                channel_id=origin.channel_id,
-                message_ts=origin.message_ts,
+                source=report.origin.source,
+                channel_id=report.origin.channel_id,
+                message_ts=report.origin.message_ts,
             ),
             now=now,
         )
+        history.checkins = sorted([*history.checkins, checkin], key=lambda c: (c.at, c.id or 0))
+        answer = goal_answer(history, now, zone_of(history.owner, services))
         answers.append(
-            goal_answer(
-                session, services, goal, now, values.confidence, values.note, became_baseline
+            replace(
+                answer,
+                confidence=values.confidence,
+                note=values.note,
+                became_baseline=became_baseline,
             )
         )
     return Recorded(tuple(answers))
 
 
-def goal_answer(
-    session: Session,
-    services: Services,
-    goal: Goal,
-    now: datetime,
-    confidence: Confidence | None = None,
-    note: str = "",
-    became_baseline: bool = False,
-) -> GoalAnswer:
-    """Where `goal` stands now; marks it achieved when it reached its target."""
-    points = goal_points(
-        repo.list_checkins(session=session, team_id=goal.team_id, goal_id=goal.id or 0)
-    )
+def goal_answer(history: GoalHistory, now: datetime, zone: ZoneInfo) -> GoalAnswer:
+    """Where a goal stands now, dates in `zone`; marks it achieved when it reached its target."""
+    goal = history.goal
+    points = goal_points(history.checkins)
     unit = goal.unit
 
     def quantity(value: Decimal) -> Quantity:
@@ -355,9 +323,6 @@ def goal_answer(
         title=goal.title,
         value=quantity(points[-1].value) if points else None,
         status=Status.NO_DATA if goal.target is not None else None,
-        confidence=confidence,
-        note=note,
-        became_baseline=became_baseline,
     )
     figures = goal_figures(goal)
     if figures is None:
@@ -366,7 +331,6 @@ def goal_answer(
     if state.status is Status.ACHIEVED and goal.state == GoalState.ACTIVE:
         goal.state, goal.updated_at = GoalState.ACHIEVED, now
     change = state.change_last
-    zone = owner_zone(session, services, goal)
     return replace(
         answer,
         status=state.status if goal.target is not None else None,
@@ -381,19 +345,16 @@ def goal_answer(
     )
 
 
-def _refusal(goals: Sequence[Goal], author: Author) -> Refused | None:
+def first_refusal(goals: Sequence[Goal], author: Author) -> Refused | None:
+    """The refusal for the first goal `author` may not check in on; None when they may on all."""
     for goal in goals:
-        if not can_change(goal, author.user_id, is_admin=author.is_admin):
+        # Slack is asked about admins only when the goal itself does not let the author in.
+        if not can_change(goal, author.user_id, is_admin=False) and not author.is_admin:
             return refusal(goal)
     return None
 
 
-def _checkins_of(session: Session, team_id: str, origin: Origin) -> list[CheckIn]:
-    if not origin.channel_id or not origin.message_ts:
-        return []
-    return checkin_store.checkins_for_message(
-        session=session,
-        team_id=team_id,
-        channel_id=origin.channel_id,
-        message_ts=origin.message_ts,
-    )
+def _histories(session: Session, author: Author, values: Values) -> list[GoalHistory]:
+    """The histories of the goals `values` names, in one query."""
+    ids = list(dict.fromkeys(v.goal.id for v in values.values))
+    return goal_histories(session=session, team_id=author.team_id, goal_ids=ids)

@@ -2,20 +2,32 @@
 
 Slack allows 100 blocks on the Home tab, so a person's own goals show up to
 `MY_GOALS` and the team's goals `TEAM_PAGE` at a time, with paging buttons.
+
+A Home reads the workspace's goals once, then the check-ins of only the goals it
+shows (and of the person's own, to tell which are due), and writes each row's line
+alone: no digest is composed for it. Homes refreshed after one change are built in
+one unit of work.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from sqlmodel import Session
+
+from bot.core.digest import DigestLine, digest_line
+from bot.core.period import Period
 from bot.core.progress import WEEK_DAYS
 from bot.services import Services
-from bot.services.goal_admin import GoalRow, goal_rows
+from bot.services.goal_admin import GoalRow
+from bot.services.tracking import tracked_goal
 from storage import digests as digest_store
 from storage import repo
-from storage.reminders import schedules_of_owner
+from storage.home import reminders_paused
+from storage.models import Goal
+from storage.progress import checkins_by_goal
 
 MY_GOALS = 20
 TEAM_PAGE = 25
@@ -37,21 +49,122 @@ class HomeView:
     digest_channels: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Split:
+    """One person's goals and the page of the team's goals their Home shows."""
+
+    user_id: str
+    mine: list[Goal]
+    team: list[Goal]
+    page: int
+    pages: int
+
+    @classmethod
+    def of(cls, goals: Sequence[Goal], user_id: str, page: int) -> _Split:
+        mine = [g for g in goals if g.owner_id == user_id]
+        team = [g for g in goals if g.owner_id != user_id]
+        pages = max(1, -(-len(team) // TEAM_PAGE))
+        page = min(max(page, 0), pages - 1)
+        return cls(user_id, mine, team, page, pages)
+
+    @property
+    def team_page(self) -> list[Goal]:
+        return self.team[self.page * TEAM_PAGE : (self.page + 1) * TEAM_PAGE]
+
+
 def home_view(services: Services, *, team_id: str, user_id: str, page: int = 0) -> HomeView:
     """The App Home for `user_id`; `page` pages through the team's goals (0 is the first)."""
-    now = services.now()
     with services.session() as session:
-        rows = goal_rows(session, team_id, now)
-        schedules = schedules_of_owner(session=session, team_id=team_id, owner_id=user_id)
-        member = repo.get_member(session=session, team_id=team_id, user_id=user_id)
-        away = member is not None and member.away_until is not None and member.away_until > now
-        channels = tuple(
-            s.channel_id for s in digest_store.list_subscriptions(session=session, team_id=team_id)
+        goals = repo.list_goals(session=session, team_id=team_id)
+        [view] = _views(session, services, team_id, goals, {user_id: page})
+        return view
+
+
+def views_to_refresh(
+    services: Services,
+    *,
+    team_id: str,
+    actor: str,
+    goal_ids: Iterable[int] = (),
+    also: Iterable[str] = (),
+) -> list[HomeView]:
+    """The Homes a change shows on: the actor's, the changed goals' owners', and `also`'s.
+
+    A key result's change moves its objective's score, so the objective's owner counts too.
+    """
+    with services.session() as session:
+        # Read first: the changed goals are among them, so looking them up costs no query.
+        goals = repo.list_goals(session=session, team_id=team_id)
+        people = [actor, *_owners(session, team_id, goal_ids), *also]
+        return _views(session, services, team_id, goals, dict.fromkeys(people, 0))
+
+
+def _owners(session: Session, team_id: str, goal_ids: Iterable[int]) -> list[str]:
+    owners = []
+    for goal_id in goal_ids:
+        goal = repo.get_goal(session=session, team_id=team_id, goal_id=goal_id)
+        objective = (
+            repo.get_goal(session=session, team_id=team_id, goal_id=goal.objective_id)
+            if goal is not None and goal.objective_id
+            else None
         )
-    mine = [r for r in rows if r.owner_id == user_id]
-    team = [r for r in rows if r.owner_id != user_id]
-    pages = max(1, -(-len(team) // TEAM_PAGE))
-    page = min(max(page, 0), pages - 1)
+        owners += [g.owner_id for g in (goal, objective) if g is not None and g.owner_id]
+    return owners
+
+
+def _views(
+    session: Session,
+    services: Services,
+    team_id: str,
+    goals: Sequence[Goal],
+    pages: dict[str, int],
+) -> list[HomeView]:
+    """The Homes of the people in `pages` (person: page of the team's goals)."""
+    now = services.now()
+    splits = [_Split.of(goals, user_id, page) for user_id, page in pages.items()]
+    # A person's goals beyond the first MY_GOALS still count for "due", so all are read.
+    shown = {g.id: g for s in splits for g in [*s.mine, *s.team_page]}
+    lines = _lines(session, team_id, list(shown.values()), now)
+    channels = tuple(
+        s.channel_id for s in digest_store.list_subscriptions(session=session, team_id=team_id)
+    )
+    return [
+        _view(
+            split,
+            lines,
+            now,
+            paused=reminders_paused(
+                session=session, team_id=team_id, user_id=split.user_id, now=now
+            ),
+            channels=channels,
+        )
+        for split in splits
+    ]
+
+
+def _lines(
+    session: Session, team_id: str, goals: Sequence[Goal], now: datetime
+) -> dict[int, DigestLine]:
+    """Each goal's line (for goals with a plan), from the check-ins of these goals alone."""
+    checkins = checkins_by_goal(
+        session=session, team_id=team_id, goal_ids=[g.id for g in goals if g.id is not None]
+    )
+    tracked = (tracked_goal(g, checkins.get(g.id or 0, [])) for g in goals)
+    return {t.goal_id: digest_line(t, Period.WEEKLY, now) for t in tracked if t is not None}
+
+
+def _view(
+    split: _Split,
+    lines: dict[int, DigestLine],
+    now: datetime,
+    *,
+    paused: bool,
+    channels: tuple[str, ...],
+) -> HomeView:
+    def row(goal: Goal) -> GoalRow:
+        return GoalRow(goal.id or 0, goal.title, goal.owner_id, goal.state, lines.get(goal.id or 0))
+
+    mine = [row(g) for g in split.mine]
     since = now - timedelta(days=WEEK_DAYS)
     due = [
         r
@@ -61,38 +174,14 @@ def home_view(services: Services, *, team_id: str, user_id: str, page: int = 0) 
         and (r.line.progress.last_at is None or r.line.progress.last_at <= since)
     ]
     return HomeView(
-        user_id=user_id,
+        user_id=split.user_id,
         mine=tuple(mine[:MY_GOALS]),
         mine_total=len(mine),
         due=tuple(due[:MY_GOALS]),
-        team=tuple(team[page * TEAM_PAGE : (page + 1) * TEAM_PAGE]),
-        team_total=len(team),
-        page=page,
-        pages=pages,
-        reminders_paused=away or (bool(schedules) and not any(s.active for s in schedules)),
+        team=tuple(row(g) for g in split.team_page),
+        team_total=len(split.team),
+        page=split.page,
+        pages=split.pages,
+        reminders_paused=paused,
         digest_channels=channels,
     )
-
-
-def people_to_refresh(
-    services: Services, *, team_id: str, actor: str, goal_ids: Iterable[int] = ()
-) -> tuple[str, ...]:
-    """Whose Home a change shows on: the person who made it and the owners of the goals.
-
-    A key result's change moves its objective's score, so the objective's owner counts too.
-
-    Example:
-        >>> people_to_refresh(services, team_id="T1", actor="UADMIN", goal_ids=[7])
-        ('UADMIN', 'U1')
-    """
-    people = [actor]
-    with services.session() as session:
-        for goal_id in goal_ids:
-            goal = repo.get_goal(session=session, team_id=team_id, goal_id=goal_id)
-            objective = (
-                repo.get_goal(session=session, team_id=team_id, goal_id=goal.objective_id)
-                if goal is not None and goal.objective_id
-                else None
-            )
-            people += [g.owner_id for g in (goal, objective) if g is not None and g.owner_id]
-    return tuple(dict.fromkeys(people))

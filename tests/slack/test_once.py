@@ -5,11 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from slack_bolt.util.utils import get_arg_names_of_callable
+from slack_sdk import WebClient
 from sqlmodel import select
 
+from bot.services import Services
+from bot.slack.actor import Actor
 from bot.slack.once import once
-from storage.models import CheckIn
+from storage import repo
+from storage.models import CheckIn, ProcessedEvent
+from storage.schemas import MemberUpdate
 from tests.factories import make_reminded_goal
 from tests.harness import BotHarness
 from tests.reminder_helpers import MONDAY_10_BUCHAREST, reminders_to, tick
@@ -56,3 +62,52 @@ def test_a_retried_edit_changes_the_check_in_once_and_answers_once(harness: BotH
     ]
     assert len(answers) == 2  # the answer to the reply, one answer to the edit
     assert answers[-1].startswith("Updated")
+
+
+def _delivery(harness: BotHarness, event_id: str) -> dict[str, Any]:
+    """What Bolt hands a listener for one delivery of an event, as `@once` reads it."""
+    actor = Actor("T1", "U1", services=harness.services, client=WebClient())
+    return {"body": {"event_id": event_id}, "services": harness.services, "actor": actor}
+
+
+def _set_timezone(services: Services, tz: str) -> None:
+    with services.session() as session:
+        changes = MemberUpdate(timezone=tz)
+        repo.upsert_member(
+            session=session, team_id="T1", user_id="U1", now=services.now(), changes=changes
+        )
+
+
+def test_a_retry_is_rolled_back_with_its_first_unit_of_work(harness: BotHarness) -> None:
+    answered: list[str] = []
+
+    @once
+    def listener(event: dict[str, Any], services: Services) -> None:
+        _set_timezone(services, event["tz"])  # the event id is recorded with this change
+        answered.append(event["tz"])
+
+    listener(event={"tz": "Europe/Bucharest"}, **_delivery(harness, "Ev1"))
+    listener(event={"tz": "Asia/Tokyo"}, **_delivery(harness, "Ev1"))
+
+    assert answered == ["Europe/Bucharest"]
+    with harness.services.session() as session:
+        member = repo.get_member(session=session, team_id="T1", user_id="U1")
+        assert member is not None and member.timezone == "Europe/Bucharest"
+
+
+def test_a_listener_that_failed_counts_as_run_and_its_retry_is_quiet(harness: BotHarness) -> None:
+    runs: list[int] = []
+
+    @once
+    def failing(services: Services) -> None:
+        runs.append(1)
+        with services.session():
+            raise RuntimeError("the database went away")  # rolls back the event id with it
+
+    with pytest.raises(RuntimeError):
+        failing(**_delivery(harness, "Ev2"))
+    failing(**_delivery(harness, "Ev2"))  # the retry fails the same way, and says nothing
+
+    assert runs == [1, 1]
+    with harness.services.session() as session:
+        assert session.get(ProcessedEvent, ("T1", "Ev2")) is not None

@@ -9,27 +9,22 @@ from slack_sdk import WebClient
 from bot.listeners.checkin_answers import answer_in_thread, author_of, refresh_after
 from bot.listeners.context import MessageContext
 from bot.services import Services
-from bot.services.checkin_goals import reminder_thread
-from bot.services.checkins import (
-    Origin,
-    change_reply,
-    remove_reply,
-    reply_in_thread,
-)
+from bot.services.checkins import Origin
+from bot.services.thread_replies import change_reply, remove_reply, reply_in_thread
 from bot.slack.actor import Actor
 from bot.slack.once import once
 
 
 def checkin_reply(ctx: MessageContext) -> bool:
     """A reply in a reminder's thread: record it (or skip / snooze) and answer in the thread."""
-    delivery = reminder_thread(
-        ctx.services, team_id=ctx.team_id, channel_id=ctx.channel_id, thread_ts=ctx.thread_ts
-    )
-    if delivery is None or not ctx.thread_ts:
+    if not ctx.thread_ts:
         return False
-    author = author_of(ctx.actor)
     origin = Origin("reply", ctx.channel_id, ctx.ts)
-    outcome = reply_in_thread(ctx.services, author, delivery, origin, ctx.text)
+    outcome = reply_in_thread(
+        ctx.services, author_of(ctx.actor), origin, ctx.text, thread_ts=ctx.thread_ts
+    )
+    if outcome is None:
+        return False
     answer_in_thread(
         ctx.client, outcome, channel_id=ctx.channel_id, thread_ts=ctx.thread_ts, user_id=ctx.user_id
     )
@@ -50,17 +45,14 @@ def checkin_edited(
     )
     if message.get("bot_id") or not thread_ts or not user or message.get("ts") == thread_ts:
         return
-    delivery = reminder_thread(
-        services, team_id=actor.team_id, channel_id=channel, thread_ts=thread_ts
-    )
-    if delivery is None:
-        return
     author = author_of(actor)
     origin = Origin("reply", channel, str(message.get("ts")))
     text = str(message.get("text") or "")
-    outcome = change_reply(services, author, delivery, origin, text)
+    outcome = change_reply(services, author, origin, text, thread_ts=thread_ts)
     if outcome is None:  # the first version recorded nothing: read the edit as a new reply
-        outcome = reply_in_thread(services, author, delivery, origin, text)
+        outcome = reply_in_thread(services, author, origin, text, thread_ts=thread_ts)
+    if outcome is None:  # not a reminder's thread
+        return
     answer_in_thread(client, outcome, channel_id=channel, thread_ts=thread_ts, user_id=user)
     refresh_after(services, client, outcome, team_id=actor.team_id, actor=user)
 

@@ -25,7 +25,7 @@ from bot.render.refusals import refused_text
 from bot.render.reminders import PICK_CALLBACK, UPDATE_CALLBACK, update_form
 from bot.services import Services
 from bot.services.checkin_goals import reminder_thread
-from bot.services.checkins import checkin_from_form
+from bot.services.checkins import FormAnswer, checkin_from_form
 from bot.services.permissions import Refused
 from bot.services.reminders import goal_form_items
 from bot.slack.actor import Actor
@@ -68,7 +68,7 @@ def submit_update(
         return
     numbers, note, confidence = _typed(view)
     outcome = checkin_from_form(
-        services, author_of(actor), asked, numbers, note=note, confidence=confidence
+        services, author_of(actor), asked, FormAnswer(numbers, note, confidence)
     )
     if isinstance(outcome, dict):
         ack(
