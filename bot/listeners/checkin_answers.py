@@ -12,9 +12,7 @@ from bot.listeners.home import refresh_homes
 from bot.render.checkins import recorded_blocks, removed_text, unclear_text
 from bot.render.refusals import refused_text
 from bot.render.reminder_changes import reminder_change_text
-from bot.services import Services
 from bot.services.checkins import (
-    Author,
     Outcome,
     Postponed,
     Question,
@@ -24,11 +22,6 @@ from bot.services.checkins import (
 )
 from bot.services.permissions import Refused
 from bot.slack.actor import Actor
-
-
-def author_of(actor: Actor) -> Author:
-    """The person checking in; Slack is asked whether they are an admin only when it matters."""
-    return Author(actor.team_id, actor.user_id, lambda: actor.is_admin)
 
 
 def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]:
@@ -47,13 +40,11 @@ def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]
     raise TypeError(f"unknown outcome {outcome!r}")
 
 
-def refresh_after(
-    services: Services, client: WebClient, outcome: Outcome, *, team_id: str, actor: str
-) -> None:
+def refresh_after(actor: Actor, outcome: Outcome) -> None:
     """Show the change on the App Home of the actor and the changed goals' owners."""
     changed = changed_goals(outcome)
     if changed:
-        refresh_homes(services, client, team_id, actor=actor, goal_ids=changed)
+        refresh_homes(actor, goal_ids=changed)
 
 
 def answer_in_thread(

@@ -9,44 +9,37 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.render.home import home_blocks
-from bot.services import Services
 from bot.services.home import HomeView, home_view, views_to_refresh
+from bot.slack.actor import Actor
 
 log = logging.getLogger("checkin_bot.home")
 
 
-def publish_home(
-    services: Services, client: WebClient, team_id: str, user_id: str, *, page: int = 0
-) -> None:
-    """Show `user_id` their current App Home; a failure is logged, never raised.
+def publish_home(actor: Actor, *, page: int = 0) -> None:
+    """Show the person their current App Home; a failure is logged, never raised.
 
     Features call this after changing goals so the Home tab never shows stale figures.
 
     Example:
-        >>> publish_home(services, client, "T1", "U1")
+        >>> publish_home(actor, page=1)
     """
-    _publish(client, home_view(services, team_id=team_id, user_id=user_id, page=page))
+    view = home_view(actor.services, team_id=actor.team_id, user_id=actor.user_id, page=page)
+    _publish(actor.client, view)
 
 
-def refresh_homes(
-    services: Services,
-    client: WebClient,
-    team_id: str,
-    *,
-    actor: str,
-    goal_ids: Iterable[int] = (),
-    also: Iterable[str] = (),
-) -> None:
+def refresh_homes(actor: Actor, *, goal_ids: Iterable[int] = (), also: Iterable[str] = ()) -> None:
     """Republish the Home of everyone a change shows on: the actor, the goals' owners, `also`.
 
     `also` names people the goals no longer point at, such as an owner replaced by an edit.
 
     Example:
-        >>> refresh_homes(services, client, "T1", actor="U1", goal_ids=[7])
+        >>> refresh_homes(actor, goal_ids=[7])
     """
-    views = views_to_refresh(services, team_id=team_id, actor=actor, goal_ids=goal_ids, also=also)
+    views = views_to_refresh(
+        actor.services, team_id=actor.team_id, actor=actor.user_id, goal_ids=goal_ids, also=also
+    )
     for view in views:
-        _publish(client, view)
+        _publish(actor.client, view)
 
 
 def _publish(client: WebClient, view: HomeView) -> None:

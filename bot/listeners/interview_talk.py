@@ -6,8 +6,8 @@ from slack_sdk import WebClient
 
 from bot.listeners.home import refresh_homes
 from bot.render.interview import interview_message
-from bot.services import Services
 from bot.services.interview import InterviewView
+from bot.slack.actor import Actor
 
 
 def post(client: WebClient, view: InterviewView, *, channel_id: str) -> None:
@@ -18,9 +18,7 @@ def post(client: WebClient, view: InterviewView, *, channel_id: str) -> None:
     )
 
 
-def show_saved_on_home(
-    services: Services, client: WebClient, view: InterviewView, *, team_id: str, user_id: str
-) -> None:
+def show_saved_on_home(actor: Actor, view: InterviewView) -> None:
     """Once the interview saves a goal, it appears on the App Home of its maker and owner."""
     if view.saved is not None:
-        refresh_homes(services, client, team_id, actor=user_id, goal_ids=[view.saved.goal_id])
+        refresh_homes(actor, goal_ids=[view.saved.goal_id])

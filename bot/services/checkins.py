@@ -10,8 +10,8 @@ status and change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -40,7 +40,7 @@ from bot.services.checkin_goals import (
     thread_goals,
     zone_of,
 )
-from bot.services.permissions import Refusal, Refused, can_change, refusal
+from bot.services.permissions import Refusal, Refused, Requester, can_change, refusal
 from bot.services.reminder_controls import Did, ReminderChange, pause, skip_once, snooze
 from bot.services.tracking import goal_figures, goal_points
 from storage import repo
@@ -123,23 +123,6 @@ Outcome = Recorded | Removed | Question | Refused | Postponed
 
 
 @dataclass(frozen=True, slots=True)
-class Author:
-    """Who is checking in, and whether Slack says they are a workspace admin.
-
-    `ask_is_admin` may call Slack (once), so it is asked only when the goal's owners and
-    contributors do not already include the author.
-    """
-
-    team_id: str
-    user_id: str
-    ask_is_admin: Callable[[], bool] = field(repr=False, compare=False)
-
-    @property
-    def is_admin(self) -> bool:
-        return self.ask_is_admin()
-
-
-@dataclass(frozen=True, slots=True)
 class Origin:
     """Where a check-in came from: its source and, for a message, the message's place."""
 
@@ -161,7 +144,7 @@ class FormAnswer:
 class Report:
     """Values someone reported: who, from where, and what they said."""
 
-    author: Author
+    author: Requester
     origin: Origin
     values: Values
 
@@ -180,7 +163,7 @@ def changed_goals(outcome: Outcome) -> tuple[int, ...]:
     return ()
 
 
-def checkin_command(services: Services, author: Author, text: str) -> Outcome:
+def checkin_command(services: Services, author: Requester, text: str) -> Outcome:
     """`/goals checkin <goal> <value> [note]`."""
     with services.session() as session:
         goals = [
@@ -203,7 +186,7 @@ def checkin_command(services: Services, author: Author, text: str) -> Outcome:
 
 
 def press_reminder_button(
-    services: Services, author: Author, delivery: Delivery, action: str
+    services: Services, author: Requester, delivery: Delivery, action: str
 ) -> Outcome:
     """The reminder's Skip, Snooze (1 day) and Pause buttons."""
     with services.session() as session:
@@ -223,7 +206,7 @@ def press_reminder_button(
 
 def checkin_from_form(
     services: Services,
-    author: Author,
+    author: Requester,
     asked: Delivery | int,
     form: FormAnswer,
 ) -> Outcome | dict[int, ParseError]:
@@ -345,7 +328,7 @@ def goal_answer(history: GoalHistory, now: datetime, zone: ZoneInfo) -> GoalAnsw
     )
 
 
-def first_refusal(goals: Sequence[Goal], author: Author) -> Refused | None:
+def first_refusal(goals: Sequence[Goal], author: Requester) -> Refused | None:
     """The refusal for the first goal `author` may not check in on; None when they may on all."""
     for goal in goals:
         # Slack is asked about admins only when the goal itself does not let the author in.
@@ -354,7 +337,7 @@ def first_refusal(goals: Sequence[Goal], author: Author) -> Refused | None:
     return None
 
 
-def _histories(session: Session, author: Author, values: Values) -> list[GoalHistory]:
+def _histories(session: Session, author: Requester, values: Values) -> list[GoalHistory]:
     """The histories of the goals `values` names, in one query."""
     ids = list(dict.fromkeys(v.goal.id for v in values.values))
     return goal_histories(session=session, team_id=author.team_id, goal_ids=ids)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from storage.models import Goal
@@ -31,12 +32,19 @@ class Refused:
 
 @dataclass(frozen=True, slots=True)
 class Requester:
-    """Who asks to change a goal: the workspace, the person, and whether Slack says
-    they are a workspace admin."""
+    """Who asks to check in on or change a goal, and whether Slack says they are an admin.
+
+    `ask_is_admin` may call Slack (once per request), so it is asked only when the goal's
+    owners and contributors do not already include the person.
+    """
 
     team_id: str
     user_id: str
-    is_admin: bool
+    ask_is_admin: Callable[[], bool] = field(repr=False, compare=False)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.ask_is_admin()
 
 
 def can_change(goal: Goal, user_id: str, *, is_admin: bool) -> bool:

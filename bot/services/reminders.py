@@ -23,7 +23,7 @@ from bot.core.progress import expected_value
 from bot.core.values import GoalKind, GoalState, Quantity
 from bot.services import Services
 from bot.services.checkin_goals import asked_goals, goal_ref, owner_zone, reminder_goal
-from bot.services.checkins import Author
+from bot.services.checkins import Requester
 from bot.services.permissions import Refusal, Refused, can_change, refusal
 from bot.services.reminder_controls import schedule_of
 from storage import checkins as checkin_store
@@ -72,7 +72,7 @@ def build_reminder(
 
 
 def reminder_for_form(
-    services: Services, author: Author, delivery: Delivery
+    services: Services, author: Requester, delivery: Delivery
 ) -> ReminderView | Refused:
     """What the Update form asks about, for someone allowed to check in on the goal."""
     with services.session() as session:
@@ -106,7 +106,7 @@ def checkin_choices(services: Services, *, team_id: str, user_id: str) -> tuple[
 
 
 def goal_form_items(
-    services: Services, author: Author, goal_id: int
+    services: Services, author: Requester, goal_id: int
 ) -> tuple[ReminderItem, ...] | Refused:
     """What the Update form asks about for one goal, for someone allowed to check in on it."""
     with services.session() as session:

@@ -14,7 +14,6 @@ from bot.core.parse_error import ParseError
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref, thread_histories
 from bot.services.checkins import (
-    Author,
     Origin,
     Outcome,
     Postponed,
@@ -22,6 +21,7 @@ from bot.services.checkins import (
     Recorded,
     Removed,
     Report,
+    Requester,
     Unclear,
     first_refusal,
     record_values,
@@ -34,7 +34,7 @@ from storage.models import CheckIn
 
 
 def reply_in_thread(
-    services: Services, author: Author, origin: Origin, text: str, *, thread_ts: str
+    services: Services, author: Requester, origin: Origin, text: str, *, thread_ts: str
 ) -> Outcome | None:
     """A reply in a reminder's thread: values, "skip" or "snooze Nd"; None in any other thread.
 
@@ -62,7 +62,7 @@ def reply_in_thread(
 
 
 def change_reply(
-    services: Services, author: Author, origin: Origin, text: str, *, thread_ts: str
+    services: Services, author: Requester, origin: Origin, text: str, *, thread_ts: str
 ) -> Outcome | None:
     """An edited reply in a reminder's thread: its check-ins take the new values.
 
@@ -94,7 +94,7 @@ def change_reply(
         return Recorded(recorded.answers, updated=True) if isinstance(recorded, Recorded) else None
 
 
-def remove_reply(services: Services, author: Author, origin: Origin) -> Removed | None:
+def remove_reply(services: Services, author: Requester, origin: Origin) -> Removed | None:
     """A deleted reply: its check-ins go too (None when it recorded none)."""
     with services.session() as session:
         previous = _checkins_of(session, author.team_id, origin)
@@ -107,7 +107,7 @@ def remove_reply(services: Services, author: Author, origin: Origin) -> Removed 
 
 
 def _thread(
-    session: Session, author: Author, origin: Origin, thread_ts: str
+    session: Session, author: Requester, origin: Origin, thread_ts: str
 ) -> ReminderThread | None:
     return reminder_thread(
         session=session,

@@ -9,6 +9,7 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.services import Services
+from bot.services.permissions import Requester
 from bot.slack.people import is_admin, user_timezone
 
 
@@ -35,6 +36,10 @@ class Actor:
     def timezone(self) -> str:
         """The person's IANA time zone, else the workspace default."""
         return user_timezone(self.services, self.client, self.team_id, self.user_id)
+
+    def requester(self) -> Requester:
+        """The person as the services see them; Slack is asked about admin only if needed."""
+        return Requester(self.team_id, self.user_id, lambda: self.is_admin)
 
     def timezone_of(self, user_id: str) -> str:
         """Another person's time zone in the same workspace (an owner named in an interview)."""

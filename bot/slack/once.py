@@ -20,7 +20,7 @@ import functools
 import inspect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlmodel import Session
@@ -105,6 +105,9 @@ def once(listener: Listener) -> Listener:
         given = {name: kwargs[name] for name in own}
         if "services" in own:
             given["services"] = services
+        if "actor" in own and services is not kwargs["services"]:
+            # Work the listener hands the actor (publishing the Home) is the event's too.
+            given["actor"] = replace(kwargs["actor"], services=services)
         if not isinstance(services, EventServices):
             listener(**given)
             return

@@ -17,7 +17,7 @@ from bot.render.goals import KEPT, archive_confirm_blocks, archived_text
 from bot.render.refusals import GOAL_GONE, refused_text
 from bot.services import Services
 from bot.services.goal_admin import GoalRow, archive_goal, get_goal, may_change
-from bot.services.permissions import Refused, Requester
+from bot.services.permissions import Refused
 from bot.slack.actor import Actor
 
 EDIT = re.compile(r"^goal\.edit(_\d+)?$")
@@ -63,7 +63,7 @@ def ask_archive(
     if goal is None:
         tell(actor, respond, body, GOAL_GONE)
         return
-    by = Requester(actor.team_id, actor.user_id, actor.is_admin)
+    by = actor.requester()
     refused = may_change(services, by, goal_id=goal.id or 0)
     if refused:
         tell(actor, respond, body, refused_text(refused))
@@ -87,13 +87,13 @@ def archive(
     if goal_id is None:
         respond(text=GOAL_GONE, replace_original=True)
         return
-    by = Requester(actor.team_id, actor.user_id, actor.is_admin)
+    by = actor.requester()
     done = archive_goal(services, by, goal_id=goal_id)
     if isinstance(done, Refused):
         respond(text=refused_text(done), replace_original=True)
         return
     respond(text=archived_text(done.title), replace_original=True)
-    refresh_homes(services, client, actor.team_id, actor=actor.user_id, goal_ids=[done.goal_id])
+    refresh_homes(actor, goal_ids=[done.goal_id])
 
 
 def keep(ack: Ack, respond: Respond) -> None:

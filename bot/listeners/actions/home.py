@@ -14,7 +14,6 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.listeners.actions.answering import tell
-from bot.listeners.checkin_answers import author_of
 from bot.listeners.home import publish_home
 from bot.listeners.payloads import row_id
 from bot.render.checkins import NOTHING_TO_CHECK_IN
@@ -49,7 +48,7 @@ def check_in(
     if len(choices) > 1:
         client.views_open(trigger_id=body["trigger_id"], view=goal_picker(choices))
         return
-    items = goal_form_items(services, author_of(actor), choices[0].id)
+    items = goal_form_items(services, actor.requester(), choices[0].id)
     if isinstance(items, Refused):
         tell(actor, respond, body, refused_text(items))
         return
@@ -73,7 +72,7 @@ def pause_or_resume(
     else:
         said = come_back(services, team_id=team, user_id=user)
     tell(actor, respond, body, reminder_change_text(said))
-    publish_home(services, client, team, user)
+    publish_home(actor)
 
 
 def turn_page(
@@ -81,7 +80,7 @@ def turn_page(
 ) -> None:
     ack()
     page = row_id(action.get("value")) or 0
-    publish_home(services, client, actor.team_id, actor.user_id, page=page)
+    publish_home(actor, page=page)
 
 
 def open_subscribe(ack: Ack, body: dict[str, Any], client: WebClient) -> None:

@@ -42,7 +42,7 @@ def answer_button(
     if view.channel_id is None and thread:
         view = replace(view, channel_id=channel_id, thread_ts=str(thread))
     post(client, view, channel_id=channel_id)
-    show_saved_on_home(services, client, view, team_id=actor.team_id, user_id=actor.user_id)
+    show_saved_on_home(actor, view)
 
 
 def open_form_button(ack: Ack, body: dict[str, Any], client: WebClient, actor: Actor) -> None:

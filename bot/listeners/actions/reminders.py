@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.listeners.checkin_answers import answer_in_thread, author_of, refresh_after
+from bot.listeners.checkin_answers import answer_in_thread, refresh_after
 from bot.render.reminders import update_form
 from bot.services import Services
 from bot.services.checkin_goals import reminder_thread
@@ -46,9 +46,9 @@ def control(
         return
     delivery, channel, ts = pressed
     choice = str(action["action_id"]).removeprefix("reminder.")
-    outcome = press_reminder_button(services, author_of(actor), delivery, choice)
+    outcome = press_reminder_button(services, actor.requester(), delivery, choice)
     answer_in_thread(client, outcome, channel_id=channel, thread_ts=ts, user_id=actor.user_id)
-    refresh_after(services, client, outcome, team_id=actor.team_id, actor=actor.user_id)
+    refresh_after(actor, outcome)
 
 
 def open_update(
@@ -60,7 +60,7 @@ def open_update(
     if pressed is None:
         return
     delivery, channel, ts = pressed
-    view = reminder_for_form(services, author_of(actor), delivery)
+    view = reminder_for_form(services, actor.requester(), delivery)
     if isinstance(view, Refused):
         answer_in_thread(client, view, channel_id=channel, thread_ts=ts, user_id=actor.user_id)
         return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.listeners.checkin_answers import author_of, outcome_text, refresh_after
+from bot.listeners.checkin_answers import outcome_text, refresh_after
 from bot.listeners.context import CommandContext
 from bot.listeners.home import publish_home
 from bot.render.checkins import checkin_usage_text
@@ -16,11 +16,11 @@ def checkin(ctx: CommandContext) -> None:
     if not ctx.args:
         ctx.reply(checkin_usage_text())
         return
-    author = author_of(ctx.actor)
+    author = ctx.actor.requester()
     outcome = checkin_command(ctx.services, author, ctx.args)
     text, blocks = outcome_text(outcome)
     ctx.reply(text, blocks)
-    refresh_after(ctx.services, ctx.client, outcome, team_id=ctx.team_id, actor=ctx.user_id)
+    refresh_after(ctx.actor, outcome)
 
 
 def away(ctx: CommandContext) -> None:
@@ -31,7 +31,7 @@ def away(ctx: CommandContext) -> None:
     tz = ctx.actor.timezone
     went = go_away(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=ctx.args, tz=tz)
     ctx.reply(reminder_change_text(went))
-    publish_home(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    publish_home(ctx.actor)
 
 
 def back(ctx: CommandContext) -> None:
@@ -39,4 +39,4 @@ def back(ctx: CommandContext) -> None:
     ctx.reply(
         reminder_change_text(come_back(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id))
     )
-    publish_home(ctx.services, ctx.client, ctx.team_id, ctx.user_id)
+    publish_home(ctx.actor)

@@ -70,7 +70,7 @@ def digest_command(ctx: CommandContext) -> None:
             services, team_id=team, channel_id=channel, user_id=ctx.user_id, request=request
         )
         ctx.reply(subscribed_text(view))
-    publish_home(services, ctx.client, team, ctx.user_id)
+    publish_home(ctx.actor)
 
 
 def upload_goal_chart(actor: Actor, *, goal_id: int, channel: str) -> str:

@@ -23,7 +23,6 @@ from bot.services.goal_admin import (
     lookup,
     may_change,
 )
-from bot.services.permissions import Requester
 from bot.slack.actor import Actor
 
 
@@ -53,7 +52,7 @@ def show_command(ctx: CommandContext) -> None:
 def open_edit(actor: Actor, *, goal_id: int, trigger_id: str) -> str | None:
     """Open the edit modal; returns a refusal to show instead when the person may not edit."""
     services, team_id = actor.services, actor.team_id
-    by = Requester(team_id, actor.user_id, actor.is_admin)
+    by = actor.requester()
     refused = may_change(services, by, goal_id=goal_id)
     if refused:
         return refused_text(refused)
@@ -78,7 +77,7 @@ def archive_command(ctx: CommandContext) -> None:
     row = _one_goal(ctx, "archive")
     if row is None:
         return
-    by = Requester(ctx.team_id, ctx.user_id, ctx.actor.is_admin)
+    by = ctx.actor.requester()
     refused = may_change(ctx.services, by, goal_id=row.goal_id)
     if refused:
         ctx.reply(refused_text(refused))

@@ -24,7 +24,7 @@ def opens_the_home_tab(event: dict[str, Any]) -> bool:
 
 @once
 def show_home(client: WebClient, services: Services, actor: Actor) -> None:
-    publish_home(services, client, actor.team_id, actor.user_id)
+    publish_home(actor)
 
 
 @once

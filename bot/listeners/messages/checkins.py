@@ -6,7 +6,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
-from bot.listeners.checkin_answers import answer_in_thread, author_of, refresh_after
+from bot.listeners.checkin_answers import answer_in_thread, refresh_after
 from bot.listeners.context import MessageContext
 from bot.services import Services
 from bot.services.checkins import Origin
@@ -21,14 +21,14 @@ def checkin_reply(ctx: MessageContext) -> bool:
         return False
     origin = Origin("reply", ctx.channel_id, ctx.ts)
     outcome = reply_in_thread(
-        ctx.services, author_of(ctx.actor), origin, ctx.text, thread_ts=ctx.thread_ts
+        ctx.services, ctx.actor.requester(), origin, ctx.text, thread_ts=ctx.thread_ts
     )
     if outcome is None:
         return False
     answer_in_thread(
         ctx.client, outcome, channel_id=ctx.channel_id, thread_ts=ctx.thread_ts, user_id=ctx.user_id
     )
-    refresh_after(ctx.services, ctx.client, outcome, team_id=ctx.team_id, actor=ctx.user_id)
+    refresh_after(ctx.actor, outcome)
     return True
 
 
@@ -45,7 +45,7 @@ def checkin_edited(
     )
     if message.get("bot_id") or not thread_ts or not user or message.get("ts") == thread_ts:
         return
-    author = author_of(actor)
+    author = actor.requester()
     origin = Origin("reply", channel, str(message.get("ts")))
     text = str(message.get("text") or "")
     outcome = change_reply(services, author, origin, text, thread_ts=thread_ts)
@@ -54,7 +54,7 @@ def checkin_edited(
     if outcome is None:  # not a reminder's thread
         return
     answer_in_thread(client, outcome, channel_id=channel, thread_ts=thread_ts, user_id=user)
-    refresh_after(services, client, outcome, team_id=actor.team_id, actor=user)
+    refresh_after(actor, outcome)
 
 
 @once
@@ -71,7 +71,7 @@ def checkin_deleted(
     deleted_ts = str(event.get("deleted_ts") or previous.get("ts") or "")
     if not thread_ts or not user or not deleted_ts:
         return
-    removed = remove_reply(services, author_of(actor), Origin("reply", channel, deleted_ts))
+    removed = remove_reply(services, actor.requester(), Origin("reply", channel, deleted_ts))
     if removed is not None:
         answer_in_thread(client, removed, channel_id=channel, thread_ts=thread_ts, user_id=user)
-        refresh_after(services, client, removed, team_id=actor.team_id, actor=user)
+        refresh_after(actor, removed)

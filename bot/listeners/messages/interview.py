@@ -37,7 +37,7 @@ def interview_reply(ctx: MessageContext) -> bool:
     if view is None:
         return False
     post(ctx.client, view, channel_id=ctx.channel_id)
-    show_saved_on_home(ctx.services, ctx.client, view, team_id=ctx.team_id, user_id=ctx.user_id)
+    show_saved_on_home(ctx.actor, view)
     return True
 
 

@@ -14,7 +14,6 @@ from slack_sdk import WebClient
 from bot.core.checkin_reply import Confidence
 from bot.listeners.checkin_answers import (
     answer_in_thread,
-    author_of,
     outcome_text,
     refresh_after,
 )
@@ -68,7 +67,7 @@ def submit_update(
         return
     numbers, note, confidence = _typed(view)
     outcome = checkin_from_form(
-        services, author_of(actor), asked, FormAnswer(numbers, note, confidence)
+        services, actor.requester(), asked, FormAnswer(numbers, note, confidence)
     )
     if isinstance(outcome, dict):
         ack(
@@ -82,7 +81,7 @@ def submit_update(
     else:
         text, blocks = outcome_text(outcome)
         client.chat_postMessage(channel=user, text=text, blocks=blocks)
-    refresh_after(services, client, outcome, team_id=team_id, actor=user)
+    refresh_after(actor, outcome)
 
 
 def pick_goal(ack: Ack, view: dict[str, Any], services: Services, actor: Actor) -> None:
@@ -93,7 +92,7 @@ def pick_goal(ack: Ack, view: dict[str, Any], services: Services, actor: Actor) 
     if not goal_id.isdigit():
         ack(response_action="errors", errors={"goal": PICK_ONE_GOAL})
         return
-    items = goal_form_items(services, author_of(actor), int(goal_id))
+    items = goal_form_items(services, actor.requester(), int(goal_id))
     if isinstance(items, Refused):
         ack(response_action="errors", errors={"goal": refused_text(items)})
         return

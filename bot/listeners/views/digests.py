@@ -41,7 +41,7 @@ def subscribe_channel(
     ack()
     done = subscribe(services, team_id=team, channel_id=channel, user_id=user, request=request)
     client.chat_postMessage(channel=user, text=subscribed_text(done))
-    publish_home(services, client, team, user)
+    publish_home(actor)
 
 
 def register(app: App) -> None:

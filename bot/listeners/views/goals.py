@@ -23,7 +23,7 @@ from bot.render.goals import (
 from bot.render.refusals import GOAL_GONE, refused_text
 from bot.services import Services
 from bot.services.goal_admin import GoalEdit, edit_goal, get_goal
-from bot.services.permissions import Refused, Requester
+from bot.services.permissions import Refused
 from bot.slack.actor import Actor
 
 
@@ -70,12 +70,12 @@ def save_edit(
         owner_id=input_text(_value(view, "owner"), "selected_user") or None,
         channel_id=input_text(_value(view, "channel"), "selected_conversation") or None,
     )
-    by = Requester(team, user, actor.is_admin)
+    by = actor.requester()
     done = edit_goal(services, by, goal_id=goal.id or 0, edit=edit)
     text = refused_text(done) if isinstance(done, Refused) else saved_text(done.title)
     client.chat_postMessage(channel=user, text=text)
     previous_owner = [goal.owner_id] if goal.owner_id else []
-    refresh_homes(services, client, team, actor=user, goal_ids=[goal.id or 0], also=previous_owner)
+    refresh_homes(actor, goal_ids=[goal.id or 0], also=previous_owner)
 
 
 def register(app: App) -> None:
