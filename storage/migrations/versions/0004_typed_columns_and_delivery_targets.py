@@ -6,8 +6,11 @@ normalised here: a platform named as people write it ("Instagram") becomes its k
 metric "custom" with its name kept in `metric_name`. A delivery's string target
 ("schedule:12", "digest:3") becomes a foreign key to the row it was sent for.
 
-The catalogue is read from `bot.core`: the keys it maps to are the ones the
-models accept.
+The words and keys below are frozen as they were when this revision was written,
+not imported from `bot.core`: the catalogue will change, and a migration must give
+the same result whenever it runs. Every path that wrote a platform before this
+revision wrote its key or its name (free text was kept only when no platform was
+recognised in it), so keys and names are all this needs to recognise.
 
 Revision ID: 0004
 Revises: 0003
@@ -18,10 +21,6 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-
-from bot.core.checkin_reply import Confidence
-from bot.core.kpis import PLATFORMS, catalogue, detect_platform
-from bot.core.values import Category, CheckInSource, Direction, GoalKind, GoalState, Unit
 
 revision: str = "0004"
 down_revision: str | None = "0003"
@@ -62,28 +61,102 @@ _delivery = sa.table(
     sa.column("subscription_id", sa.Integer),
 )
 
+# Platform and metric keys with their display names, as `bot/core/data` had them.
+_PLATFORMS = {
+    "instagram": "Instagram",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+    "linkedin": "LinkedIn",
+    "facebook": "Facebook",
+    "x": "X (Twitter)",
+    "pinterest": "Pinterest",
+    "threads": "Threads",
+    "telegram": "Telegram",
+    "website": "Website",
+    "all": "All channels",
+}
+_METRICS = {
+    "reach": "Reach",
+    "impressions": "Impressions",
+    "followers": "Followers",
+    "audience_growth_rate": "Audience growth rate",
+    "engagement_rate": "Engagement rate",
+    "likes": "Likes",
+    "comments": "Comments",
+    "shares": "Shares",
+    "mentions": "Brand mentions",
+    "story_views": "Story views",
+    "story_retention": "Story retention",
+    "video_views": "Video views",
+    "watch_time": "Watch time",
+    "virality_rate": "Virality rate",
+    "amplification_rate": "Amplification rate",
+    "applause_rate": "Applause rate",
+    "conversation_rate": "Conversation rate",
+    "share_of_voice": "Share of voice",
+    "sentiment": "Social sentiment",
+    "csat": "Customer satisfaction (CSAT)",
+    "nps": "Net Promoter Score (NPS)",
+    "ctr": "Click-through rate (CTR)",
+    "link_clicks": "Link clicks",
+    "shopping_post_clicks": "Shopping post clicks",
+    "bounce_rate": "Bounce rate",
+    "conversion_rate": "Conversion rate",
+    "sales_revenue": "Sales revenue",
+    "cpc": "Cost per click (CPC)",
+    "cpm": "Cost per mille (CPM)",
+    "sessions": "Website sessions",
+    "sign_ups": "Sign-ups",
+    "leads": "Leads generated",
+    "lead_conversion_rate": "Lead conversion rate",
+    "dms_handled": "Direct messages handled",
+    "response_rate": "Response rate",
+    "response_time": "Response time",
+    "requests_per_agent": "Requests resolved per agent",
+    "applications": "Job applications",
+    "saves": "Saves",
+    "profile_visits": "Profile visits",
+    "milestone": "Internal milestone",
+}
+# A key, or a name in any case, to its key.
+_PLATFORM_KEYS = {word.casefold(): key for key, name in _PLATFORMS.items() for word in (key, name)}
+_METRIC_KEYS = {word.casefold(): key for key, name in _METRICS.items() for word in (key, name)}
+
+# The values each closed column accepts from this revision on.
+_CATEGORIES = {
+    "awareness",
+    "reputation",
+    "community",
+    "conversions",
+    "insights",
+    "leads",
+    "customer_service",
+    "recruiting",
+    "crisis",
+    "internal_comms",
+}
+_KINDS = {"goal", "objective", "key_result"}
+_UNITS = {"count", "percent", "currency", "duration", "score", "milestone"}
+_DIRECTIONS = {"increase", "decrease"}
+_STATES = {"active", "achieved", "archived"}
+_CONFIDENCES = {"on_track", "at_risk", "off_track"}
+_SOURCES = {"reply", "command", "modal", "import"}
+_DELIVERY_STATUSES = {"claimed", "sent", "skipped", "failed"}
+
 
 def platform_key(stored: str | None) -> str | None:
-    """The key of a stored platform ("Instagram", "instagram", "IG"); None when unknown."""
-    if not stored or not stored.strip():
-        return None
-    keys = {p.key.value: p.key.value for p in PLATFORMS}
-    keys |= {p.name.casefold(): p.key.value for p in PLATFORMS}
-    found = keys.get(stored.strip().casefold())
-    if found is None:
-        detected = detect_platform(stored)
-        found = detected.key.value if detected else None
-    return found
+    """The key of a stored platform ("Instagram", "instagram"); None when unknown."""
+    return _PLATFORM_KEYS.get((stored or "").strip().casefold())
 
 
 def metric_key_and_name(metric: str, name: str, kind: str) -> tuple[str | None, str]:
     """(key, name) of a stored metric: a catalogue key, "custom" with its name, or None."""
     stored = metric.strip()
     if not stored:
-        return (None, name) if kind == GoalKind.OBJECTIVE.value else ("custom", name)
-    for entry in catalogue():
-        if stored.casefold() in (entry.key.value, entry.name.casefold()):
-            return entry.key.value, name or entry.name
+        return (None, name) if kind == "objective" else ("custom", name)
+    key = _METRIC_KEYS.get(stored.casefold())
+    if key is not None:
+        return key, name or _METRICS[key]
     if stored.casefold() == "custom":
         return "custom", name
     return "custom", name or stored[:200]
@@ -95,31 +168,27 @@ def _closed(value: str | None, allowed: set[str], fallback: str | None) -> str |
 
 
 def _normalise_goals(connection: sa.Connection) -> None:
-    categories = {c.value for c in Category}
     for row in connection.execute(sa.select(_goal)).mappings().all():
-        kind = _closed(row["kind"], {k.value for k in GoalKind}, GoalKind.GOAL.value) or "goal"
+        kind = _closed(row["kind"], _KINDS, "goal") or "goal"
         metric, metric_name = metric_key_and_name(row["metric"] or "", row["metric_name"], kind)
         values = {
             "kind": kind,
-            "category": _closed(row["category"], categories, None),
+            "category": _closed(row["category"], _CATEGORIES, None),
             "metric": metric,
             "metric_name": metric_name,
             "platform": platform_key(row["platform"]),
-            "unit": _closed(row["unit"], {u.value for u in Unit}, Unit.COUNT.value),
-            "direction": _closed(
-                row["direction"], {d.value for d in Direction}, Direction.INCREASE.value
-            ),
-            "state": _closed(row["state"], {s.value for s in GoalState}, GoalState.ACTIVE.value),
+            "unit": _closed(row["unit"], _UNITS, "count"),
+            "direction": _closed(row["direction"], _DIRECTIONS, "increase"),
+            "state": _closed(row["state"], _STATES, "active"),
         }
         if any(values[name] != row[name] for name in values):
             connection.execute(sa.update(_goal).where(_goal.c.id == row["id"]).values(**values))
 
 
 def _normalise_subscriptions(connection: sa.Connection) -> None:
-    categories = {c.value for c in Category}
     for row in connection.execute(sa.select(_subscription)).mappings().all():
         values = {
-            "filter_category": _closed(row["filter_category"], categories, None),
+            "filter_category": _closed(row["filter_category"], _CATEGORIES, None),
             "filter_platform": platform_key(row["filter_platform"]),
         }
         if any(values[name] != row[name] for name in values):
@@ -129,12 +198,10 @@ def _normalise_subscriptions(connection: sa.Connection) -> None:
 
 
 def _normalise_checkins(connection: sa.Connection) -> None:
-    confidences = {c.value for c in Confidence}
-    sources = {s.value for s in CheckInSource}
     for row in connection.execute(sa.select(_checkin)).mappings().all():
         values = {
-            "confidence": _closed(row["confidence"], confidences, None),
-            "source": _closed(row["source"], sources, CheckInSource.COMMAND.value),
+            "confidence": _closed(row["confidence"], _CONFIDENCES, None),
+            "source": _closed(row["source"], _SOURCES, "command"),
         }
         if any(values[name] != row[name] for name in values):
             connection.execute(
@@ -156,7 +223,7 @@ def _point_deliveries_at_rows(connection: sa.Connection) -> None:
             connection.execute(sa.delete(_delivery).where(_delivery.c.id == row["id"]))
             continue
         column = "schedule_id" if row["kind"] == "reminder" else "subscription_id"
-        status = _closed(row["status"], {"claimed", "sent", "skipped", "failed"}, "failed")
+        status = _closed(row["status"], _DELIVERY_STATUSES, "failed")
         connection.execute(
             sa.update(_delivery)
             .where(_delivery.c.id == row["id"])
