@@ -13,9 +13,9 @@ from storage.repo import scoped_team
 def due_schedules(*, session: Session, now: datetime, limit: int) -> list[ReminderSchedule]:
     """Active schedules whose time has come, oldest first, across every workspace.
 
-    The one query that is not scoped to a workspace: the scheduler serves them all.
-    It reads the (active, next_run_at) index, so its cost follows what is due, not
-    how many schedules exist.
+    Not scoped to a workspace, like `storage.digests.due_subscriptions`: the
+    scheduler serves them all. It reads the (active, next_run_at) index, so its cost
+    follows what is due, not how many schedules exist.
     """
     query = (
         select(ReminderSchedule)
