@@ -43,12 +43,10 @@ def _enum(enum: type[StrEnum], length: int, **kwargs: Any) -> Any:
     return Field(sa_type=StrEnumText(enum, length), max_length=length, **kwargs)
 
 
-def _owned_by(table: str) -> Any:
-    """A nullable reference to `table`'s row, gone with it."""
-    return Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=True),
-    )
+def _owned_by(table: str, *, optional: bool = True) -> Any:
+    """A reference to `table`'s row, gone with it; an optional one defaults to None."""
+    column = Column(Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=optional)
+    return Field(default=None, sa_column=column) if optional else Field(sa_column=column)
 
 
 class Workspace(SQLModel, table=True):
@@ -89,10 +87,7 @@ class Goal(SQLModel, table=True):
     # What created this goal (e.g. "interview:<id>"): a retried confirmation finds it again.
     origin_key: str | None = Field(default=None, max_length=200)
     kind: GoalKind = _enum(GoalKind, 16, default=GoalKind.GOAL)
-    objective_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("goal.id", ondelete="CASCADE"), nullable=True),
-    )
+    objective_id: int | None = _owned_by("goal")
     title: str = Field(max_length=300)
     why: str = Field(default="", max_length=1000)
     category: Category | None = _enum(Category, 32, default=None)
@@ -127,9 +122,7 @@ class CheckIn(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
-    goal_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("goal.id", ondelete="CASCADE"), nullable=False)
-    )
+    goal_id: int = _owned_by("goal", optional=False)
     value: Decimal = _decimal()
     note: str = Field(default="", max_length=3000)
     author_id: str | None = Field(default=None, max_length=32)
@@ -149,9 +142,7 @@ class ReminderSchedule(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
-    goal_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("goal.id", ondelete="CASCADE"), nullable=False)
-    )
+    goal_id: int = _owned_by("goal", optional=False)
     owner_id: str | None = Field(default=None, max_length=32)
     frequency: CadenceKind = _enum(CadenceKind, 16, default=CadenceKind.WEEKLY)
     weekdays: str = Field(default="0", max_length=20)  # "0,3" = Monday and Thursday
