@@ -25,9 +25,6 @@ class OAuthServer(SandboxState):
         self._oauth_codes[code] = self.team_id
         return code
 
-    def revoke(self, token: str) -> None:
-        self.bot_tokens.pop(token, None)
-
     def _issue_token(self, team_id: str) -> dict[str, Any]:
         serial = next(self._ids)
         token = f"xoxb-{team_id}-{serial}"

@@ -34,8 +34,24 @@ class _ClockedRetry(RetryHandler):
         super().__init__(max_retry_count=ATTEMPTS, interval_calculator=interval or _BACKOFF)
         self.clock = clock
 
+    def retries(self, response: HttpResponse | None, error: Exception | None) -> bool:
+        """Whether this answer (or this error, when there is no answer) is worth another try."""
+        raise NotImplementedError
+
     def wait_for(self, state: RetryState, response: HttpResponse | None) -> float:
         return float(self.interval_calculator.calculate_sleep_duration(state.current_attempt))
+
+    # The SDK's two hooks, with its keyword-only signature; subclasses override
+    # `retries` and `wait_for` instead.
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return self.retries(response, error)
 
     def prepare_for_next_attempt(
         self,
@@ -53,14 +69,7 @@ class _ClockedRetry(RetryHandler):
 class RateLimited(_ClockedRetry):
     """HTTP 429: wait exactly as long as Slack's `Retry-After` says, then send once more."""
 
-    def _can_retry(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> bool:
+    def retries(self, response: HttpResponse | None, error: Exception | None) -> bool:
         return response is not None and response.status_code == HTTPStatus.TOO_MANY_REQUESTS
 
     def wait_for(self, state: RetryState, response: HttpResponse | None) -> float:
@@ -75,14 +84,7 @@ class RateLimited(_ClockedRetry):
 class ServerTrouble(_ClockedRetry):
     """Slack's 5xx answers, dropped connections and timeouts: retried with growing waits."""
 
-    def _can_retry(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> bool:
+    def retries(self, response: HttpResponse | None, error: Exception | None) -> bool:
         if response is not None:
             return response.status_code in RETRIED_STATUSES
         return isinstance(error, CONNECTION_ERRORS)

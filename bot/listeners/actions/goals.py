@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
-from slack_sdk import WebClient
 
 from bot.listeners.actions.answering import tell
 from bot.listeners.commands.digests import upload_goal_chart
@@ -77,7 +76,6 @@ def ask_archive(
 def archive(
     ack: Ack,
     action: dict[str, Any],
-    client: WebClient,
     respond: Respond,
     services: Services,
     actor: Actor,

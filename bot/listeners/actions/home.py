@@ -60,7 +60,6 @@ def pause_or_resume(
     ack: Ack,
     body: dict[str, Any],
     action: dict[str, Any],
-    client: WebClient,
     respond: Respond,
     services: Services,
     actor: Actor,
@@ -75,9 +74,7 @@ def pause_or_resume(
     publish_home(actor)
 
 
-def turn_page(
-    ack: Ack, action: dict[str, Any], client: WebClient, services: Services, actor: Actor
-) -> None:
+def turn_page(ack: Ack, action: dict[str, Any], actor: Actor) -> None:
     ack()
     page = row_id(action.get("value")) or 0
     publish_home(actor, page=page)

@@ -6,7 +6,6 @@ import logging
 from typing import Any
 
 from slack_bolt import App
-from slack_sdk import WebClient
 
 from bot.listeners.home import publish_home
 from bot.services import Services
@@ -23,7 +22,7 @@ def opens_the_home_tab(event: dict[str, Any]) -> bool:
 
 
 @once
-def show_home(client: WebClient, services: Services, actor: Actor) -> None:
+def show_home(actor: Actor) -> None:
     publish_home(actor)
 
 
