@@ -133,7 +133,7 @@ def may_change(services: Services, by: Requester, *, goal_id: int) -> Refused | 
         goal = repo.get_goal(session=session, team_id=by.team_id, goal_id=goal_id)
         if goal is None:
             return Refused(Refusal.GOAL_GONE)
-        return None if can_change(goal, by.user_id, is_admin=by.is_admin) else refusal(goal)
+        return None if can_change(goal, by) else refusal(goal)
 
 
 def get_goal(services: Services, *, team_id: str, goal_id: int) -> Goal | None:
