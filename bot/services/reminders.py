@@ -23,8 +23,7 @@ from bot.core.progress import expected_value
 from bot.core.values import GoalKind, GoalState, Quantity
 from bot.services import Services
 from bot.services.checkin_goals import asked_goals, goal_ref, owner_zone, reminder_goal
-from bot.services.checkins import Requester
-from bot.services.permissions import Refusal, Refused, can_change, refusal
+from bot.services.permissions import Refusal, Refused, Requester, can_change, refusal
 from bot.services.reminder_controls import schedule_of
 from storage import checkins as checkin_store
 from storage import repo
