@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.core.mrkdwn import escape, quoted
 from bot.core.period import Period
+from bot.core.values import GoalState
 from bot.render.common import (
     Block,
     actions,
@@ -40,7 +41,7 @@ def not_found_text(missing: NotFound) -> str:
 def goal_summary(row: GoalRow) -> str:
     """`#3 ✅ *Reach 60k* ▓▓▓░░ 35% 47k / 60k · on track` (or the goal's state without a plan)."""
     name = f"`#{row.goal_id}` *{escape(row.title)}*"
-    if row.state == "archived":
+    if row.state == GoalState.ARCHIVED:
         return f"{name} · _archived_"
     if row.line is None:
         return f"{name} · _no target or deadline to measure against_"
