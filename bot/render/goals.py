@@ -17,6 +17,8 @@ from bot.render.common import (
     clip,
     context,
     header,
+    input_block,
+    modal,
     section,
 )
 from bot.render.digest import period_change
@@ -134,17 +136,11 @@ def saved_text(title: str) -> str:
 def edit_modal(goal: Goal) -> dict[str, Any]:
     """The edit form: title, target, deadline, owner and channel, prefilled."""
 
-    def text_input(block_id: str, label: str, initial: str, *, optional: bool = False) -> Block:
+    def text_input(block_id: str, label: str, initial: str) -> Block:
         element: Block = {"type": "plain_text_input", "action_id": "value"}
         if initial:
             element["initial_value"] = clip(initial, 3000)
-        return {
-            "type": "input",
-            "block_id": block_id,
-            "optional": optional,
-            "label": {"type": "plain_text", "text": label},
-            "element": element,
-        }
+        return input_block(block_id, label, element)
 
     owner: Block = {"type": "users_select", "action_id": "value"}
     if goal.owner_id:
@@ -156,38 +152,19 @@ def edit_modal(goal: Goal) -> dict[str, Any]:
     if goal.deadline:
         deadline["initial_date"] = goal.deadline.date().isoformat()
     target = "" if goal.target is None else format(goal.target.normalize(), "f")
-    return {
-        "type": "modal",
-        "callback_id": EDIT_CALLBACK,
-        "private_metadata": str(goal.id),
-        "title": {"type": "plain_text", "text": "Edit goal"},
-        "submit": {"type": "plain_text", "text": "Save"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [
+    return modal(
+        EDIT_CALLBACK,
+        "Edit goal",
+        "Save",
+        [
             text_input("title", "Title", goal.title),
             text_input("target", "Target", target),
-            {
-                "type": "input",
-                "block_id": "deadline",
-                "label": {"type": "plain_text", "text": "Deadline"},
-                "element": deadline,
-            },
-            {
-                "type": "input",
-                "block_id": "owner",
-                "optional": True,
-                "label": {"type": "plain_text", "text": "Owner"},
-                "element": owner,
-            },
-            {
-                "type": "input",
-                "block_id": "channel",
-                "optional": True,
-                "label": {"type": "plain_text", "text": "Channel for its digest"},
-                "element": channel,
-            },
+            input_block("deadline", "Deadline", deadline),
+            input_block("owner", "Owner", owner, optional=True),
+            input_block("channel", "Channel for its digest", channel, optional=True),
         ],
-    }
+        private_metadata=str(goal.id),
+    )
 
 
 @dataclass(frozen=True)
