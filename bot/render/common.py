@@ -22,7 +22,7 @@ def chunk_lines(lines: list[str], limit: int = SECTION_LIMIT - 100) -> list[str]
 
     Example:
         >>> chunk_lines(["a", "b"])
-        ['a\nb']
+        ['a\\nb']
     """
     chunks: list[str] = []
     current = ""
