@@ -38,6 +38,11 @@ def chunk_lines(lines: list[str], limit: int = SECTION_LIMIT - 100) -> list[str]
     return chunks
 
 
+def counted(count: int, noun: str) -> str:
+    """A count with its noun, plural unless one: "1 goal", "3 check-ins"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def header(text: str) -> Block:
     return {
         "type": "header",

@@ -16,6 +16,7 @@ from bot.render.common import (
     chunk_lines,
     clip,
     context,
+    counted,
     header,
     input_block,
     modal,
@@ -178,16 +179,12 @@ class ExportWords:
 
 def export_words(*, goals: int, checkins: int, day: date) -> ExportWords:
     """E.g. a reply "I sent you a CSV of 3 goals and 1 check-in in a direct message."."""
-    held = f"{_plural(goals, 'goal')} and {_plural(checkins, 'check-in')}"
+    held = f"{counted(goals, 'goal')} and {counted(checkins, 'check-in')}"
     return ExportWords(
         title=f"Goals export {day:%Y-%m-%d}",
         comment=f"Your export: {held}. `checkin-bot import` reads it back.",
         reply=f"I sent you a CSV of {held} in a direct message.",
     )
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def chart_title(title: str) -> str:
