@@ -7,11 +7,12 @@ from datetime import timedelta
 from bot.core.dates import format_date
 from bot.core.kpis import PLATFORMS, kpi
 from bot.core.mrkdwn import escape, quoted
+from bot.core.numbers.write import format_quantity
 from bot.core.period import Period
-from bot.core.progress import Status
+from bot.core.progress import Status, progress_bar
 from bot.core.questions import Question
 from bot.render.common import Block, actions, button, clip, context, section
-from bot.render.figures import IN_ANSWER, bar, change_since, quantity, status_label
+from bot.render.figures import IN_ANSWER, change_since, status_label
 from bot.render.text import blocks_to_text
 from bot.services.questions.answer import EXAMPLES, MAX_LISTED, Answer, ObjectiveScore, Said
 from bot.services.questions.assess import GoalChange, GoalFacts
@@ -216,11 +217,11 @@ def _scores_headline(scores: tuple[ObjectiveScore, ...]) -> str:
 
 
 def _current(goal: GoalFacts) -> str | None:
-    return quantity(goal.current) if goal.current is not None else None
+    return format_quantity(goal.current) if goal.current is not None else None
 
 
 def _target(goal: GoalFacts) -> str:
-    return quantity(goal.target) if goal.target is not None else "no target"
+    return format_quantity(goal.target) if goal.target is not None else "no target"
 
 
 def _card_headline(goal: GoalFacts) -> str:
@@ -239,7 +240,7 @@ def _card(goal: GoalFacts) -> list[Block]:
         return [section(body), context(_owner(goal))]
     lines = [
         title,
-        f"*{current}* of {_target(goal)}{due}   `{bar(goal.progress)}`",
+        f"*{current}* of {_target(goal)}{due}   `{progress_bar(goal.progress)}`",
         f"Expected by today: {_expected(goal)}   Status: *{status_label(goal.status)}*",
         _forecast(goal),
         "Since the previous check-in: "
@@ -255,7 +256,7 @@ def _expected(goal: GoalFacts) -> str:
     percent = f"{int(goal.expected_share * 100)}%"  # cut toward zero, as the bar is
     if goal.expected is None:
         return percent
-    return f"{percent} ({quantity(goal.expected)})"
+    return f"{percent} ({format_quantity(goal.expected)})"
 
 
 def _forecast(goal: GoalFacts) -> str:
@@ -263,7 +264,7 @@ def _forecast(goal: GoalFacts) -> str:
         return "Target reached: no forecast needed"
     if goal.forecast is None:
         return "Forecast: not enough check-ins yet for a trend"
-    line = f"Forecast at the deadline: {quantity(goal.forecast)}"
+    line = f"Forecast at the deadline: {format_quantity(goal.forecast)}"
     if goal.eta is not None and goal.status is not Status.MISSED:
         line += f"; at this pace the target is reached on {format_date(goal.eta)}"
     return line
@@ -289,7 +290,7 @@ def _goal_line(goal: GoalFacts) -> str:
     current = _current(goal)
     # Without a check-in the status is "no check-in yet" too: say it once.
     figures = (
-        f"{current} of {_target(goal)} `{bar(goal.progress)}`, {status_label(goal.status)}"
+        f"{current} of {_target(goal)} `{progress_bar(goal.progress)}`, {status_label(goal.status)}"
         if current is not None
         else f"{status_label(Status.NO_DATA)} (target {_target(goal)})"
     )

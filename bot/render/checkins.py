@@ -6,14 +6,14 @@ from collections.abc import Sequence
 
 from bot.core.goal_lookup import describe_choices
 from bot.core.mrkdwn import escape
+from bot.core.numbers.write import format_quantity
+from bot.core.progress import progress_bar
 from bot.render.common import Block, context, section
 from bot.render.figures import (
     AFTER_CHECKIN,
     NO_TARGET,
-    bar,
     change_since,
     confidence_label,
-    quantity,
     share,
     status_with_mark,
 )
@@ -32,9 +32,10 @@ def answer_lines(answer: GoalAnswer) -> str:
     if answer.became_baseline:
         lines.append("This first value is the goal's baseline: progress counts from here.")
     if answer.progress is not None and answer.target is not None:
-        lines.append(f"Progress: {bar(answer.progress)} of the way to {quantity(answer.target)}")
+        target = format_quantity(answer.target)
+        lines.append(f"Progress: {progress_bar(answer.progress)} of the way to {target}")
     if answer.expected is not None and answer.expected_share is not None:
-        expected = f"{quantity(answer.expected)} ({share(answer.expected_share)} of the way)"
+        expected = f"{format_quantity(answer.expected)} ({share(answer.expected_share)} of the way)"
         lines.append(f"Expected by today: {expected}")
     status = f"Status: {status_with_mark(answer.status) if answer.status else NO_TARGET}"
     if answer.confidence:
@@ -111,4 +112,4 @@ def question_text(message: str, example: str) -> str:
 
 
 def _value(answer: GoalAnswer) -> str:
-    return quantity(answer.value) if answer.value else "no value yet"
+    return format_quantity(answer.value) if answer.value else "no value yet"

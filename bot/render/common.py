@@ -22,7 +22,7 @@ def chunk_lines(lines: list[str], limit: int = SECTION_LIMIT - 100) -> list[str]
 
     Example:
         >>> chunk_lines(["a", "b"])
-        ['a\nb']
+        ['a\\nb']
     """
     chunks: list[str] = []
     current = ""
@@ -36,6 +36,11 @@ def chunk_lines(lines: list[str], limit: int = SECTION_LIMIT - 100) -> list[str]
     if current:
         chunks.append(current)
     return chunks
+
+
+def counted(count: int, noun: str) -> str:
+    """A count with its noun, plural unless one: "1 goal", "3 check-ins"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def header(text: str) -> Block:
@@ -78,6 +83,44 @@ def actions(*buttons: Block, block_id: str | None = None) -> Block:
     if block_id:
         block["block_id"] = block_id
     return block
+
+
+def plain(text: str, limit: int = 2000) -> Block:
+    """Plain text, as labels, hints, placeholders and modal titles take it."""
+    return {"type": "plain_text", "text": clip(text, limit), "emoji": True}
+
+
+def input_block(
+    block_id: str, label: str, element: Block, *, optional: bool = False, hint: str = ""
+) -> Block:
+    """A modal's field: its label, the element typed or picked in, and a hint under it."""
+    block: Block = {
+        "type": "input",
+        "block_id": block_id,
+        "label": plain(label),
+        "element": element,
+        "optional": optional,
+    }
+    if hint:
+        block["hint"] = plain(hint)
+    return block
+
+
+def modal(
+    callback_id: str, title: str, submit: str, blocks: list[Block], *, private_metadata: str = ""
+) -> Block:
+    """A modal view with a Cancel button; `private_metadata` comes back with its submission."""
+    view: Block = {
+        "type": "modal",
+        "callback_id": callback_id,
+        "title": plain(title, 24),
+        "submit": plain(submit, 24),
+        "close": plain("Cancel", 24),
+        "blocks": blocks,
+    }
+    if private_metadata:
+        view["private_metadata"] = private_metadata
+    return view
 
 
 def field_problem(problem: ParseError) -> str:

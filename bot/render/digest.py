@@ -111,19 +111,20 @@ def digest_message(view: DigestView, *, late: bool = False) -> DigestMessage:
         )
         return DigestMessage(f"{title}: {headline(digest)}", blocks, [], title, _chart_alt(view))
 
-    shown = [goal_line(line, digest.period) for line in digest.lines[:MAIN_LINES]]
+    lines = [goal_line(line, digest.period) for line in digest.lines]
+    highlights = (
+        ("Wins", digest.wins),
+        ("Losses", digest.losses),
+        ("Opportunities", digest.opportunities),
+    )
     blocks.append(divider())
-    blocks.extend(section(chunk) for chunk in chunk_lines(shown))
+    blocks.extend(section(chunk) for chunk in chunk_lines(lines[:MAIN_LINES]))
     if total > MAIN_LINES:
         blocks.append(
             context(f"…and {total - MAIN_LINES} more goals: every goal is in the thread.")
         )
     blocks.append(divider())
-    for name, items in (
-        ("Wins", digest.wins),
-        ("Losses", digest.losses),
-        ("Opportunities", digest.opportunities),
-    ):
+    for name, items in highlights:
         blocks.append(section(_highlights(name, items, digest.period)))
     blocks.append(section(_not_checked_in(view)))
     note = (
@@ -134,20 +135,14 @@ def digest_message(view: DigestView, *, late: bool = False) -> DigestMessage:
     blocks.append(context(note))
 
     replies: list[list[Block]] = []
-    if total > MAIN_LINES or any(
-        len(items) > SECTION_ITEMS for items in (digest.wins, digest.losses, digest.opportunities)
-    ):
-        chunks = chunk_lines([goal_line(line, digest.period) for line in digest.lines])
+    if total > MAIN_LINES or any(len(items) > SECTION_ITEMS for _, items in highlights):
+        chunks = chunk_lines(lines)
         for start in range(0, len(chunks), REPLY_SECTIONS):
             replies.append([section(chunk) for chunk in chunks[start : start + REPLY_SECTIONS]])
-        for name, items in (
-            ("Wins", digest.wins),
-            ("Losses", digest.losses),
-            ("Opportunities", digest.opportunities),
-        ):
+        for name, items in highlights:
             if len(items) > SECTION_ITEMS:
-                lines = [f"*{name}*"] + [_highlight(item, digest.period) for item in items]
-                replies.append([section(chunk) for chunk in chunk_lines(lines)][:REPLY_SECTIONS])
+                listed = [f"*{name}*"] + [_highlight(item, digest.period) for item in items]
+                replies.append([section(chunk) for chunk in chunk_lines(listed)][:REPLY_SECTIONS])
     return DigestMessage(f"{title}: {headline(digest)}", blocks, replies, title, _chart_alt(view))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.parse_error import ParseError
+from bot.render.common import input_block, modal
 from bot.services.digests import SubscriptionView
 
 SUBSCRIBE_CALLBACK = "digest.subscribe"
@@ -15,34 +16,23 @@ SAY_WHEN = "Say when, e.g. weekly mon 09:00."
 
 def subscribe_modal() -> dict[str, Any]:
     """Pick a channel and a schedule (the same words as `/goals digest`)."""
-    return {
-        "type": "modal",
-        "callback_id": SUBSCRIBE_CALLBACK,
-        "title": {"type": "plain_text", "text": "Digest for a channel"},
-        "submit": {"type": "plain_text", "text": "Subscribe"},
-        "blocks": [
-            {
-                "type": "input",
-                "block_id": "channel",
-                "label": {"type": "plain_text", "text": "Channel"},
-                "element": {"type": "conversations_select", "action_id": "value"},
-            },
-            {
-                "type": "input",
-                "block_id": "schedule",
-                "label": {"type": "plain_text", "text": "When, and for which goals"},
-                "hint": {
-                    "type": "plain_text",
-                    "text": "e.g. weekly mon 09:00 · monthly 1st 9am · weekly platform instagram",
-                },
-                "element": {
-                    "type": "plain_text_input",
-                    "action_id": "value",
-                    "initial_value": "weekly mon 09:00",
-                },
-            },
+    when = {"type": "plain_text_input", "action_id": "value", "initial_value": "weekly mon 09:00"}
+    return modal(
+        SUBSCRIBE_CALLBACK,
+        "Digest for a channel",
+        "Subscribe",
+        [
+            input_block(
+                "channel", "Channel", {"type": "conversations_select", "action_id": "value"}
+            ),
+            input_block(
+                "schedule",
+                "When, and for which goals",
+                when,
+                hint="e.g. weekly mon 09:00 · monthly 1st 9am · weekly platform instagram",
+            ),
         ],
-    }
+    )
 
 
 def describe_subscription(view: SubscriptionView) -> str:

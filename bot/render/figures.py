@@ -15,7 +15,7 @@ from bot.core.checkin_reply import CONFIDENCE_LABELS, Confidence
 from bot.core.dates import format_date
 from bot.core.numbers.write import format_quantity
 from bot.core.period import Period
-from bot.core.progress import Status, progress_bar
+from bot.core.progress import Status
 from bot.core.trend import Change
 from bot.core.values import Quantity, Unit
 
@@ -97,11 +97,6 @@ IN_DIGEST = ChangeWords(
 """A digest's goal line, short enough for a 20-second read: "+3k (+6.82%) since last week"."""
 
 
-def quantity(q: Quantity) -> str:
-    """A value as people read it: "41,200", "3.4%", "2h 30m", "done"."""
-    return format_quantity(q)
-
-
 def signed(delta: Decimal, unit: Unit, currency: str | None, words: ChangeWords) -> str:
     """An amount with its sign, as `words` write it: "+3.1k", "−500", "±0", "+0.5 pts".
 
@@ -154,18 +149,13 @@ def share(fraction: Decimal) -> str:
     return f"{(fraction * 100):.0f}%"
 
 
-def bar(fraction: Decimal | None) -> str:
-    """A progress bar with its percentage: "▓▓▓▓░░░░░░ 40%"."""
-    return progress_bar(fraction)
-
-
 def status_label(status: Status) -> str:
     """A status in words: "on track"."""
     return STATUS_LABELS[status]
 
 
 def status_with_mark(status: Status) -> str:
-    """A status with its coloured mark: "🟢 on track"."""
+    """A status with its mark: "✅ on track"."""
     return f"{STATUS_MARKS[status]} {STATUS_LABELS[status]}"
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.core.mrkdwn import escape, quoted
 from bot.core.period import Period
+from bot.core.values import GoalState
 from bot.render.common import (
     Block,
     actions,
@@ -15,7 +16,10 @@ from bot.render.common import (
     chunk_lines,
     clip,
     context,
+    counted,
     header,
+    input_block,
+    modal,
     section,
 )
 from bot.render.digest import period_change
@@ -40,7 +44,7 @@ def not_found_text(missing: NotFound) -> str:
 def goal_summary(row: GoalRow) -> str:
     """`#3 ✅ *Reach 60k* ▓▓▓░░ 35% 47k / 60k · on track` (or the goal's state without a plan)."""
     name = f"`#{row.goal_id}` *{escape(row.title)}*"
-    if row.state == "archived":
+    if row.state == GoalState.ARCHIVED:
         return f"{name} · _archived_"
     if row.line is None:
         return f"{name} · _no target or deadline to measure against_"
@@ -133,17 +137,11 @@ def saved_text(title: str) -> str:
 def edit_modal(goal: Goal) -> dict[str, Any]:
     """The edit form: title, target, deadline, owner and channel, prefilled."""
 
-    def text_input(block_id: str, label: str, initial: str, *, optional: bool = False) -> Block:
+    def text_input(block_id: str, label: str, initial: str) -> Block:
         element: Block = {"type": "plain_text_input", "action_id": "value"}
         if initial:
             element["initial_value"] = clip(initial, 3000)
-        return {
-            "type": "input",
-            "block_id": block_id,
-            "optional": optional,
-            "label": {"type": "plain_text", "text": label},
-            "element": element,
-        }
+        return input_block(block_id, label, element)
 
     owner: Block = {"type": "users_select", "action_id": "value"}
     if goal.owner_id:
@@ -155,38 +153,19 @@ def edit_modal(goal: Goal) -> dict[str, Any]:
     if goal.deadline:
         deadline["initial_date"] = goal.deadline.date().isoformat()
     target = "" if goal.target is None else format(goal.target.normalize(), "f")
-    return {
-        "type": "modal",
-        "callback_id": EDIT_CALLBACK,
-        "private_metadata": str(goal.id),
-        "title": {"type": "plain_text", "text": "Edit goal"},
-        "submit": {"type": "plain_text", "text": "Save"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [
+    return modal(
+        EDIT_CALLBACK,
+        "Edit goal",
+        "Save",
+        [
             text_input("title", "Title", goal.title),
             text_input("target", "Target", target),
-            {
-                "type": "input",
-                "block_id": "deadline",
-                "label": {"type": "plain_text", "text": "Deadline"},
-                "element": deadline,
-            },
-            {
-                "type": "input",
-                "block_id": "owner",
-                "optional": True,
-                "label": {"type": "plain_text", "text": "Owner"},
-                "element": owner,
-            },
-            {
-                "type": "input",
-                "block_id": "channel",
-                "optional": True,
-                "label": {"type": "plain_text", "text": "Channel for its digest"},
-                "element": channel,
-            },
+            input_block("deadline", "Deadline", deadline),
+            input_block("owner", "Owner", owner, optional=True),
+            input_block("channel", "Channel for its digest", channel, optional=True),
         ],
-    }
+        private_metadata=str(goal.id),
+    )
 
 
 @dataclass(frozen=True)
@@ -200,16 +179,12 @@ class ExportWords:
 
 def export_words(*, goals: int, checkins: int, day: date) -> ExportWords:
     """E.g. a reply "I sent you a CSV of 3 goals and 1 check-in in a direct message."."""
-    held = f"{_plural(goals, 'goal')} and {_plural(checkins, 'check-in')}"
+    held = f"{counted(goals, 'goal')} and {counted(checkins, 'check-in')}"
     return ExportWords(
         title=f"Goals export {day:%Y-%m-%d}",
         comment=f"Your export: {held}. `checkin-bot import` reads it back.",
         reply=f"I sent you a CSV of {held} in a direct message.",
     )
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def chart_title(title: str) -> str:

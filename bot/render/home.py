@@ -71,10 +71,5 @@ def home_blocks(view: HomeView) -> list[Block]:
 
 def _goal_with_edit(row: GoalRow) -> Block:
     block = section(goal_summary(row))
-    block["accessory"] = {
-        "type": "button",
-        "text": {"type": "plain_text", "text": "Edit"},
-        "action_id": f"goal.edit_{row.goal_id}",
-        "value": str(row.goal_id),
-    }
+    block["accessory"] = button("Edit", f"goal.edit_{row.goal_id}", str(row.goal_id))
     return block

@@ -15,7 +15,7 @@ from bot.core.interview.form import FormAnswers, FormField
 from bot.core.interview.questions import CADENCE_CHOICES
 from bot.core.kpis import catalogue
 from bot.core.values import CATEGORY_LABELS, Unit
-from bot.render.common import Block, clip, context
+from bot.render.common import Block, clip, context, input_block, modal, plain
 
 FORM_CALLBACK = "interview.form"
 OPEN_FORM_ACTION = "interview.form.open"
@@ -37,52 +37,46 @@ def form_view(user_id: str) -> dict[str, Any]:
             "The same questions as the conversation. After *Review* I'll send the SMART "
             "review to our DM, where you save the goal."
         ),
-        _input(FormField.WHY, "Why: the business objective",
-               _text(FormField.WHY, "we want more people to see our Instagram", 300)),
-        _input(FormField.CATEGORY, "Closest objective",
-               _select(FormField.CATEGORY,
-                       [Choice(label, c.value) for c, label in CATEGORY_LABELS.items()]),
-               optional=True, hint="Leave empty and I'll tell it from the why."),
-        _input(FormField.WHERE, "Where: platform or scope",
-               _text(FormField.WHERE, "Instagram, website, all channels, Cluj", 100),
-               optional=True),
-        _input(FormField.METRIC, "Metric",
-               _select(FormField.METRIC, [Choice(k.name, k.key) for k in metrics]),
-               optional=True, hint="Or type your own metric below."),
-        _input(FormField.CUSTOM_METRIC, "Your own metric",
-               _text(FormField.CUSTOM_METRIC, "pizza orders by phone", 100), optional=True),
-        _input(FormField.UNIT, "Its kind of number",
-               _select(FormField.UNIT, [Choice(u.value, u.value) for u in Unit]),
-               optional=True, hint="Only for your own metric."),
-        _input(FormField.DIRECTION, "Which way is better",
-               _select(FormField.DIRECTION, list(_DIRECTIONS)),
-               optional=True, hint="Only for your own metric."),
-        _input(FormField.BASELINE, "Today's value (baseline)",
-               _text(FormField.BASELINE, "12k, 3.2%, 2h 30m or $1.5k", 100), optional=True,
-               hint="Leave empty if you don't know yet: the first check-in becomes the baseline."),
-        _input(FormField.TARGET, "Target",
-               _text(FormField.TARGET, "60k, +20%, double it or cut to under 1h", 100)),
-        _input(FormField.DEADLINE, "Deadline",
-               {"type": "datepicker", "action_id": _ACTION + FormField.DEADLINE}),
-        _input(FormField.OWNER, "Owner",
-               {"type": "users_select", "action_id": _ACTION + FormField.OWNER,
-                "initial_user": user_id}, optional=True),
-        _input(FormField.CADENCE, "Check-ins",
-               _select(FormField.CADENCE, list(CADENCE_CHOICES), initial=CADENCE_CHOICES[0]),
-               optional=True, hint="In the owner's time zone."),
-        _input(FormField.CHANNEL, "Digest channel",
-               {"type": "conversations_select", "action_id": _ACTION + FormField.CHANNEL,
-                "filter": {"include": ["public", "private"], "exclude_bot_users": True}},
-               optional=True),
+        input_block(FormField.WHY, "Why: the business objective",
+                    _text(FormField.WHY, "we want more people to see our Instagram", 300)),
+        input_block(FormField.CATEGORY, "Closest objective",
+                    _select(FormField.CATEGORY,
+                            [Choice(label, c.value) for c, label in CATEGORY_LABELS.items()]),
+                    optional=True, hint="Leave empty and I'll tell it from the why."),
+        input_block(FormField.WHERE, "Where: platform or scope",
+                    _text(FormField.WHERE, "Instagram, website, all channels, Cluj", 100),
+                    optional=True),
+        input_block(FormField.METRIC, "Metric",
+                    _select(FormField.METRIC, [Choice(k.name, k.key) for k in metrics]),
+                    optional=True, hint="Or type your own metric below."),
+        input_block(FormField.CUSTOM_METRIC, "Your own metric",
+                    _text(FormField.CUSTOM_METRIC, "pizza orders by phone", 100), optional=True),
+        input_block(FormField.UNIT, "Its kind of number",
+                    _select(FormField.UNIT, [Choice(u.value, u.value) for u in Unit]),
+                    optional=True, hint="Only for your own metric."),
+        input_block(FormField.DIRECTION, "Which way is better",
+                    _select(FormField.DIRECTION, list(_DIRECTIONS)),
+                    optional=True, hint="Only for your own metric."),
+        input_block(FormField.BASELINE, "Today's value (baseline)",
+                    _text(FormField.BASELINE, "12k, 3.2%, 2h 30m or $1.5k", 100), optional=True,
+                    hint="Leave empty if you don't know yet: "
+                         "the first check-in becomes the baseline."),
+        input_block(FormField.TARGET, "Target",
+                    _text(FormField.TARGET, "60k, +20%, double it or cut to under 1h", 100)),
+        input_block(FormField.DEADLINE, "Deadline",
+                    {"type": "datepicker", "action_id": _ACTION + FormField.DEADLINE}),
+        input_block(FormField.OWNER, "Owner",
+                    {"type": "users_select", "action_id": _ACTION + FormField.OWNER,
+                     "initial_user": user_id}, optional=True),
+        input_block(FormField.CADENCE, "Check-ins",
+                    _select(FormField.CADENCE, list(CADENCE_CHOICES), initial=CADENCE_CHOICES[0]),
+                    optional=True, hint="In the owner's time zone."),
+        input_block(FormField.CHANNEL, "Digest channel",
+                    {"type": "conversations_select", "action_id": _ACTION + FormField.CHANNEL,
+                     "filter": {"include": ["public", "private"], "exclude_bot_users": True}},
+                    optional=True),
     ]  # fmt: skip
-    return {
-        "type": "modal",
-        "callback_id": FORM_CALLBACK,
-        "title": _plain("New goal"),
-        "submit": _plain("Review"),
-        "close": _plain("Cancel"),
-        "blocks": blocks,
-    }
+    return modal(FORM_CALLBACK, "New goal", "Review", blocks)
 
 
 def form_answers(values: dict[str, Any]) -> FormAnswers:
@@ -117,35 +111,11 @@ def _value_of(state: dict[str, Any]) -> str:
     return ""
 
 
-def _plain(text: str) -> dict[str, Any]:
-    return {"type": "plain_text", "text": text, "emoji": True}
-
-
-def _input(
-    field: FormField,
-    label: str,
-    element: dict[str, Any],
-    *,
-    optional: bool = False,
-    hint: str | None = None,
-) -> Block:
-    block: Block = {
-        "type": "input",
-        "block_id": field.value,
-        "label": _plain(label),
-        "element": element,
-        "optional": optional,
-    }
-    if hint:
-        block["hint"] = _plain(hint)
-    return block
-
-
 def _text(field: FormField, placeholder: str, max_length: int) -> dict[str, Any]:
     return {
         "type": "plain_text_input",
         "action_id": _ACTION + field,
-        "placeholder": _plain(placeholder),
+        "placeholder": plain(placeholder),
         "max_length": max_length,
     }
 
@@ -164,4 +134,4 @@ def _select(
 
 
 def _option(choice: Choice) -> dict[str, Any]:
-    return {"text": _plain(clip(choice.label, 75)), "value": choice.value[:150]}
+    return {"text": plain(choice.label, 75), "value": choice.value[:150]}

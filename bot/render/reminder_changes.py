@@ -5,6 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.core.dates import format_date
+from bot.render.common import counted
 from bot.services.reminder_controls import Did, ReminderChange
 
 AWAY_EXAMPLE = "/goals away until Jan 5"
@@ -28,7 +29,7 @@ def reminder_change_text(change: ReminderChange) -> str:
         case Did.PAUSED_ALL:
             if not change.count:
                 return "You have no running reminders to pause."
-            return f"Paused reminders for {_goals(change.count)}. {BACK_AGAIN}"
+            return f"Paused reminders for {counted(change.count, 'goal')}. {BACK_AGAIN}"
         case Did.AWAY:
             assert change.until is not None
             return (
@@ -46,7 +47,7 @@ def reminder_change_text(change: ReminderChange) -> str:
             if not change.count:
                 return "Welcome back. You have no running goals to remind you of."
             return (
-                f"Welcome back. Reminders are on for {_goals(change.count)}; "
+                f"Welcome back. Reminders are on for {counted(change.count, 'goal')}; "
                 f"the next one: {next_reminder_text(change)}."
             )
         case _:
@@ -73,7 +74,3 @@ def next_reminder_text(change: ReminderChange) -> str:
         return "not scheduled"
     local = change.next_at.astimezone(ZoneInfo(change.zone))
     return f"{local:%a} {format_date(local.date())} at {local:%H:%M} ({change.zone})"
-
-
-def _goals(count: int) -> str:
-    return "1 goal" if count == 1 else f"{count} goals"

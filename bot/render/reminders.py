@@ -9,7 +9,16 @@ from bot.core.dates import format_date
 from bot.core.goal_lookup import GoalRef
 from bot.core.mrkdwn import escape
 from bot.core.numbers.write import format_quantity
-from bot.render.common import Block, actions, button, clip, context, section
+from bot.render.common import (
+    Block,
+    actions,
+    button,
+    context,
+    input_block,
+    modal,
+    plain,
+    section,
+)
 from bot.services.reminders import ReminderItem, ReminderView
 
 UPDATE_CALLBACK = "checkin.update"
@@ -103,85 +112,37 @@ def update_form(
         'checkin.update'
     """
     blocks: list[Block] = [
-        {
-            "type": "input",
-            "block_id": f"value:{item.goal.id}",
-            "label": {"type": "plain_text", "text": clip(f"{item.goal.title}: new value", 2000)},
-            "hint": {
-                "type": "plain_text",
-                "text": clip(
-                    f"Last: {_last(item)}" if item.last else "The first value becomes the baseline",
-                    2000,
-                ),
-            },
-            "element": {
-                "type": "plain_text_input",
-                "action_id": "value",
-                "placeholder": {"type": "plain_text", "text": "e.g. 41.2k"},
-            },
-        }
+        input_block(
+            f"value:{item.goal.id}",
+            f"{item.goal.title}: new value",
+            {"type": "plain_text_input", "action_id": "value", "placeholder": plain("e.g. 41.2k")},
+            hint=f"Last: {_last(item)}" if item.last else "The first value becomes the baseline",
+        )
         for item in items[:20]
     ]
-    blocks.append(
-        {
-            "type": "input",
-            "block_id": "note",
-            "optional": True,
-            "label": {"type": "plain_text", "text": "Note"},
-            "element": {"type": "plain_text_input", "action_id": "note", "multiline": True},
-        }
-    )
-    blocks.append(
-        {
-            "type": "input",
-            "block_id": "confidence",
-            "optional": True,
-            "label": {"type": "plain_text", "text": "How confident are you?"},
-            "element": {
-                "type": "static_select",
-                "action_id": "confidence",
-                "options": [
-                    {"text": {"type": "plain_text", "text": label}, "value": key}
-                    for key, label in CONFIDENCE_OPTIONS
-                ],
-            },
-        }
-    )
-    return {
-        "type": "modal",
-        "callback_id": UPDATE_CALLBACK,
-        "title": {"type": "plain_text", "text": "Check in"},
-        "submit": {"type": "plain_text", "text": "Save"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "private_metadata": json.dumps(answer_to),
-        "blocks": blocks,
+    note = {"type": "plain_text_input", "action_id": "note", "multiline": True}
+    confidence = {
+        "type": "static_select",
+        "action_id": "confidence",
+        "options": [{"text": plain(label), "value": key} for key, label in CONFIDENCE_OPTIONS],
     }
+    blocks += [
+        input_block("note", "Note", note, optional=True),
+        input_block("confidence", "How confident are you?", confidence, optional=True),
+    ]
+    return modal(
+        UPDATE_CALLBACK, "Check in", "Save", blocks, private_metadata=json.dumps(answer_to)
+    )
 
 
 def goal_picker(choices: Sequence[GoalRef]) -> dict[str, object]:
     """Which goal to check in on, for someone with several; Next opens the Update form."""
-    options = [
-        {"text": {"type": "plain_text", "text": clip(f"#{g.id} {g.title}", 75)}, "value": str(g.id)}
-        for g in choices[:100]
-    ]
-    blocks: list[Block] = [
-        {
-            "type": "input",
-            "block_id": "goal",
-            "label": {"type": "plain_text", "text": "Which goal?"},
-            "element": {"type": "static_select", "action_id": "goal", "options": options},
-        }
-    ]
+    options = [{"text": plain(f"#{g.id} {g.title}", 75), "value": str(g.id)} for g in choices[:100]]
+    picker = {"type": "static_select", "action_id": "goal", "options": options}
+    blocks: list[Block] = [input_block("goal", "Which goal?", picker)]
     if len(choices) > len(options):
         blocks.append(context("Not listed? Type `/goals checkin #<number> <value>` instead."))
-    return {
-        "type": "modal",
-        "callback_id": PICK_CALLBACK,
-        "title": {"type": "plain_text", "text": "Check in"},
-        "submit": {"type": "plain_text", "text": "Next"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": blocks,
-    }
+    return modal(PICK_CALLBACK, "Check in", "Next", blocks)
 
 
 def _last(item: ReminderItem) -> str:

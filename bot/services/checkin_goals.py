@@ -16,7 +16,7 @@ from bot.services.reminder_controls import schedule_of
 from storage import checkins as checkin_store
 from storage import repo
 from storage.goal_histories import GoalHistory, ReminderThread, key_result_histories
-from storage.models import Delivery, Goal, Member
+from storage.models import Delivery, DeliveryKind, Goal, Member
 
 
 def goal_ref(goal: Goal) -> GoalRef:
@@ -34,7 +34,7 @@ def goal_ref(goal: Goal) -> GoalRef:
 
 def reminder_goal(session: Session, delivery: Delivery) -> Goal | None:
     """The goal a reminder was sent for."""
-    schedule = schedule_of(session, delivery) if delivery.kind == "reminder" else None
+    schedule = schedule_of(session, delivery) if delivery.kind == DeliveryKind.REMINDER else None
     if schedule is None:
         return None
     return repo.get_goal(session=session, team_id=delivery.team_id, goal_id=schedule.goal_id)
@@ -94,4 +94,4 @@ def reminder_thread(
         delivery = repo.find_delivery_by_message(
             session=session, team_id=team_id, channel_id=channel_id, message_ts=thread_ts
         )
-        return delivery if delivery is not None and delivery.kind == "reminder" else None
+        return delivery if delivery is not None and delivery.kind == DeliveryKind.REMINDER else None

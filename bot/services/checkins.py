@@ -331,8 +331,7 @@ def goal_answer(history: GoalHistory, now: datetime, zone: ZoneInfo) -> GoalAnsw
 def first_refusal(goals: Sequence[Goal], author: Requester) -> Refused | None:
     """The refusal for the first goal `author` may not check in on; None when they may on all."""
     for goal in goals:
-        # Slack is asked about admins only when the goal itself does not let the author in.
-        if not can_change(goal, author.user_id, is_admin=False) and not author.is_admin:
+        if not can_change(goal, author):
             return refusal(goal)
     return None
 

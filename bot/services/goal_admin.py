@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from bot.core.digest import DigestLine, compose_digest
+from bot.core.digest import DigestLine, digest_line
 from bot.core.goal_lookup import find_goals
 from bot.core.period import Period
 from bot.core.values import GoalState
@@ -35,8 +35,12 @@ class GoalRow:
     goal_id: int
     title: str
     owner_id: str | None
-    state: str
+    state: GoalState
     line: DigestLine | None
+
+    @classmethod
+    def of(cls, goal: Goal, line: DigestLine | None = None) -> GoalRow:
+        return cls(goal.id or 0, goal.title, goal.owner_id, goal.state, line)
 
 
 @dataclass(frozen=True)
@@ -89,11 +93,19 @@ def goal_rows(
 
 def rows_of(session: Session, team_id: str, goals: Sequence[Goal], now: datetime) -> list[GoalRow]:
     """These goals as lists show them, each with its digest line."""
-    tracked = track_goals(session=session, team_id=team_id, goals=list(goals))
-    lines = {
-        line.goal_id: line for line in compose_digest(tracked, period=Period.WEEKLY, now=now).lines
-    }
-    return [GoalRow(g.id or 0, g.title, g.owner_id, g.state, lines.get(g.id or 0)) for g in goals]
+    lines = lines_of(session, team_id, goals, now)
+    return [GoalRow.of(g, lines.get(g.id or 0)) for g in goals]
+
+
+def lines_of(
+    session: Session, team_id: str, goals: Sequence[Goal], now: datetime
+) -> dict[int, DigestLine]:
+    """Each goal's line (for goals with a plan), from the check-ins of these goals alone.
+
+    Each line is written alone: a list needs no digest composed around it.
+    """
+    tracked = track_goals(session=session, team_id=team_id, goals=goals)
+    return {t.goal_id: digest_line(t, Period.WEEKLY, now) for t in tracked}
 
 
 def list_goals(services: Services, *, team_id: str) -> list[GoalRow]:
@@ -133,7 +145,7 @@ def may_change(services: Services, by: Requester, *, goal_id: int) -> Refused | 
         goal = repo.get_goal(session=session, team_id=by.team_id, goal_id=goal_id)
         if goal is None:
             return Refused(Refusal.GOAL_GONE)
-        return None if can_change(goal, by.user_id, is_admin=by.is_admin) else refusal(goal)
+        return None if can_change(goal, by) else refusal(goal)
 
 
 def get_goal(services: Services, *, team_id: str, goal_id: int) -> Goal | None:
@@ -157,7 +169,7 @@ def archive_goal(services: Services, by: Requester, *, goal_id: int) -> GoalRow 
             changes=GoalUpdate(state=GoalState.ARCHIVED),
             now=services.now(),
         )
-        return GoalRow(goal.id or 0, goal.title, goal.owner_id, goal.state, None)
+        return GoalRow.of(goal)
 
 
 def edit_goal(
@@ -176,4 +188,4 @@ def edit_goal(
             changes=GoalUpdate.model_validate(fields),
             now=services.now(),
         )
-        return GoalRow(goal.id or 0, goal.title, goal.owner_id, goal.state, None)
+        return GoalRow.of(goal)

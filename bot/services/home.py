@@ -17,17 +17,15 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from bot.core.digest import DigestLine, digest_line
-from bot.core.period import Period
+from bot.core.digest import DigestLine
 from bot.core.progress import WEEK_DAYS
+from bot.core.values import GoalState
 from bot.services import Services
-from bot.services.goal_admin import GoalRow
-from bot.services.tracking import tracked_goal
+from bot.services.goal_admin import GoalRow, lines_of
 from storage import digests as digest_store
 from storage import repo
 from storage.home import reminders_paused
 from storage.models import Goal
-from storage.progress import checkins_by_goal
 
 MY_GOALS = 20
 TEAM_PAGE = 25
@@ -124,7 +122,7 @@ def _views(
     splits = [_Split.of(goals, user_id, page) for user_id, page in pages.items()]
     # A person's goals beyond the first MY_GOALS still count for "due", so all are read.
     shown = {g.id: g for s in splits for g in [*s.mine, *s.team_page]}
-    lines = _lines(session, team_id, list(shown.values()), now)
+    lines = lines_of(session, team_id, list(shown.values()), now)
     channels = tuple(
         s.channel_id for s in digest_store.list_subscriptions(session=session, team_id=team_id)
     )
@@ -142,17 +140,6 @@ def _views(
     ]
 
 
-def _lines(
-    session: Session, team_id: str, goals: Sequence[Goal], now: datetime
-) -> dict[int, DigestLine]:
-    """Each goal's line (for goals with a plan), from the check-ins of these goals alone."""
-    checkins = checkins_by_goal(
-        session=session, team_id=team_id, goal_ids=[g.id for g in goals if g.id is not None]
-    )
-    tracked = (tracked_goal(g, checkins.get(g.id or 0, [])) for g in goals)
-    return {t.goal_id: digest_line(t, Period.WEEKLY, now) for t in tracked if t is not None}
-
-
 def _view(
     split: _Split,
     lines: dict[int, DigestLine],
@@ -162,14 +149,14 @@ def _view(
     channels: tuple[str, ...],
 ) -> HomeView:
     def row(goal: Goal) -> GoalRow:
-        return GoalRow(goal.id or 0, goal.title, goal.owner_id, goal.state, lines.get(goal.id or 0))
+        return GoalRow.of(goal, lines.get(goal.id or 0))
 
     mine = [row(g) for g in split.mine]
     since = now - timedelta(days=WEEK_DAYS)
     due = [
         r
         for r in mine
-        if r.state == "active"
+        if r.state == GoalState.ACTIVE
         and r.line is not None
         and (r.line.progress.last_at is None or r.line.progress.last_at <= since)
     ]

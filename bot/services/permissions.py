@@ -47,17 +47,19 @@ class Requester:
         return self.ask_is_admin()
 
 
-def can_change(goal: Goal, user_id: str, *, is_admin: bool) -> bool:
-    """True when `user_id` may check in on, edit or archive `goal`.
+def can_change(goal: Goal, who: Requester) -> bool:
+    """True when `who` may check in on, edit or archive `goal`.
+
+    Slack is asked whether they are an admin only when the goal itself does not let them in.
 
     Example:
-        >>> can_change(Goal(title="g", team_id="T", owner_id="U1"), "U1", is_admin=False)
+        >>> can_change(Goal(title="g", team_id="T", owner_id="U1"), Requester("T", "U1", bool))
         True
     """
-    if is_admin or user_id == goal.owner_id or user_id in (goal.contributors or []):
+    if who.user_id == goal.owner_id or who.user_id in (goal.contributors or []):
         return True
     # A goal without an owner belongs to whoever created it.
-    return goal.owner_id is None and user_id == goal.created_by
+    return (goal.owner_id is None and who.user_id == goal.created_by) or who.is_admin
 
 
 def refusal(goal: Goal) -> Refused:

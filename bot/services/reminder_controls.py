@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from bot.core.dates import AmbiguousDate, parse_deadline
 from bot.core.parse_error import ParseError
+from bot.core.values import GoalState
 from bot.services import Services
 from bot.services.schedules import advance
 from storage import repo
@@ -170,7 +171,11 @@ def come_back(services: Services, *, team_id: str, user_id: str) -> ReminderChan
             member.away_until = None
         for row in schedules_of_owner(session=session, team_id=team_id, owner_id=user_id):
             goal = repo.get_goal(session=session, team_id=team_id, goal_id=row.goal_id)
-            if goal is None or goal.state != "active" or (goal.deadline and goal.deadline < now):
+            if (
+                goal is None
+                or goal.state != GoalState.ACTIVE
+                or (goal.deadline and goal.deadline < now)
+            ):
                 continue
             row.active, row.paused_reason, row.updated_at = True, None, now
             advance(row, after=now)

@@ -23,8 +23,7 @@ from bot.core.progress import expected_value
 from bot.core.values import GoalKind, GoalState, Quantity
 from bot.services import Services
 from bot.services.checkin_goals import asked_goals, goal_ref, owner_zone, reminder_goal
-from bot.services.checkins import Requester
-from bot.services.permissions import Refusal, Refused, can_change, refusal
+from bot.services.permissions import Refusal, Refused, Requester, can_change, refusal
 from bot.services.reminder_controls import schedule_of
 from storage import checkins as checkin_store
 from storage import repo
@@ -80,7 +79,7 @@ def reminder_for_form(
         row = schedule_of(session, delivery)
         if goal is None or row is None:
             return Refused(Refusal.REMINDER_GOAL_GONE)
-        if not can_change(goal, author.user_id, is_admin=author.is_admin):
+        if not can_change(goal, author):
             return refusal(goal)
         return build_reminder(session, row, goal, services.now(), late=False)
 
@@ -113,7 +112,7 @@ def goal_form_items(
         goal = repo.get_goal(session=session, team_id=author.team_id, goal_id=goal_id)
         if goal is None or goal.state != GoalState.ACTIVE:
             return Refused(Refusal.GOAL_NOT_ACTIVE)
-        if not can_change(goal, author.user_id, is_admin=author.is_admin):
+        if not can_change(goal, author):
             return refusal(goal)
         zone = owner_zone(session, services, goal)
         now = services.now()

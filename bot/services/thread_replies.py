@@ -21,11 +21,11 @@ from bot.services.checkins import (
     Recorded,
     Removed,
     Report,
-    Requester,
     Unclear,
     first_refusal,
     record_values,
 )
+from bot.services.permissions import Requester
 from bot.services.reminder_controls import skip_once, snooze
 from storage import checkins as checkin_store
 from storage import repo

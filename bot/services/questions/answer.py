@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from bot.core.okr_scores import kr_score, objective_score, score_verdict
+from bot.core.okr_scores import ScoreVerdict, kr_score, objective_score, score_verdict
 from bot.core.questions import Intent, Question, start_of_day, understand
 from bot.core.wording import normalise
 from bot.services import Services
@@ -84,7 +84,7 @@ class ObjectiveScore:
     ref: str
     title: str
     score: Decimal | None
-    verdict: str | None
+    verdict: ScoreVerdict | None
     key_results: tuple[tuple[str, Decimal], ...]
 
 
@@ -278,7 +278,7 @@ def _objective_score(objective: Goal, key_results: list[Assessed]) -> ObjectiveS
         ref=goal_ref(objective),
         title=objective.title,
         score=score,
-        verdict=score_verdict(score).value if score is not None else None,
+        verdict=score_verdict(score) if score is not None else None,
         key_results=tuple(kr_scores),
     )
 
