@@ -67,9 +67,7 @@ def ask_archive(
     if refused:
         tell(actor, respond, body, refused_text(refused))
         return
-    text, blocks = archive_confirm_blocks(
-        GoalRow(goal.id or 0, goal.title, goal.owner_id, goal.state, None)
-    )
+    text, blocks = archive_confirm_blocks(GoalRow.of(goal))
     respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
 
 

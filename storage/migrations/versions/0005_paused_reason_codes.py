@@ -3,8 +3,9 @@
 A reminder schedule's `paused_reason` used to be written in words, with Slack markup
 ("paused by <@U123>", "channel_not_found: the goal's channel no longer exists, or I
 can't see it", "the goal is achieved"). It now holds a code ("paused_by:U123",
-"channel_not_found", "goal_achieved") that bot/render words when it is shown, so the
-rows written before are turned into the same codes here. A reason this migration
+"channel_not_found", "goal_achieved"): plain values, free of Slack markup, for whatever
+shows them to be worded in bot/render. The rows written before are turned into the
+same codes here. A reason this migration
 does not recognise is left as it is.
 
 Revision ID: 0005
