@@ -1,4 +1,5 @@
-"""Deleting a workspace's data: on demand, or 30 days after it uninstalled the app."""
+"""Housekeeping: a workspace's data, on demand or 30 days after it uninstalled the app,
+and the event ids kept for de-duplication once Slack can no longer retry them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete
 from sqlmodel import Session, SQLModel, col, select
 
-from storage.models import Workspace
+from storage.models import ProcessedEvent, Workspace
 from storage.oauth import oauth_metadata
 from storage.repo import scoped_team
 
@@ -31,6 +32,16 @@ def expired_workspaces(*, session: Session, now: datetime) -> list[str]:
     """Workspaces that uninstalled the app more than `RETENTION` ago."""
     query = select(Workspace.team_id).where(col(Workspace.uninstalled_at) < now - RETENTION)
     return list(session.exec(query))
+
+
+def forget_events_before(*, session: Session, before: datetime) -> int:
+    """Delete the event ids received before `before`, in every workspace; returns how many.
+
+    Slack retries an event for minutes; past that an id only takes room. This is
+    housekeeping of the whole table, so, like the tick's due queries, it spans workspaces.
+    """
+    result = session.execute(delete(ProcessedEvent).where(col(ProcessedEvent.received_at) < before))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def is_serving(*, session: Session, team_id: str) -> bool:

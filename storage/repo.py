@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import delete, update
+from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -320,14 +320,3 @@ def find_delivery_by_message(
         Delivery.message_ts == message_ts,
     )
     return session.exec(query).first()
-
-
-def forget_events_before(*, session: Session, team_id: str, before: datetime) -> int:
-    """Drop de-duplication records older than Slack's retry window."""
-    result = session.execute(
-        delete(ProcessedEvent).where(
-            col(ProcessedEvent.team_id) == scoped_team(team_id),
-            col(ProcessedEvent.received_at) < before,
-        )
-    )
-    return int(getattr(result, "rowcount", 0) or 0)

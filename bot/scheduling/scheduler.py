@@ -17,11 +17,13 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from bot.observability import DELIVERIES
 from bot.scheduling.deliveries import DeliveryRunner
 from bot.services import Services
-from storage.purge import expired_workspaces, purge_workspace
+from storage.purge import expired_workspaces, forget_events_before, purge_workspace
 
 log = logging.getLogger("checkin_bot.scheduler")
 
 TICK = timedelta(seconds=30)
+EVENT_MEMORY = timedelta(days=1)
+"""How long an event id is kept: Slack's retries come within minutes, so a day is plenty."""
 
 
 def start_scheduler(runner: DeliveryRunner, *, tick: timedelta = TICK) -> BackgroundScheduler:
@@ -37,6 +39,7 @@ def start_scheduler(runner: DeliveryRunner, *, tick: timedelta = TICK) -> Backgr
 
     def retain() -> None:
         purge_expired(runner.services)
+        forget_old_events(runner.services)
 
     # Missed intervals coalesce into one tick; a late tick still runs (the runner
     # judges lateness itself). Each job also runs once at start, to catch up, on the
@@ -49,6 +52,15 @@ def start_scheduler(runner: DeliveryRunner, *, tick: timedelta = TICK) -> Backgr
     scheduler.add_job(retain, "interval", hours=6, id="retention", **every)
     scheduler.start()
     return scheduler
+
+
+def forget_old_events(services: Services) -> int:
+    """Drop the de-duplication records of events older than `EVENT_MEMORY`."""
+    with services.session() as session:
+        forgotten = forget_events_before(session=session, before=services.now() - EVENT_MEMORY)
+    if forgotten:
+        log.info("forgot %d event ids older than %s", forgotten, EVENT_MEMORY)
+    return forgotten
 
 
 def purge_expired(services: Services) -> int:

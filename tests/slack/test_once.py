@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -10,6 +11,7 @@ from slack_bolt.util.utils import get_arg_names_of_callable
 from slack_sdk import WebClient
 from sqlmodel import select
 
+from bot.scheduling.scheduler import forget_old_events
 from bot.services import Services
 from bot.slack.actor import Actor
 from bot.slack.once import once
@@ -111,3 +113,24 @@ def test_a_listener_that_failed_counts_as_run_and_its_retry_is_quiet(harness: Bo
     assert runs == [1, 1]
     with harness.services.session() as session:
         assert session.get(ProcessedEvent, ("T1", "Ev2")) is not None
+
+
+def test_event_ids_are_forgotten_after_a_day_and_a_retry_within_it_is_still_caught(
+    harness: BotHarness,
+) -> None:
+    dm = harness.sandbox.im_channel("U1")
+    hello = {"type": "message", "user": "U1", "text": "hello", "channel": dm, "channel_type": "im"}
+    harness.driver.event({**hello, "ts": harness.sandbox.next_ts()}, event_id="Ev0OLD")
+    harness.clock.advance(timedelta(hours=25))
+    recent = {**hello, "ts": harness.sandbox.next_ts()}
+    harness.driver.event(recent, event_id="Ev0NEW")
+
+    assert forget_old_events(harness.services) == 1
+
+    with harness.services.session() as session:
+        kept = [row.event_id for row in session.exec(select(ProcessedEvent))]
+    assert kept == ["Ev0NEW"]
+    answers = len(harness.dm("U1"))
+    assert answers == 2  # one answer to each of the two messages
+    harness.driver.event(recent, event_id="Ev0NEW", retry_num=1)
+    assert len(harness.dm("U1")) == answers  # the retry of a remembered event says nothing
