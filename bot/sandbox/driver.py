@@ -118,9 +118,19 @@ class SlackDriver:
         return f"{next(self._ids)}.{int(time.time())}.trigger"
 
     def command(
-        self, user: str, command: str, text: str = "", *, channel: str | None = None
+        self,
+        user: str,
+        command: str,
+        text: str = "",
+        *,
+        channel: str | None = None,
+        trigger_id: str | None = None,
     ) -> Delivery:
-        """Type a slash command (`/goals help`) in a channel (the user's DM by default)."""
+        """Type a slash command (`/goals help`) in a channel (the user's DM by default).
+
+        Passing the `trigger_id` of an earlier command replays that request, as a proxy's
+        retry or a replay within the signature's five minutes would.
+        """
         channel = channel or self.sandbox.im_channel(user)
         payload = {
             "token": "sandbox-verification-token",
@@ -135,7 +145,7 @@ class SlackDriver:
             "api_app_id": self.sandbox.app_id,
             "is_enterprise_install": "false",
             "response_url": self.sandbox.response_url(channel, user),
-            "trigger_id": self._trigger_id(),
+            "trigger_id": trigger_id or self._trigger_id(),
         }
         return self._deliver("command", payload, None)
 

@@ -17,6 +17,7 @@ another replica meanwhile waits on the unique key until the first commits.
 from __future__ import annotations
 
 import functools
+import hashlib
 import inspect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -75,9 +76,24 @@ class EventServices(Services):
         )
 
 
+def delivery_id(body: dict[str, Any]) -> str | None:
+    """What names one delivery: an event's id, or a slash command's trigger id.
+
+    Slack does not retry slash commands, but a replayed request (within the signature's
+    five minutes) or a proxy's retry carries the same `trigger_id`: it is stored hashed,
+    so any length fits the column.
+    """
+    if body.get("event_id"):
+        return str(body["event_id"])
+    trigger = body.get("trigger_id")
+    if body.get("command") and isinstance(trigger, str) and trigger:
+        return "command:" + hashlib.sha256(trigger.encode()).hexdigest()[:48]
+    return None
+
+
 def for_event(services: Services, actor: Actor, body: dict[str, Any]) -> Services:
     """The services for one event's listener; as they are when there is nothing to record."""
-    event_id = body.get("event_id")
+    event_id = delivery_id(body)
     if not event_id or not actor.team_id:
         return services
     return EventServices(

@@ -212,6 +212,19 @@ def test_the_checkin_command(
     assert answer in reply.text + str(reply.blocks)
 
 
+def test_a_replayed_checkin_command_stores_one_check_in_and_answers_once(
+    harness: BotHarness,
+) -> None:
+    goal_id, _ = make_reminded_goal(harness)
+
+    for _ in range(3):  # the same signed request, as a replay or a proxy's retry sends it
+        harness.driver.command("U1", "/goals", f"checkin #{goal_id} 41k", trigger_id="77.1.t")
+
+    assert [c.value for c in checkins(harness)] == [Decimal(41000)]
+    answers = [m for m in harness.sandbox.messages if m.ephemeral_to == "U1"]
+    assert len(answers) == 1
+
+
 def test_the_checkin_command_asks_which_goal_when_two_fit(harness: BotHarness) -> None:
     make_reminded_goal(harness)
     make_reminded_goal(harness, title="Reach 20k on TikTok", platform="tiktok")

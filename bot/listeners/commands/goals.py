@@ -15,6 +15,7 @@ from bot.listeners.context import CommandContext
 from bot.render.help import help_blocks, help_text, help_view, unknown_command_text
 from bot.services import Services
 from bot.slack.actor import Actor
+from bot.slack.once import once
 
 COMMAND = "/goals"
 
@@ -49,6 +50,7 @@ def split_subcommand(text: str) -> tuple[str, str]:
     return (word.casefold() or "help"), rest.strip()
 
 
+@once
 def goals_command(
     ack: Ack,
     command: dict[str, Any],
