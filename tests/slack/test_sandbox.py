@@ -115,11 +115,25 @@ def test_a_429_is_waited_out_and_the_message_sent_once(client_and_sandbox: tuple
 
 def test_a_server_error_is_retried(client_and_sandbox: tuple) -> None:
     client, sandbox, _ = client_and_sandbox
+    sandbox.server_error("users.info", status=503)
+
+    assert client.users_info(user="U1")["user"]["id"] == "U1"
+    assert [c.status for c in sandbox.calls_to("users.info")] == [503, 200]
+
+
+def test_a_post_that_slack_may_have_made_is_not_repeated(client_and_sandbox: tuple) -> None:
+    client, sandbox, services = client_and_sandbox
     sandbox.server_error("chat.postMessage", status=503)
+    sandbox.slow("chat.postMessage", seconds=1.5)  # done at once, answered too late
+    impatient = make_client(services, timeout=1)
 
-    client.chat_postMessage(channel="C1", text="hello")
+    with pytest.raises(SlackApiError):
+        client.chat_postMessage(channel="C1", text="first")
+    with pytest.raises(TimeoutError):
+        impatient.chat_postMessage(channel="C1", text="second")
 
-    assert len(sandbox.channel_messages("C1")) == 1
+    assert [c.status for c in sandbox.calls_to("chat.postMessage")] == [503, 200]
+    assert [m.text for m in sandbox.channel_messages("C1")] == ["second"]
 
 
 @pytest.mark.parametrize("error", ["channel_not_found", "not_in_channel", "account_inactive"])
