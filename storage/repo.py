@@ -273,7 +273,8 @@ class DeliveryKey:
         return cls(team_id, DeliveryKind(kind), int(row_id), period)
 
 
-def _key_filter(key: DeliveryKey) -> tuple[Any, ...]:
+def key_filter(key: DeliveryKey) -> tuple[Any, ...]:
+    """The WHERE clauses that find the one delivery of `key`."""
     target = (
         col(Delivery.schedule_id) == key.row_id
         if key.kind is DeliveryKind.REMINDER
@@ -331,7 +332,7 @@ def _take_over(
     )
     taken = session.execute(
         update(Delivery)
-        .where(*_key_filter(key), free, col(Delivery.attempts) < DELIVERY_ATTEMPTS)
+        .where(*key_filter(key), free, col(Delivery.attempts) < DELIVERY_ATTEMPTS)
         .values(
             status=DeliveryStatus.CLAIMED,
             attempts=col(Delivery.attempts) + 1,
@@ -343,7 +344,7 @@ def _take_over(
     )
     if not getattr(taken, "rowcount", 0):
         return None
-    fresh = select(Delivery).where(*_key_filter(key)).execution_options(populate_existing=True)
+    fresh = select(Delivery).where(*key_filter(key)).execution_options(populate_existing=True)
     return session.exec(fresh).one()  # as the UPDATE left it, not as the session last saw it
 
 
@@ -355,7 +356,7 @@ def delivery_settled(
 
     A claim whose lease ran out with no tries left is recorded as failed here.
     """
-    found = session.exec(select(Delivery).where(*_key_filter(key))).first()
+    found = session.exec(select(Delivery).where(*key_filter(key))).first()
     if found is None or found.status in (DeliveryStatus.SENT, DeliveryStatus.SKIPPED):
         return found is not None
     if found.attempts < DELIVERY_ATTEMPTS:
@@ -365,21 +366,6 @@ def delivery_settled(
             return False
         found.status, found.error = DeliveryStatus.FAILED, "its sender stopped answering"
     return True
-
-
-def bind_delivery_message(
-    *, session: Session, key: DeliveryKey, channel_id: str, message_ts: str, now: datetime
-) -> Delivery | None:
-    """Record that the message for `key` is in Slack at (channel, ts), found by its
-    metadata after its sender crashed before saying so; None when there is no such claim."""
-    found = session.exec(select(Delivery).where(*_key_filter(key))).first()
-    if found is None:
-        return None
-    if found.message_ts is None:
-        found.status, found.error = DeliveryStatus.SENT, None
-        found.channel_id, found.message_ts, found.sent_at = channel_id, message_ts, now
-        session.flush()
-    return found
 
 
 def get_delivery(*, session: Session, team_id: str, delivery_id: int) -> Delivery | None:

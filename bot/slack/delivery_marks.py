@@ -8,13 +8,19 @@ reply in the thread of such a message finds its delivery by the same key.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 from typing import Any
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.models.metadata import Metadata
 
+from bot.services import Services
+from storage.deliveries import bind_delivery_message, has_unbound_deliveries
 from storage.repo import DeliveryKey
+
+log = logging.getLogger("checkin_bot.slack.delivery_marks")
 
 EVENT_TYPE = "checkin_bot_delivery"
 HISTORY_PAGE = 200  # messages per conversations.history call (Slack suggests at most 200)
@@ -84,3 +90,31 @@ def thread_parent_key(client: WebClient, channel: str, thread_ts: str) -> Delive
     if not messages or messages[0].get("ts") != thread_ts:
         return None
     return key_of(messages[0])
+
+
+def bind_thread_parent(
+    services: Services, client: WebClient, *, team_id: str, channel_id: str, thread_ts: str
+) -> bool:
+    """A reply in a thread the database knows nothing of: when the thread starts from one of
+    our scheduled messages whose sender died before recording it, record it now (True)."""
+    with services.session() as session:
+        if not has_unbound_deliveries(session=session, team_id=team_id):
+            return False
+    try:
+        key = thread_parent_key(client, channel_id, thread_ts)
+    except SlackApiError as exc:
+        log.warning("could not read the start of thread %s: %s", thread_ts, exc.response["error"])
+        return False
+    if key is None or key.team_id != team_id:
+        return False
+    with services.session() as session:
+        bound = bind_delivery_message(
+            session=session,
+            key=key,
+            channel_id=channel_id,
+            message_ts=thread_ts,
+            now=services.now(),
+        )
+    if bound is not None:
+        log.info("%s %s found in Slack by a reply in its thread", key.kind, key.row_id)
+    return bound is not None
