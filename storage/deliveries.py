@@ -3,19 +3,23 @@ after posting. A reply in such a message's thread finds it by the key in its met
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
 from storage.models import Delivery, DeliveryStatus
 from storage.repo import DeliveryKey, key_filter, scoped_team
 
+UNBOUND_MEMORY = timedelta(days=14)  # a reply to a reminder older than this is not looked up
 
-def has_unbound_deliveries(*, session: Session, team_id: str) -> bool:
-    """True when a claim of this workspace may have posted without saying where (claimed or
-    failed, no message recorded): only then is a strange thread worth asking Slack about."""
+
+def has_unbound_deliveries(*, session: Session, team_id: str, now: datetime) -> bool:
+    """True when a recent claim of this workspace may have posted without saying where
+    (claimed or failed, no message recorded): only then is a thread we do not know worth
+    asking Slack about."""
     query = select(Delivery.id).where(
         col(Delivery.team_id) == scoped_team(team_id),
+        col(Delivery.claimed_at) >= now - UNBOUND_MEMORY,
         col(Delivery.status).in_([DeliveryStatus.CLAIMED, DeliveryStatus.FAILED]),
         col(Delivery.message_ts).is_(None),
     )

@@ -98,7 +98,7 @@ def bind_thread_parent(
     """A reply in a thread the database knows nothing of: when the thread starts from one of
     our scheduled messages whose sender died before recording it, record it now (True)."""
     with services.session() as session:
-        if not has_unbound_deliveries(session=session, team_id=team_id):
+        if not has_unbound_deliveries(session=session, team_id=team_id, now=services.now()):
             return False
     try:
         key = thread_parent_key(client, channel_id, thread_ts)
