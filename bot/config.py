@@ -12,7 +12,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import ValidationError, field_validator
+from pydantic import PositiveInt, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from slack_sdk import WebClient
 
@@ -33,6 +33,7 @@ _FIXES: dict[str, str] = {
     "SLACK_API_URL": "use an http(s) URL ending in /api/, e.g. GovSlack's https://slack-gov.com/api/",
     "DEFAULT_TIMEZONE": "use an IANA time zone name such as Europe/Bucharest or UTC",
     "LOG_LEVEL": "use one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
+    "DELIVERY_LEASE_SECONDS": "use a whole number of seconds, at least 1 (default 120)",
 }
 
 
@@ -63,6 +64,9 @@ class Settings(BaseSettings):
     SLACK_API_URL: str = WebClient.BASE_URL
     DEFAULT_TIMEZONE: str = "UTC"
     LOG_LEVEL: LogLevel = "INFO"
+    # How long a replica's claim on a scheduled message holds before another may take it
+    # over: longer than one send takes (the client's retries included).
+    DELIVERY_LEASE_SECONDS: PositiveInt = 120
 
     @field_validator("SLACK_BOT_TOKEN")
     @classmethod

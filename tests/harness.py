@@ -68,7 +68,7 @@ class BotHarness:
     ) -> None:
         self.engine = engine
         self.clock = FrozenClock(now)
-        self.sandbox = SlackSandbox(team_id=TEAM)
+        self.sandbox = SlackSandbox(team_id=TEAM, clock=self.clock.now)
         self.socket_mode = socket_mode
         self.oauth = oauth  # installs through OAuth instead of a fixed bot token
         self._stack = ExitStack()

@@ -65,6 +65,7 @@ def test_the_manifest_asks_for_no_scope_the_bot_does_not_use() -> None:
         "chat:write",
         "commands",
         "files:write",
+        "groups:history",
         "im:history",
         "im:write",
         "reactions:write",

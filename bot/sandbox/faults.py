@@ -16,7 +16,7 @@ class Fault:
     error: str | None = None  # a Slack error code such as channel_not_found
     status: int = 200  # 429, 500, 503...
     retry_after: int | None = None
-    delay: float = 0.0  # seconds before answering, to provoke client timeouts
+    delay: float = 0.0  # seconds between doing the work and answering: client timeouts
 
 
 class FaultInjection(SandboxState):
@@ -40,7 +40,8 @@ class FaultInjection(SandboxState):
         self._faults[method].extend(Fault(error="fatal_error", status=status) for _ in range(times))
 
     def slow(self, method: str, *, seconds: float, times: int = 1) -> None:
-        """Delay the next answers of `method`, so that the client times out."""
+        """Do the next calls of `method` at once but answer `seconds` late, so that the
+        client times out on a request Slack carried out."""
         self._faults[method].extend(Fault(delay=seconds) for _ in range(times))
 
     def _next_fault(self, method: str) -> Fault | None:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -40,8 +42,15 @@ class SlackSandbox(WebApiMethods, OAuthServer, Uploads, ResponseUrls, SocketMode
         ...     client = WebClient(token=slack.bot_token, base_url=slack.api_url)
     """
 
-    def __init__(self, *, team_id: str = "T0SANDBOX", team_name: str = "Sandbox") -> None:
+    def __init__(
+        self,
+        *,
+        team_id: str = "T0SANDBOX",
+        team_name: str = "Sandbox",
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         super().__init__(team_id=team_id, team_name=team_name)
+        self.clock = clock
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
 
@@ -112,7 +121,7 @@ class SlackSandbox(WebApiMethods, OAuthServer, Uploads, ResponseUrls, SocketMode
             args.update({k: v for k, v in form.items() if isinstance(v, str)})
         else:
             args.update(dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True)))
-        for key in ("blocks", "view", "files", "attachments"):
+        for key in ("blocks", "view", "files", "attachments", "metadata"):
             if isinstance(args.get(key), str) and args[key][:1] in "[{":
                 args[key] = json.loads(args[key])
         return args
@@ -124,9 +133,9 @@ class SlackSandbox(WebApiMethods, OAuthServer, Uploads, ResponseUrls, SocketMode
             "token"
         )
         fault = self._next_fault(method)
-        if fault and fault.delay:
-            await asyncio.sleep(fault.delay)
-            fault = None
+        # A slow answer: Slack did the work at once, and its answer comes late (after the
+        # client may have given up), which is what makes a blind retry post twice.
+        delay, fault = (fault.delay, None) if fault and fault.delay else (0.0, fault)
         if fault is not None:
             body = {"ok": False, "error": fault.error}
             headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
@@ -142,4 +151,5 @@ class SlackSandbox(WebApiMethods, OAuthServer, Uploads, ResponseUrls, SocketMode
             handler = getattr(self, "_api_" + method.replace(".", "_"), None)
             body = handler(args) if handler else {"ok": False, "error": "unknown_method"}
         self._record(ApiCall(method, args, body))
+        await asyncio.sleep(delay)
         return web.json_response(body)

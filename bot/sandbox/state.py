@@ -11,11 +11,16 @@ import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
+from importlib.resources import files
 from typing import Any
+
+import yaml
 
 BOT_TOKEN = "xoxb-sandbox-bot-token"
 APP_TOKEN = "xapp-sandbox-app-token"
 SIGNING_SECRET = "sandbox-signing-secret"
+_SCOPES = files("bot").joinpath("data/manifest_scopes.yml")  # what an install grants
 
 
 @dataclass
@@ -42,6 +47,7 @@ class Message:
     ephemeral_to: str | None = None
     deleted: bool = False
     reactions: list[str] = field(default_factory=list)
+    metadata: dict[str, Any] | None = None  # an app's event_type and event_payload
 
 
 class SandboxState:
@@ -67,7 +73,11 @@ class SandboxState:
         self.home_views: dict[str, dict[str, Any]] = {}
         self.files: dict[str, dict[str, Any]] = {}
         self._ids = itertools.count(1)
-        self._ts = itertools.count(1)
+        self._last_ts = 1_790_000_000
+        self._ts_lock = threading.Lock()
+        # Slack's clock: message timestamps follow it (tests give it their frozen clock).
+        self.clock: Callable[[], datetime] | None = None
+        self.bot_scopes = set(yaml.safe_load(_SCOPES.read_text())["bot"])
         self._changed = threading.Condition()
         # The loop the server thread runs; Socket Mode acks wait on futures of it.
         self._loop = asyncio.new_event_loop()
@@ -111,12 +121,15 @@ class SandboxState:
         self.users[user_id] = user
         return user
 
-    def add_channel(self, channel_id: str, name: str, *, members: list[str] | None = None) -> None:
-        """A public channel; the bot is a member unless `members` says otherwise."""
+    def add_channel(
+        self, channel_id: str, name: str, *, members: list[str] | None = None, private: bool = False
+    ) -> None:
+        """A public (or private) channel; the bot is a member unless `members` says otherwise."""
         self.channels[channel_id] = {
             "id": channel_id,
             "name": name,
             "is_channel": True,
+            "is_private": private,
             "is_im": False,
             "is_member": members is None or self.bot_user_id in members,
             "members": members or [],
@@ -184,8 +197,11 @@ class SandboxState:
             return predicate()
 
     def next_ts(self) -> str:
-        """A fresh message timestamp, increasing like Slack's."""
-        return f"{1_790_000_000 + next(self._ts)}.000100"
+        """A fresh message timestamp, increasing like Slack's, at or after `clock`'s time."""
+        with self._ts_lock:
+            now = int(self.clock().timestamp()) if self.clock else 0
+            self._last_ts = max(self._last_ts + 1, now)
+            return f"{self._last_ts}.000100"
 
     def record_user_message(
         self, channel: str, user: str, text: str, thread_ts: str | None

@@ -6,6 +6,8 @@ answer; the server dispatches to them by name, after checking the token and faul
 
 from __future__ import annotations
 
+import base64
+from dataclasses import dataclass
 from typing import Any
 
 from bot.sandbox.limits import message_problems, view_problems
@@ -40,6 +42,9 @@ class WebApiMethods(SandboxState):
         blocks = args.get("blocks") or []
         if error := self._check(message_problems(args.get("text"), blocks), method):
             return error
+        metadata = args.get("metadata")
+        if metadata is not None and not _is_metadata(metadata):
+            return {"ok": False, "error": "invalid_metadata_format"}
         message = Message(
             channel=channel,
             ts=self.next_ts(),
@@ -48,6 +53,7 @@ class WebApiMethods(SandboxState):
             blocks=blocks,
             thread_ts=args.get("thread_ts") or None,
             ephemeral_to=ephemeral_to,
+            metadata=metadata,
         )
         self._store(message)
         return message
@@ -109,6 +115,45 @@ class WebApiMethods(SandboxState):
             return {"ok": False, "error": "channel_not_found"}
         return {"ok": True, "channel": {k: v for k, v in channel.items() if k != "members"}}
 
+    def _api_conversations_history(self, args: dict[str, Any]) -> dict[str, Any]:
+        """A channel's messages (not thread replies), newest first, between `oldest` and
+        `latest`; metadata only with `include_all_metadata`, as Slack answers."""
+        channel_id = str(args.get("channel") or "")
+        channel = self.channels.get(channel_id)
+        if channel is None:
+            return {"ok": False, "error": "channel_not_found"}
+        if not channel.get("is_member", True):
+            return {"ok": False, "error": "not_in_channel"}
+        scope = "im:history" if channel.get("is_im") else "channels:history"
+        scope = "groups:history" if channel.get("is_private") else scope
+        if scope not in self.bot_scopes:
+            provided = ",".join(sorted(self.bot_scopes))
+            return {"ok": False, "error": "missing_scope", "needed": scope, "provided": provided}
+        try:
+            window = _HistoryWindow.of(args)
+        except ValueError as exc:
+            return {"ok": False, "error": str(exc)}
+        found = [
+            m for m in reversed(self.channel_messages(channel_id)) if window.holds(float(m.ts))
+        ]
+        page = found[window.offset : window.offset + window.limit]
+        more = len(found) > window.offset + window.limit
+        with_metadata = _truthy(args.get("include_all_metadata"))
+        messages = []
+        for message in page:
+            data = self._as_json(message)
+            if with_metadata and message.metadata is not None:
+                data["metadata"] = message.metadata
+            messages.append(data)
+        next_cursor = _cursor(window.offset + window.limit) if more else ""
+        return {
+            "ok": True,
+            "messages": messages,
+            "has_more": more,
+            "pin_count": 0,
+            "response_metadata": {"next_cursor": next_cursor},
+        }
+
     def _api_users_info(self, args: dict[str, Any]) -> dict[str, Any]:
         user = self.users.get(str(args.get("user")))
         if user is None:
@@ -158,3 +203,59 @@ class WebApiMethods(SandboxState):
         if message.thread_ts:
             data["thread_ts"] = message.thread_ts
         return data
+
+
+def _truthy(value: Any) -> bool:
+    """A boolean argument as Slack reads it: true, 1 (JSON or form-encoded)."""
+    return str(value).lower() in {"true", "1"}
+
+
+def _is_metadata(metadata: Any) -> bool:
+    """Slack's shape of message metadata: a string event_type and an object event_payload."""
+    return (
+        isinstance(metadata, dict)
+        and isinstance(metadata.get("event_type"), str)
+        and bool(metadata["event_type"])
+        and isinstance(metadata.get("event_payload"), dict)
+    )
+
+
+def _cursor(offset: int) -> str:
+    return base64.b64encode(f"offset:{offset}".encode()).decode()
+
+
+@dataclass(frozen=True)
+class _HistoryWindow:
+    """Which of a channel's messages conversations.history returns, read from its arguments."""
+
+    oldest: float
+    latest: float
+    inclusive: bool
+    limit: int
+    offset: int
+
+    @classmethod
+    def of(cls, args: dict[str, Any]) -> _HistoryWindow:
+        try:
+            oldest = float(args.get("oldest") or 0)
+        except ValueError:
+            raise ValueError("invalid_ts_oldest") from None
+        try:
+            latest = float(args.get("latest") or "inf")
+        except ValueError:
+            raise ValueError("invalid_ts_latest") from None
+        try:
+            limit = min(max(int(args.get("limit") or 100), 1), 999)
+        except ValueError:
+            raise ValueError("invalid_limit") from None
+        cursor = str(args.get("cursor") or "")
+        try:
+            offset = int(base64.b64decode(cursor).decode().removeprefix("offset:")) if cursor else 0
+        except ValueError:
+            raise ValueError("invalid_cursor") from None
+        return cls(oldest, latest, _truthy(args.get("inclusive")), limit, offset)
+
+    def holds(self, ts: float) -> bool:
+        if self.inclusive:
+            return self.oldest <= ts <= self.latest
+        return self.oldest < ts < self.latest

@@ -17,9 +17,9 @@ from sqlmodel import Session
 
 from bot.charts import chart_panels, draw_chart
 from bot.core.cadence.occurrences import next_occurrence
-from bot.render.digest import DETAILS_TEXT, digest_message
+from bot.render.digest import DETAILS_TEXT, DigestMessage, digest_message
 from bot.render.digest_subscriptions import digest_stopped_text
-from bot.scheduling.deliveries import Due, Sent
+from bot.scheduling.deliveries import Due, Sent, post_scheduled
 from bot.scheduling.pacing import ChannelPacer
 from bot.services import Services
 from bot.services.digests import DigestView, adopt_goal_channels, build_digest
@@ -39,22 +39,31 @@ def post_digest(
     message = digest_message(view, late=late)
     pacer.wait(channel)
     posted = client.chat_postMessage(channel=channel, text=message.text, blocks=message.blocks)
-    channel_id, ts = str(posted["channel"]), str(posted["ts"])
+    sent = Sent(str(posted["channel"]), str(posted["ts"]))
+    _post_thread(client, view, message, sent, pacer)
+    return sent
+
+
+def _post_thread(
+    client: WebClient, view: DigestView, message: DigestMessage, sent: Sent, pacer: ChannelPacer
+) -> None:
+    """The digest's chart and details, in the thread of its message."""
     if view.goals:
         png = draw_chart(chart_panels(view.goals, view.digest.now), title=message.chart_title)
-        pacer.wait(channel)
+        pacer.wait(sent.channel_id)
         client.files_upload_v2(
-            channel=channel_id,
-            thread_ts=ts,
+            channel=sent.channel_id,
+            thread_ts=sent.ts,
             content=png,
             filename=CHART_FILENAME,
             title=message.chart_title,
             alt_txt=message.chart_alt_text,
         )
     for reply in message.replies:
-        pacer.wait(channel)
-        client.chat_postMessage(channel=channel_id, thread_ts=ts, text=DETAILS_TEXT, blocks=reply)
-    return Sent(channel_id, ts)
+        pacer.wait(sent.channel_id)
+        client.chat_postMessage(
+            channel=sent.channel_id, thread_ts=sent.ts, text=DETAILS_TEXT, blocks=reply
+        )
 
 
 class DigestSource:
@@ -86,7 +95,16 @@ class DigestSource:
                 return None
             channel = row.channel_id
         view = build_digest(self.services, team_id=due.team_id, channel_id=channel, now=now)
-        return post_digest(client, view, channel, pacer=self.pacer, late=late)
+        message = digest_message(view, late=late)
+        self.pacer.wait(channel)
+        sent = post_scheduled(
+            client, due, channel=channel, text=message.text, blocks=message.blocks
+        )
+        # Found posted by an earlier try: its thread stays as that try left it, rather
+        # than risk a second chart and second details.
+        if not sent.found:
+            _post_thread(client, view, message, sent, self.pacer)
+        return sent
 
     def reschedule(self, session: Session, due: Due, now: datetime) -> None:
         row = get_subscription_by_id(

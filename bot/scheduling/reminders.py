@@ -18,7 +18,7 @@ from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
 from bot.render.reminders import reminder_message, reminder_paused_text
-from bot.scheduling.deliveries import Due, NotSent, Sent
+from bot.scheduling.deliveries import Due, NotSent, Sent, post_scheduled
 from bot.services import Services
 from bot.services.reminders import build_reminder, finished_reason, why_not_remind
 from bot.services.schedules import advance
@@ -60,8 +60,7 @@ class ReminderSource:
         if owner:
             self._follow_owner_timezone(due, client, owner)
         text, blocks = reminder_message(view)
-        answer = client.chat_postMessage(channel=channel, text=text, blocks=blocks)
-        return Sent(str(answer["channel"]), str(answer["ts"]))
+        return post_scheduled(client, due, channel=channel, text=text, blocks=blocks)
 
     def reschedule(self, session: Session, due: Due, now: datetime) -> None:
         row, goal = self._load(session, due)

@@ -1,5 +1,10 @@
 """How the bot's Slack client waits and retries: 429 after `Retry-After`, 5xx and timeouts
 with backoff. Waiting goes through the injected clock, so tests move time instead of sleeping.
+
+A request that posts a message is never repeated blindly: after a timeout, a dropped
+connection or a 5xx, Slack may have posted it already. Only a 429 (Slack refused it)
+is repeated; the other failures reach the caller, and a scheduled message looks for
+itself in the channel before it is sent again (`bot.slack.delivery_marks`).
 """
 
 from __future__ import annotations
@@ -8,6 +13,7 @@ import socket
 from http import HTTPStatus
 from http.client import RemoteDisconnected
 from urllib.error import URLError
+from urllib.parse import urlsplit
 
 from slack_sdk.http_retry import RetryHandler, RetryIntervalCalculator, RetryState
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
@@ -18,6 +24,7 @@ from bot.clock import Clock
 
 ATTEMPTS = 3
 RETRIED_STATUSES = frozenset({500, 502, 503, 504})
+NOT_REPEATABLE = frozenset({"chat.postMessage"})  # a second try may post a second message
 CONNECTION_ERRORS: tuple[type[Exception], ...] = (
     URLError,
     ConnectionError,
@@ -34,7 +41,9 @@ class _ClockedRetry(RetryHandler):
         super().__init__(max_retry_count=ATTEMPTS, interval_calculator=interval or _BACKOFF)
         self.clock = clock
 
-    def retries(self, response: HttpResponse | None, error: Exception | None) -> bool:
+    def retries(
+        self, request: HttpRequest, response: HttpResponse | None, error: Exception | None
+    ) -> bool:
         """Whether this answer (or this error, when there is no answer) is worth another try."""
         raise NotImplementedError
 
@@ -51,7 +60,7 @@ class _ClockedRetry(RetryHandler):
         response: HttpResponse | None = None,
         error: Exception | None = None,
     ) -> bool:
-        return self.retries(response, error)
+        return self.retries(request, response, error)
 
     def prepare_for_next_attempt(
         self,
@@ -69,7 +78,9 @@ class _ClockedRetry(RetryHandler):
 class RateLimited(_ClockedRetry):
     """HTTP 429: wait exactly as long as Slack's `Retry-After` says, then send once more."""
 
-    def retries(self, response: HttpResponse | None, error: Exception | None) -> bool:
+    def retries(
+        self, request: HttpRequest, response: HttpResponse | None, error: Exception | None
+    ) -> bool:
         return response is not None and response.status_code == HTTPStatus.TOO_MANY_REQUESTS
 
     def wait_for(self, state: RetryState, response: HttpResponse | None) -> float:
@@ -82,12 +93,27 @@ class RateLimited(_ClockedRetry):
 
 
 class ServerTrouble(_ClockedRetry):
-    """Slack's 5xx answers, dropped connections and timeouts: retried with growing waits."""
+    """Slack's 5xx answers, dropped connections and timeouts: retried with growing waits,
+    except for a request that may have done its work (`NOT_REPEATABLE`)."""
 
-    def retries(self, response: HttpResponse | None, error: Exception | None) -> bool:
+    def retries(
+        self, request: HttpRequest, response: HttpResponse | None, error: Exception | None
+    ) -> bool:
+        if api_method(request.url) in NOT_REPEATABLE:
+            return False
         if response is not None:
             return response.status_code in RETRIED_STATUSES
         return isinstance(error, CONNECTION_ERRORS)
+
+
+def api_method(url: str) -> str:
+    """The Web API method a request calls.
+
+    Example:
+        >>> api_method("https://slack.com/api/chat.postMessage?x=1")
+        'chat.postMessage'
+    """
+    return urlsplit(url).path.rstrip("/").rpartition("/")[2]
 
 
 _BACKOFF = BackoffRetryIntervalCalculator(backoff_factor=0.5)

@@ -204,3 +204,25 @@ def test_a_long_digest_stays_within_limits_and_puts_every_goal_in_the_thread(
     thread_text = " ".join(str(m.blocks) for m in harness.sandbox.thread("C1", digest.ts))
     assert all(f"Reach goal {n:03d}" in thread_text for n in range(120))
     assert harness.sandbox.problems == []
+
+
+def test_a_digest_slack_answered_too_late_is_found_and_not_posted_again(
+    harness: BotHarness,
+) -> None:
+    seed(harness)
+    harness.driver.command("U1", "/goals", "digest here weekly mon 09:00", channel="C1")
+    harness.clock.set(MONDAY_0900_BUCHAREST)
+    harness.sandbox.slow("chat.postMessage", seconds=1.5)  # posted at once, answered late
+    client = make_client(harness.services, timeout=1)
+    waits: list[float] = []
+    source = DigestSource(
+        harness.services, pacer=ChannelPacer(clock=lambda: 0.0, sleep=waits.append)
+    )
+    bot = DeliveryRunner(harness.services, lambda _team: client, [source])
+
+    assert bot.tick().failed == 1
+    assert bot.tick().sent == 1
+
+    assert len(digests_in(harness, "C1")) == 1
+    history = harness.sandbox.calls_to("conversations.history")
+    assert [c.args.get("include_all_metadata") for c in history] == ["1"]

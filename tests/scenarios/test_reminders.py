@@ -131,28 +131,38 @@ def test_slack_429_is_waited_out_and_sent_once(harness: BotHarness) -> None:
     assert [c.status for c in harness.sandbox.calls_to("chat.postMessage")] == [429, 200]
 
 
-def test_slack_5xx_is_retried_with_backoff(harness: BotHarness) -> None:
+def test_a_5xx_on_posting_is_not_repeated_blindly_the_next_tick_looks_then_sends_once(
+    harness: BotHarness,
+) -> None:
     make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
-    harness.sandbox.server_error("chat.postMessage", status=503, times=2)
+    harness.sandbox.server_error("chat.postMessage", status=503)
 
+    assert tick(harness).failed == 1  # Slack may have posted it: the client does not repeat it
     assert tick(harness).sent == 1
 
-    waited = harness.clock.now() - MONDAY_10_BUCHAREST
-    assert timedelta(seconds=1) <= waited <= timedelta(seconds=10)  # two growing waits
-    assert [c.status for c in harness.sandbox.calls_to("chat.postMessage")] == [503, 503, 200]
+    assert len(reminders_to(harness, "U1")) == 1
+    assert [c.status for c in harness.sandbox.calls_to("chat.postMessage")] == [503, 200]
+    assert len(harness.sandbox.calls_to("conversations.history")) == 1  # looked first
 
 
-def test_a_slack_timeout_is_retried(harness: BotHarness) -> None:
+def test_slack_answering_after_the_client_timeout_posts_the_reminder_once(
+    harness: BotHarness,
+) -> None:
     make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
-    harness.sandbox.slow("chat.postMessage", seconds=1.5)
+    harness.sandbox.slow("chat.postMessage", seconds=1.5)  # posted at once, answered late
     client = make_client(harness.services, timeout=1)
     runner = DeliveryRunner(harness.services, lambda _t: client, all_sources(harness.services))
 
-    assert runner.tick().sent == 1
-    assert len(harness.sandbox.calls_to("chat.postMessage")) >= 1
-    assert harness.clock.now() > MONDAY_10_BUCHAREST  # waited (on the clock) before retrying
+    assert runner.tick().failed == 1  # timed out: not posted again on the spot
+    assert runner.tick().sent == 1  # found in the DM by its metadata, and bound
+
+    [reminder] = reminders_to(harness, "U1")
+    assert len(harness.sandbox.calls_to("chat.postMessage")) == 1
+    with harness.services.session() as session:
+        delivery = session.exec(select(Delivery)).one()
+    assert (delivery.status, delivery.message_ts, delivery.attempts) == ("sent", reminder.ts, 2)
 
 
 def test_a_missing_channel_pauses_the_schedule_and_tells_the_owner(harness: BotHarness) -> None:

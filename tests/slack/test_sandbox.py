@@ -115,11 +115,25 @@ def test_a_429_is_waited_out_and_the_message_sent_once(client_and_sandbox: tuple
 
 def test_a_server_error_is_retried(client_and_sandbox: tuple) -> None:
     client, sandbox, _ = client_and_sandbox
+    sandbox.server_error("users.info", status=503)
+
+    assert client.users_info(user="U1")["user"]["id"] == "U1"
+    assert [c.status for c in sandbox.calls_to("users.info")] == [503, 200]
+
+
+def test_a_post_that_slack_may_have_made_is_not_repeated(client_and_sandbox: tuple) -> None:
+    client, sandbox, services = client_and_sandbox
     sandbox.server_error("chat.postMessage", status=503)
+    sandbox.slow("chat.postMessage", seconds=1.5)  # done at once, answered too late
+    impatient = make_client(services, timeout=1)
 
-    client.chat_postMessage(channel="C1", text="hello")
+    with pytest.raises(SlackApiError):
+        client.chat_postMessage(channel="C1", text="first")
+    with pytest.raises(TimeoutError):
+        impatient.chat_postMessage(channel="C1", text="second")
 
-    assert len(sandbox.channel_messages("C1")) == 1
+    assert [c.status for c in sandbox.calls_to("chat.postMessage")] == [503, 200]
+    assert [m.text for m in sandbox.channel_messages("C1")] == ["second"]
 
 
 @pytest.mark.parametrize("error", ["channel_not_found", "not_in_channel", "account_inactive"])
@@ -174,3 +188,49 @@ def test_users_info_reports_the_time_zone(harness: BotHarness) -> None:
     client = make_client(harness.services)
 
     assert client.users_info(user="U2")["user"]["tz"] == "Asia/Tehran"
+
+
+def test_history_is_newest_first_paged_and_shows_metadata_only_when_asked(
+    client_and_sandbox: tuple,
+) -> None:
+    client, _, _ = client_and_sandbox
+    tag = {"event_type": "checkin_bot_delivery", "event_payload": {"key": "k"}}
+    posted = [
+        client.chat_postMessage(channel="C1", text=f"m{n}", metadata=tag)["ts"] for n in range(3)
+    ]
+    client.chat_postMessage(channel="C1", text="reply", thread_ts=posted[0])
+
+    first = client.conversations_history(channel="C1", limit=2, include_all_metadata=True)
+    rest = client.conversations_history(
+        channel="C1", limit=2, cursor=first["response_metadata"]["next_cursor"]
+    )
+    assert [m["text"] for m in first["messages"]] == ["m2", "m1"]
+    assert first["has_more"] and not rest["has_more"]
+    assert [m["text"] for m in rest["messages"]] == ["m0"]  # thread replies are not history
+    assert first["messages"][0]["metadata"] == tag and "metadata" not in rest["messages"][0]
+    parent = client.conversations_history(channel="C1", latest=posted[1], inclusive=True, limit=1)
+    assert [m["ts"] for m in parent["messages"]] == [posted[1]]
+    newer = client.conversations_history(channel="C1", oldest=posted[1])
+    assert [m["ts"] for m in newer["messages"]] == [posted[2]]
+
+
+def test_history_is_as_strict_as_slack_about_channels_scopes_and_metadata(
+    client_and_sandbox: tuple,
+) -> None:
+    client, sandbox, _ = client_and_sandbox
+    sandbox.add_channel("CSECRET", "secret", private=True)
+    sandbox.add_channel("COUT", "elsewhere", members=["U1"])
+
+    def error(method: str, **args: object) -> str:
+        with pytest.raises(SlackApiError) as failure:
+            client.api_call(method, json=args)
+        return str(failure.value.response["error"])
+
+    assert error("conversations.history", channel="CNOPE") == "channel_not_found"
+    assert error("conversations.history", channel="COUT") == "not_in_channel"
+    sandbox.bot_scopes.discard("groups:history")
+    assert error("conversations.history", channel="CSECRET") == "missing_scope"
+    bad = {"event_type": "x", "event_payload": "not an object"}
+    assert error("chat.postMessage", channel="C1", text="hi", metadata=bad) == (
+        "invalid_metadata_format"
+    )

@@ -12,6 +12,7 @@ from bot.services import Services
 from bot.services.checkins import Origin
 from bot.services.thread_replies import change_reply, remove_reply, reply_in_thread
 from bot.slack.actor import Actor
+from bot.slack.delivery_marks import bind_thread_parent
 from bot.slack.once import once
 
 
@@ -23,6 +24,14 @@ def checkin_reply(ctx: MessageContext) -> bool:
     outcome = reply_in_thread(
         ctx.services, ctx.actor.requester(), origin, ctx.text, thread_ts=ctx.thread_ts
     )
+    if outcome is None and bind_thread_parent(
+        ctx.services, ctx.client, team_id=ctx.team_id, channel_id=ctx.channel_id,
+        thread_ts=ctx.thread_ts,
+    ):  # fmt: skip
+        # A reminder posted by a sender that died before recording it: found by its metadata.
+        outcome = reply_in_thread(
+            ctx.services, ctx.actor.requester(), origin, ctx.text, thread_ts=ctx.thread_ts
+        )
     if outcome is None:
         return False
     answer_in_thread(
