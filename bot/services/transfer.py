@@ -39,9 +39,16 @@ from sqlmodel import SQLModel
 from bot.core.csv_cells import unprotect_cell
 from bot.core.dates import end_of_day
 from bot.core.json_lines import element_lines
-from bot.core.kpis import KPI, PLATFORMS, MetricKey, catalogue, detect_platform
 from bot.core.questions import start_of_day
-from bot.core.values import Category, Direction, GoalKind, GoalState, Unit
+from bot.core.values import Direction, GoalKind, GoalState, Unit
+from bot.core.vocabulary import (
+    CATEGORY_CHOICES,
+    PLATFORM_CHOICES,
+    resolve_category,
+    resolve_metric,
+    resolve_platform,
+    resolve_unit,
+)
 from bot.errors import CheckinBotError
 from bot.services import Services
 from storage.models import CheckIn, Goal
@@ -80,9 +87,6 @@ _UNITS = "count, percent, currency:XXX, duration, score or milestone"
 _CURRENCY_PREFIX = "currency:"  # then an ISO 4217 code: "currency:EUR"
 _CURRENCY_CODE_LENGTH = 3
 _DATE_LENGTH = len("2026-12-31")
-# A metric column holds a key or a catalogue name ("Followers"); anything else is custom.
-_KPI_BY_WORD: dict[str, KPI] = {w: k for k in catalogue() for w in (k.key, k.name.casefold())}
-_PLATFORM_KEYS = {p.key for p in PLATFORMS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +136,11 @@ class _Rows:
 
 
 def _read(text: str) -> _Rows:
-    if text.lstrip().startswith("{"):
+    start = text.lstrip()[:1]
+    if not start:
+        empty = Problem("files", 0, "format", "the file is empty; expected JSON or CSV", 1)
+        raise ImportRejected([empty])
+    if start in "{[":
         return _read_json(text)
     return _read_csv(text)
 
@@ -144,8 +152,13 @@ def _read_json(text: str) -> _Rows:
         raise ImportRejected(
             [Problem("files", 0, "json", f"not valid JSON ({exc.msg})", exc.lineno)]
         ) from None
-    if not isinstance(data, dict):
-        raise ImportRejected([Problem("files", 0, "json", 'expected {"goals": [...]}', 1)])
+    if isinstance(data, list):  # a bare list of goals
+        data = {"goals": data}
+        # Wrapped on the same lines, so problems are found on the file's own lines.
+        text = '{"goals": ' + text + "\n}"
+    if not isinstance(data, dict) or not {"goals", "checkins"} & set(data):
+        expected = 'expected {"goals": [...], "checkins": [...]} or a list of goals'
+        raise ImportRejected([Problem("files", 0, "json", expected, 1)])
     goals, checkins = data.get("goals", []), data.get("checkins", [])
     if not isinstance(goals, list) or not isinstance(checkins, list):
         raise ImportRejected([Problem("files", 0, "json", "goals and checkins must be lists", 1)])
@@ -156,6 +169,16 @@ def _read_csv(text: str) -> _Rows:
     # newline="": the csv module reads line ends itself, so a lone "\r" is a line end
     # and a line break inside a quoted cell stays in the cell.
     reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = reader.fieldnames or []
+    except csv.Error:
+        header = []
+    if not set(CSV_FIELDS) & set(header):
+        expected = (
+            "neither JSON nor CSV: a CSV file starts with a header row naming its columns "
+            "(title, target, deadline, ...)"
+        )
+        raise ImportRejected([Problem("files", 0, "format", expected, 1)])
     goals: list[dict[str, Any]] = []
     checkins: list[dict[str, Any]] = []
     goal_lines: list[int] = []
@@ -232,32 +255,31 @@ class _Checker:
 
 
 def _goal_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo) -> dict[str, Any]:
-    unit_text = checker.text("unit").lower() or "count"
-    unit, currency = unit_text, None
-    code = unit_text.removeprefix(_CURRENCY_PREFIX)
-    if code != unit_text and len(code) == _CURRENCY_CODE_LENGTH and code.isalpha():
-        unit, currency = Unit.CURRENCY.value, code.upper()
-    elif unit_text not in {u.value for u in Unit} or unit_text == Unit.CURRENCY.value:
-        checker.fail("unit", f"{unit_text!r} is not one of {_UNITS}")
-    metric = checker.text("metric")
-    known = _KPI_BY_WORD.get(metric.casefold())
-    platform = checker.text("platform")
-    if platform and platform.lower() not in _PLATFORM_KEYS:
-        found = detect_platform(platform)
-        if found is None:
-            checker.fail("platform", f"{platform!r} is not a platform I know")
-        platform = found.key if found else platform
-    category = checker.choice("category", {c.value for c in Category} | {""}, "")
+    unit, currency = _unit(checker)
+    metric_text = checker.text("metric")
+    metric = resolve_metric(metric_text)
+    if metric_text and metric is None:
+        checker.fail("metric", f"{metric_text!r} is not a metric name (write e.g. reach)")
+    platform_text = checker.text("platform")
+    platform = resolve_platform(platform_text) if platform_text else None
+    if platform_text and platform is None:
+        checker.fail(
+            "platform", f"{platform_text!r} is not a platform I know (one of {PLATFORM_CHOICES})"
+        )
+    category_text = checker.text("category")
+    category = resolve_category(category_text) if category_text else None
+    if category_text and category is None:
+        checker.fail("category", f"{category_text!r} is not one of {CATEGORY_CHOICES}")
     return {
         "team_id": team_id,
-        "external_id": checker.text("id", required=True),
+        "external_id": checker.text("id") or None,
         "kind": GoalKind.GOAL.value,
         "title": checker.text("title", required=True),
         "why": checker.text("why"),
-        "category": category or None,
-        "metric": known.key if known else (MetricKey.CUSTOM if metric else None),
-        "metric_name": known.name if known else metric,
-        "platform": platform.lower() or None,
+        "category": category,
+        "metric": metric.key if metric else None,
+        "metric_name": metric.name if metric else "",
+        "platform": platform.key if platform else None,
         "unit": unit,
         "currency": currency,
         "direction": checker.choice("direction", {d.value for d in Direction}, "increase"),
@@ -274,6 +296,19 @@ def _goal_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo) -
         "objective_id": None,
         "_objective": checker.text("objective"),
     }
+
+
+def _unit(checker: _Checker) -> tuple[str, str | None]:
+    """The unit's key and, for money, its currency code ("currency:EUR")."""
+    typed = checker.text("unit")
+    code = typed.lower().removeprefix(_CURRENCY_PREFIX)
+    if code != typed.lower() and len(code) == _CURRENCY_CODE_LENGTH and code.isalpha():
+        return Unit.CURRENCY.value, code.upper()
+    unit = resolve_unit(typed) if typed else Unit.COUNT
+    if unit is None or unit is Unit.CURRENCY:
+        checker.fail("unit", f"{typed!r} is not one of {_UNITS}")
+        return Unit.COUNT.value, None
+    return unit.value, None
 
 
 def _checkin_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo) -> dict[str, Any]:
@@ -344,6 +379,8 @@ def _check_references(
     seen: set[str] = set()
     for index, goal in enumerate(goals):
         ref = goal["external_id"]
+        if ref is None:  # a goal without an id can have no check-ins in the file
+            continue
         if ref in seen:
             problems.append(Problem("goals", index, "id", f"{ref!r} is used by another goal above"))
         elif ref in existing:
