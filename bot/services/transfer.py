@@ -7,8 +7,11 @@ a `record` column saying `goal` or `checkin` (without it, a row naming a `goal`
 is a check-in).
 
 Choices worth knowing:
-- A goal's `id` is kept as its external id; goals made in Slack (no external id)
-  are exported under their numeric id, as `ask --json` reports them.
+- A goal's `id` is optional and kept as its external id; goals without one (made
+  in Slack, or imported without) are exported under their numeric id, as
+  `ask --json` reports them.
+- `metric`, `platform`, `category` and `unit` are read by `bot.core.vocabulary`, as
+  the interview reads them, so goals are stored by the same keys however made.
 - `objective` is the title of an OKR objective: goals sharing it become its key
   results. An objective of that title already in the workspace is reused, else
   one is created. Objectives are not rows of their own in the file.
