@@ -15,6 +15,7 @@ sentences ("we count followers on insta"), and asks for `in_sentence`.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.core.kpis import KPI, MetricKey, kpi, match_metric
@@ -27,6 +28,7 @@ __all__ = [
     "CATEGORY_CHOICES",
     "PLATFORM_CHOICES",
     "MetricWord",
+    "custom_metrics_named",
     "resolve_category",
     "resolve_metric",
     "resolve_platform",
@@ -83,6 +85,24 @@ def resolve_metric(text: str, *, in_sentence: bool = False) -> MetricWord | None
         best = found[0].kpi
         return MetricWord(best.key, best.name, best, typo=found[0].how == "fuzzy")
     return MetricWord(MetricKey.CUSTOM, name, None)
+
+
+def custom_metrics_named(text: str, names: Iterable[str]) -> list[str]:
+    """Which of the custom metric `names` `text` mentions, best first, typos allowed.
+
+    For readers of goals (questions, lookup): a custom metric is found by the name it
+    was given, also with an ending glued on or one letter wrong.
+
+    Example:
+        >>> custom_metrics_named("how are pizza ordres doing?", ["Pizza orders", "Reviews"])
+        ['Pizza orders']
+        >>> custom_metrics_named("pizza siparişlerimiz?", ["pizza sipariş"])
+        ['pizza sipariş']
+    """
+    named = [(name, name) for name in dict.fromkeys(names) if normalise(name)]
+    index = PhraseIndex(named, suffix_phrases=named)
+    hits = index.find(text) or index.find_fuzzy(text, threshold=_FUZZY_THRESHOLD)
+    return list(dict.fromkeys(hit.value for hit in hits))
 
 
 def _catalogue_key(text: str) -> KPI | None:

@@ -15,6 +15,7 @@ from bot.core.values import Category, Unit
 from bot.core.vocabulary import (
     CATEGORY_CHOICES,
     PLATFORM_CHOICES,
+    custom_metrics_named,
     resolve_category,
     resolve_metric,
     resolve_platform,
@@ -240,6 +241,29 @@ def test_refusals_list_the_real_choices_without_an_empty_one() -> None:
     assert CATEGORY_CHOICES.startswith("awareness, reputation")
     assert PLATFORM_CHOICES.startswith("instagram, youtube")
     assert ", ," not in CATEGORY_CHOICES + PLATFORM_CHOICES
+
+
+CUSTOM_NAMES = ["Pizza orders", "Newsletter opens", "سفارش پیتزا", "pizza sipariş",
+                "comenzi de pizza", "đơn hàng pizza"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("how are pizza orders doing?", "Pizza orders"),
+        ("PIZZA ORDERS?", "Pizza orders"),
+        ("pizza ordres this week", "Pizza orders"),
+        ("newsletter opnes?", "Newsletter opens"),
+        ("سفارش پیتزا چطوره؟", "سفارش پیتزا"),
+        ("pizza siparişlerimiz nasıl?", "pizza sipariş"),
+        ("cum merg comenzile de pizza?", "comenzi de pizza"),
+        ("cum merg comenzi de pizza?", "comenzi de pizza"),
+        ("đơn hàng pizza thế nào?", "đơn hàng pizza"),
+        ("how is reach?", None),
+    ],
+)
+def test_a_custom_metric_is_found_by_its_name_later(question: str, named: str | None) -> None:
+    assert custom_metrics_named(question, CUSTOM_NAMES)[:1] == ([named] if named else [])
 
 
 # --- any catalogue word, with or without a typo ------------------------------------------
