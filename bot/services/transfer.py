@@ -28,9 +28,6 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
@@ -39,9 +36,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import SQLModel
 
-from bot.core.csv_cells import unprotect_cell
 from bot.core.dates import end_of_day
-from bot.core.json_lines import element_lines
 from bot.core.questions import start_of_day
 from bot.core.values import Direction, GoalKind, GoalState, Unit
 from bot.core.vocabulary import (
@@ -52,8 +47,13 @@ from bot.core.vocabulary import (
     resolve_platform,
     resolve_unit,
 )
-from bot.errors import CheckinBotError
 from bot.services import Services
+from bot.services.import_files import (
+    ImportRejected,
+    Problem,
+    read_rows,
+    with_lines,
+)
 from storage.models import CheckIn, Goal
 from storage.repo import ensure_workspace
 from storage.schemas import column_limit
@@ -62,16 +62,6 @@ from storage.transfer import (
     insert_rows,
     objective_ids_by_title,
 )
-
-GOAL_FIELDS = (
-    "id", "title", "objective", "category", "metric", "platform", "unit", "direction",
-    "baseline", "target", "start", "deadline", "owner", "channel", "why", "status",
-)  # fmt: skip
-CHECKIN_FIELDS = ("goal", "value", "at", "author", "note")
-CSV_FIELDS = ("record", *GOAL_FIELDS, *CHECKIN_FIELDS)
-
-MAX_PROBLEMS_SHOWN = 20
-"""Problems listed for a rejected file; the rest are counted."""
 
 # Where each CSV field is stored: its longest value is that column's length.
 _STORED_IN: dict[str, tuple[type[SQLModel], str]] = {
@@ -93,110 +83,10 @@ _DATE_LENGTH = len("2026-12-31")
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong in an import file: where, which field, and what is expected."""
-
-    section: str
-    index: int
-    field: str
-    message: str
-    line: int = 0
-
-    def describe(self) -> str:
-        return f"line {self.line}: {self.section[:-1]} {self.field}: {self.message}"
-
-
-class ImportRejected(CheckinBotError):
-    """The file has problems; nothing was imported."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        shown = [p.describe() for p in problems[:MAX_PROBLEMS_SHOWN]]
-        more = len(problems) - len(shown)
-        tail = f"\n…and {more} more problems" if more else ""
-        super().__init__(
-            f"nothing imported: {len(problems)} problem(s) in the file\n" + "\n".join(shown) + tail
-        )
-
-
-@dataclass(frozen=True, slots=True)
 class ImportResult:
     goals: int
     checkins: int
     objectives: int
-
-
-# --- reading files ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Rows:
-    goals: list[dict[str, Any]]
-    checkins: list[dict[str, Any]]
-    goal_lines: list[int] | None  # known up front for CSV; found on demand for JSON
-    checkin_lines: list[int] | None
-    text: str
-
-
-def _read(text: str) -> _Rows:
-    start = text.lstrip()[:1]
-    if not start:
-        empty = Problem("files", 0, "format", "the file is empty; expected JSON or CSV", 1)
-        raise ImportRejected([empty])
-    if start in "{[":
-        return _read_json(text)
-    return _read_csv(text)
-
-
-def _read_json(text: str) -> _Rows:
-    try:
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise ImportRejected(
-            [Problem("files", 0, "json", f"not valid JSON ({exc.msg})", exc.lineno)]
-        ) from None
-    if isinstance(data, list):  # a bare list of goals
-        data = {"goals": data}
-        # Wrapped on the same lines, so problems are found on the file's own lines.
-        text = '{"goals": ' + text + "\n}"
-    if not isinstance(data, dict) or not {"goals", "checkins"} & set(data):
-        expected = 'expected {"goals": [...], "checkins": [...]} or a list of goals'
-        raise ImportRejected([Problem("files", 0, "json", expected, 1)])
-    goals, checkins = data.get("goals", []), data.get("checkins", [])
-    if not isinstance(goals, list) or not isinstance(checkins, list):
-        raise ImportRejected([Problem("files", 0, "json", "goals and checkins must be lists", 1)])
-    return _Rows(goals, checkins, None, None, text)
-
-
-def _read_csv(text: str) -> _Rows:
-    # newline="": the csv module reads line ends itself, so a lone "\r" is a line end
-    # and a line break inside a quoted cell stays in the cell.
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    try:
-        header = reader.fieldnames or []
-    except csv.Error:
-        header = []
-    if not set(CSV_FIELDS) & set(header):
-        expected = (
-            "neither JSON nor CSV: a CSV file starts with a header row naming its columns "
-            "(title, target, deadline, ...)"
-        )
-        raise ImportRejected([Problem("files", 0, "format", expected, 1)])
-    goals: list[dict[str, Any]] = []
-    checkins: list[dict[str, Any]] = []
-    goal_lines: list[int] = []
-    checkin_lines: list[int] = []
-    try:
-        for cells in reader:
-            row = {k: unprotect_cell(v) if isinstance(v, str) else v for k, v in cells.items()}
-            kind = (row.get("record") or "").strip().lower()
-            is_checkin = kind == "checkin" or (not kind and bool((row.get("goal") or "").strip()))
-            (checkins if is_checkin else goals).append(row)
-            (checkin_lines if is_checkin else goal_lines).append(reader.line_num)
-    except csv.Error as exc:
-        problem = Problem("files", 0, "csv", f"not valid CSV ({exc})", reader.line_num + 1)
-        raise ImportRejected([problem]) from None
-    return _Rows(goals, checkins, goal_lines, checkin_lines, text)
 
 
 # --- checking rows ----------------------------------------------------------------------
@@ -343,7 +233,7 @@ def import_file(services: Services, *, team_id: str, text: str) -> ImportResult:
     """
     now = services.now()
     tz = ZoneInfo(services.settings.DEFAULT_TIMEZONE)
-    rows = _read(text)
+    rows = read_rows(text)
     problems: list[Problem] = []
     goals = [
         _goal_row(_Checker("goals", i, row, problems), team_id=team_id, now=now, tz=tz)
@@ -358,7 +248,7 @@ def import_file(services: Services, *, team_id: str, text: str) -> ImportResult:
         existing = goal_ids_by_ref(session=session, team_id=team_id)
         _check_references(goals, checkins, existing, problems)
         if problems:
-            raise ImportRejected(_with_lines(problems, rows))
+            raise ImportRejected(with_lines(problems, rows))
         objectives = _ensure_objectives(session, team_id, goals, now)
         for goal in goals:
             title = goal.pop("_objective")
@@ -393,19 +283,6 @@ def _check_references(
         ref = checkin["_goal"]
         if ref and ref not in seen and ref not in existing:
             problems.append(Problem("checkins", index, "goal", f"no goal has the id {ref!r}"))
-
-
-def _with_lines(problems: list[Problem], rows: _Rows) -> list[Problem]:
-    lines = {"goals": rows.goal_lines, "checkins": rows.checkin_lines}
-    for section in lines:
-        if lines[section] is None and any(p.section == section for p in problems):
-            lines[section] = element_lines(rows.text, section)
-    located = []
-    for p in problems:
-        known = lines.get(p.section) or []
-        line = p.line or (known[p.index] if p.index < len(known) else 0)
-        located.append(Problem(p.section, p.index, p.field, p.message, line))
-    return sorted(located, key=lambda p: p.line)
 
 
 def _ensure_objectives(
