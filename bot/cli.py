@@ -205,6 +205,9 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             text = handle.read()
     except OSError as exc:
         raise UsageError(f"cannot read {args.file}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        print(f"checkin-bot: {args.file}: not a text file; expected JSON or CSV", file=sys.stderr)
+        return 1
     services = build_services(settings, migrate=True)
     try:
         result = import_file(services, team_id=args.team, text=text)

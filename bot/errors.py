@@ -9,7 +9,7 @@ CheckinBotError
 │                          (also a ValueError)
 ├── WorkspaceNotInstalled  no installation or bot token for a workspace  bot.slack.workspaces
 │                          (also a LookupError)
-└── ImportRejected         an import file has problems; nothing imported bot.services.transfer
+└── ImportRejected         an import file has problems; nothing imported bot.services.import_files
 ```
 
 Each lives beside the code that raises it. What people type is never an exception:

@@ -25,7 +25,13 @@ import yaml
 from bot.core.objectives import CategoryMatch, classify_why
 from bot.core.platforms import PLATFORMS, Platform, detect_platform
 from bot.core.values import Category, Direction, Unit
-from bot.core.wording import SUFFIXING_LANGUAGES, PhraseHit, PhraseIndex, normalise
+from bot.core.wording import (
+    MAX_INPUT_CHARS,
+    SUFFIXING_LANGUAGES,
+    PhraseHit,
+    PhraseIndex,
+    normalise,
+)
 
 __all__ = [
     "KPI",
@@ -232,12 +238,13 @@ def _index() -> PhraseIndex[_Source]:
     return PhraseIndex(plain, suffix_phrases=suffixed)
 
 
-def match_metric(text: str, *, limit: int = 3) -> list[MetricMatch]:
+def match_metric(text: str, *, limit: int = 3, whole: bool = False) -> list[MetricMatch]:
     """The metrics `text` most likely names, best first; empty when none fits.
 
     Known names and synonyms are looked for first, also inside a longer sentence,
     where the longest phrase wins ("engagement rate" over "engagement"). Only when
-    none is found are typos considered.
+    none is found are typos considered. With `whole`, only a phrase that is the whole
+    text counts, so a custom name such as "followers gained" is not read as Followers.
 
     Example:
         >>> [m.kpi.key.value for m in match_metric("how are we doing on reach?")]
@@ -246,12 +253,19 @@ def match_metric(text: str, *, limit: int = 3) -> list[MetricMatch]:
         'engagement_rate'
         >>> match_metric("pizza")
         []
+        >>> match_metric("followers gained", whole=True)
+        []
     """
     index = _index()
-    hits = index.find(text)
+    words = len(normalise(text[:MAX_INPUT_CHARS]).split())
+
+    def found(hits: list[PhraseHit[_Source]]) -> list[PhraseHit[_Source]]:
+        return [h for h in hits if h.start == 0 and h.end == words] if whole else hits
+
+    hits = found(index.find(text))
     fuzzy = not hits
     if fuzzy:
-        hits = index.find_fuzzy(text, threshold=_FUZZY_THRESHOLD)
+        hits = found(index.find_fuzzy(text, threshold=_FUZZY_THRESHOLD))
     matches: dict[str, MetricMatch] = {}
     for hit in sorted(hits, key=_rank):
         source = hit.value

@@ -55,11 +55,16 @@ PLATFORMS: tuple[Platform, ...] = _load()[0]
 _X = Platform(PlatformKey.X, "X (Twitter)")
 
 
-def detect_platform(text: str) -> Platform | None:
+# Spelling similarity (0-100) a platform typo needs: "instagarm" (89), "youtub" (91).
+_FUZZY_THRESHOLD = 85.0
+
+
+def detect_platform(text: str, *, typos: bool = False) -> Platform | None:
     """The platform `text` names, or None. The longest, then earliest, mention wins.
 
     A bare "x" counts only when it is the whole answer (a button-like reply) or
-    sits in a phrase such as "on X"; otherwise "x" is just a letter.
+    sits in a phrase such as "on X"; otherwise "x" is just a letter. With `typos`,
+    a misspelt name ("instagarm") counts when no name is spelt right.
 
     Example:
         >>> detect_platform("reach on Insta this month")
@@ -68,8 +73,11 @@ def detect_platform(text: str) -> Platform | None:
         Platform(key=<PlatformKey.X: 'x'>, name='X (Twitter)')
         >>> detect_platform("3 x 5") is None
         True
+        >>> detect_platform("Instagarm", typos=True).name
+        'Instagram'
     """
     if normalise(text) == "x":
         return _X
-    hits = _load()[1].find(text)
+    index = _load()[1]
+    hits = index.find(text) or (index.find_fuzzy(text, threshold=_FUZZY_THRESHOLD) if typos else [])
     return hits[0].value if hits else None

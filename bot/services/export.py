@@ -21,8 +21,8 @@ from bot.core.csv_cells import protect_cell
 from bot.core.kpis import MetricKey
 from bot.core.values import Unit
 from bot.services import Services
+from bot.services.import_files import CHECKIN_FIELDS, CSV_FIELDS
 from bot.services.questions.assess import goal_ref
-from bot.services.transfer import CHECKIN_FIELDS, CSV_FIELDS
 from storage.models import Goal
 from storage.transfer import objective_titles, stream_checkins, stream_goals
 

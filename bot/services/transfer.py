@@ -7,8 +7,11 @@ a `record` column saying `goal` or `checkin` (without it, a row naming a `goal`
 is a check-in).
 
 Choices worth knowing:
-- A goal's `id` is kept as its external id; goals made in Slack (no external id)
-  are exported under their numeric id, as `ask --json` reports them.
+- A goal's `id` is optional and kept as its external id; goals without one (made
+  in Slack, or imported without) are exported under their numeric id, as
+  `ask --json` reports them.
+- `metric`, `platform`, `category` and `unit` are read by `bot.core.vocabulary`, as
+  the interview reads them, so goals are stored by the same keys however made.
 - `objective` is the title of an OKR objective: goals sharing it become its key
   results. An objective of that title already in the workspace is reused, else
   one is created. Objectives are not rows of their own in the file.
@@ -25,9 +28,6 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
@@ -36,14 +36,24 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import SQLModel
 
-from bot.core.csv_cells import unprotect_cell
 from bot.core.dates import end_of_day
-from bot.core.json_lines import element_lines
-from bot.core.kpis import KPI, PLATFORMS, MetricKey, catalogue, detect_platform
 from bot.core.questions import start_of_day
-from bot.core.values import Category, Direction, GoalKind, GoalState, Unit
-from bot.errors import CheckinBotError
+from bot.core.values import Direction, GoalKind, GoalState, Unit
+from bot.core.vocabulary import (
+    CATEGORY_CHOICES,
+    PLATFORM_CHOICES,
+    resolve_category,
+    resolve_metric,
+    resolve_platform,
+    resolve_unit,
+)
 from bot.services import Services
+from bot.services.import_files import (
+    ImportRejected,
+    Problem,
+    read_rows,
+    with_lines,
+)
 from storage.models import CheckIn, Goal
 from storage.repo import ensure_workspace
 from storage.schemas import column_limit
@@ -52,16 +62,6 @@ from storage.transfer import (
     insert_rows,
     objective_ids_by_title,
 )
-
-GOAL_FIELDS = (
-    "id", "title", "objective", "category", "metric", "platform", "unit", "direction",
-    "baseline", "target", "start", "deadline", "owner", "channel", "why", "status",
-)  # fmt: skip
-CHECKIN_FIELDS = ("goal", "value", "at", "author", "note")
-CSV_FIELDS = ("record", *GOAL_FIELDS, *CHECKIN_FIELDS)
-
-MAX_PROBLEMS_SHOWN = 20
-"""Problems listed for a rejected file; the rest are counted."""
 
 # Where each CSV field is stored: its longest value is that column's length.
 _STORED_IN: dict[str, tuple[type[SQLModel], str]] = {
@@ -80,36 +80,6 @@ _UNITS = "count, percent, currency:XXX, duration, score or milestone"
 _CURRENCY_PREFIX = "currency:"  # then an ISO 4217 code: "currency:EUR"
 _CURRENCY_CODE_LENGTH = 3
 _DATE_LENGTH = len("2026-12-31")
-# A metric column holds a key or a catalogue name ("Followers"); anything else is custom.
-_KPI_BY_WORD: dict[str, KPI] = {w: k for k in catalogue() for w in (k.key, k.name.casefold())}
-_PLATFORM_KEYS = {p.key for p in PLATFORMS}
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong in an import file: where, which field, and what is expected."""
-
-    section: str
-    index: int
-    field: str
-    message: str
-    line: int = 0
-
-    def describe(self) -> str:
-        return f"line {self.line}: {self.section[:-1]} {self.field}: {self.message}"
-
-
-class ImportRejected(CheckinBotError):
-    """The file has problems; nothing was imported."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        shown = [p.describe() for p in problems[:MAX_PROBLEMS_SHOWN]]
-        more = len(problems) - len(shown)
-        tail = f"\n…and {more} more problems" if more else ""
-        super().__init__(
-            f"nothing imported: {len(problems)} problem(s) in the file\n" + "\n".join(shown) + tail
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,60 +87,6 @@ class ImportResult:
     goals: int
     checkins: int
     objectives: int
-
-
-# --- reading files ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Rows:
-    goals: list[dict[str, Any]]
-    checkins: list[dict[str, Any]]
-    goal_lines: list[int] | None  # known up front for CSV; found on demand for JSON
-    checkin_lines: list[int] | None
-    text: str
-
-
-def _read(text: str) -> _Rows:
-    if text.lstrip().startswith("{"):
-        return _read_json(text)
-    return _read_csv(text)
-
-
-def _read_json(text: str) -> _Rows:
-    try:
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise ImportRejected(
-            [Problem("files", 0, "json", f"not valid JSON ({exc.msg})", exc.lineno)]
-        ) from None
-    if not isinstance(data, dict):
-        raise ImportRejected([Problem("files", 0, "json", 'expected {"goals": [...]}', 1)])
-    goals, checkins = data.get("goals", []), data.get("checkins", [])
-    if not isinstance(goals, list) or not isinstance(checkins, list):
-        raise ImportRejected([Problem("files", 0, "json", "goals and checkins must be lists", 1)])
-    return _Rows(goals, checkins, None, None, text)
-
-
-def _read_csv(text: str) -> _Rows:
-    # newline="": the csv module reads line ends itself, so a lone "\r" is a line end
-    # and a line break inside a quoted cell stays in the cell.
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    goals: list[dict[str, Any]] = []
-    checkins: list[dict[str, Any]] = []
-    goal_lines: list[int] = []
-    checkin_lines: list[int] = []
-    try:
-        for cells in reader:
-            row = {k: unprotect_cell(v) if isinstance(v, str) else v for k, v in cells.items()}
-            kind = (row.get("record") or "").strip().lower()
-            is_checkin = kind == "checkin" or (not kind and bool((row.get("goal") or "").strip()))
-            (checkins if is_checkin else goals).append(row)
-            (checkin_lines if is_checkin else goal_lines).append(reader.line_num)
-    except csv.Error as exc:
-        problem = Problem("files", 0, "csv", f"not valid CSV ({exc})", reader.line_num + 1)
-        raise ImportRejected([problem]) from None
-    return _Rows(goals, checkins, goal_lines, checkin_lines, text)
 
 
 # --- checking rows ----------------------------------------------------------------------
@@ -232,32 +148,31 @@ class _Checker:
 
 
 def _goal_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo) -> dict[str, Any]:
-    unit_text = checker.text("unit").lower() or "count"
-    unit, currency = unit_text, None
-    code = unit_text.removeprefix(_CURRENCY_PREFIX)
-    if code != unit_text and len(code) == _CURRENCY_CODE_LENGTH and code.isalpha():
-        unit, currency = Unit.CURRENCY.value, code.upper()
-    elif unit_text not in {u.value for u in Unit} or unit_text == Unit.CURRENCY.value:
-        checker.fail("unit", f"{unit_text!r} is not one of {_UNITS}")
-    metric = checker.text("metric")
-    known = _KPI_BY_WORD.get(metric.casefold())
-    platform = checker.text("platform")
-    if platform and platform.lower() not in _PLATFORM_KEYS:
-        found = detect_platform(platform)
-        if found is None:
-            checker.fail("platform", f"{platform!r} is not a platform I know")
-        platform = found.key if found else platform
-    category = checker.choice("category", {c.value for c in Category} | {""}, "")
+    unit, currency = _unit(checker)
+    metric_text = checker.text("metric")
+    metric = resolve_metric(metric_text)
+    if metric_text and metric is None:
+        checker.fail("metric", f"{metric_text!r} is not a metric name (write e.g. reach)")
+    platform_text = checker.text("platform")
+    platform = resolve_platform(platform_text) if platform_text else None
+    if platform_text and platform is None:
+        checker.fail(
+            "platform", f"{platform_text!r} is not a platform I know (one of {PLATFORM_CHOICES})"
+        )
+    category_text = checker.text("category")
+    category = resolve_category(category_text) if category_text else None
+    if category_text and category is None:
+        checker.fail("category", f"{category_text!r} is not one of {CATEGORY_CHOICES}")
     return {
         "team_id": team_id,
-        "external_id": checker.text("id", required=True),
+        "external_id": checker.text("id") or None,
         "kind": GoalKind.GOAL.value,
         "title": checker.text("title", required=True),
         "why": checker.text("why"),
-        "category": category or None,
-        "metric": known.key if known else (MetricKey.CUSTOM if metric else None),
-        "metric_name": known.name if known else metric,
-        "platform": platform.lower() or None,
+        "category": category,
+        "metric": metric.key if metric else None,
+        "metric_name": metric.name if metric else "",
+        "platform": platform.key if platform else None,
         "unit": unit,
         "currency": currency,
         "direction": checker.choice("direction", {d.value for d in Direction}, "increase"),
@@ -274,6 +189,19 @@ def _goal_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo) -
         "objective_id": None,
         "_objective": checker.text("objective"),
     }
+
+
+def _unit(checker: _Checker) -> tuple[str, str | None]:
+    """The unit's key and, for money, its currency code ("currency:EUR")."""
+    typed = checker.text("unit")
+    code = typed.lower().removeprefix(_CURRENCY_PREFIX)
+    if code != typed.lower() and len(code) == _CURRENCY_CODE_LENGTH and code.isalpha():
+        return Unit.CURRENCY.value, code.upper()
+    unit = resolve_unit(typed) if typed else Unit.COUNT
+    if unit is None or unit is Unit.CURRENCY:
+        checker.fail("unit", f"{typed!r} is not one of {_UNITS}")
+        return Unit.COUNT.value, None
+    return unit.value, None
 
 
 def _checkin_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo) -> dict[str, Any]:
@@ -305,7 +233,7 @@ def import_file(services: Services, *, team_id: str, text: str) -> ImportResult:
     """
     now = services.now()
     tz = ZoneInfo(services.settings.DEFAULT_TIMEZONE)
-    rows = _read(text)
+    rows = read_rows(text)
     problems: list[Problem] = []
     goals = [
         _goal_row(_Checker("goals", i, row, problems), team_id=team_id, now=now, tz=tz)
@@ -320,7 +248,7 @@ def import_file(services: Services, *, team_id: str, text: str) -> ImportResult:
         existing = goal_ids_by_ref(session=session, team_id=team_id)
         _check_references(goals, checkins, existing, problems)
         if problems:
-            raise ImportRejected(_with_lines(problems, rows))
+            raise ImportRejected(with_lines(problems, rows))
         objectives = _ensure_objectives(session, team_id, goals, now)
         for goal in goals:
             title = goal.pop("_objective")
@@ -344,6 +272,8 @@ def _check_references(
     seen: set[str] = set()
     for index, goal in enumerate(goals):
         ref = goal["external_id"]
+        if ref is None:  # a goal without an id can have no check-ins in the file
+            continue
         if ref in seen:
             problems.append(Problem("goals", index, "id", f"{ref!r} is used by another goal above"))
         elif ref in existing:
@@ -353,19 +283,6 @@ def _check_references(
         ref = checkin["_goal"]
         if ref and ref not in seen and ref not in existing:
             problems.append(Problem("checkins", index, "goal", f"no goal has the id {ref!r}"))
-
-
-def _with_lines(problems: list[Problem], rows: _Rows) -> list[Problem]:
-    lines = {"goals": rows.goal_lines, "checkins": rows.checkin_lines}
-    for section in lines:
-        if lines[section] is None and any(p.section == section for p in problems):
-            lines[section] = element_lines(rows.text, section)
-    located = []
-    for p in problems:
-        known = lines.get(p.section) or []
-        line = p.line or (known[p.index] if p.index < len(known) else 0)
-        located.append(Problem(p.section, p.index, p.field, p.message, line))
-    return sorted(located, key=lambda p: p.line)
 
 
 def _ensure_objectives(

@@ -131,6 +131,10 @@ PROBLEMS = [
     (PIZZERIA[:6], "every 3 days", "in a schedule", Step.CADENCE),
     (PIZZERIA[:7], "marketing", "Mention the channel", Step.CHANNEL),
     ([], "", "Tell me in a few words", Step.WHY),
+    (PIZZERIA[:1], "12000", "That is a number; name the metric", Step.METRIC),
+    (PIZZERIA[:1], "12,000 %", "That is a number; name the metric", Step.METRIC),
+    (PIZZERIA[:1], "", "Name the metric you will count", Step.METRIC),
+    (PIZZERIA[:1], "?!", "Name the metric you will count", Step.METRIC),
     ([], "skip", "can't be skipped", Step.WHY),
     (PIZZERIA, "maybe", "say “save”", Step.REVIEW),
 ]

@@ -206,3 +206,131 @@ def test_cli_import_of_a_bad_file_says_where_and_exits_1(tmp_path: Path) -> None
     assert result.returncode == 1
     assert "line 2: goal target: 'x' is not a number" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+WRITTEN_WITH_NAMES = [
+    {"title": "Views on YouTube", "metric": "video views", "platform": "YouTube",
+     "category": "brand awareness", "target": "50000", "deadline": "2026-12-31"},
+    {"title": "Engagement", "metric": "Engagement rate", "platform": "insta", "unit": "percent",
+     "category": "topluluk", "target": "4.5", "deadline": "2026-12-31"},
+    {"id": "pizzas", "title": "Pizzas", "metric": "Pizza orders by phone", "platform": "site",
+     "category": "فروش", "target": "150", "deadline": "2026-12-31", "baseline": "120"},
+    {"title": "Reach", "metric": "Reach", "platform": "X (Twitter)", "target": "9000",
+     "deadline": "2026-12-31", "unit": "Count"},
+]  # fmt: skip
+
+
+def test_goals_written_with_names_and_without_ids_import_by_their_keys(services: Any) -> None:
+    text = json.dumps({"goals": WRITTEN_WITH_NAMES, "checkins": [
+        {"goal": "pizzas", "value": "130", "at": "2026-11-20"}]})  # fmt: skip
+
+    result = import_file(services, team_id="T1", text=text)
+
+    goals = json.loads(export(services, "T1"))["goals"]
+    assert (result.goals, result.checkins) == (4, 1)
+    assert [(g["metric"], g["platform"], g["category"]) for g in goals] == [
+        ("video_views", "youtube", "awareness"),
+        ("engagement_rate", "instagram", "community"),
+        ("Pizza orders by phone", "website", "conversions"),
+        ("reach", "x", ""),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_custom_metrics_and_platforms_survive_export_import_export(services: Any, fmt: str) -> None:
+    import_file(services, team_id="T1", text=json.dumps(WRITTEN_WITH_NAMES))
+    first = export(services, "T1", fmt)
+
+    # Fresh workspaces: the goals get other numbers, but their references stay
+    # (the CLI test below does the same into a fresh database).
+    import_file(services, team_id="T2", text=first)
+    second = export(services, "T2", fmt)
+    import_file(services, team_id="T3", text=second)
+
+    assert second == first
+    assert export(services, "T3", fmt) == first
+    assert "Pizza orders by phone" in first and "custom" not in first
+
+
+NOT_GOALS = [
+    ("", "the file is empty; expected JSON or CSV"),
+    ("   \n\n", "the file is empty"),
+    ("myhost.example\n", "neither JSON nor CSV"),
+    ("\x00\x01binary", "neither JSON nor CSV"),
+    ('{"name": "not goals"}', 'expected {"goals": [...]'),
+    ("42", "neither JSON nor CSV"),
+    ('"text"', "neither JSON nor CSV"),
+    ("[1, 2]", "goal row: expected an object"),
+    ('{"goals": {"title": "A"}}', "goals and checkins must be lists"),
+]
+
+
+@pytest.mark.parametrize(("text", "said"), NOT_GOALS)
+def test_a_file_that_holds_no_goals_is_refused_clearly(
+    services: Any, db: Engine, text: str, said: str
+) -> None:
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(services, team_id="T1", text=text)
+
+    assert said in str(rejected.value)
+    assert counts(db) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ({"metric": "12000"}, "goal metric: '12000' is not a metric name"),
+        ({"platform": "myspace"}, "(one of instagram, youtube, tiktok,"),
+        ({"unit": "apples"}, "'apples' is not one of count, percent"),
+    ],
+)
+def test_a_refusal_lists_the_real_choices(services: Any, change: dict[str, str], said: str) -> None:
+    goal = {"title": "A", "target": "1", "deadline": "2026-12-31", **change}
+
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(services, team_id="T1", text=json.dumps([goal]))
+
+    assert said in str(rejected.value)
+
+
+@pytest.mark.skipif(database_kind() != "sqlite", reason="the CLI test uses its own SQLite file")
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"myhost\n", "neither JSON nor CSV"),
+        (b"", "the file is empty"),
+        (b"\xff\xfe\x00\x00\x89PNG", "not a text file"),
+        (b'{"version": 2}', 'expected {"goals"'),
+    ],
+)
+def test_cli_refuses_a_file_that_holds_no_goals_with_exit_1(
+    tmp_path: Path, content: bytes, said: str
+) -> None:
+    odd = tmp_path / "hostname"
+    odd.write_bytes(content)
+
+    result = run_cli("import", str(odd), env={"DATABASE_URL": f"sqlite:///{tmp_path}/h.db"})
+
+    assert result.returncode == 1
+    assert said in result.stderr and "Traceback" not in result.stderr
+    assert "Imported" not in result.stdout
+
+
+@pytest.mark.skipif(database_kind() != "sqlite", reason="the CLI test uses its own SQLite file")
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_cli_export_import_export_into_a_fresh_database_gives_the_same_bytes(
+    tmp_path: Path, fmt: str
+) -> None:
+    names = tmp_path / "names.json"
+    names.write_text(json.dumps({"goals": WRITTEN_WITH_NAMES}), encoding="utf-8")
+    first_db = {"DATABASE_URL": f"sqlite:///{tmp_path}/first.db"}
+    fresh_db = {"DATABASE_URL": f"sqlite:///{tmp_path}/fresh.db"}
+    first, second = tmp_path / f"first.{fmt}", tmp_path / f"second.{fmt}"
+
+    assert run_cli("import", str(names), env=first_db).returncode == 0
+    run_cli("export", "--format", fmt, "--output", str(first), env=first_db)
+    assert run_cli("import", str(first), env=fresh_db).returncode == 0
+    run_cli("export", "--format", fmt, "--output", str(second), env=fresh_db)
+
+    assert second.read_bytes() == first.read_bytes()
+    assert b"Pizza orders by phone" in first.read_bytes()

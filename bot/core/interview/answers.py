@@ -33,24 +33,17 @@ from bot.core.interview.words import (
     metric_words,
     target_example,
 )
-from bot.core.kpis import (
-    KPI,
-    PLATFORMS,
-    Platform,
-    catalogue,
-    classify_why,
-    detect_platform,
-    match_metric,
-    normalise,
-)
+from bot.core.kpis import detect_platform, normalise
 from bot.core.mrkdwn import escape, quoted
 from bot.core.numbers.read import EXAMPLES, parse_quantity
 from bot.core.numbers.targets import parse_target
 from bot.core.parse_error import ParseError
-from bot.core.values import CATEGORY_LABELS, Category, Direction, Quantity, Unit
+from bot.core.values import CATEGORY_LABELS, Direction, Quantity, Unit
+from bot.core.vocabulary import resolve_category, resolve_metric, resolve_platform, resolve_unit
 
 _Read = tuple[Interview, tuple[str, ...]] | Problem
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
+METRIC_EXAMPLE = "reach, followers, engagement rate, or your own name such as “pizzas sold”"
 _WEEKS_FROM_DAYS = 14  # a deadline this far off is told in weeks, a nearer one in days
 
 
@@ -58,10 +51,7 @@ def _read_why(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     if not _HAS_WORD.search(text):
         return Problem("Tell me in a few words why the team wants this.", EXAMPLE_WHY)
     why = " ".join(text.split())[:300]
-    category = _category_named(text)
-    if category is None:
-        found = classify_why(text)
-        category = found[0].category if found else None
+    category = resolve_category(text)
     answered = replace(i, why=why, category=category)
     echo = [f"Why: {CATEGORY_LABELS[category]}." if category else f"Why: {quoted(why)}."]
     platform = detect_platform(text)
@@ -73,19 +63,8 @@ def _read_why(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     return answered, tuple(echo)
 
 
-def _category_named(text: str) -> Category | None:
-    word = normalise(text).replace(" ", "_")
-    for category, label in CATEGORY_LABELS.items():
-        if word in (category.value, normalise(label).replace(" ", "_")):
-            return category
-    return None
-
-
 def _read_category(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
-    category = _category_named(text)
-    if category is None:
-        found = classify_why(text)
-        category = found[0].category if found else None
+    category = resolve_category(text)
     if category is None:
         return Problem("I couldn't tell which objective that is; pick the closest.", "awareness")
     return replace(i, category=category), (f"Why: {CATEGORY_LABELS[category]}.",)
@@ -96,16 +75,12 @@ def _read_where(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
         return replace(i, where_answered=True, platform=None, scope=None), ("Where: not given.",)
     if not _HAS_WORD.search(text):
         return Problem("Name a platform or a scope.", "Instagram, website or all channels")
-    platform = detect_platform(text) or _platform_keyed(text)
+    platform = resolve_platform(text)
     scope = platform.name if platform else " ".join(text.split())[:100]
     answered = replace(
         i, where_answered=True, platform=platform.key if platform else None, scope=scope
     )
     return answered, (f"Where: {escape(scope)}.",)
-
-
-def _platform_keyed(text: str) -> Platform | None:
-    return next((p for p in PLATFORMS if p.key == text.strip().lower()), None)
 
 
 def _read_objective(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
@@ -116,26 +91,20 @@ def _read_objective(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Re
 
 
 def _read_metric(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
-    if not _HAS_WORD.search(text):
-        return Problem("Name the metric you will count.", "reach, followers or engagement rate")
-    found = _kpi_keyed(text)
-    how = "name"
+    found = resolve_metric(text, in_sentence=True)
     if found is None:
-        matches = match_metric(text, limit=1)
-        if matches:
-            found, how = matches[0].kpi, matches[0].how
-    if found is not None:
+        said = "That is a number; name" if _HAS_WORD.search(text) else "Name"
+        return Problem(f"{said} the metric you will count.", METRIC_EXAMPLE)
+    if found.kpi is not None:
+        kpi = found.kpi
         measure = Measure(
-            metric_key=found.key,
-            metric_name=found.name,
-            unit=found.unit,
-            direction=found.direction,
+            metric_key=kpi.key, metric_name=kpi.name, unit=kpi.unit, direction=kpi.direction
         )
-        better = "higher" if found.direction is Direction.INCREASE else "lower"
-        guess = f" (I read {quoted(text, 40)} as {found.name})" if how == "fuzzy" else ""
-        echo = f"Metric: {found.name}, a {found.unit.value}; {better} is better{guess}."
+        better = "higher" if kpi.direction is Direction.INCREASE else "lower"
+        guess = f" (I read {quoted(text, 40)} as {kpi.name})" if found.typo else ""
+        echo = f"Metric: {kpi.name}, a {kpi.unit.value}; {better} is better{guess}."
         return _metric_set(i, measure), (echo,)
-    name = " ".join(text.split())[:100]
+    name = found.name[:100]
     echo = f"Metric: {quoted(name)}, a custom metric. I'll ask two things about it."
     return _metric_set(i, Measure(metric_name=name)), (echo,)
 
@@ -148,21 +117,8 @@ def _metric_set(i: Interview, measure: Measure) -> Interview:
     return with_measure(i, i.current, measure)
 
 
-def _kpi_keyed(text: str) -> KPI | None:
-    key = text.strip().lower()
-    return next((k for k in catalogue() if k.key == key), None)
-
-
-_UNIT_WORDS: dict[str, Unit] = {
-    **{u.value: u for u in Unit},
-    "number": Unit.COUNT, "a number": Unit.COUNT, "percentage": Unit.PERCENT, "rate": Unit.PERCENT,
-    "money": Unit.CURRENCY, "amount": Unit.CURRENCY, "time": Unit.DURATION,
-    "done or not done": Unit.MILESTONE, "yes no": Unit.MILESTONE,
-}  # fmt: skip
-
-
 def _read_unit(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
-    unit = _UNIT_WORDS.get(normalise(text)) or (Unit.PERCENT if text.strip() == "%" else None)
+    unit = resolve_unit(text)
     if unit is None:
         return Problem("Pick one of the kinds of number below.", "count, percent or duration")
     measure = replace(i.measure, unit=unit)
