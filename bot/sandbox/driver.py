@@ -250,6 +250,27 @@ class SlackDriver:
             }
         )
 
+    def unfurl(self, message: Message, url: str = "https://example.com/report") -> Delivery:
+        """Slack unfurls a link in a message: `message_changed` with the same text, an
+        attachment added and no `edited` mark (the person changed nothing)."""
+        previous = {"type": "message", "user": message.user, "text": message.text, "ts": message.ts}
+        if message.thread_ts:
+            previous["thread_ts"] = message.thread_ts
+        unfurled = {**previous, "attachments": [{"from_url": url, "title": url, "id": 1}]}
+        return self.event(
+            {
+                "type": "message",
+                "subtype": "message_changed",
+                "hidden": True,
+                "channel": message.channel,
+                "message": unfurled,
+                "previous_message": previous,
+                "event_ts": self.sandbox.next_ts(),
+                "ts": self.sandbox.next_ts(),
+                "channel_type": "im" if message.channel.startswith("D") else "channel",
+            }
+        )
+
     def delete(self, message: Message) -> Delivery:
         """Delete a message the person sent (Slack's `message_deleted`)."""
         message.deleted = True
