@@ -291,6 +291,17 @@ class SlackDriver:
             }
         )
 
+    def uninstall(self, event: str = "app_uninstalled") -> Delivery:
+        """The workspace removes the app (or revokes its tokens): Slack revokes the bot's
+        tokens first, then sends the event."""
+        team = self.sandbox.team_id
+        self.sandbox.bot_tokens = {t: w for t, w in self.sandbox.bot_tokens.items() if w != team}
+        return self.event({"type": event, "event_ts": self.sandbox.next_ts()})
+
+    def reinstall(self) -> None:
+        """The workspace adds the app again: the bot's token works again."""
+        self.sandbox.bot_tokens[self.sandbox.bot_token] = self.sandbox.team_id
+
     def open_home(self, user: str) -> Delivery:
         """Open the bot's App Home tab."""
         return self.event(
