@@ -227,43 +227,26 @@ class SlackDriver:
 
     def edit(self, message: Message, new_text: str) -> Delivery:
         """Edit a message the person sent (Slack's `message_changed`)."""
-        previous = {"type": "message", "user": message.user, "text": message.text, "ts": message.ts}
-        message.text = new_text
-        edited = {
-            **previous,
-            "text": new_text,
-            "edited": {"user": message.user, "ts": self.sandbox.next_ts()},
-        }
-        if message.thread_ts:
-            previous["thread_ts"] = edited["thread_ts"] = message.thread_ts
-        return self.event(
-            {
-                "type": "message",
-                "subtype": "message_changed",
-                "hidden": True,
-                "channel": message.channel,
-                "message": edited,
-                "previous_message": previous,
-                "event_ts": self.sandbox.next_ts(),
-                "ts": self.sandbox.next_ts(),
-                "channel_type": "im" if message.channel.startswith("D") else "channel",
-            }
-        )
+        edited = {"text": new_text, "edited": {"user": message.user, "ts": self.sandbox.next_ts()}}
+        return self._changed(message, edited)
 
     def unfurl(self, message: Message, url: str = "https://example.com/report") -> Delivery:
         """Slack unfurls a link in a message: `message_changed` with the same text, an
         attachment added and no `edited` mark (the person changed nothing)."""
+        return self._changed(message, {"attachments": [{"from_url": url, "title": url, "id": 1}]})
+
+    def _changed(self, message: Message, change: dict[str, Any]) -> Delivery:
         previous = {"type": "message", "user": message.user, "text": message.text, "ts": message.ts}
         if message.thread_ts:
             previous["thread_ts"] = message.thread_ts
-        unfurled = {**previous, "attachments": [{"from_url": url, "title": url, "id": 1}]}
+        message.text = change.get("text", message.text)
         return self.event(
             {
                 "type": "message",
                 "subtype": "message_changed",
                 "hidden": True,
                 "channel": message.channel,
-                "message": unfurled,
+                "message": {**previous, **change},
                 "previous_message": previous,
                 "event_ts": self.sandbox.next_ts(),
                 "ts": self.sandbox.next_ts(),

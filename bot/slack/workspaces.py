@@ -24,9 +24,8 @@ from slack_sdk.oauth.token_rotation import TokenRotator
 from bot.errors import CheckinBotError
 from bot.services import Services
 from bot.slack.client import make_client
-from storage.models import Workspace
 from storage.oauth import InstallationStore, state_store
-from storage.purge import welcome_back
+from storage.purge import is_serving, welcome_back
 
 log = logging.getLogger("checkin_bot.slack.workspaces")
 
@@ -143,8 +142,7 @@ def comeback_check(services: Services) -> Middleware:
 def _serving(services: Services, client: WebClient, team_id: str) -> bool:
     """False while the workspace stays marked uninstalled; clears a mark whose token works."""
     with services.session() as session:
-        workspace = session.get(Workspace, team_id)
-        if workspace is None or workspace.uninstalled_at is None:
+        if is_serving(session=session, team_id=team_id):
             return True
     if not token_works(lambda _team: client, team_id):
         return False
