@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlmodel import Field, SQLModel
 
 from bot.core.cadence import CadenceKind
@@ -104,6 +105,9 @@ class Goal(SQLModel, table=True):
     deadline: datetime | None = _utc(default=None)
     owner_id: str | None = Field(default=None, max_length=32)
     channel_id: str | None = Field(default=None, max_length=32)
+    # A team goal belongs to `channel_id` and is reminded there; a personal goal's
+    # `channel_id` only gets its digest, and its reminders go to the owner.
+    team: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
     contributors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     state: GoalState = _enum(GoalState, 16, default=GoalState.ACTIVE)
     created_by: str | None = Field(default=None, max_length=32)
@@ -112,12 +116,17 @@ class Goal(SQLModel, table=True):
 
 
 class CheckIn(SQLModel, table=True):
-    """One reported value of a goal at a moment, with who said it and where."""
+    """One reported value of a goal at a moment, with who said it and where.
+
+    A reply in a reminder's thread holds at most one check-in per goal it names: the
+    unique key (team, channel, message ts, goal) makes its message, edits and retries
+    set that row rather than add one. Commands and forms (no message) are not keyed.
+    """
 
     __tablename__ = "checkin"
     __table_args__ = (
         Index(None, "team_id", "goal_id", "at"),
-        Index(None, "team_id", "channel_id", "message_ts"),
+        UniqueConstraint("team_id", "channel_id", "message_ts", "goal_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -132,6 +141,23 @@ class CheckIn(SQLModel, table=True):
     channel_id: str | None = Field(default=None, max_length=32)
     message_ts: str | None = Field(default=None, max_length=32)
     created_at: datetime = _utc()
+    updated_at: datetime = _utc()
+
+
+class ReplyMessage(SQLModel, table=True):
+    """A person's reply in a reminder's thread, as its check-ins last read it.
+
+    Slack may deliver a reply, its edits and its deletion in any order, and repeat
+    any of them. Every one of those events locks this row first, then applies only
+    what is newer than `version` (the ts of the text read: the message's own, or its
+    last edit's); `deleted` keeps a deleted reply from coming back.
+    """
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    channel_id: str = Field(primary_key=True, max_length=32)
+    message_ts: str = Field(primary_key=True, max_length=32)
+    version: str | None = Field(default=None, max_length=32)
+    deleted: bool = False
     updated_at: datetime = _utc()
 
 

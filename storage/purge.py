@@ -34,6 +34,25 @@ def expired_workspaces(*, session: Session, now: datetime) -> list[str]:
     return list(session.exec(query))
 
 
+def still_expired(*, session: Session, team_id: str, now: datetime) -> bool:
+    """Whether the workspace is still past its retention, read under a lock held until the
+    session ends: a reinstall committed since `expired_workspaces` read it keeps its data,
+    and one that comes meanwhile waits until the purge is done."""
+    query = select(Workspace).where(Workspace.team_id == scoped_team(team_id)).with_for_update()
+    workspace = session.exec(query.execution_options(populate_existing=True)).first()
+    uninstalled = workspace.uninstalled_at if workspace else None
+    return uninstalled is not None and uninstalled < now - RETENTION
+
+
+def welcome_back(*, session: Session, team_id: str) -> bool:
+    """Clear a workspace's uninstalled mark (its token works again); False when unmarked."""
+    workspace = session.get(Workspace, scoped_team(team_id))
+    if workspace is None or workspace.uninstalled_at is None:
+        return False
+    workspace.uninstalled_at = None
+    return True
+
+
 def forget_events_before(*, session: Session, before: datetime) -> int:
     """Delete the event ids received before `before`, in every workspace; returns how many.
 

@@ -85,6 +85,7 @@ class GoalCreate(_Row):
     deadline: datetime | None = None
     owner_id: str | None = None
     channel_id: str | None = None
+    team: bool = False  # a team goal, reminded in `channel_id`
     contributors: list[str] = Field(default_factory=list)
     state: GoalState = GoalState.ACTIVE
     created_by: str | None = None

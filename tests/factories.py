@@ -91,7 +91,9 @@ def make_reminded_goal(
     **fields: Any,
 ) -> tuple[int, int]:
     """`owner`'s reach goal (`fields` change it) with its weekly reminder, made at the
-    harness's time in its workspace; returns (goal id, schedule id)."""
+    harness's time in its workspace; returns (goal id, schedule id). A goal given a
+    channel is the channel's team goal unless `team=False` says otherwise."""
+    fields.setdefault("team", bool(fields.get("channel_id")))
     now = harness.clock.now()
     with harness.services.session() as session:
         goal = make_goal(

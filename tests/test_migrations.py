@@ -175,3 +175,53 @@ def _insert_paused_schedules(connection: Connection, reasons: list[str]) -> None
             ),
             {"reason": reason},
         )
+
+
+def test_a_reply_stored_twice_keeps_its_newest_check_in_and_channel_goals_stay_team_goals() -> None:
+    """0007: duplicates of one reply's check-in fold into the newest; a goal with a channel,
+    reminded there until now, is marked a team goal so its reminders stay there."""
+    with fresh_database() as url:
+        engine = make_engine(url)
+        try:
+            command.downgrade(alembic_config(engine), "base")
+            command.upgrade(alembic_config(engine), "0005")
+            with engine.begin() as connection:
+                _insert_goals_and_checkins(connection)
+
+            command.upgrade(alembic_config(engine), "head")
+
+            with engine.connect() as connection:
+                checkins = connection.execute(
+                    text("SELECT id, value FROM checkin ORDER BY id")
+                ).all()
+                teams = connection.execute(text("SELECT id, team FROM goal ORDER BY id")).all()
+        finally:
+            engine.dispose()
+
+    assert [(id_, int(value)) for id_, value in checkins] == [(2, 42), (3, 43), (4, 44), (5, 45)]
+    assert [(id_, bool(team)) for id_, team in teams] == [(1, True), (2, False)]
+
+
+def _insert_goals_and_checkins(connection: Connection) -> None:
+    at = "2026-11-22 08:00:00"
+    for id_, channel in ((1, "'C1'"), (2, "NULL")):
+        connection.execute(
+            text(
+                "INSERT INTO goal (id, team_id, title, kind, metric, metric_name, unit, direction,"
+                f" state, why, contributors, channel_id, start_at, created_at, updated_at) VALUES"
+                f" ({id_}, 'T1', 'Reach', 'goal', 'reach', 'Reach', 'count', 'increase', 'active',"
+                f" '', '[]', {channel}, '{at}', '{at}', '{at}')"
+            )
+        )
+    rows = (  # (id, goal, channel, message ts, value): 1 and 2 are one reply stored twice
+        (1, 1, "'D1'", "'1.1'", 41), (2, 1, "'D1'", "'1.1'", 42), (3, 2, "'D1'", "'1.1'", 43),
+        (4, 1, "NULL", "NULL", 44), (5, 1, "NULL", "NULL", 45),
+    )  # fmt: skip
+    for id_, goal, channel, ts, value in rows:
+        connection.execute(
+            text(
+                "INSERT INTO checkin (id, team_id, goal_id, value, note, at, source, channel_id,"
+                f" message_ts, created_at, updated_at) VALUES ({id_}, 'T1', {goal}, {value}, '',"
+                f" '{at}', 'reply', {channel}, {ts}, '{at}', '{at}')"
+            )
+        )

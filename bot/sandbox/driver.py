@@ -227,22 +227,26 @@ class SlackDriver:
 
     def edit(self, message: Message, new_text: str) -> Delivery:
         """Edit a message the person sent (Slack's `message_changed`)."""
+        edited = {"text": new_text, "edited": {"user": message.user, "ts": self.sandbox.next_ts()}}
+        return self._changed(message, edited)
+
+    def unfurl(self, message: Message, url: str = "https://example.com/report") -> Delivery:
+        """Slack unfurls a link in a message: `message_changed` with the same text, an
+        attachment added and no `edited` mark (the person changed nothing)."""
+        return self._changed(message, {"attachments": [{"from_url": url, "title": url, "id": 1}]})
+
+    def _changed(self, message: Message, change: dict[str, Any]) -> Delivery:
         previous = {"type": "message", "user": message.user, "text": message.text, "ts": message.ts}
-        message.text = new_text
-        edited = {
-            **previous,
-            "text": new_text,
-            "edited": {"user": message.user, "ts": self.sandbox.next_ts()},
-        }
         if message.thread_ts:
-            previous["thread_ts"] = edited["thread_ts"] = message.thread_ts
+            previous["thread_ts"] = message.thread_ts
+        message.text = change.get("text", message.text)
         return self.event(
             {
                 "type": "message",
                 "subtype": "message_changed",
                 "hidden": True,
                 "channel": message.channel,
-                "message": edited,
+                "message": {**previous, **change},
                 "previous_message": previous,
                 "event_ts": self.sandbox.next_ts(),
                 "ts": self.sandbox.next_ts(),
@@ -269,6 +273,17 @@ class SlackDriver:
                 "channel_type": "im" if message.channel.startswith("D") else "channel",
             }
         )
+
+    def uninstall(self, event: str = "app_uninstalled") -> Delivery:
+        """The workspace removes the app (or revokes its tokens): Slack revokes the bot's
+        tokens first, then sends the event."""
+        team = self.sandbox.team_id
+        self.sandbox.bot_tokens = {t: w for t, w in self.sandbox.bot_tokens.items() if w != team}
+        return self.event({"type": event, "event_ts": self.sandbox.next_ts()})
+
+    def reinstall(self) -> None:
+        """The workspace adds the app again: the bot's token works again."""
+        self.sandbox.bot_tokens[self.sandbox.bot_token] = self.sandbox.team_id
 
     def open_home(self, user: str) -> Delivery:
         """Open the bot's App Home tab."""

@@ -20,7 +20,7 @@ from sqlmodel import Session
 from bot.render.reminders import reminder_message, reminder_paused_text
 from bot.scheduling.deliveries import Due, NotSent, Sent, post_scheduled
 from bot.services import Services
-from bot.services.reminders import build_reminder, finished_reason, why_not_remind
+from bot.services.reminders import build_reminder, finished_reason, reminded_in, why_not_remind
 from bot.services.schedules import advance
 from bot.slack.errors import CHANNEL_ERRORS
 from bot.slack.people import user_timezone
@@ -56,7 +56,7 @@ class ReminderSource:
                 return NotSent(reason or "the goal was deleted")
             owner = goal.owner_id or row.owner_id
             view = build_reminder(session, row, goal, now, late=late)
-            channel = goal.channel_id or owner or ""
+            channel = reminded_in(goal) or owner or ""
         if owner:
             self._follow_owner_timezone(due, client, owner)
         text, blocks = reminder_message(view)
@@ -76,7 +76,7 @@ class ReminderSource:
             after = away
         if row.next_run_at is not None and row.next_run_at > due.due_at:
             return  # moved already (snoozed, or advanced by another replica)
-        advance(row, after=after)
+        advance(row, after=after, sent=due.due_at)
 
     def on_permanent_failure(
         self, session: Session, due: Due, error: str, client: WebClient, now: datetime

@@ -17,7 +17,14 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from bot.observability import DELIVERIES
 from bot.scheduling.deliveries import DeliveryRunner
 from bot.services import Services
-from storage.purge import expired_workspaces, forget_events_before, purge_workspace
+from bot.slack.workspaces import ClientsByWorkspace, token_works
+from storage.purge import (
+    expired_workspaces,
+    forget_events_before,
+    purge_workspace,
+    still_expired,
+    welcome_back,
+)
 
 log = logging.getLogger("checkin_bot.scheduler")
 
@@ -64,10 +71,26 @@ def forget_old_events(services: Services) -> int:
 
 
 def purge_expired(services: Services) -> int:
-    """Delete the data of workspaces that uninstalled the app over 30 days ago."""
+    """Delete the data of workspaces that uninstalled the app over 30 days ago and did not
+    come back; returns how many were deleted.
+
+    Each is checked again just before: a workspace whose token works again (reinstalled,
+    though no request has said so yet) gets its mark cleared instead, and the purge
+    itself re-reads the mark under a lock, in case a request cleared it meanwhile.
+    """
     with services.session() as session:
         expired = expired_workspaces(session=session, now=services.now())
-        for team_id in expired:
+    clients, purged = ClientsByWorkspace(services), 0
+    for team_id in expired:
+        if token_works(clients, team_id):
+            with services.session() as session:
+                welcome_back(session=session, team_id=team_id)
+            log.info("workspace %s installed the app again: its data stays", team_id)
+            continue
+        with services.session() as session:
+            if not still_expired(session=session, team_id=team_id, now=services.now()):
+                continue
             purge_workspace(session=session, team_id=team_id)
-            log.info("deleted the data of workspace %s, uninstalled over 30 days ago", team_id)
-    return len(expired)
+        purged += 1
+        log.info("deleted the data of workspace %s, uninstalled over 30 days ago", team_id)
+    return purged

@@ -89,6 +89,7 @@ def _create(saving: Saving, interview: core.Interview, origin: str) -> Goal:
         "deadline": end_of_day(deadline, saving.zone) if deadline else None,
         "owner_id": owner,
         "channel_id": interview.channel,
+        "team": interview.team,
         "created_by": interview.user_id,
         "start_at": saving.now,
     }

@@ -65,7 +65,7 @@ def build_reminder(
         title=goal.title,
         items=tuple(_item(session, g, now, zone) for g in asked),
         owner_id=goal.owner_id or row.owner_id,
-        in_channel=bool(goal.channel_id),
+        in_channel=reminded_in(goal) == goal.channel_id,
         late_from=due_local.time() if late and due_local else None,
     )
 
@@ -134,9 +134,22 @@ def why_not_remind(goal: Goal | None, away_until: datetime | None, now: datetime
         return "the goal's deadline has passed"
     if away_until is not None and away_until > now:
         return f"the owner is away until {format_date(away_until.date())}"
-    if not (goal.channel_id or goal.owner_id):
+    if reminded_in(goal) is None:
         return "the goal has no owner and no channel"
     return None
+
+
+def reminded_in(goal: Goal) -> str | None:
+    """Where a goal's reminders go: a team goal's channel; else the owner (their DM), even
+    when the goal names a channel, which then only gets its digest.
+
+    Example:
+        >>> reminded_in(Goal(title="g", team_id="T", owner_id="U1", channel_id="C1"))
+        'U1'
+    """
+    if goal.team and goal.channel_id:
+        return goal.channel_id
+    return goal.owner_id or goal.channel_id
 
 
 def _item(session: Session, goal: Goal, now: datetime, zone: ZoneInfo) -> ReminderItem:

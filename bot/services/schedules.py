@@ -8,11 +8,13 @@ local time, never by adding fixed hours (that would drift across DST).
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from bot.core.cadence import Cadence
 from bot.core.cadence.occurrences import next_occurrence
+from bot.core.dates import end_of_day
 from storage.cadences import cadence_of, store_cadence
 from storage.models import Goal, ReminderSchedule
 from storage.reminders import get_goal_schedule
@@ -44,7 +46,16 @@ def set_goal_schedule(
     return row
 
 
-def advance(row: ReminderSchedule, *, after: datetime) -> datetime:
-    """Move a schedule to its first occurrence after `after` and return it."""
+def advance(row: ReminderSchedule, *, after: datetime, sent: datetime | None = None) -> datetime:
+    """Move a schedule to its first occurrence after `after` and return it; with `sent`
+    (the occurrence just answered), never on that occurrence's local day.
+
+    The day is read in the schedule's zone as it is now: an owner who moved west (from
+    Bucharest to Los Angeles) has their morning reminder fall on the day the one sent
+    from the old zone was, and would get a second one that day.
+    """
+    if sent is not None:
+        zone = ZoneInfo(row.timezone)
+        after = max(after, end_of_day(sent.astimezone(zone).date(), zone))
     row.next_run_at = next_occurrence(cadence_of(row), after)
     return row.next_run_at

@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 
 from bot.services import Services
 from bot.slack.actor import Actor, team_of
+from bot.slack.workspaces import comeback_check
 
 Middleware = Callable[[BoltContext, dict[str, Any], WebClient, Callable[[], None]], None]
 
@@ -34,4 +35,5 @@ def services_and_actor(services: Services) -> Middleware:
 
 
 def install(app: App, services: Services) -> None:
+    app.use(comeback_check(services))
     app.use(services_and_actor(services))

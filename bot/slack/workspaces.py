@@ -8,17 +8,24 @@ With token rotation on, a token close to expiry is refreshed first.
 from __future__ import annotations
 
 import logging
+import math
+import time
+from collections.abc import Callable
 from importlib.resources import files
+from typing import Any
 
 import yaml
+from slack_bolt import BoltContext
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackClientError
 from slack_sdk.oauth.token_rotation import TokenRotator
 
 from bot.errors import CheckinBotError
 from bot.services import Services
 from bot.slack.client import make_client
 from storage.oauth import InstallationStore, state_store
+from storage.purge import is_serving, welcome_back
 
 log = logging.getLogger("checkin_bot.slack.workspaces")
 
@@ -87,3 +94,59 @@ class ClientsByWorkspace:
                 self._store.save_bot(refreshed)
                 bot = refreshed
         return make_client(self.services, token=bot.bot_token)
+
+
+def token_works(client_for: Callable[[str], WebClient], team_id: str) -> bool:
+    """Whether Slack takes the bot's token for `team_id` (`auth.test`): the app is installed.
+
+    An unreachable Slack counts as no: the caller keeps things as they are.
+    """
+    try:
+        answer = client_for(team_id).auth_test()
+    except (WorkspaceNotInstalled, SlackClientError, OSError) as exc:
+        log.info("auth.test for %s: %s", team_id, exc)
+        return False
+    return answer.get("team_id") == team_id
+
+
+RECHECK_SECONDS = 60.0
+"""How long a process trusts that a workspace is not marked uninstalled before reading
+the mark again; another replica's uninstall then a reinstall within it is seen late."""
+
+_MARKING_EVENTS = ("app_uninstalled", "tokens_revoked")
+
+Middleware = Callable[[BoltContext, dict[str, Any], WebClient, Callable[[], None]], None]
+
+
+def comeback_check(services: Services) -> Middleware:
+    """A middleware: a signed request from a workspace marked uninstalled, whose token works
+    again (the app was installed again; in single-token mode nothing else says so), clears
+    the mark, and reminders resume."""
+    checked: dict[str, float] = {}  # team -> when it was last seen unmarked (monotonic)
+
+    def check(
+        context: BoltContext, body: dict[str, Any], client: WebClient, next: Callable[[], None]
+    ) -> None:
+        team_id = context.team_id or ""
+        marking = (body.get("event") or {}).get("type") in _MARKING_EVENTS
+        if marking:
+            checked.pop(team_id, None)  # about to be marked: look again next time
+        due = time.monotonic() - checked.get(team_id, -math.inf) >= RECHECK_SECONDS
+        if team_id and not marking and due and _serving(services, client, team_id):
+            checked[team_id] = time.monotonic()
+        next()
+
+    return check
+
+
+def _serving(services: Services, client: WebClient, team_id: str) -> bool:
+    """False while the workspace stays marked uninstalled; clears a mark whose token works."""
+    with services.session() as session:
+        if is_serving(session=session, team_id=team_id):
+            return True
+    if not token_works(lambda _team: client, team_id):
+        return False
+    with services.session() as session:
+        welcome_back(session=session, team_id=team_id)
+    log.info("workspace %s installed the app again: reminders resume", team_id)
+    return True

@@ -78,6 +78,25 @@ def test_a_reminder_follows_its_owner_to_a_new_time_zone(harness: BotHarness) ->
     assert schedule(harness).next_run_at == at("2026-11-30T10:00:00+03:30")
 
 
+@pytest.mark.parametrize("weekdays", [(0,), (0, 1, 2, 3, 4, 5, 6)])
+def test_an_owner_who_moves_west_gets_no_second_reminder_that_day(
+    harness: BotHarness, weekdays: tuple[int, ...]
+) -> None:
+    harness.sandbox.add_user("UM", name="mara", tz="America/Los_Angeles")  # moved from Bucharest
+    make_reminded_goal(harness, owner="UM", tz="Europe/Bucharest")
+    with harness.services.session() as session:
+        session.exec(select(ReminderSchedule)).one().weekdays = ",".join(map(str, weekdays))
+    harness.clock.set(MONDAY_10_BUCHAREST)  # Monday 00:00 in Los Angeles
+    assert tick(harness).sent == 1
+
+    harness.clock.set(at("2026-11-23T10:00:00-08:00"))  # Monday 10:00 in Los Angeles
+    assert tick(harness).sent == 0
+
+    following = "2026-11-30" if weekdays == (0,) else "2026-11-24"
+    assert schedule(harness).next_run_at == at(f"{following}T10:00:00-08:00")
+    assert len(reminders_to(harness, "UM")) == 1
+
+
 def test_a_reminder_due_while_the_bot_was_down_is_sent_once_marked_late(
     harness: BotHarness,
 ) -> None:

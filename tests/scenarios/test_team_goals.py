@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sqlmodel import select
 
+from storage.models import ReminderSchedule
 from tests.harness import BotHarness
+from tests.reminder_helpers import reminders_to, tick
 from tests.scenarios.test_interview_flow import PIZZERIA, goals, shown
 
 
@@ -55,3 +58,37 @@ def test_a_team_okr_by_mention_groups_its_key_results_under_the_channel(
     objective, result = goals(harness.engine)
     assert (objective.kind, objective.channel_id) == ("objective", "C1")
     assert (result.kind, result.channel_id) == ("key_result", "C1")
+
+
+def at_first_reminder(harness: BotHarness) -> None:
+    with harness.services.session() as session:
+        [schedule] = session.exec(select(ReminderSchedule))
+    assert schedule.next_run_at is not None
+    harness.clock.set(schedule.next_run_at)
+
+
+def test_a_personal_goal_with_a_digest_channel_is_reminded_in_the_owners_dm(
+    harness: BotHarness,
+) -> None:
+    harness.driver.message("U1", "new goal")
+    for answer in (*PIZZERIA[:7], "<#C1>", "save"):
+        harness.driver.message("U1", answer)
+    [goal] = goals(harness.engine)
+    assert (goal.channel_id, goal.team) == ("C1", False)
+
+    at_first_reminder(harness)
+    assert tick(harness).sent == 1
+
+    assert len(reminders_to(harness, "U1")) == 1
+    assert harness.sandbox.channel_messages("C1") == []
+
+
+def test_a_team_goal_is_still_reminded_in_its_channel(harness: BotHarness) -> None:
+    mention = harness.driver.mention("U1", "new team goal", channel="C1")
+    answer_in_thread(harness, mention.ts, *PIZZERIA[:7], "here", "save")
+
+    at_first_reminder(harness)
+    assert tick(harness).sent == 1
+
+    assert reminders_to(harness, "U1") == []
+    assert any("check in" in m.text for m in harness.sandbox.channel_messages("C1"))

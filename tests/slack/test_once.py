@@ -44,7 +44,11 @@ def test_a_retried_edit_changes_the_check_in_once_and_answers_once(harness: BotH
         "subtype": "message_changed",
         "hidden": True,
         "channel": reply.channel,
-        "message": {**before, "text": "42.5k", "edited": {"user": "U1", "ts": "1.2"}},
+        "message": {
+            **before,
+            "text": "42.5k",
+            "edited": {"user": "U1", "ts": harness.sandbox.next_ts()},
+        },
         "previous_message": before,
         "event_ts": harness.sandbox.next_ts(),
         "ts": harness.sandbox.next_ts(),

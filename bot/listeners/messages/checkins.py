@@ -9,8 +9,8 @@ from slack_sdk import WebClient
 from bot.listeners.checkin_answers import answer_in_thread, refresh_after
 from bot.listeners.context import MessageContext
 from bot.services import Services
-from bot.services.checkins import Origin
-from bot.services.thread_replies import change_reply, remove_reply, reply_in_thread
+from bot.services.checkins import Origin, Removed
+from bot.services.thread_replies import ReplyText, Unchanged, apply_reply, remove_reply
 from bot.slack.actor import Actor
 from bot.slack.delivery_marks import bind_thread_parent
 from bot.slack.once import once
@@ -20,25 +20,49 @@ def checkin_reply(ctx: MessageContext) -> bool:
     """A reply in a reminder's thread: record it (or skip / snooze) and answer in the thread."""
     if not ctx.thread_ts:
         return False
-    origin = Origin("reply", ctx.channel_id, ctx.ts)
-    outcome = reply_in_thread(
-        ctx.services, ctx.actor.requester(), origin, ctx.text, thread_ts=ctx.thread_ts
+    said = ReplyText(
+        ctx.actor.requester(), Origin("reply", ctx.channel_id, ctx.ts), ctx.text, ctx.ts
     )
+    outcome = apply_reply(ctx.services, said, thread_ts=ctx.thread_ts)
     if outcome is None and bind_thread_parent(
         ctx.services, ctx.client, team_id=ctx.team_id, channel_id=ctx.channel_id,
         thread_ts=ctx.thread_ts,
     ):  # fmt: skip
         # A reminder posted by a sender that died before recording it: found by its metadata.
-        outcome = reply_in_thread(
-            ctx.services, ctx.actor.requester(), origin, ctx.text, thread_ts=ctx.thread_ts
-        )
+        outcome = apply_reply(ctx.services, said, thread_ts=ctx.thread_ts)
     if outcome is None:
         return False
-    answer_in_thread(
-        ctx.client, outcome, channel_id=ctx.channel_id, thread_ts=ctx.thread_ts, user_id=ctx.user_id
-    )
-    refresh_after(ctx.actor, outcome)
+    if not isinstance(outcome, Unchanged):
+        answer_in_thread(
+            ctx.client,
+            outcome,
+            channel_id=ctx.channel_id,
+            thread_ts=ctx.thread_ts,
+            user_id=ctx.user_id,
+        )
+        refresh_after(ctx.actor, outcome)
     return True
+
+
+def edited_text(event: dict[str, Any]) -> tuple[str, str] | None:
+    """The new text of a person's edit and its version (the edit's ts); None for any other
+    `message_changed`.
+
+    Slack also sends `message_changed` when it unfurls a link or detects a language: the
+    message then carries no `edited` mark, or its text is the one before.
+
+    Example:
+        >>> unfurl = {"message": {"text": "41k", "ts": "1.0", "attachments": [{}]},
+        ...           "previous_message": {"text": "41k", "ts": "1.0"}}
+        >>> edited_text(unfurl) is None
+        True
+    """
+    message, previous = event.get("message") or {}, event.get("previous_message") or {}
+    edited = message.get("edited") or {}
+    text = str(message.get("text") or "")
+    if not edited.get("ts") or text == str(previous.get("text") or ""):
+        return None
+    return text, str(edited["ts"])
 
 
 @once
@@ -46,21 +70,21 @@ def checkin_edited(
     event: dict[str, Any], client: WebClient, services: Services, actor: Actor
 ) -> None:
     """`message_changed`: an edited check-in reply takes its new values."""
-    message = event.get("message") or {}
+    message, edit = event.get("message") or {}, edited_text(event)
     thread_ts, user, channel = (
         message.get("thread_ts"),
         actor.user_id,
         str(event.get("channel") or ""),
     )
-    if message.get("bot_id") or not thread_ts or not user or message.get("ts") == thread_ts:
+    if edit is None or message.get("bot_id") or not thread_ts or not user:
         return
-    author = actor.requester()
+    if message.get("ts") == thread_ts:
+        return
+    text, version = edit
     origin = Origin("reply", channel, str(message.get("ts")))
-    text = str(message.get("text") or "")
-    outcome = change_reply(services, author, origin, text, thread_ts=thread_ts)
-    if outcome is None:  # the first version recorded nothing: read the edit as a new reply
-        outcome = reply_in_thread(services, author, origin, text, thread_ts=thread_ts)
-    if outcome is None:  # not a reminder's thread
+    said = ReplyText(actor.requester(), origin, text, version)
+    outcome = apply_reply(services, said, thread_ts=thread_ts)
+    if outcome is None or isinstance(outcome, Unchanged):  # not a reminder's thread, or seen
         return
     answer_in_thread(client, outcome, channel_id=channel, thread_ts=thread_ts, user_id=user)
     refresh_after(actor, outcome)
@@ -78,9 +102,10 @@ def checkin_deleted(
         str(event.get("channel") or ""),
     )
     deleted_ts = str(event.get("deleted_ts") or previous.get("ts") or "")
-    if not thread_ts or not user or not deleted_ts:
+    if not thread_ts or not user or not deleted_ts or deleted_ts == thread_ts:
         return
-    removed = remove_reply(services, actor.requester(), Origin("reply", channel, deleted_ts))
-    if removed is not None:
+    origin = Origin("reply", channel, deleted_ts)
+    removed = remove_reply(services, actor.requester(), origin, thread_ts=thread_ts)
+    if isinstance(removed, Removed):
         answer_in_thread(client, removed, channel_id=channel, thread_ts=thread_ts, user_id=user)
         refresh_after(actor, removed)
