@@ -232,12 +232,14 @@ def _index() -> PhraseIndex[_Source]:
     return PhraseIndex(plain, suffix_phrases=suffixed)
 
 
-def match_metric(text: str, *, limit: int = 3) -> list[MetricMatch]:
+def match_metric(
+    text: str, *, limit: int = 3, typo_threshold: float = _FUZZY_THRESHOLD
+) -> list[MetricMatch]:
     """The metrics `text` most likely names, best first; empty when none fits.
 
     Known names and synonyms are looked for first, also inside a longer sentence,
     where the longest phrase wins ("engagement rate" over "engagement"). Only when
-    none is found are typos considered.
+    none is found are typos considered, as close as `typo_threshold` (0-100) says.
 
     Example:
         >>> [m.kpi.key.value for m in match_metric("how are we doing on reach?")]
@@ -251,7 +253,7 @@ def match_metric(text: str, *, limit: int = 3) -> list[MetricMatch]:
     hits = index.find(text)
     fuzzy = not hits
     if fuzzy:
-        hits = index.find_fuzzy(text, threshold=_FUZZY_THRESHOLD)
+        hits = index.find_fuzzy(text, threshold=typo_threshold)
     matches: dict[str, MetricMatch] = {}
     for hit in sorted(hits, key=_rank):
         source = hit.value
