@@ -237,9 +237,14 @@ def _cue_typos(
         span = words[hit.start : hit.end]
         if (
             taken.isdisjoint(range(hit.start, hit.end))
-            and not any(_is_filler(word, vocabulary.filler) for word in span)
+            and not all(_is_filler(word, vocabulary.filler) for word in span)
             # A word of a metric's name ("rata" of "rata de implicare") is no cue's typo.
-            and not any(word in _metric_words() for word in span)
+            and not any(
+                word in _metric_words()
+                and word not in vocabulary.filler
+                and word not in hit.phrase.split()
+                for word in span
+            )
             and detect_platform(" ".join(span)) is None
         ):
             found.append(hit)
