@@ -286,7 +286,7 @@ def test_ask_on_the_command_line_answers_for_the_team_given(
     b_ids = goal_ids(harness, TEAM_B)
     with harness.services.session() as session:
         a_goals = session.exec(select(Goal).where(Goal.team_id == TEAM_A))
-        a_refs = {goal.external_id or str(goal.id) for goal in a_goals}
+        a_refs = {goal.external_id or str(goal.number) for goal in a_goals}
     monkeypatch.setenv("DATABASE_URL", harness.engine.url.render_as_string(hide_password=False))
 
     for question in QUESTIONS:
