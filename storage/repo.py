@@ -145,12 +145,6 @@ def reserve_goal_numbers(*, session: Session, team_id: str, count: int) -> range
     return range(last - count + 1, last + 1)
 
 
-def get_goal_by_number(*, session: Session, team_id: str, number: int) -> Goal | None:
-    """The goal people call "#`number`" in this workspace, or None."""
-    query = select(Goal).where(Goal.team_id == scoped_team(team_id), Goal.number == number)
-    return session.exec(query).first()
-
-
 def get_goal(*, session: Session, team_id: str, goal_id: int) -> Goal | None:
     """One goal of this workspace, or None (also when the id belongs to another workspace)."""
     goal = session.get(Goal, goal_id)
