@@ -1,9 +1,10 @@
 """How many questions of the question table the bot answers right, per way of making goals.
 
 Asks every case of `tests/question_cases.py` (intent and the goals it is about) against
-the known dataset made each way of `tests/question_data.py`, in a fresh database with
-the clock frozen where the table expects it, and prints the accuracy of each way and
-the cases it gets wrong.
+the known dataset made each way of `tests/question_data.py`, in a scratch database
+(an SQLite file, or a new database on the PostgreSQL server DATABASE_URL names, dropped
+afterwards) with the clock frozen where the table expects it, and prints the accuracy
+of each way and the cases it gets wrong; exit status 1 when any case is wrong.
 
     .venv/bin/python bench/question_accuracy.py
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/bench \
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.services import Services
 from storage.db import make_engine, upgrade
+from storage.scratch import scratch_database
 from tests.question_cases import CASES
 from tests.question_data import WAYS, answered_about, load
 
@@ -31,8 +32,8 @@ NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as scratch:
-        url = os.environ.get("DATABASE_URL") or f"sqlite:///{scratch}/accuracy.db"
+    server = os.environ.get("DATABASE_URL") or None
+    with scratch_database(server, label="checkin_accuracy") as url:
         engine = make_engine(url)
         upgrade(engine)
         services = Services(
