@@ -59,6 +59,8 @@ class Workspace(SQLModel, table=True):
     default_timezone: str = Field(default="UTC", max_length=64)
     created_at: datetime = _utc()
     uninstalled_at: datetime | None = _utc(default=None)
+    # The last goal number handed out here; see storage.repo.reserve_goal_numbers.
+    last_goal_number: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class Member(SQLModel, table=True):
@@ -78,12 +80,15 @@ class Goal(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("team_id", "external_id"),
         UniqueConstraint("team_id", "origin_key"),
+        UniqueConstraint("team_id", "number"),
         Index(None, "team_id", "state"),
         Index(None, "team_id", "owner_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
+    # What people see and type as "#3": counted per workspace from 1; `id` stays internal.
+    number: int = 0
     external_id: str | None = Field(default=None, max_length=200)
     # What created this goal (e.g. "interview:<id>"): a retried confirmation finds it again.
     origin_key: str | None = Field(default=None, max_length=200)

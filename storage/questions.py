@@ -76,11 +76,17 @@ def find_goals(*, session: Session, team_id: str, where: GoalFilter) -> list[Goa
     return list(session.scalars(query))
 
 
-def goal_names(*, session: Session, team_id: str) -> list[tuple[int, str, str, str | None]]:
-    """(id, title, metric name, platform) of every open goal, for looking up words and
-    for saying what is tracked."""
+def goal_names(*, session: Session, team_id: str) -> list[tuple[int, str, str, str | None, str]]:
+    """(id, title, metric name, platform, why) of every open goal, for looking up words
+    and for saying what is tracked."""
     query = (
-        select(col(Goal.id), col(Goal.title), col(Goal.metric_name), col(Goal.platform))
+        select(
+            col(Goal.id),
+            col(Goal.title),
+            col(Goal.metric_name),
+            col(Goal.platform),
+            col(Goal.why),
+        )
         .where(
             col(Goal.team_id) == scoped_team(team_id),
             col(Goal.state).in_(OPEN_STATES),
@@ -88,7 +94,7 @@ def goal_names(*, session: Session, team_id: str) -> list[tuple[int, str, str, s
         )
         .order_by(col(Goal.id))
     )
-    return [(int(i), str(t), str(m), p) for i, t, m, p in session.execute(query)]
+    return [(int(i), str(t), str(m), p, str(w)) for i, t, m, p, w in session.execute(query)]
 
 
 def recent_points(

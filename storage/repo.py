@@ -111,8 +111,11 @@ def upsert_member(
 def create_goal(*, session: Session, team_id: str, goal: GoalCreate, now: datetime) -> Goal:
     """Insert a goal; it starts `now` unless `goal.start_at` says otherwise."""
     fields = goal.model_dump(exclude={"start_at"})
+    ensure_workspace(session=session, team_id=team_id, now=now)
+    (number,) = reserve_goal_numbers(session=session, team_id=team_id, count=1)
     row = Goal(
         team_id=scoped_team(team_id),
+        number=number,
         start_at=goal.start_at or now,
         created_at=now,
         updated_at=now,
@@ -121,6 +124,25 @@ def create_goal(*, session: Session, team_id: str, goal: GoalCreate, now: dateti
     session.add(row)
     session.flush()
     return row
+
+
+def reserve_goal_numbers(*, session: Session, team_id: str, count: int) -> range:
+    """The next `count` goal numbers of an existing workspace, never handed out twice.
+
+    One UPDATE ... RETURNING on the workspace row: PostgreSQL makes a second replica's
+    update wait for the first one's commit and then count on from its value; SQLite lets
+    one writer at a time. Numbers of deleted goals are not reused, so an old "#6" never
+    names a different goal.
+    """
+    bump = (
+        update(Workspace)
+        .where(col(Workspace.team_id) == scoped_team(team_id))
+        .values(last_goal_number=col(Workspace.last_goal_number) + count)
+        .returning(col(Workspace.last_goal_number))
+        .execution_options(synchronize_session=False)
+    )
+    last = session.execute(bump).scalar_one()
+    return range(last - count + 1, last + 1)
 
 
 def get_goal(*, session: Session, team_id: str, goal_id: int) -> Goal | None:

@@ -15,7 +15,7 @@ from sqlalchemy import insert, select
 from sqlmodel import Session, col
 
 from storage.models import CheckIn, Goal
-from storage.repo import scoped_team
+from storage.repo import reserve_goal_numbers, scoped_team
 
 BATCH_ROWS = 5_000
 """Rows per INSERT batch and per streamed chunk."""
@@ -46,10 +46,14 @@ def insert_rows(
     model: type[Goal] | type[CheckIn],
     rows: Sequence[dict[str, Any]],
 ) -> None:
-    """Insert rows of `model` for this workspace in batches of `BATCH_ROWS`."""
+    """Insert rows of `model` for this workspace in batches of `BATCH_ROWS`; goals get the
+    workspace's next numbers in the order given (its row must exist)."""
     scoped_team(team_id)
     if any(row["team_id"] != team_id for row in rows):
         raise ValueError("every imported row must belong to the importing workspace")
+    if model is Goal and rows:
+        numbers = reserve_goal_numbers(session=session, team_id=team_id, count=len(rows))
+        rows = [{**row, "number": number} for row, number in zip(rows, numbers, strict=True)]
     for start in range(0, len(rows), BATCH_ROWS):
         session.execute(insert(model), list(rows[start : start + BATCH_ROWS]))
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlmodel import SQLModel
 
-from storage.db import alembic_config, make_engine, schema_is_current
+from storage import repo
+from storage.db import alembic_config, make_engine, schema_is_current, session_scope
 from storage.oauth import oauth_metadata
+from storage.schemas import GoalCreate
 from tests.harness import fresh_database
+
+NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
 
 
 def test_upgrade_from_empty_creates_every_table(engine: Engine) -> None:
@@ -225,3 +231,50 @@ def _insert_goals_and_checkins(connection: Connection) -> None:
                 f" '{at}', 'reply', {channel}, {ts}, '{at}', '{at}')"
             )
         )
+
+
+def test_existing_goals_are_numbered_per_workspace_in_id_order() -> None:
+    """0008: each workspace's oldest goal becomes #1, and new goals count on from there,
+    also for a workspace whose goals came before its row."""
+    with fresh_database() as url:
+        engine = make_engine(url)
+        try:
+            command.downgrade(alembic_config(engine), "base")
+            command.upgrade(alembic_config(engine), "0005")
+            at = "2026-11-22 08:00:00"
+            with engine.begin() as connection:
+                connection.execute(
+                    text(
+                        "INSERT INTO workspace (team_id, name, default_timezone, created_at)"
+                        f" VALUES ('T1', '', 'UTC', '{at}')"
+                    )
+                )
+                for goal_id, team in [(3, "T1"), (5, "T2"), (8, "T1"), (9, "T2"), (12, "T1")]:
+                    connection.execute(
+                        text(
+                            "INSERT INTO goal (id, team_id, title, kind, metric, metric_name,"
+                            " unit, direction, state, why, contributors, start_at, created_at,"
+                            f" updated_at) VALUES ({goal_id}, '{team}', 'g{goal_id}', 'goal',"
+                            f" 'reach', 'Reach', 'count', 'increase', 'active', '', '[]',"
+                            f" '{at}', '{at}', '{at}')"
+                        )
+                    )
+
+            command.upgrade(alembic_config(engine), "head")
+
+            with engine.connect() as connection:
+                numbered = connection.execute(
+                    text("SELECT team_id, id, number FROM goal ORDER BY id")
+                ).all()
+            with session_scope(engine) as session:
+                later = repo.create_goal(
+                    session=session, team_id="T2", now=NOW, goal=GoalCreate(title="Later")
+                )
+                later_number = later.number
+        finally:
+            engine.dispose()
+
+    assert [tuple(row) for row in numbered] == [
+        ("T1", 3, 1), ("T2", 5, 1), ("T1", 8, 2), ("T2", 9, 2), ("T1", 12, 3),
+    ]  # fmt: skip
+    assert later_number == 3

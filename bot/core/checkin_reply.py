@@ -101,7 +101,7 @@ def parse_reply(text: str, goals: Sequence[GoalRef]) -> Reply:
     """Read a reply in a reminder's thread; `goals` are those the reminder asked about.
 
     Example:
-        >>> reach = GoalRef(1, "Reach 60k", "reach")
+        >>> reach = GoalRef(1, "Reach 60k", "reach", number=1)
         >>> parse_reply("41200, the reel did well", [reach]).note
         'the reel did well'
         >>> parse_reply("snooze 2d", [reach])
@@ -128,7 +128,8 @@ def parse_checkin_command(text: str, goals: Sequence[GoalRef]) -> Values | Looku
     must follow them. With a single goal to choose from, the goal may be left out.
 
     Example:
-        >>> goals = [GoalRef(3, "Reach 60k", "reach"), GoalRef(4, "Sign-ups", "sign_ups")]
+        >>> goals = [GoalRef(3, "Reach 60k", "reach", number=3),
+        ...          GoalRef(4, "Sign-ups", "sign_ups", number=4)]
         >>> parse_checkin_command("#3 41.2k great week", goals).values[0].goal.id
         3
     """

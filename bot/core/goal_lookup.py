@@ -1,16 +1,20 @@
 """Find the goal a person means by what they type: "#3", "3", a title, a metric or a platform.
 
 Used wherever a command names a goal (`/goals checkin reach 41k`, `/goals show 3`).
-The rules are tried in order and the first that finds anything decides:
+The rules are tried in order of how surely they name a goal; the first that finds
+anything decides, so a person is asked "which one?" only between equally good matches:
 
-| rule        | what matches                                                          |
-| ----------- | --------------------------------------------------------------------- |
-| number      | "#3" or "3" is the goal whose number (id) is 3                        |
-| title       | the whole title, ignoring case, accents and punctuation               |
-| title words | every word typed appears in the title ("instagram reach")             |
-| metric      | a metric name or synonym in any language ("ریچ", "engagement")        |
-| platform    | a platform name, alone or narrowing a metric ("instagram followers")  |
+| rule            | what matches                                                           |
+| --------------- | ---------------------------------------------------------------------- |
+| number          | "#3" or "3" is the goal numbered 3 in this workspace, and only that:    |
+|                 | a number that is no goal finds nothing, never a title with "3" in it   |
+| metric/platform | a metric name or synonym in any language ("ریچ", "engagement"), a      |
+|                 | platform, or both ("instagram followers")                              |
+| title           | the whole title, ignoring case, accents and punctuation                |
+| title words     | every word typed appears in the title ("pizzeria launch")              |
 
+Within a rule, goals still running beat finished ones (achieved, archived), which are
+found only when nothing running matches: a late correction to an achieved goal works.
 One match is the goal; several are asked back ("which one?"); none says so.
 """
 
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 from bot.core.digits import to_ascii_digits
 from bot.core.kpis import match_metric
 from bot.core.platforms import detect_platform
-from bot.core.values import GoalKind, Unit
+from bot.core.values import GoalKind, GoalState, Unit
 from bot.core.wording import normalise
 
 _NUMBER = re.compile(r"^\s*#?\s*(\d{1,9})\s*$")
@@ -31,7 +35,10 @@ _NUMBER = re.compile(r"^\s*#?\s*(\d{1,9})\s*$")
 
 @dataclass(frozen=True, slots=True)
 class GoalRef:
-    """What a lookup needs to know of a goal; `metric` is a KPI key such as "reach"."""
+    """What a lookup needs to know of a goal; `metric` is a KPI key such as "reach".
+
+    `id` is the stored row's (internal, in buttons); `number` is what people see as "#3".
+    """
 
     id: int
     title: str
@@ -40,6 +47,8 @@ class GoalRef:
     platform: str | None = None
     kind: GoalKind = GoalKind.GOAL
     unit: Unit = Unit.COUNT
+    number: int = 0
+    state: GoalState = GoalState.ACTIVE
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,20 +76,26 @@ def find_goals(query: str, goals: Sequence[GoalRef]) -> Lookup:
     """The goals among `goals` that `query` names (see the module table for the rules).
 
     Example:
-        >>> goals = [GoalRef(1, "Reach 60k on Instagram", "reach", platform="instagram"),
-        ...          GoalRef(2, "More sign-ups", "sign_ups")]
+        >>> goals = [GoalRef(11, "Reach 60k on Instagram", "reach", platform="instagram", number=1),
+        ...          GoalRef(12, "More sign-ups", "sign_ups", number=2)]
         >>> find_goals("#2", goals).one.title
         'More sign-ups'
-        >>> find_goals("ریچ", goals).one.id
+        >>> find_goals("ریچ", goals).one.number
         1
+        >>> find_goals("#12", goals).missing
+        True
     """
     typed = normalise(to_ascii_digits(query))
     if not typed:
         return Lookup(query, ())
+    number = _NUMBER.match(to_ascii_digits(query))
+    if number is not None:
+        return Lookup(query, tuple(g for g in goals if g.number == int(number.group(1))))
     for rule in _RULES:
-        found = tuple(rule(query, typed, goals))
+        found = rule(query, typed, goals)
+        running = [g for g in found if g.state is GoalState.ACTIVE]
         if found:
-            return Lookup(query, found)
+            return Lookup(query, tuple(running or found))
     return Lookup(query, ())
 
 
@@ -88,21 +103,14 @@ def describe_choices(lookup: Lookup, *, limit: int = 10) -> str:
     """The ambiguous goals as a short list a person can pick from.
 
     Example:
-        >>> describe_choices(Lookup("reach", (GoalRef(1, "Reach 60k"), GoalRef(4, "Reach 5k"))))
+        >>> describe_choices(Lookup("reach", (GoalRef(7, "Reach 60k", number=1),
+        ...                                   GoalRef(9, "Reach 5k", number=4))))
         '#1 Reach 60k, #4 Reach 5k'
     """
-    return ", ".join(f"#{g.id} {g.title}" for g in lookup.matches[:limit])
+    return ", ".join(f"#{g.number} {g.title}" for g in lookup.matches[:limit])
 
 
 _Rule = Callable[[str, str, Sequence[GoalRef]], list[GoalRef]]
-
-
-def _by_number(query: str, _typed: str, goals: Sequence[GoalRef]) -> list[GoalRef]:
-    match = _NUMBER.match(to_ascii_digits(query))
-    if match is None:
-        return []
-    number = int(match.group(1))
-    return [g for g in goals if g.id == number]
 
 
 def _by_title(_query: str, typed: str, goals: Sequence[GoalRef]) -> list[GoalRef]:
@@ -126,4 +134,4 @@ def _by_metric_and_platform(query: str, typed: str, goals: Sequence[GoalRef]) ->
     return found if (metrics or platform is not None) else []
 
 
-_RULES: tuple[_Rule, ...] = (_by_number, _by_title, _by_title_words, _by_metric_and_platform)
+_RULES: tuple[_Rule, ...] = (_by_metric_and_platform, _by_title, _by_title_words)

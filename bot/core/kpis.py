@@ -238,13 +238,16 @@ def _index() -> PhraseIndex[_Source]:
     return PhraseIndex(plain, suffix_phrases=suffixed)
 
 
-def match_metric(text: str, *, limit: int = 3, whole: bool = False) -> list[MetricMatch]:
+def match_metric(
+    text: str, *, limit: int = 3, whole: bool = False, typo_threshold: float = _FUZZY_THRESHOLD
+) -> list[MetricMatch]:
     """The metrics `text` most likely names, best first; empty when none fits.
 
     Known names and synonyms are looked for first, also inside a longer sentence,
     where the longest phrase wins ("engagement rate" over "engagement"). Only when
-    none is found are typos considered. With `whole`, only a phrase that is the whole
-    text counts, so a custom name such as "followers gained" is not read as Followers.
+    none is found are typos considered, as close as `typo_threshold` (0-100) says. With
+    `whole`, only a phrase that is the whole text counts, so a custom name such as
+    "followers gained" is not read as Followers.
 
     Example:
         >>> [m.kpi.key.value for m in match_metric("how are we doing on reach?")]
@@ -265,7 +268,7 @@ def match_metric(text: str, *, limit: int = 3, whole: bool = False) -> list[Metr
     hits = found(index.find(text))
     fuzzy = not hits
     if fuzzy:
-        hits = found(index.find_fuzzy(text, threshold=_FUZZY_THRESHOLD))
+        hits = found(index.find_fuzzy(text, threshold=typo_threshold))
     matches: dict[str, MetricMatch] = {}
     for hit in sorted(hits, key=_rank):
         source = hit.value

@@ -97,6 +97,20 @@ _STATUS_CUES: dict[str, Status] = {
     "no_data": Status.NO_DATA,
 }
 
+_CUE_TYPO_THRESHOLD = 85.0
+"""How close (0-100) a word must be to a cue to count as its typo: one letter missing
+from a short word ("wek" 86, "wich" 89), one letter off in a longer phrase ("of track")."""
+
+_MIN_TYPO_CHARS = 3
+"""Cue words this short or longer may be typos of a cue one letter longer ("wek")."""
+
+_MIN_FILLER_STEM = 4
+"""Filler words this long still read as filler with a suffix on."""
+
+_METRIC_TYPO_THRESHOLD = 80.0
+"""Words left over in a question may name a metric one letter off ("reech" 80): a
+question already says it is about something, so a looser match than on write paths."""
+
 _MENTION = re.compile(r"<@(?P<user>[UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 
@@ -128,8 +142,10 @@ def _vocabulary() -> _Vocabulary:
         for phrase in words
         for word in normalise(phrase).split()
     )
+    # "offtrack", "ontrack", "atrisk": people glue short phrases together.
+    glued = [(phrase.replace(" ", ""), kind) for phrase, kind in plain if " " in phrase]
     return _Vocabulary(
-        PhraseIndex(plain, suffix_phrases=suffixed),
+        PhraseIndex(plain + glued, suffix_phrases=suffixed, fuzzy_min_chars=_MIN_TYPO_CHARS),
         PhraseIndex([], suffix_phrases=holidays),
         filler,
     )
@@ -163,6 +179,7 @@ def understand(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
     vocabulary = _vocabulary()
     words = normalise(plain).split()
     hits = vocabulary.cues.find(plain)
+    hits += _cue_typos(plain, words, hits, vocabulary)
     cues: dict[str, int] = defaultdict(lambda: len(words))
     for hit in hits:
         cues[hit.value] = min(cues[hit.value], hit.start)
@@ -180,6 +197,9 @@ def understand(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
         for i, word in enumerate(words)
         if i not in covered and word not in vocabulary.filler and detect_platform(word) is None
     )
+    if not metrics and subject:
+        typo = match_metric(subject, typo_threshold=_METRIC_TYPO_THRESHOLD)
+        metrics = tuple(m.kpi.key for m in typo)
     intent = _intent(
         _Evidence(
             cues=set(cues),
@@ -197,12 +217,55 @@ def understand(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
         intent=intent,
         metrics=metrics,
         platform=platform.key if platform else None,
-        status=status if intent is Intent.LIST or intent is Intent.STATUS else None,
+        status=status if intent in (Intent.LIST, Intent.STATUS, Intent.DUE) else None,
         period=_period(cues) if intent is Intent.CHANGE else None,
         due_by=_due_by(plain, holiday_hits, cues, now=now, tz=tz) if intent is Intent.DUE else None,
         subject=subject,
         owners=owners,
         mine="mine" in cues,
+    )
+
+
+def _cue_typos(
+    plain: str, words: list[str], exact: list[PhraseHit[str]], vocabulary: _Vocabulary
+) -> list[PhraseHit[str]]:
+    """Cues typed with a typo ("wich", "of track", "wek"), where no cue, filler, metric
+    or platform word already explains the words."""
+    taken = {i for hit in exact for i in range(hit.start, hit.end)}
+    found = []
+    for hit in vocabulary.cues.find_fuzzy(plain, threshold=_CUE_TYPO_THRESHOLD):
+        span = words[hit.start : hit.end]
+        if (
+            taken.isdisjoint(range(hit.start, hit.end))
+            and not all(_is_filler(word, vocabulary.filler) for word in span)
+            # A word of a metric's name ("rata" of "rata de implicare") is no cue's typo.
+            and not any(
+                word in _metric_words()
+                and word not in vocabulary.filler
+                and word not in hit.phrase.split()
+                for word in span
+            )
+            and detect_platform(" ".join(span)) is None
+        ):
+            found.append(hit)
+    return found
+
+
+@functools.cache
+def _metric_words() -> frozenset[str]:
+    """Every word of every metric's name and synonyms, in all languages."""
+    return frozenset(
+        word
+        for entry in catalogue()
+        for phrase in (entry.name, *(s for names in entry.synonyms.values() for s in names))
+        for word in normalise(phrase).split()
+    )
+
+
+def _is_filler(word: str, filler: frozenset[str]) -> bool:
+    """A filler word, also with an ending glued on ("hedeflerini" from "hedefler")."""
+    return word in filler or any(
+        word.startswith(stem) for stem in filler if len(stem) >= _MIN_FILLER_STEM
     )
 
 

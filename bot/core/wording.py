@@ -134,7 +134,9 @@ class PhraseIndex(Generic[T]):
         phrases: Iterable[tuple[str, T]],
         *,
         suffix_phrases: Iterable[tuple[str, T]] = (),
+        fuzzy_min_chars: int = _MIN_FUZZY_CHARS,
     ) -> None:
+        self._fuzzy_min_chars = fuzzy_min_chars
         self._by_first: dict[str, list[_Entry[T]]] = defaultdict(list)
         self._suffixable_single: dict[str, list[_Entry[T]]] = defaultdict(list)
         self._fuzzy_groups: dict[tuple[int, str], list[tuple[str, _Entry[T]]]] = defaultdict(list)
@@ -149,7 +151,7 @@ class PhraseIndex(Generic[T]):
             entry = _Entry(words, value, allow_suffix)
             self._by_first[words[0]].append(entry)
             phrase_text = " ".join(words)
-            if len(phrase_text) >= _MIN_FUZZY_CHARS:
+            if len(phrase_text) >= fuzzy_min_chars:
                 self._fuzzy_groups[(len(words), phrase_text[0])].append((phrase_text, entry))
             if allow_suffix and len(words) == 1 and len(words[0]) >= _MIN_STEM:
                 self._suffixable_single[words[0]].append(entry)
@@ -179,7 +181,8 @@ class PhraseIndex(Generic[T]):
         """Hits by spelling similarity ("folowers", "engagment rate"), best first.
 
         A window of words is compared with phrases of the same word count. Words
-        under five letters never match fuzzily, and the first letter must agree:
+        under five letters (or the index's `fuzzy_min_chars`) never match fuzzily, and
+        the first letter must agree:
         typos rarely hit the first letter, while unrelated words that happen to
         share most letters ("moments" / "comments") usually differ there.
 
@@ -192,7 +195,7 @@ class PhraseIndex(Generic[T]):
         for size in self._fuzzy_sizes:
             for start in range(len(words) - size + 1):
                 candidate = " ".join(words[start : start + size])
-                if len(candidate) < _MIN_FUZZY_CHARS:
+                if len(candidate) < self._fuzzy_min_chars:
                     continue
                 for phrase, entry in self._fuzzy_groups.get((size, candidate[0]), ()):
                     score = fuzz.ratio(candidate, phrase, score_cutoff=threshold)

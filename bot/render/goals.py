@@ -43,7 +43,7 @@ def not_found_text(missing: NotFound) -> str:
 
 def goal_summary(row: GoalRow) -> str:
     """`#3 ✅ *Reach 60k* ▓▓▓░░ 35% 47k / 60k · on track` (or the goal's state without a plan)."""
-    name = f"`#{row.goal_id}` *{escape(row.title)}*"
+    name = f"`#{row.number}` *{escape(row.title)}*"
     if row.state == GoalState.ARCHIVED:
         return f"{name} · _archived_"
     if row.line is None:
@@ -99,7 +99,7 @@ def show_blocks(row: GoalRow, goal: Goal) -> tuple[str, list[Block]]:
 
 def ambiguous_blocks(rows: tuple[GoalRow, ...], verb: str) -> tuple[str, list[Block]]:
     """Several goals fit: list them so the person can repeat the command with a number."""
-    text = f"Which goal? Repeat with its number, e.g. `/goals {verb} #{rows[0].goal_id}`."
+    text = f"Which goal? Repeat with its number, e.g. `/goals {verb} #{rows[0].number}`."
     return text, [section(text), section("\n".join(goal_summary(row) for row in rows))]
 
 

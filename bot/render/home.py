@@ -36,7 +36,7 @@ def home_blocks(view: HomeView) -> list[Block]:
         ),
     ]
     if view.due:
-        due = ", ".join(f"`#{r.goal_id}` {escape(r.title)}" for r in view.due)
+        due = ", ".join(f"`#{r.number}` {escape(r.title)}" for r in view.due)
         blocks.append(section(f"*Due for a check-in* (nothing new for a week): {due}"))
     elif view.mine:
         blocks.append(section("Nothing due: you have checked in on all your goals this week. ✅"))

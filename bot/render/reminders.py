@@ -137,7 +137,9 @@ def update_form(
 
 def goal_picker(choices: Sequence[GoalRef]) -> dict[str, object]:
     """Which goal to check in on, for someone with several; Next opens the Update form."""
-    options = [{"text": plain(f"#{g.id} {g.title}", 75), "value": str(g.id)} for g in choices[:100]]
+    options = [
+        {"text": plain(f"#{g.number} {g.title}", 75), "value": str(g.id)} for g in choices[:100]
+    ]
     picker = {"type": "static_select", "action_id": "goal", "options": options}
     blocks: list[Block] = [input_block("goal", "Which goal?", picker)]
     if len(choices) > len(options):

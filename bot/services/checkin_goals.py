@@ -29,6 +29,8 @@ def goal_ref(goal: Goal) -> GoalRef:
         platform=goal.platform,
         kind=goal.kind,
         unit=goal.unit,
+        number=goal.number,
+        state=goal.state,
     )
 
 

@@ -168,8 +168,12 @@ def checkin_command(services: Services, author: Requester, text: str) -> Outcome
     with services.session() as session:
         goals = [
             g
+            # Achieved goals too: a late correction must reach them (the lookup prefers
+            # running goals when both match).
             for g in repo.list_goals(
-                session=session, team_id=author.team_id, states=(GoalState.ACTIVE,)
+                session=session,
+                team_id=author.team_id,
+                states=(GoalState.ACTIVE, GoalState.ACHIEVED),
             )
             if g.kind != GoalKind.OBJECTIVE
         ]

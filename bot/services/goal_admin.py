@@ -30,9 +30,13 @@ CHOICES = 10  # an ambiguous name lists at most this many goals to pick from
 
 @dataclass(frozen=True)
 class GoalRow:
-    """A goal as lists show it: its stored fields and, when it has a plan, its digest line."""
+    """A goal as lists show it: its stored fields and, when it has a plan, its digest line.
+
+    `number` is what people see and type ("#3"); `goal_id` stays in buttons.
+    """
 
     goal_id: int
+    number: int
     title: str
     owner_id: str | None
     state: GoalState
@@ -40,7 +44,7 @@ class GoalRow:
 
     @classmethod
     def of(cls, goal: Goal, line: DigestLine | None = None) -> GoalRow:
-        return cls(goal.id or 0, goal.title, goal.owner_id, goal.state, line)
+        return cls(goal.id or 0, goal.number, goal.title, goal.owner_id, goal.state, line)
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,7 @@ def lookup(services: Services, *, team_id: str, query: str) -> Lookup:
 
     Example:
         >>> lookup(services, team_id="T1", query="#2")  # doctest: +SKIP
-        Found(goal=GoalRow(goal_id=2, ...))
+        Found(goal=GoalRow(goal_id=..., number=2, ...))
     """
     if not query.strip():
         return NotFound("")

@@ -21,13 +21,15 @@ from bot.core.goal_lookup import GoalRef, Lookup
 from bot.core.parse_error import ParseError
 from bot.core.values import Unit
 
-REACH = GoalRef(1, "Reach 60k on Instagram", "reach", "reach", "instagram")
+REACH = GoalRef(1, "Reach 60k on Instagram", "reach", "reach", "instagram", number=1)
 ENGAGEMENT = GoalRef(
-    2, "Engagement rate 4%", "engagement_rate", "engagement rate", unit=Unit.PERCENT
+    2, "Engagement rate 4%", "engagement_rate", "engagement rate", unit=Unit.PERCENT, number=2
 )
-SIGNUPS = GoalRef(3, "More sign-ups", "sign_ups", "sign-ups")
-RESPONSE = GoalRef(4, "Answer faster", "response_time", "response time", unit=Unit.DURATION)
-LAUNCH = GoalRef(5, "Crisis plan written", "milestone", unit=Unit.MILESTONE)
+SIGNUPS = GoalRef(3, "More sign-ups", "sign_ups", "sign-ups", number=3)
+RESPONSE = GoalRef(
+    4, "Answer faster", "response_time", "response time", unit=Unit.DURATION, number=4
+)
+LAUNCH = GoalRef(5, "Crisis plan written", "milestone", unit=Unit.MILESTONE, number=5)
 
 # (typed, goals asked about, {goal id: value}, confidence, note)
 VALUE_CASES = [
@@ -113,7 +115,12 @@ def test_an_unreadable_reply_gets_a_question_with_an_example(
     assert reply.example
 
 
-GOALS = [REACH, ENGAGEMENT, SIGNUPS, GoalRef(6, "Reach 20k on TikTok", "reach", platform="tiktok")]
+GOALS = [
+    REACH,
+    ENGAGEMENT,
+    SIGNUPS,
+    GoalRef(6, "Reach 20k on TikTok", "reach", platform="tiktok", number=6),
+]
 
 # (typed, goal id or "?" for asked back, value, note)
 COMMAND_CASES = [

@@ -194,7 +194,7 @@ def test_a_reply_outside_a_reminder_thread_is_not_a_check_in(harness: BotHarness
 @pytest.mark.parametrize(
     ("typed", "stored", "answer"),
     [
-        ("#{id} 41.2k great week", "41200", "of the way to 60,000"),
+        ("#1 41.2k great week", "41200", "of the way to 60,000"),  # the workspace's first
         ("instagram reach 41k", "41000", "of the way to 60,000"),
         ("reach", None, "Tell me the goal"),
         ("pizza 41k", None, "couldn't find a goal called “pizza”"),
@@ -203,9 +203,9 @@ def test_a_reply_outside_a_reminder_thread_is_not_a_check_in(harness: BotHarness
 def test_the_checkin_command(
     harness: BotHarness, typed: str, stored: str | None, answer: str
 ) -> None:
-    goal_id, _ = make_reminded_goal(harness)
+    make_reminded_goal(harness)
 
-    harness.driver.command("U1", "/goals", "checkin " + typed.replace("{id}", str(goal_id)))
+    harness.driver.command("U1", "/goals", "checkin " + typed)
 
     assert [c.value for c in checkins(harness)] == ([Decimal(stored)] if stored else [])
     reply = harness.last_reply("U1")
@@ -215,10 +215,10 @@ def test_the_checkin_command(
 def test_a_replayed_checkin_command_stores_one_check_in_and_answers_once(
     harness: BotHarness,
 ) -> None:
-    goal_id, _ = make_reminded_goal(harness)
+    make_reminded_goal(harness)
 
     for _ in range(3):  # the same signed request, as a replay or a proxy's retry sends it
-        harness.driver.command("U1", "/goals", f"checkin #{goal_id} 41k", trigger_id="77.1.t")
+        harness.driver.command("U1", "/goals", "checkin #1 41k", trigger_id="77.1.t")
 
     assert [c.value for c in checkins(harness)] == [Decimal(41000)]
     answers = [m for m in harness.sandbox.messages if m.ephemeral_to == "U1"]
@@ -264,3 +264,34 @@ def test_the_update_form_asks_again_for_an_unreadable_value(harness: BotHarness)
 
     assert result.json()["response_action"] == "errors"
     assert checkins(harness) == []
+
+
+def test_a_late_correction_reaches_an_achieved_goal_by_its_number(harness: BotHarness) -> None:
+    goal_id, _ = make_reminded_goal(harness)
+    make_reminded_goal(harness, title="Reach 20k on TikTok", platform="tiktok")
+    with harness.services.session() as session:
+        goal = session.get(Goal, goal_id)
+        assert goal is not None
+        goal.state = "achieved"  # type: ignore[assignment]
+
+    harness.driver.command("U1", "/goals", "checkin #1 43.5k")
+
+    assert [(c.goal_id, c.value) for c in checkins(harness)] == [(goal_id, Decimal(43500))]
+
+
+def test_a_number_that_is_no_goal_says_so_and_stores_nothing(harness: BotHarness) -> None:
+    make_reminded_goal(harness, title="Reach 16k on Instagram")
+
+    harness.driver.command("U1", "/goals", "checkin #16 41k")
+
+    assert checkins(harness) == []
+    assert "#16" in harness.last_reply("U1").text
+
+
+def test_the_metric_wins_over_a_title_that_merely_contains_it(harness: BotHarness) -> None:
+    goal_id, _ = make_reminded_goal(harness)  # measures reach on Instagram
+    make_reminded_goal(harness, title="Reach new fans", metric="followers", metric_name="Followers")
+
+    harness.driver.command("U1", "/goals", "checkin reach 41000")
+
+    assert [(c.goal_id, c.value) for c in checkins(harness)] == [(goal_id, Decimal(41000))]

@@ -24,8 +24,12 @@ def team(harness: BotHarness) -> BotHarness:
 
 
 def number(harness: BotHarness, nth: int) -> str:
-    """The `#N` of the team's nth goal (ids differ between databases)."""
-    return f"#{harness.goal_ids[nth - 1]}"  # type: ignore[attr-defined]
+    """The `#N` of the team's nth goal: numbers count per workspace from 1, whatever the ids."""
+    goal_id = harness.goal_ids[nth - 1]  # type: ignore[attr-defined]
+    with harness.services.session() as session:
+        goal = repo.get_goal(session=session, team_id=TEAM, goal_id=goal_id)
+    assert goal is not None and goal.number == nth
+    return f"#{nth}"
 
 
 def test_list_numbers_every_goal_with_its_status(team: BotHarness) -> None:
@@ -68,13 +72,19 @@ def test_show_explains_a_query_that_names_no_single_goal(
 
 def test_a_name_two_goals_share_is_asked_back_with_their_numbers(team: BotHarness) -> None:
     with team.services.session() as session:
-        second = make_goal(session, now=team.clock.now(), title="Instagram followers")
+        second = make_goal(
+            session,
+            now=team.clock.now(),
+            title="Instagram followers",
+            metric="followers",
+            platform="instagram",
+        )
 
     team.driver.command("U1", "/goals", "show instagram")
 
     reply = team.last_reply("U1")
     assert "Which goal?" in reply.text
-    assert number(team, 1) in str(reply.blocks) and f"#{second.id}" in str(reply.blocks)
+    assert number(team, 1) in str(reply.blocks) and f"#{second.number}" in str(reply.blocks)
 
 
 def test_archive_asks_first_and_then_archives(team: BotHarness) -> None:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from bot.render.digest_subscriptions import subscribe_modal
 from bot.render.goals import EDIT_CALLBACK
 from bot.render.reminders import UPDATE_CALLBACK
+from storage.models import Goal
 from tests.harness import BotHarness
 from tests.scenarios.hostile import Watch, World, fuzz_settings, hostile_text, seed_world
 
@@ -171,7 +172,11 @@ def test_garbled_update_forms_never_break_the_bot(harness: BotHarness) -> None:
 
 def test_garbled_edit_forms_never_break_the_bot(harness: BotHarness) -> None:
     world = seed_world(harness)
-    harness.driver.command("U1", "/goals", f"edit #{world.hostile_goal_id}")
+    with harness.services.session() as session:
+        hostile = session.get(Goal, world.hostile_goal_id)
+        assert hostile is not None
+        number = hostile.number
+    harness.driver.command("U1", "/goals", f"edit #{number}")
     [view] = [v for v in harness.sandbox.views.values() if v.get("callback_id") == EDIT_CALLBACK]
     block_ids = [b["block_id"] for b in view["blocks"]]
     metadata = st.one_of(

@@ -23,6 +23,7 @@ from storage.models import CheckIn, Goal
 from storage.transfer import insert_rows
 from tests.harness import BotHarness, make_services
 from tests.question_cases import CASES, Case
+from tests.question_data import WAYS, answered_about, load
 
 DATASET = Path(__file__).parents[1] / "data" / "questions_dataset.json"
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
@@ -31,29 +32,24 @@ TEAM = "T0SANDBOX"
 
 @pytest.fixture
 def loaded(engine: Engine) -> Any:
-    """The dataset, imported once per worker and reused while it is intact."""
+    """The dataset, imported once per worker (each way in its own workspace) and reused
+    while it is intact."""
     services = make_services(engine, FrozenClock(NOW), DEFAULT_TIMEZONE="Europe/Bucharest")
     with Session(engine) as session:
-        count = session.scalar(select(func.count()).select_from(Goal).where(Goal.team_id == TEAM))
-    if count != 10:  # 8 goals and 2 objectives
+        count = session.scalar(select(func.count()).select_from(Goal))
+    if count != 10 * len(WAYS):  # 8 goals and 2 objectives in each workspace
         from tests.harness import empty_all_tables
 
         empty_all_tables(engine)
-        import_file(services, team_id=TEAM, text=DATASET.read_text(encoding="utf-8"))
+        for way in WAYS:
+            load(services, way)
     return services
 
 
+@pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("case", CASES, ids=[c.text or "<empty>" for c in CASES])
-def test_each_question_is_about_the_right_goals(loaded: Any, case: Case) -> None:
-    answer = answer_question(loaded, team_id=TEAM, user_id="U1", text=case.text)
-
-    # Objectives are created from titles on import, so score answers are checked by title.
-    about = (
-        frozenset(o.title for o in answer.objectives)
-        if answer.intent is Intent.SCORE
-        else frozenset(answer.refs)
-    )
-    assert (answer.intent.value, about) == (case.intent, case.goals)
+def test_each_question_is_about_the_right_goals(loaded: Any, case: Case, way: str) -> None:
+    assert answered_about(loaded, WAYS[way], case) == (case.intent, case.goals)
 
 
 def ask(services: Any, text: str, user: str = "U1") -> str:

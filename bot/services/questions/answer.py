@@ -22,6 +22,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from bot.core.okr_scores import ScoreVerdict, kr_score, objective_score, score_verdict
+from bot.core.progress import Status
 from bot.core.questions import Intent, Question, start_of_day, understand
 from bot.core.wording import normalise
 from bot.services import Services
@@ -175,7 +176,7 @@ def _list(ctx: Asking, question: Question) -> Answer:
     goals = matching_goals(ctx, question)
     assessed = assess_all(ctx, goals)
     if question.status is not None:
-        assessed = [item for item in assessed if status_of(item) is question.status]
+        assessed = _with_status(assessed, question.status)
     shown = assessed[:MAX_LISTED]
     return Answer(
         Intent.LIST,
@@ -224,17 +225,26 @@ def _due(ctx: Asking, question: Question) -> Answer:
     assert question.due_by is not None
     start = start_of_day(ctx.now.astimezone(ctx.tz).date(), ctx.tz)
     goals = matching_goals(ctx, question, deadline_from=start, deadline_to=question.due_by)
-    shown = goals[:MAX_LISTED]
+    assessed = _with_status(assess_all(ctx, goals), question.status)
+    shown = assessed[:MAX_LISTED]
     return Answer(
         Intent.DUE,
         Said.DUE,
         question=question,
-        goals=tuple(facts(ctx, item) for item in assess_all(ctx, shown)),
+        goals=tuple(facts(ctx, item) for item in shown),
         until=question.due_by.astimezone(ctx.tz).date(),
-        count=len(goals),
-        more=len(goals) - len(shown),
-        refs=tuple(goal_ref(g) for g in goals),
+        count=len(assessed),
+        more=len(assessed) - len(shown),
+        refs=tuple(goal_ref(item.goal) for item in assessed),
     )
+
+
+def _with_status(assessed: list[Assessed], status: Status | None) -> list[Assessed]:
+    """The goals of the status asked for; without one, those still to do (what is
+    achieved is not due any more)."""
+    if status is not None:
+        return [item for item in assessed if status_of(item) is status]
+    return [item for item in assessed if status_of(item) is not Status.ACHIEVED]
 
 
 def _score(ctx: Asking, question: Question) -> Answer:

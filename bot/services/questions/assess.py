@@ -69,13 +69,13 @@ class Assessed:
 
 
 def goal_ref(goal: Goal) -> str:
-    """How answers and exports name a goal: its external id, else its numeric id.
+    """How answers and exports name a goal: its external id, else its number in the workspace.
 
     Example:
         >>> goal_ref(Goal(id=7, team_id="T1", title="Reach", external_id="reach-ig"))
         'reach-ig'
     """
-    return goal.external_id or str(goal.id)
+    return goal.external_id or str(goal.number)
 
 
 def assess_all(ctx: Asking, goals: Sequence[Goal]) -> list[Assessed]:

@@ -72,13 +72,14 @@ def matching_goals(
 
 
 def goals_named(ctx: Asking, subject: str) -> list[int]:
-    """Goals whose title or metric name holds every word of `subject`."""
+    """Goals whose title, metric name or why (as its owner told it: "more newsletter
+    sign-ups") holds every word of `subject`."""
     wanted = subject.split()
     found = []
-    for goal_id, title, metric_name, _platform in goal_names(
+    for goal_id, title, metric_name, _platform, why in goal_names(
         session=ctx.session, team_id=ctx.team_id
     ):
-        words = set(normalise(f"{title} {metric_name}").split())
+        words = set(normalise(f"{title} {metric_name} {why}").split())
         if all(word in words for word in wanted):
             found.append(goal_id)
     return found
@@ -88,7 +89,7 @@ def tracked_names(ctx: Asking) -> tuple[tuple[str, str | None], ...]:
     """What the workspace's goals track: each goal's metric name (else title) and platform."""
     return tuple(
         (metric_name or title, platform)
-        for _id, title, metric_name, platform in goal_names(
+        for _id, title, metric_name, platform, _why in goal_names(
             session=ctx.session, team_id=ctx.team_id
         )
     )
