@@ -1,14 +1,19 @@
-"""Deliveries whose message is in Slack but not yet in the database: a sender that died
-after posting. A reply in such a message's thread finds it by the key in its metadata."""
+"""Scheduled messages' claims: one claim per delivery key, held as a lease, and the
+message it posted; also deliveries whose message is in Slack but not yet in the
+database (a sender that died after posting), found again by the key in its metadata."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
+from sqlalchemy import and_, or_, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from storage.models import Delivery, DeliveryStatus
-from storage.repo import DeliveryKey, key_filter, scoped_team
+from storage.models import Delivery, DeliveryKind, DeliveryStatus
+from storage.repo import scoped_team
 
 UNBOUND_MEMORY = timedelta(days=14)  # a reply to a reminder older than this is not looked up
 
@@ -37,3 +42,165 @@ def bind_delivery_message(
         found.channel_id, found.message_ts, found.sent_at = channel_id, message_ts, now
         session.flush()
     return found
+
+
+DELIVERY_ATTEMPTS = 3
+"""Tries of one scheduled message that fails on passing errors (after the client's retries),
+or whose sender vanished (a crash) before it said how the try went."""
+
+_KEY_SEPARATOR, _KEY_PARTS = "/", 4
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryKey:
+    """Which scheduled message a delivery is: at most one delivery is claimed per key.
+
+    `row_id` is the ReminderSchedule (kind REMINDER) or DigestSubscription (kind DIGEST)
+    the message is sent for; `period` names the occurrence it answers.
+    """
+
+    team_id: str
+    kind: DeliveryKind
+    row_id: int
+    period: str
+
+    @property
+    def text(self) -> str:
+        """The key as one string, carried in the posted message's metadata.
+
+        Example:
+            >>> DeliveryKey("T1", DeliveryKind.REMINDER, 7, "2026-11-23T08:00:00+00:00").text
+            'T1/reminder/7/2026-11-23T08:00:00+00:00'
+        """
+        return _KEY_SEPARATOR.join((self.team_id, self.kind, str(self.row_id), self.period))
+
+    @classmethod
+    def parse(cls, text: object) -> DeliveryKey | None:
+        """The key `text` names, or None when it is not one of ours.
+
+        Example:
+            >>> DeliveryKey.parse("T1/digest/3/2026-11-23T07:00:00+00:00").kind
+            <DeliveryKind.DIGEST: 'digest'>
+            >>> DeliveryKey.parse("T1/poll/3/x") is None
+            True
+        """
+        parts = text.split(_KEY_SEPARATOR, _KEY_PARTS - 1) if isinstance(text, str) else []
+        if len(parts) != _KEY_PARTS or not parts[2].isdigit() or not parts[0]:
+            return None
+        team_id, kind, row_id, period = parts
+        if kind not in set(DeliveryKind):
+            return None
+        return cls(team_id, DeliveryKind(kind), int(row_id), period)
+
+
+def key_filter(key: DeliveryKey) -> tuple[Any, ...]:
+    """The WHERE clauses that find the one delivery of `key`."""
+    target = (
+        col(Delivery.schedule_id) == key.row_id
+        if key.kind is DeliveryKind.REMINDER
+        else col(Delivery.subscription_id) == key.row_id
+    )
+    return (
+        col(Delivery.team_id) == scoped_team(key.team_id),
+        col(Delivery.kind) == key.kind,
+        target,
+        col(Delivery.period) == key.period,
+    )
+
+
+def claim_delivery(
+    *, session: Session, key: DeliveryKey, claimed_by: str, now: datetime, lease: timedelta
+) -> Delivery | None:
+    """Claim the right to send one scheduled message for `lease`; None when someone else
+    holds it, or it has an outcome already (`delivery_settled` tells which).
+
+    A claim whose send failed on a passing error, or whose lease ran out (its sender
+    died or hangs), is taken over while it has tries left. Commit the session right
+    after claiming, before sending: the claim must be visible to every other process first.
+    """
+    delivery = Delivery(
+        team_id=scoped_team(key.team_id),
+        kind=key.kind,
+        schedule_id=key.row_id if key.kind is DeliveryKind.REMINDER else None,
+        subscription_id=key.row_id if key.kind is DeliveryKind.DIGEST else None,
+        period=key.period,
+        claimed_by=claimed_by,
+        claimed_at=now,
+    )
+    try:
+        with session.begin_nested():
+            session.add(delivery)
+        return delivery
+    except IntegrityError:
+        return _take_over(session, key, claimed_by, now, lease)
+
+
+def _take_over(
+    session: Session, key: DeliveryKey, claimed_by: str, now: datetime, lease: timedelta
+) -> Delivery | None:
+    """Take over a failed claim, or one whose lease ran out, that has tries left.
+
+    One conditional UPDATE, so of two replicas retrying at once exactly one wins (the
+    other's UPDATE waits on PostgreSQL's row lock, then no longer matches).
+    """
+    free = or_(
+        col(Delivery.status) == DeliveryStatus.FAILED,
+        and_(
+            col(Delivery.status) == DeliveryStatus.CLAIMED,
+            col(Delivery.claimed_at) < now - lease,
+        ),
+    )
+    taken = session.execute(
+        update(Delivery)
+        .where(*key_filter(key), free, col(Delivery.attempts) < DELIVERY_ATTEMPTS)
+        .values(
+            status=DeliveryStatus.CLAIMED,
+            attempts=col(Delivery.attempts) + 1,
+            claimed_by=claimed_by,
+            claimed_at=now,
+            error=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if not getattr(taken, "rowcount", 0):
+        return None
+    fresh = select(Delivery).where(*key_filter(key)).execution_options(populate_existing=True)
+    return session.exec(fresh).one()  # as the UPDATE left it, not as the session last saw it
+
+
+def delivery_settled(
+    *, session: Session, key: DeliveryKey, now: datetime, lease: timedelta
+) -> bool:
+    """True when the occurrence has its final outcome (sent, skipped, out of tries), so its
+    schedule may move on; False while someone holds a live claim on it.
+
+    A claim whose lease ran out with no tries left is recorded as failed here.
+    """
+    found = session.exec(select(Delivery).where(*key_filter(key))).first()
+    if found is None or found.status in (DeliveryStatus.SENT, DeliveryStatus.SKIPPED):
+        return found is not None
+    if found.attempts < DELIVERY_ATTEMPTS:
+        return False  # held now, or free again: the next tick takes it over
+    if found.status is DeliveryStatus.CLAIMED:
+        if found.claimed_at > now - lease:
+            return False
+        found.status, found.error = DeliveryStatus.FAILED, "its sender stopped answering"
+    return True
+
+
+def get_delivery(*, session: Session, team_id: str, delivery_id: int) -> Delivery | None:
+    """A delivery record of this workspace, or None."""
+    delivery = session.get(Delivery, delivery_id)
+    return delivery if delivery is not None and delivery.team_id == scoped_team(team_id) else None
+
+
+def find_delivery_by_message(
+    *, session: Session, team_id: str, channel_id: str, message_ts: str
+) -> Delivery | None:
+    """The scheduled message a thread belongs to (a reply in it may be a check-in)."""
+    query = select(Delivery).where(
+        Delivery.team_id == scoped_team(team_id),
+        Delivery.channel_id == channel_id,
+        Delivery.message_ts == message_ts,
+    )
+    return session.exec(query).first()

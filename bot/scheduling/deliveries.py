@@ -30,7 +30,13 @@ from sqlmodel import Session
 from bot.services import Services
 from bot.slack.delivery_marks import delivery_metadata, find_posted
 from bot.slack.errors import PERMANENT_ERRORS
-from storage import repo
+from storage.deliveries import (
+    DELIVERY_ATTEMPTS,
+    DeliveryKey,
+    claim_delivery,
+    delivery_settled,
+    get_delivery,
+)
 from storage.models import Delivery, DeliveryKind, DeliveryStatus
 from storage.purge import is_serving
 
@@ -61,9 +67,9 @@ class Due:
         return self.kind, self.row_id
 
     @property
-    def key(self) -> repo.DeliveryKey:
+    def key(self) -> DeliveryKey:
         """The delivery this occurrence is claimed as."""
-        return repo.DeliveryKey(self.team_id, self.kind, self.row_id, self.period)
+        return DeliveryKey(self.team_id, self.kind, self.row_id, self.period)
 
 
 @dataclass(frozen=True)
@@ -201,7 +207,7 @@ class DeliveryRunner:
         if tried.sent is not None:
             crash_point("after_post")
         with self.services.session() as session:
-            stored = repo.get_delivery(
+            stored = get_delivery(
                 session=session, team_id=item.team_id, delivery_id=claimed.id or 0
             )
             if stored is not None:
@@ -211,9 +217,7 @@ class DeliveryRunner:
                     stored.channel_id, stored.message_ts = tried.sent.channel_id, tried.sent.ts
             if tried.error in PERMANENT_ERRORS and tried.client is not None:
                 source.on_permanent_failure(session, item, tried.error or "", tried.client, now)
-            elif (
-                tried.status is DeliveryStatus.FAILED and claimed.attempts < repo.DELIVERY_ATTEMPTS
-            ):
+            elif tried.status is DeliveryStatus.FAILED and claimed.attempts < DELIVERY_ATTEMPTS:
                 # Still due: the next tick (here or on a replica) takes the claim over.
                 log.warning("sending %s %s failed (%s); trying again", *item.what, tried.error)
             else:
@@ -226,12 +230,12 @@ class DeliveryRunner:
         """Our claim on the item, or what happened instead (a `TickReport` field)."""
         lateness = now - item.due_at
         with self.services.session() as session:
-            claim = repo.claim_delivery(
+            claim = claim_delivery(
                 session=session, key=item.key, claimed_by=self.worker, now=now, lease=self.lease
             )
             if claim is None:
                 # Held elsewhere: only its holder's outcome moves the schedule on.
-                if repo.delivery_settled(session=session, key=item.key, now=now, lease=self.lease):
+                if delivery_settled(session=session, key=item.key, now=now, lease=self.lease):
                     source.reschedule(session, item, now)
                 return "already_claimed"
             if lateness > LATE_LIMIT:

@@ -17,8 +17,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.models.metadata import Metadata
 
 from bot.services import Services
-from storage.deliveries import bind_delivery_message, has_unbound_deliveries
-from storage.repo import DeliveryKey
+from storage.deliveries import DeliveryKey, bind_delivery_message, has_unbound_deliveries
 
 log = logging.getLogger("checkin_bot.slack.delivery_marks")
 

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from bot.scheduling.deliveries import DeliveryRunner, Due, Sent, post_scheduled
 from bot.services.schedules import advance
 from bot.slack.client import make_client
-from storage import repo
+from storage.deliveries import DeliveryKey, claim_delivery
 from storage.models import Delivery, DeliveryKind, ReminderSchedule
 from tests.factories import make_goal, make_schedule
 from tests.harness import TEAM, BotHarness
@@ -92,11 +92,9 @@ def test_a_claim_made_by_another_replica_is_respected(harness: BotHarness) -> No
     schedule_id = weekly_schedule(harness)
     harness.clock.set(datetime.fromisoformat("2026-11-23T08:00:00+00:00"))
     with harness.services.session() as session:
-        repo.claim_delivery(
+        claim_delivery(
             session=session,
-            key=repo.DeliveryKey(
-                TEAM, DeliveryKind.REMINDER, schedule_id, "2026-11-23T08:00:00+00:00"
-            ),
+            key=DeliveryKey(TEAM, DeliveryKind.REMINDER, schedule_id, "2026-11-23T08:00:00+00:00"),
             claimed_by="other",
             now=harness.clock.now(),
             lease=timedelta(minutes=2),

@@ -12,7 +12,7 @@ from sqlmodel import select
 from bot.scheduling.deliveries import DeliveryRunner, Due
 from bot.scheduling.reminders import ReminderSource
 from bot.slack.client import make_client
-from storage import repo
+from storage.deliveries import claim_delivery
 from storage.models import CheckIn, Delivery, DeliveryKind, ReminderSchedule
 from tests.factories import make_reminded_goal
 from tests.harness import TEAM, BotHarness
@@ -25,7 +25,7 @@ def dead_sender_claims(harness: BotHarness, schedule_id: int, *, posted: bool) -
     """What a replica did before kill -9: claimed the reminder, and maybe posted it."""
     due = Due(TEAM, DeliveryKind.REMINDER, schedule_id, MONDAY_10_BUCHAREST)
     with harness.services.session() as session:
-        repo.claim_delivery(
+        claim_delivery(
             session=session, key=due.key, claimed_by="dead", now=harness.clock.now(), lease=LEASE
         )
     if posted:

@@ -22,6 +22,7 @@ from bot.services.schedules import set_goal_schedule
 from storage import repo
 from storage.cadences import cadence_of
 from storage.db import session_scope
+from storage.deliveries import DeliveryKey, claim_delivery, delivery_settled
 from storage.digests import get_subscription, get_subscription_by_id, save_subscription
 from storage.models import DeliveryKind, DigestSubscription, Goal
 from storage.reminders import get_schedule
@@ -128,44 +129,42 @@ def test_a_delivery_can_be_claimed_only_once(db: Engine, kind: DeliveryKind) -> 
             DeliveryKind.REMINDER: _schedule(session),
             DeliveryKind.DIGEST: _subscription(session),
         }
-    key = repo.DeliveryKey("T1", kind, rows[kind], "2026-11-23T08:00Z")
+    key = DeliveryKey("T1", kind, rows[kind], "2026-11-23T08:00Z")
     lease = timedelta(minutes=2)
     with session_scope(db) as session:
-        assert repo.claim_delivery(
+        assert claim_delivery(
             session=session, key=key, claimed_by="replica-a", now=NOW, lease=lease
         )
     with session_scope(db) as session:
-        again = repo.claim_delivery(
+        again = claim_delivery(
             session=session, key=key, claimed_by="replica-b", now=NOW, lease=lease
         )
         assert again is None
         later = replace(key, period="later")
-        assert repo.claim_delivery(
+        assert claim_delivery(
             session=session, key=later, claimed_by="replica-b", now=NOW, lease=lease
         )
 
 
 def test_a_claim_whose_lease_ran_out_is_taken_over_once(db: Engine) -> None:
     with session_scope(db) as session:
-        key = repo.DeliveryKey("T1", DeliveryKind.REMINDER, _schedule(session), "2026-11-23T08:00Z")
+        key = DeliveryKey("T1", DeliveryKind.REMINDER, _schedule(session), "2026-11-23T08:00Z")
     lease = timedelta(minutes=2)
     with session_scope(db) as session:
-        repo.claim_delivery(session=session, key=key, claimed_by="dead", now=NOW, lease=lease)
+        claim_delivery(session=session, key=key, claimed_by="dead", now=NOW, lease=lease)
     still_held = NOW + lease - timedelta(seconds=1)
     with session_scope(db) as session:
-        assert not repo.claim_delivery(
+        assert not claim_delivery(
             session=session, key=key, claimed_by="b", now=still_held, lease=lease
         )
-        assert not repo.delivery_settled(session=session, key=key, now=still_held, lease=lease)
+        assert not delivery_settled(session=session, key=key, now=still_held, lease=lease)
     expired = NOW + lease + timedelta(seconds=1)
     with session_scope(db) as session:
-        taken = repo.claim_delivery(
-            session=session, key=key, claimed_by="b", now=expired, lease=lease
-        )
+        taken = claim_delivery(session=session, key=key, claimed_by="b", now=expired, lease=lease)
         assert taken is not None
         assert (taken.claimed_by, taken.attempts, taken.status) == ("b", 2, "claimed")
     with session_scope(db) as session:  # a third replica, at the same moment, finds it held
-        assert not repo.claim_delivery(
+        assert not claim_delivery(
             session=session, key=key, claimed_by="c", now=expired, lease=lease
         )
 
@@ -176,8 +175,8 @@ def test_a_reminder_and_a_digest_with_the_same_row_number_are_claimed_apart(db: 
         _subscription(session, row_id=schedule_id)
     with session_scope(db) as session:
         claims = [
-            repo.claim_delivery(session=session, claimed_by="a", now=NOW, lease=timedelta(0),
-                                key=repo.DeliveryKey("T1", kind, schedule_id, "2026-11-23T08:00Z"))
+            claim_delivery(session=session, claimed_by="a", now=NOW, lease=timedelta(0),
+                           key=DeliveryKey("T1", kind, schedule_id, "2026-11-23T08:00Z"))
             for kind in DeliveryKind
         ]  # fmt: skip
     assert [(c.schedule_id, c.subscription_id) for c in claims if c] == [
