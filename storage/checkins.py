@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from storage.models import CheckIn, Goal
+from storage.models import CHECKIN_ORDER, CheckIn, Goal
 from storage.repo import scoped_team
 
 
@@ -29,7 +29,7 @@ def latest_checkin(*, session: Session, team_id: str, goal_id: int) -> CheckIn |
     query = (
         select(CheckIn)
         .where(CheckIn.team_id == scoped_team(team_id), CheckIn.goal_id == goal_id)
-        .order_by(col(CheckIn.at).desc(), col(CheckIn.id).desc())
+        .order_by(*(c.desc() for c in CHECKIN_ORDER))
         .limit(1)
     )
     return session.exec(query).first()

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 
 from bot.core.cadence import CadenceKind
 from bot.core.checkin_reply import Confidence
@@ -133,6 +133,14 @@ class CheckIn(SQLModel, table=True):
     message_ts: str | None = Field(default=None, max_length=32)
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
+
+
+CHECKIN_ORDER = (col(CheckIn.at), col(CheckIn.id))
+"""The one order of a goal's check-ins: by time, then as stored; the last is its "latest".
+
+Two check-ins at the same instant are told apart by insertion order, so every view
+(lists, answers, digests, the App Home, reminders) names the same one latest.
+"""
 
 
 class ReminderSchedule(SQLModel, table=True):
