@@ -14,6 +14,7 @@ from bot.core.parse_error import ParseError
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref, thread_histories
 from bot.services.checkins import (
+    Implausible,
     Origin,
     Outcome,
     Postponed,
@@ -89,8 +90,12 @@ def change_reply(
         removed = {c.id for c in previous}
         for history in histories:
             history.checkins = [c for c in history.checkins if c.id not in removed]
-        report = Report(author, origin, reply)
+        # An edit is itself a correction, so a far-off value is not asked about again.
+        report = Report(author, origin, reply, confirmed=True)
         recorded = record_values(session, services, report, histories, at=previous[0].at)
+        if isinstance(recorded, Implausible):
+            session.rollback()  # an impossible value: the earlier check-ins stay
+            return recorded
         return Recorded(recorded.answers, updated=True) if isinstance(recorded, Recorded) else None
 
 
