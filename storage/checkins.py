@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import Session, col, select
 
 from storage.models import CHECKIN_ORDER, CheckIn, Goal
@@ -30,6 +32,23 @@ def latest_checkin(*, session: Session, team_id: str, goal_id: int) -> CheckIn |
         select(CheckIn)
         .where(CheckIn.team_id == scoped_team(team_id), CheckIn.goal_id == goal_id)
         .order_by(*(c.desc() for c in CHECKIN_ORDER))
+        .limit(1)
+    )
+    return session.exec(query).first()
+
+
+def last_checkin_by(
+    *, session: Session, team_id: str, author_id: str, since: datetime
+) -> CheckIn | None:
+    """The check-in `author_id` made last (by when it was stored), if made after `since`."""
+    query = (
+        select(CheckIn)
+        .where(
+            CheckIn.team_id == scoped_team(team_id),
+            CheckIn.author_id == author_id,
+            col(CheckIn.created_at) > since,
+        )
+        .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
         .limit(1)
     )
     return session.exec(query).first()

@@ -20,6 +20,7 @@ from bot.render.figures import (
     status_with_mark,
 )
 from bot.services.checkin_doubts import button_value
+from bot.services.checkin_undo import UNDO_HOURS, UndoOffer
 from bot.services.checkins import GoalAnswer, Implausible, Question, Recorded, Unclear
 
 DOUBT_ACTIONS = ("checkin.doubt_fix", "checkin.doubt_keep")
@@ -28,6 +29,14 @@ DOUBT_ACTIONS = ("checkin.doubt_fix", "checkin.doubt_keep")
 DOUBT_CANCEL = "checkin.doubt_cancel"
 
 DOUBT_CANCELLED = "OK, nothing was saved."
+
+UNDO_CONFIRM = "checkin.undo_confirm"
+UNDO_KEEP = "checkin.undo_keep"
+UNDO_KEPT = "OK, the check-in stays."
+NOTHING_TO_UNDO = (
+    f"You have no check-in of the past {UNDO_HOURS} hours to undo. "
+    "Older ones, and other people's, stay; `/goals checkin` records a corrected value."
+)
 
 _IMPOSSIBLE = {
     Impossible.NEGATIVE: "a count, amount, time or rate is never below zero",
@@ -129,6 +138,16 @@ def _far_off(doubt: Implausible, far: FarOff, title: str, typed: str) -> tuple[s
     buttons.append(button("Cancel", DOUBT_CANCEL, "cancel"))
     text += " Nothing is saved until you choose."
     return text, [section(text), actions(*buttons)]
+
+
+def undo_offer_blocks(offer: UndoOffer) -> tuple[str, list[Block]]:
+    """Ask before removing the person's last check-in."""
+    text = f"Undo your check-in of {format_quantity(offer.value)} on “{escape(offer.title)}”?"
+    buttons = actions(
+        button("Undo it", UNDO_CONFIRM, str(offer.checkin_id), style="danger"),
+        button("Keep it", UNDO_KEEP, "keep"),
+    )
+    return text, [section(text), buttons]
 
 
 NOTHING_TO_CHECK_IN = "You have no active goal to check in on. Press *New goal* to set one."

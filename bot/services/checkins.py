@@ -186,7 +186,10 @@ def checkin_command(services: Services, author: Requester, text: str) -> Outcome
         goals = [
             g
             for g in repo.list_goals(
-                session=session, team_id=author.team_id, states=(GoalState.ACTIVE,)
+                # An achieved goal still takes check-ins: corrections, and the value after.
+                session=session,
+                team_id=author.team_id,
+                states=(GoalState.ACTIVE, GoalState.ACHIEVED),
             )
             if g.kind != GoalKind.OBJECTIVE
         ]
