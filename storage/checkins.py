@@ -54,6 +54,26 @@ def last_checkin_by(
     return session.exec(query).first()
 
 
+def get_checkin(*, session: Session, team_id: str, checkin_id: int) -> CheckIn | None:
+    """One check-in of the workspace by id, or None."""
+    checkin = session.get(CheckIn, checkin_id)
+    return checkin if checkin is not None and checkin.team_id == scoped_team(team_id) else None
+
+
+def key_results_of(*, session: Session, team_id: str, objective_ids: list[int]) -> list[Goal]:
+    """The active key results under these objectives, oldest first, in one query."""
+    query = (
+        select(Goal)
+        .where(
+            Goal.team_id == scoped_team(team_id),
+            col(Goal.objective_id).in_(objective_ids),
+            Goal.state == "active",
+        )
+        .order_by(col(Goal.id))
+    )
+    return list(session.exec(query))
+
+
 def key_results(*, session: Session, team_id: str, objective_id: int) -> list[Goal]:
     """The active key results under an objective, oldest first."""
     query = (

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from bot.core.mrkdwn import escape, quoted
+from bot.core.okr_scores import score_verdict
 from bot.core.period import Period
 from bot.core.values import GoalState
 from bot.render.common import (
@@ -24,7 +25,7 @@ from bot.render.common import (
 )
 from bot.render.digest import period_change
 from bot.render.figures import STATUS_LABELS, STATUS_MARKS
-from bot.services.goal_admin import GoalRow, NotFound
+from bot.services.goal_admin import GoalRow, NotFound, ObjectiveRow
 from storage.models import Goal
 
 LIST_SECTIONS = 45
@@ -46,6 +47,8 @@ def goal_summary(row: GoalRow) -> str:
     name = f"`#{row.goal_id}` *{escape(row.title)}*"
     if row.state == GoalState.ARCHIVED:
         return f"{name} · _archived_"
+    if row.objective is not None:
+        return f"{name} · {objective_figures(row.objective)}"
     if row.line is None:
         return f"{name} · _no target or deadline to measure against_"
     line = row.line
@@ -53,6 +56,17 @@ def goal_summary(row: GoalRow) -> str:
         f"{name} {STATUS_MARKS[line.status]} `{line.bar}` {line.value} · "
         f"_{STATUS_LABELS[line.status]}_" + (f" · <@{row.owner_id}>" if row.owner_id else "")
     )
+
+
+def objective_figures(objective: ObjectiveRow) -> str:
+    """`OKR score 0.45 (progressing) · due 31 Dec 2026`: an objective, by its key results."""
+    score = (
+        f"OKR score {objective.score:.2f} ({score_verdict(objective.score)})"
+        if objective.score is not None
+        else "_no key results to score yet_"
+    )
+    due = f" · due {objective.deadline:%d %b %Y}" if objective.deadline else ""
+    return score + due
 
 
 def list_blocks(rows: list[GoalRow]) -> tuple[str, list[Block]]:

@@ -17,7 +17,6 @@ from bot.services.checkins import Removed
 from bot.services.permissions import Requester
 from storage import checkins as checkin_store
 from storage import repo
-from storage.models import CheckIn
 
 UNDO_HOURS = 24
 
@@ -60,8 +59,10 @@ def undo_checkin(services: Services, author: Requester, checkin_id: int) -> Remo
     if offer is None or offer.checkin_id != checkin_id:
         return None
     with services.session() as session:
-        checkin = session.get(CheckIn, checkin_id)
-        if checkin is None or checkin.team_id != author.team_id:
+        checkin = checkin_store.get_checkin(
+            session=session, team_id=author.team_id, checkin_id=checkin_id
+        )
+        if checkin is None:
             return None
         goal = repo.get_goal(session=session, team_id=author.team_id, goal_id=checkin.goal_id)
         session.delete(checkin)
