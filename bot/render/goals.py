@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from bot.core.mrkdwn import escape, quoted
-from bot.core.okr_scores import score_verdict
 from bot.core.period import Period
 from bot.core.values import GoalState
 from bot.render.common import (
@@ -24,7 +23,7 @@ from bot.render.common import (
     section,
 )
 from bot.render.digest import period_change
-from bot.render.figures import STATUS_LABELS, STATUS_MARKS
+from bot.render.figures import STATUS_LABELS, STATUS_MARKS, okr_score_text
 from bot.services.goal_admin import GoalRow, NotFound, ObjectiveRow
 from storage.models import Goal
 
@@ -60,13 +59,8 @@ def goal_summary(row: GoalRow) -> str:
 
 def objective_figures(objective: ObjectiveRow) -> str:
     """`OKR score 0.45 (progressing) · due 31 Dec 2026`: an objective, by its key results."""
-    score = (
-        f"OKR score {objective.score:.2f} ({score_verdict(objective.score)})"
-        if objective.score is not None
-        else "_no key results to score yet_"
-    )
     due = f" · due {objective.deadline:%d %b %Y}" if objective.deadline else ""
-    return score + due
+    return okr_score_text(objective.score) + due
 
 
 def list_blocks(rows: list[GoalRow]) -> tuple[str, list[Block]]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from bot.render.digest import digest_message
+from bot.services.digests import build_digest
 from tests.factories import REACH_GOAL, make_checkin, make_goal, make_reminded_goal
-from tests.harness import BotHarness
+from tests.harness import TEAM, BotHarness
 
 
 def make_okr(harness: BotHarness) -> int:
@@ -50,3 +52,13 @@ def test_an_objective_shows_its_score_and_deadline_everywhere(harness: BotHarnes
         assert "OKR score 0.25 (behind)" in text, text
         assert "due 31 Dec 2026" in text
         assert "no target or deadline" not in text
+
+
+def test_the_digest_shows_each_objectives_score(harness: BotHarness) -> None:
+    make_okr(harness)
+
+    view = build_digest(harness.services, team_id=TEAM, channel_id=None, now=harness.clock.now())
+    shown = str(digest_message(view).blocks)
+
+    assert "*Objectives*" in shown
+    assert "*Be loved on Instagram*: OKR score 0.25 (behind)" in shown
