@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.core.digest import LISTING_ORDER, TrackedGoal
-from bot.core.progress import Status, assess
+from bot.core.progress import Status, assess, series
 from bot.core.values import Unit
 from bot.render.figures import STATUS_LABELS
 
@@ -73,11 +73,7 @@ def chart_panels(goals: Sequence[TrackedGoal], now: datetime) -> list[ChartPanel
     for goal, state in assessed[:MAX_PANELS]:
         figures = goal.figures
         scale = 60.0 if figures.unit is Unit.DURATION else 1.0
-        actual = [
-            (p.at, float(p.value) / scale)
-            for p in sorted(goal.points, key=lambda p: p.at)
-            if p.at <= now
-        ]
+        actual = [(p.at, float(p.value) / scale) for p in series(figures, goal.points, now)]
         plan = None
         if state.baseline is not None:
             start = figures.start if figures.baseline is not None else actual[0][0]
@@ -85,8 +81,6 @@ def chart_panels(goals: Sequence[TrackedGoal], now: datetime) -> list[ChartPanel
                 (start, float(state.baseline) / scale),
                 (figures.deadline, float(figures.target) / scale),
             )
-            if figures.baseline is not None and (not actual or figures.start < actual[0][0]):
-                actual.insert(0, (figures.start, float(figures.baseline) / scale))
         unit = (
             goal.currency
             if figures.unit is Unit.CURRENCY and goal.currency

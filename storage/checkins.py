@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import Session, col, select
 
-from storage.models import CheckIn, Goal
+from storage.models import CHECKIN_ORDER, CheckIn, Goal
 from storage.repo import scoped_team
 
 
@@ -29,10 +31,47 @@ def latest_checkin(*, session: Session, team_id: str, goal_id: int) -> CheckIn |
     query = (
         select(CheckIn)
         .where(CheckIn.team_id == scoped_team(team_id), CheckIn.goal_id == goal_id)
-        .order_by(col(CheckIn.at).desc(), col(CheckIn.id).desc())
+        .order_by(*(c.desc() for c in CHECKIN_ORDER))
         .limit(1)
     )
     return session.exec(query).first()
+
+
+def last_checkin_by(
+    *, session: Session, team_id: str, author_id: str, since: datetime
+) -> CheckIn | None:
+    """The check-in `author_id` made last (by when it was stored), if made after `since`."""
+    query = (
+        select(CheckIn)
+        .where(
+            CheckIn.team_id == scoped_team(team_id),
+            CheckIn.author_id == author_id,
+            col(CheckIn.created_at) > since,
+        )
+        .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
+        .limit(1)
+    )
+    return session.exec(query).first()
+
+
+def get_checkin(*, session: Session, team_id: str, checkin_id: int) -> CheckIn | None:
+    """One check-in of the workspace by id, or None."""
+    checkin = session.get(CheckIn, checkin_id)
+    return checkin if checkin is not None and checkin.team_id == scoped_team(team_id) else None
+
+
+def key_results_of(*, session: Session, team_id: str, objective_ids: list[int]) -> list[Goal]:
+    """The active key results under these objectives, oldest first, in one query."""
+    query = (
+        select(Goal)
+        .where(
+            Goal.team_id == scoped_team(team_id),
+            col(Goal.objective_id).in_(objective_ids),
+            Goal.state == "active",
+        )
+        .order_by(col(Goal.id))
+    )
+    return list(session.exec(query))
 
 
 def key_results(*, session: Session, team_id: str, objective_id: int) -> list[Goal]:

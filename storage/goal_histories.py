@@ -14,7 +14,15 @@ from typing import Any
 from sqlalchemy import and_
 from sqlmodel import Session, col, select
 
-from storage.models import CheckIn, Delivery, DeliveryKind, Goal, Member, ReminderSchedule
+from storage.models import (
+    CHECKIN_ORDER,
+    CheckIn,
+    Delivery,
+    DeliveryKind,
+    Goal,
+    Member,
+    ReminderSchedule,
+)
 from storage.repo import scoped_team
 
 
@@ -39,7 +47,6 @@ class ReminderThread:
 
 _OWNER = and_(col(Member.team_id) == col(Goal.team_id), col(Member.user_id) == col(Goal.owner_id))
 _CHECKINS = and_(col(CheckIn.team_id) == col(Goal.team_id), col(CheckIn.goal_id) == col(Goal.id))
-_CHECKIN_ORDER = (col(CheckIn.at), col(CheckIn.id))
 
 
 def reminder_thread(
@@ -69,7 +76,7 @@ def reminder_thread(
             col(Delivery.channel_id) == channel_id,
             col(Delivery.message_ts) == message_ts,
         )
-        .order_by(col(Delivery.id), *_CHECKIN_ORDER)
+        .order_by(col(Delivery.id), *CHECKIN_ORDER)
     )
     rows = session.exec(query).all()
     if not rows:
@@ -102,7 +109,7 @@ def _histories(session: Session, team_id: str, *where: Any) -> list[GoalHistory]
         .outerjoin(Member, _OWNER)
         .outerjoin(CheckIn, _CHECKINS)
         .where(col(Goal.team_id) == scoped_team(team_id), *where)
-        .order_by(col(Goal.id), *_CHECKIN_ORDER)
+        .order_by(col(Goal.id), *CHECKIN_ORDER)
     )
     return _grouped(session.exec(query).all())
 

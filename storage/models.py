@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlalchemy import false as sa_false
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 
 from bot.core.cadence import CadenceKind
 from bot.core.checkin_reply import Confidence
@@ -164,6 +164,14 @@ class ReplyMessage(SQLModel, table=True):
     version: str | None = Field(default=None, max_length=32)
     deleted: bool = False
     updated_at: datetime = _utc()
+
+
+CHECKIN_ORDER = (col(CheckIn.at), col(CheckIn.id))
+"""The one order of a goal's check-ins: by time, then as stored; the last is its "latest".
+
+Two check-ins at the same instant are told apart by insertion order, so every view
+(lists, answers, digests, the App Home, reminders) names the same one latest.
+"""
 
 
 class ReminderSchedule(SQLModel, table=True):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from storage.models import CheckIn
+from storage.models import CHECKIN_ORDER, CheckIn
 from storage.repo import scoped_team
 
 
@@ -21,7 +21,7 @@ def checkins_by_goal(
     query = (
         select(CheckIn)
         .where(CheckIn.team_id == scoped_team(team_id), col(CheckIn.goal_id).in_(list(goal_ids)))
-        .order_by(col(CheckIn.at), col(CheckIn.id))
+        .order_by(*CHECKIN_ORDER)
     )
     for checkin in session.exec(query):
         found[checkin.goal_id].append(checkin)

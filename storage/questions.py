@@ -16,7 +16,7 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlmodel import Session, col
 
-from storage.models import CheckIn, Goal
+from storage.models import CHECKIN_ORDER, CheckIn, Goal
 from storage.repo import scoped_team
 
 OPEN_STATES = ("active", "achieved")
@@ -108,13 +108,13 @@ def recent_points(
         func.row_number()
         .over(
             partition_by=col(CheckIn.goal_id),
-            order_by=(col(CheckIn.at).desc(), col(CheckIn.id).desc()),
+            order_by=tuple(c.desc() for c in CHECKIN_ORDER),
         )
         .label("newest")
     )
     oldest = (
         func.row_number()
-        .over(partition_by=col(CheckIn.goal_id), order_by=(col(CheckIn.at), col(CheckIn.id)))
+        .over(partition_by=col(CheckIn.goal_id), order_by=CHECKIN_ORDER)
         .label("oldest")
     )
     ranked = (
@@ -129,7 +129,7 @@ def recent_points(
     query = (
         select(ranked.c.goal_id, ranked.c.at, ranked.c.value)
         .where(or_(ranked.c.newest <= latest, ranked.c.oldest == 1))
-        .order_by(ranked.c.goal_id, ranked.c.at)
+        .order_by(ranked.c.goal_id, ranked.c.oldest)
     )
     points: dict[int, list[StoredPoint]] = defaultdict(list)
     for goal_id, at, value in session.execute(query):

@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 from bot.core.values import GoalKind, GoalState
 from bot.errors import CheckinBotError
 from storage.models import (
+    CHECKIN_ORDER,
     CheckIn,
     Goal,
     Member,
@@ -214,7 +215,7 @@ def list_checkins(*, session: Session, team_id: str, goal_id: int) -> list[Check
     query = (
         select(CheckIn)
         .where(CheckIn.team_id == scoped_team(team_id), CheckIn.goal_id == goal_id)
-        .order_by(col(CheckIn.at), col(CheckIn.id))
+        .order_by(*CHECKIN_ORDER)
     )
     return list(session.exec(query))
 

@@ -2,7 +2,7 @@
 
 Six goals, one of each kind of news a digest carries: a steady gainer, a goal
 nobody checked in on for a fortnight, one at risk, one achieved, one without any
-check-in, and one close to its target but slipping.
+check-in (nor baseline), and one close to its target but slipping.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def day(n: int) -> datetime:
 class GoalSpec:
     title: str
     owner: str
-    baseline: str
+    baseline: str | None  # None: never recorded, so the first check-in will stand in
     target: str
     checkins: tuple[tuple[int, str], ...]
     unit: Unit = Unit.COUNT
@@ -62,11 +62,15 @@ TEAM_GOALS: tuple[GoalSpec, ...] = (
     GoalSpec(
         "YouTube subscribers 5k", "UADMIN", "4000", "5000", ((22, "5100"),), platform="youtube"
     ),
-    GoalSpec("TikTok views", "U2", "0", "100000", ()),
+    GoalSpec("TikTok views", "U2", None, "100000", ()),
     GoalSpec(
         "Engagement rate 5%", "UADMIN", "2", "5", ((9, "4.6"), (19, "4.5")), unit=Unit.PERCENT
     ),
 )
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
 
 
 def tracked(specs: tuple[GoalSpec, ...] = TEAM_GOALS) -> list[TrackedGoal]:
@@ -77,7 +81,7 @@ def tracked(specs: tuple[GoalSpec, ...] = TEAM_GOALS) -> list[TrackedGoal]:
             title=spec.title,
             owner_id=spec.owner,
             figures=GoalFigures(
-                Decimal(spec.baseline),
+                _decimal(spec.baseline),
                 Decimal(spec.target),
                 spec.direction,
                 START,
@@ -103,7 +107,7 @@ def store(
             title=spec.title,
             start_at=START,
             deadline=DEADLINE,
-            baseline=Decimal(spec.baseline),
+            baseline=_decimal(spec.baseline),
             target=Decimal(spec.target),
             unit=spec.unit.value,
             direction=spec.direction.value,

@@ -96,6 +96,9 @@ class Values:
 
 Reply = Skip | Snooze | Values | ParseError
 
+_NUMBERED = re.compile(r"^\s*(?P<ref>#\d+)\s+(?P<rest>.+)$", re.DOTALL)
+"""A part of a reply that names its goal by number first: "#2 41k"."""
+
 
 def parse_reply(text: str, goals: Sequence[GoalRef]) -> Reply:
     """Read a reply in a reminder's thread; `goals` are those the reminder asked about.
@@ -197,13 +200,16 @@ def _several(text: str, goals: Sequence[GoalRef], confidence: Confidence | None)
     values: dict[int, ReplyValue] = {}
     notes: list[str] = []
     for part in _PARTS.split(text):
+        numbered = _NUMBERED.match(part)
+        goal = find_goals(numbered["ref"], goals).one if numbered else None
+        if numbered and goal is not None:  # "#2 41k": the number names the goal, not a value
+            part = numbered["rest"]
         probe = parse_quantity(part)
         if isinstance(probe, ParseError):
             notes.append(part)
             continue
-        named = part.replace(probe.consumed, " ", 1)
-        lookup = find_goals(named, goals)
-        goal = lookup.one
+        if goal is None:
+            goal = find_goals(part.replace(probe.consumed, " ", 1), goals).one
         if goal is None:
             return ParseError(
                 f"Which goal is “{probe.consumed.strip()}” for? Name each one with its value.",

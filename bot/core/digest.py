@@ -47,6 +47,7 @@ from bot.core.progress import (
     assess,
     progress,
     progress_bar,
+    series,
 )
 from bot.core.trend import Change, Point, change_since, change_since_last
 from bot.core.values import Quantity, Unit
@@ -217,15 +218,13 @@ def _period_change(goal: TrackedGoal, period: Period, now: datetime) -> Change |
     A goal younger than the period is compared with its baseline at the start.
     """
     figures = goal.figures
-    points = [p for p in goal.points if p.at <= now]
-    if figures.baseline is None or not points:
-        return change_since(points, now=now, days=period.days)
-    start = Point(figures.start, figures.baseline)
-    with_start = [start, *points] if figures.start < min(p.at for p in points) else points
-    change = change_since(with_start, now=now, days=period.days)
-    if change is None and figures.start > now - timedelta(days=period.days):
-        latest = max(points, key=lambda p: p.at)
-        return change_since_last([start, latest]) if latest.at > start.at else None
+    points = series(figures, goal.points, now)
+    change = change_since(points, now=now, days=period.days)
+    starts_at_baseline = (
+        figures.baseline is not None and bool(points) and points[0].at == figures.start
+    )
+    if change is None and starts_at_baseline and figures.start > now - timedelta(days=period.days):
+        return change_since_last([points[0], points[-1]]) if len(points) > 1 else None
     return change
 
 

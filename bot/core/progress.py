@@ -5,14 +5,16 @@ returns plain values; check-in replies, reminders, questions, digests and App Ho
 all read the same `GoalProgress`.
 
 Progress is `(current - baseline) / (target - baseline)`, so 0 is where the team
-started and 1 is the target, for "lower is better" metrics too. When a goal has
-no baseline, its first check-in is the baseline and the plan starts from it.
+started and 1 is the target, for "lower is better" metrics too. A baseline is the
+first point of a goal's series (`series`): right after a goal is set, its value is
+the baseline and its progress 0, not "no data". When a goal has no baseline, its
+first check-in is the baseline and the plan starts from it.
 
 Status rules, checked top to bottom; the first that applies wins:
 
 | status    | rule |
 | --------- | ---- |
-| no_data   | no check-in yet (a baseline says where you started, not where you are) |
+| no_data   | no baseline and no check-in yet |
 | achieved  | the latest check-in meets or passes the target in the goal's direction |
 | missed    | the deadline has passed and the latest check-in falls short of the target |
 | on_track  | progress is at most 10 points behind the plan, or the trend hits the target in time |
@@ -84,7 +86,7 @@ class Status(StrEnum):
 
 
 STATUS_RULES: tuple[tuple[Status, str], ...] = (
-    (Status.NO_DATA, "No check-in yet: a baseline says where you started, not where you are."),
+    (Status.NO_DATA, "No baseline and no check-in yet."),
     (Status.ACHIEVED, "The latest check-in meets or passes the target."),
     (Status.MISSED, "The deadline has passed and the latest check-in falls short of the target."),
     (
@@ -227,6 +229,30 @@ def required_per(
     return ((target - current) * per).quantize(VALUE_PLACES)
 
 
+def series(figures: GoalFigures, points: Sequence[Point], now: datetime) -> list[Point]:
+    """A goal's points up to `now`, oldest first, its baseline (at the start) the first of them.
+
+    Every view of a goal (status, forecast, change, chart) reads this one series, so
+    a goal saved with a baseline shows that value from the start.
+
+    Example:
+        >>> from datetime import UTC
+        >>> start, deadline = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC)
+        >>> figures = GoalFigures(Decimal("12000"), Decimal("15000"), Direction.INCREASE,
+        ...                       start, deadline)
+        >>> [p.value for p in series(figures, [], datetime(2026, 1, 2, tzinfo=UTC))]
+        [Decimal('12000')]
+    """
+    seen = up_to(points, now)
+    if (
+        figures.baseline is not None
+        and figures.start <= now
+        and (not seen or figures.start < seen[0].at)
+    ):
+        return [Point(figures.start, figures.baseline), *seen]
+    return seen
+
+
 def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> GoalProgress:
     """Everything about one goal at `now`, from its figures and check-ins.
 
@@ -241,7 +267,7 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
         ...        datetime(2026, 1, 16, 12, tzinfo=UTC)).status
         <Status.ON_TRACK: 'on_track'>
     """
-    seen = up_to(points, now)
+    seen = series(figures, points, now)
     plan_start = figures.start
     baseline = figures.baseline
     if baseline is None and seen:
@@ -249,9 +275,7 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
     latest = seen[-1] if seen else None
     current = latest.value if latest else None
 
-    trend_points = list(seen)
-    if figures.baseline is not None and (not seen or figures.start < seen[0].at):
-        trend_points.insert(0, Point(figures.start, figures.baseline))
+    trend_points = seen
     trend_applies = figures.unit is not Unit.MILESTONE
 
     so_far = progress(baseline, figures.target, current, figures.direction)
@@ -271,7 +295,7 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
             else None
         ),
         status=_status(
-            has_checkins=bool(seen),
+            has_points=bool(seen),
             achieved=achieved,
             deadline_passed=now >= figures.deadline,
             behind_plan=(expected - so_far) if so_far is not None else _ZERO,
@@ -322,13 +346,13 @@ def _plan_fraction(start: datetime, deadline: datetime, at: datetime) -> Decimal
 
 def _status(
     *,
-    has_checkins: bool,
+    has_points: bool,
     achieved: bool,
     deadline_passed: bool,
     behind_plan: Decimal,
     trend_reaches_target: bool,
 ) -> Status:
-    if not has_checkins:
+    if not has_points:
         return Status.NO_DATA
     if achieved:
         return Status.ACHIEVED

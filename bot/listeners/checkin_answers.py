@@ -9,10 +9,11 @@ from __future__ import annotations
 from slack_sdk import WebClient
 
 from bot.listeners.home import refresh_homes
-from bot.render.checkins import recorded_blocks, removed_text, unclear_text
+from bot.render.checkins import doubt_blocks, recorded_blocks, removed_text, unclear_text
 from bot.render.refusals import refused_text
 from bot.render.reminder_changes import reminder_change_text
 from bot.services.checkins import (
+    Implausible,
     Outcome,
     Postponed,
     Question,
@@ -37,6 +38,8 @@ def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]
         return refused_text(outcome), None
     if isinstance(outcome, Postponed):
         return reminder_change_text(outcome.change), None
+    if isinstance(outcome, Implausible):
+        return doubt_blocks(outcome)
     raise TypeError(f"unknown outcome {outcome!r}")
 
 
@@ -50,9 +53,11 @@ def refresh_after(actor: Actor, outcome: Outcome) -> None:
 def answer_in_thread(
     client: WebClient, outcome: Outcome, *, channel_id: str, thread_ts: str, user_id: str
 ) -> None:
-    """Post the answer in the thread; a refusal goes to the person alone."""
+    """Post the answer in the thread; a refusal or a doubt goes to the person alone."""
     text, blocks = outcome_text(outcome)
-    if isinstance(outcome, Refused):
-        client.chat_postEphemeral(channel=channel_id, user=user_id, text=text, thread_ts=thread_ts)
+    if isinstance(outcome, Refused | Implausible):
+        client.chat_postEphemeral(
+            channel=channel_id, user=user_id, text=text, blocks=blocks, thread_ts=thread_ts
+        )
         return
     client.chat_postMessage(channel=channel_id, thread_ts=thread_ts, text=text, blocks=blocks)

@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from bot.core.goal_lookup import describe_choices
 from bot.core.mrkdwn import escape
 from bot.core.numbers.write import format_quantity
+from bot.core.plausibility import FarOff, Impossible
 from bot.core.progress import progress_bar
-from bot.render.common import Block, context, section
+from bot.core.values import Quantity
+from bot.render.common import Block, actions, button, context, section
 from bot.render.figures import (
     AFTER_CHECKIN,
     NO_TARGET,
@@ -17,7 +19,30 @@ from bot.render.figures import (
     share,
     status_with_mark,
 )
-from bot.services.checkins import GoalAnswer, Question, Recorded, Unclear
+from bot.services.checkin_doubts import button_value
+from bot.services.checkin_undo import UNDO_HOURS, UndoOffer
+from bot.services.checkins import GoalAnswer, Implausible, Question, Recorded, Unclear
+
+DOUBT_ACTIONS = ("checkin.doubt_fix", "checkin.doubt_keep")
+"""The "did you mean" buttons that store a value (corrected, or as typed)."""
+
+DOUBT_CANCEL = "checkin.doubt_cancel"
+
+DOUBT_CANCELLED = "OK, nothing was saved."
+
+UNDO_CONFIRM = "checkin.undo_confirm"
+UNDO_KEEP = "checkin.undo_keep"
+UNDO_KEPT = "OK, the check-in stays."
+NOTHING_TO_UNDO = (
+    f"You have no check-in of the past {UNDO_HOURS} hours to undo. "
+    "Older ones, and other people's, stay; `/goals checkin` records a corrected value."
+)
+
+_IMPOSSIBLE = {
+    Impossible.NEGATIVE: "a count, amount, time or rate is never below zero",
+    Impossible.OVER_100_PERCENT: "a rate is between 0% and 100%",
+    Impossible.NOT_A_MILESTONE: "a milestone is done (1) or not yet (0)",
+}
 
 
 def answer_lines(answer: GoalAnswer) -> str:
@@ -84,6 +109,45 @@ def unclear_text(question: Question) -> str:
             return question_text(
                 f"I couldn't find a goal called “{question.lookup.query}”.", goal_example
             )
+
+
+def doubt_blocks(doubt: Implausible) -> tuple[str, list[Block] | None]:
+    """A value refused as impossible (text alone), or asked about with buttons."""
+    typed = format_quantity(doubt.typed)
+    title = escape(doubt.title)
+    if isinstance(doubt.doubt, Impossible):
+        why = _IMPOSSIBLE[doubt.doubt]
+        return f"“{title}”: {typed} can't be right: {why}. Nothing was saved.", None
+    return _far_off(doubt, doubt.doubt, title, typed)
+
+
+def _far_off(doubt: Implausible, far: FarOff, title: str, typed: str) -> tuple[str, list[Block]]:
+    last = format_quantity(Quantity(far.last, doubt.typed.unit, doubt.typed.currency))
+    text = f"“{title}”: {typed} is far from the last value, {last}."
+    buttons = []
+    if far.suggestion is not None:
+        likely = format_quantity(Quantity(far.suggestion, doubt.typed.unit, doubt.typed.currency))
+        text += f" Did you mean {likely}?"
+        buttons.append(
+            button(f"Yes, {likely}", DOUBT_ACTIONS[0], button_value(doubt, far.suggestion),
+                   style="primary")
+        )  # fmt: skip
+    buttons.append(
+        button(f"Save {typed} as typed", DOUBT_ACTIONS[1], button_value(doubt, doubt.typed.value))
+    )
+    buttons.append(button("Cancel", DOUBT_CANCEL, "cancel"))
+    text += " Nothing is saved until you choose."
+    return text, [section(text), actions(*buttons)]
+
+
+def undo_offer_blocks(offer: UndoOffer) -> tuple[str, list[Block]]:
+    """Ask before removing the person's last check-in."""
+    text = f"Undo your check-in of {format_quantity(offer.value)} on “{escape(offer.title)}”?"
+    buttons = actions(
+        button("Undo it", UNDO_CONFIRM, str(offer.checkin_id), style="danger"),
+        button("Keep it", UNDO_KEEP, "keep"),
+    )
+    return text, [section(text), buttons]
 
 
 NOTHING_TO_CHECK_IN = "You have no active goal to check in on. Press *New goal* to set one."

@@ -16,7 +16,14 @@ from bot.core.digest import Digest, DigestLine, Highlight, Reason
 from bot.core.mrkdwn import escape
 from bot.core.period import Period
 from bot.render.common import Block, chunk_lines, context, divider, header, section
-from bot.render.figures import IN_DIGEST, STATUS_LABELS, STATUS_MARKS, change_since, signed
+from bot.render.figures import (
+    IN_DIGEST,
+    STATUS_LABELS,
+    STATUS_MARKS,
+    change_since,
+    okr_score_text,
+    signed,
+)
 from bot.services.digests import DigestView
 
 MAIN_LINES = 10
@@ -123,6 +130,11 @@ def digest_message(view: DigestView, *, late: bool = False) -> DigestMessage:
         blocks.append(
             context(f"…and {total - MAIN_LINES} more goals: every goal is in the thread.")
         )
+    if view.objectives:
+        scored = [
+            f"• *{escape(title)}*: {okr_score_text(score)}" for title, score in view.objectives
+        ]
+        blocks.append(section("*Objectives*\n" + "\n".join(scored[:SECTION_ITEMS])))
     blocks.append(divider())
     for name, items in highlights:
         blocks.append(section(_highlights(name, items, digest.period)))

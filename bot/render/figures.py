@@ -14,6 +14,7 @@ from decimal import Decimal
 from bot.core.checkin_reply import CONFIDENCE_LABELS, Confidence
 from bot.core.dates import format_date
 from bot.core.numbers.write import format_quantity
+from bot.core.okr_scores import score_verdict
 from bot.core.period import Period
 from bot.core.progress import Status
 from bot.core.trend import Change
@@ -162,3 +163,15 @@ def status_with_mark(status: Status) -> str:
 def confidence_label(confidence: Confidence) -> str:
     """How sure the person said they are: "at risk"."""
     return CONFIDENCE_LABELS[confidence]
+
+
+def okr_score_text(score: Decimal | None) -> str:
+    """`OKR score 0.45 (progressing)`, or that no key result can be scored yet.
+
+    Example:
+        >>> okr_score_text(Decimal("0.65"))
+        'OKR score 0.65 (success)'
+    """
+    if score is None:
+        return "_no key results to score yet_"
+    return f"OKR score {score:.2f} ({score_verdict(score)})"

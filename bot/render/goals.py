@@ -23,8 +23,8 @@ from bot.render.common import (
     section,
 )
 from bot.render.digest import period_change
-from bot.render.figures import STATUS_LABELS, STATUS_MARKS
-from bot.services.goal_admin import GoalRow, NotFound
+from bot.render.figures import STATUS_LABELS, STATUS_MARKS, okr_score_text
+from bot.services.goal_admin import GoalRow, NotFound, ObjectiveRow
 from storage.models import Goal
 
 LIST_SECTIONS = 45
@@ -46,6 +46,8 @@ def goal_summary(row: GoalRow) -> str:
     name = f"`#{row.number}` *{escape(row.title)}*"
     if row.state == GoalState.ARCHIVED:
         return f"{name} · _archived_"
+    if row.objective is not None:
+        return f"{name} · {objective_figures(row.objective)}"
     if row.line is None:
         return f"{name} · _no target or deadline to measure against_"
     line = row.line
@@ -53,6 +55,12 @@ def goal_summary(row: GoalRow) -> str:
         f"{name} {STATUS_MARKS[line.status]} `{line.bar}` {line.value} · "
         f"_{STATUS_LABELS[line.status]}_" + (f" · <@{row.owner_id}>" if row.owner_id else "")
     )
+
+
+def objective_figures(objective: ObjectiveRow) -> str:
+    """`OKR score 0.45 (progressing) · due 31 Dec 2026`: an objective, by its key results."""
+    due = f" · due {objective.deadline:%d %b %Y}" if objective.deadline else ""
+    return okr_score_text(objective.score) + due
 
 
 def list_blocks(rows: list[GoalRow]) -> tuple[str, list[Block]]:

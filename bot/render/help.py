@@ -102,6 +102,7 @@ HELP = HelpView(
                 ),
                 HelpEntry("skip · snooze 2d", "reply in the thread: not this time, or later"),
                 HelpEntry("/goals checkin GOAL VALUE [note]", "check in on a goal"),
+                HelpEntry("/goals undo", "take back your last check-in of the past day"),
                 HelpEntry("/goals away until Jan 5", "no reminders until that day"),
                 HelpEntry("/goals back", "reminders on again"),
             ),

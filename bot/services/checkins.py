@@ -2,10 +2,11 @@
 
 A check-in comes from a reply in a reminder's thread (`bot.services.thread_replies`),
 `/goals checkin`, or the Update form. Every path ends in `record_values`, which
-checks who may check in, stores one row per goal, turns a first value into the
-baseline of a goal that had none, marks a goal achieved when it reaches its target,
-and returns the answer the bot posts: value, progress, what was expected by today,
-status and change.
+checks who may check in, refuses a value impossible for its unit and asks about one
+far off the goal's last (`bot.core.plausibility`) before storing anything, stores
+one row per goal, turns a first value into the baseline of a goal that had none,
+marks a goal achieved when it reaches its target, and returns the answer the bot
+posts: value, progress, what was expected by today, status and change.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from bot.core.goal_lookup import Lookup
 from bot.core.numbers.read import parse_quantity
 from bot.core.numbers.write import round_estimate
 from bot.core.parse_error import ParseError
+from bot.core.plausibility import FarOff, Impossible, plausible
 from bot.core.progress import Status, assess
 from bot.core.trend import Change
 from bot.core.values import GoalKind, GoalState, Quantity
@@ -119,7 +121,21 @@ class Postponed:
     goal_ids: tuple[int, ...] = ()  # set when reminders were paused or turned on again
 
 
-Outcome = Recorded | Removed | Question | Refused | Postponed
+@dataclass(frozen=True, slots=True)
+class Implausible:
+    """A value refused (`Impossible`) or asked about (`FarOff`); nothing was stored.
+
+    `report` is what was reported, so the "did you mean" buttons can store it as
+    typed or corrected.
+    """
+
+    title: str
+    typed: Quantity
+    doubt: Impossible | FarOff
+    report: Report
+
+
+Outcome = Recorded | Removed | Question | Refused | Postponed | Implausible
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +163,7 @@ class Report:
     author: Requester
     origin: Origin
     values: Values
+    confirmed: bool = False  # the author said a far-off value is right (or edited their reply)
 
 
 def changed_goals(outcome: Outcome) -> tuple[int, ...]:
@@ -248,8 +265,9 @@ def record_values(
     histories: Sequence[GoalHistory],
     *,
     at: datetime | None = None,
-) -> Recorded | Refused:
-    """Store each value, after checking the author may check in on every goal named.
+) -> Recorded | Refused | Implausible:
+    """Store each value, after checking the author may check in on every goal named
+    and that every value is plausible.
 
     `histories` are the goals asked about, with what their answers read; each gains
     its new check-in.
@@ -260,6 +278,9 @@ def record_values(
     refused = first_refusal(named, author)
     if refused is not None:
         return refused
+    doubted = doubt(report, by_id)
+    if doubted is not None:
+        return doubted
     answers = []
     for value in values.values:
         history = by_id[value.goal.id]
@@ -330,6 +351,17 @@ def goal_answer(history: GoalHistory, now: datetime, zone: ZoneInfo) -> GoalAnsw
         change=change,
         change_from=change.then_at.astimezone(zone).date() if change else None,
     )
+
+
+def doubt(report: Report, by_id: dict[int | None, GoalHistory]) -> Implausible | None:
+    """The first value of `report` that is impossible, or far off unless the author confirmed."""
+    for value in report.values.values:
+        history = by_id[value.goal.id]
+        last = history.checkins[-1].value if history.checkins else history.goal.baseline
+        found = plausible(value.quantity.value, history.goal.unit, last)
+        if isinstance(found, Impossible) or (found is not None and not report.confirmed):
+            return Implausible(history.goal.title, value.quantity, found, report)
+    return None
 
 
 def first_refusal(goals: Sequence[Goal], author: Requester) -> Refused | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time
+from decimal import Decimal
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
@@ -21,7 +22,7 @@ from bot.core.digest_request import DigestFilters, Subscribe
 from bot.core.period import Period
 from bot.core.values import GoalKind, GoalState
 from bot.services import Services
-from bot.services.tracking import track_goals
+from bot.services.tracking import objective_scores, track_goals
 from storage import digests as store
 from storage import repo
 from storage.cadences import cadence_of
@@ -42,6 +43,7 @@ class DigestView:
     timezone: str
     digest: Digest
     goals: tuple[TrackedGoal, ...]
+    objectives: tuple[tuple[str, Decimal | None], ...] = ()  # (title, OKR score) of each
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,7 @@ def build_digest(
         filters = filters_of(row)
         goals = [g for g in _digest_goals(session, team_id) if _matches(g, filters)]
         tracked = track_goals(session=session, team_id=team_id, goals=goals)
+        objectives = _objectives(session, team_id, goals, now)
     period = Period(row.frequency) if row is not None else Period.WEEKLY
     timezone = row.timezone if row is not None else services.settings.DEFAULT_TIMEZONE
     return DigestView(
@@ -183,7 +186,24 @@ def build_digest(
         timezone=timezone,
         digest=compose_digest(tracked, period=period, now=now),
         goals=tuple(tracked),
+        objectives=objectives,
     )
+
+
+def _objectives(
+    session: Session, team_id: str, goals: list[Goal], now: datetime
+) -> tuple[tuple[str, Decimal | None], ...]:
+    """The objectives whose key results are in the digest, each with its OKR score."""
+    ids = {g.objective_id for g in goals if g.objective_id}
+    if not ids:
+        return ()
+    objectives = [
+        g
+        for g in repo.list_goals(session=session, team_id=team_id, kinds=(GoalKind.OBJECTIVE,))
+        if g.id in ids
+    ]
+    scores = objective_scores(session=session, team_id=team_id, goals=objectives, now=now)
+    return tuple((o.title, scores.get(o.id or 0)) for o in objectives)
 
 
 def _digest_goals(session: Session, team_id: str) -> list[Goal]:

@@ -16,11 +16,11 @@ from sqlmodel import Session
 from bot.core.digest import DigestLine, digest_line
 from bot.core.goal_lookup import find_goals
 from bot.core.period import Period
-from bot.core.values import GoalState
+from bot.core.values import GoalKind, GoalState
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref
 from bot.services.permissions import Refusal, Refused, Requester, can_change, refusal
-from bot.services.tracking import track_goals
+from bot.services.tracking import objective_scores, track_goals
 from storage import repo
 from storage.models import Goal
 from storage.schemas import GoalUpdate
@@ -41,10 +41,31 @@ class GoalRow:
     owner_id: str | None
     state: GoalState
     line: DigestLine | None
+    objective: ObjectiveRow | None = None  # set for an OKR objective
 
     @classmethod
-    def of(cls, goal: Goal, line: DigestLine | None = None) -> GoalRow:
-        return cls(goal.id or 0, goal.number, goal.title, goal.owner_id, goal.state, line)
+    def of(
+        cls,
+        goal: Goal,
+        line: DigestLine | None = None,
+        scores: dict[int, Decimal | None] | None = None,
+    ) -> GoalRow:
+        objective = (
+            ObjectiveRow((scores or {}).get(goal.id or 0), goal.deadline)
+            if goal.kind == GoalKind.OBJECTIVE
+            else None
+        )
+        return cls(
+            goal.id or 0, goal.number, goal.title, goal.owner_id, goal.state, line, objective
+        )
+
+
+@dataclass(frozen=True)
+class ObjectiveRow:
+    """What a list shows of an objective: its OKR score (None: no key result) and deadline."""
+
+    score: Decimal | None
+    deadline: datetime | None
 
 
 @dataclass(frozen=True)
@@ -98,7 +119,8 @@ def goal_rows(
 def rows_of(session: Session, team_id: str, goals: Sequence[Goal], now: datetime) -> list[GoalRow]:
     """These goals as lists show them, each with its digest line."""
     lines = lines_of(session, team_id, goals, now)
-    return [GoalRow.of(g, lines.get(g.id or 0)) for g in goals]
+    scores = objective_scores(session=session, team_id=team_id, goals=goals, now=now)
+    return [GoalRow.of(g, lines.get(g.id or 0), scores) for g in goals]
 
 
 def lines_of(

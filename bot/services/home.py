@@ -17,11 +17,11 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from bot.core.digest import DigestLine
 from bot.core.progress import WEEK_DAYS
 from bot.core.values import GoalState
 from bot.services import Services
 from bot.services.goal_admin import GoalRow, lines_of
+from bot.services.tracking import objective_scores
 from storage import digests as digest_store
 from storage import repo
 from storage.home import reminders_paused
@@ -123,13 +123,15 @@ def _views(
     # A person's goals beyond the first MY_GOALS still count for "due", so all are read.
     shown = {g.id: g for s in splits for g in [*s.mine, *s.team_page]}
     lines = lines_of(session, team_id, list(shown.values()), now)
+    scores = objective_scores(session=session, team_id=team_id, goals=list(shown.values()), now=now)
+    rows = {i: GoalRow.of(g, lines.get(i or 0), scores) for i, g in shown.items()}
     channels = tuple(
         s.channel_id for s in digest_store.list_subscriptions(session=session, team_id=team_id)
     )
     return [
         _view(
             split,
-            lines,
+            rows,
             now,
             paused=reminders_paused(
                 session=session, team_id=team_id, user_id=split.user_id, now=now
@@ -142,14 +144,14 @@ def _views(
 
 def _view(
     split: _Split,
-    lines: dict[int, DigestLine],
+    rows: dict[int | None, GoalRow],
     now: datetime,
     *,
     paused: bool,
     channels: tuple[str, ...],
 ) -> HomeView:
     def row(goal: Goal) -> GoalRow:
-        return GoalRow.of(goal, lines.get(goal.id or 0))
+        return rows[goal.id]
 
     mine = [row(g) for g in split.mine]
     since = now - timedelta(days=WEEK_DAYS)

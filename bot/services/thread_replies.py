@@ -18,6 +18,7 @@ from bot.core.parse_error import ParseError
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref, thread_histories
 from bot.services.checkins import (
+    Implausible,
     Origin,
     Outcome,
     Postponed,
@@ -131,8 +132,12 @@ def _change(
     removed = {c.id for c in previous}
     for history in histories:
         history.checkins = [c for c in history.checkins if c.id not in removed]
-    report = Report(said.author, said.origin, reply)
+    # An edit is itself a correction, so a far-off value is not asked about again.
+    report = Report(said.author, said.origin, reply, confirmed=True)
     recorded = record_values(session, services, report, histories, at=previous[0].at)
+    if isinstance(recorded, Implausible):
+        session.rollback()  # an impossible value: the earlier check-ins stay
+        return recorded
     return Recorded(recorded.answers, updated=True) if isinstance(recorded, Recorded) else recorded
 
 

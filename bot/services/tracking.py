@@ -9,13 +9,17 @@ left out of anything that compares progress with the plan.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
 
 from sqlmodel import Session
 
 from bot.core.digest import TrackedGoal
-from bot.core.progress import GoalFigures
+from bot.core.okr_scores import kr_score, objective_score
+from bot.core.progress import GoalFigures, assess
 from bot.core.trend import Point
 from bot.core.values import GoalKind
+from storage.checkins import key_results_of
 from storage.models import CheckIn, Goal
 from storage.progress import checkins_by_goal
 
@@ -65,6 +69,25 @@ def tracked_goal(goal: Goal, checkins: Sequence[CheckIn]) -> TrackedGoal | None:
         points=goal_points(checkins),
         currency=goal.currency,
     )
+
+
+def objective_scores(
+    *, session: Session, team_id: str, goals: Sequence[Goal], now: datetime
+) -> dict[int, Decimal | None]:
+    """The OKR score of each objective among `goals` (None without a key result to score).
+
+    Two queries however many objectives: their active key results, then those's check-ins.
+    """
+    objective_ids = [g.id for g in goals if g.kind == GoalKind.OBJECTIVE and g.id is not None]
+    if not objective_ids:
+        return {}
+    results = key_results_of(session=session, team_id=team_id, objective_ids=objective_ids)
+    scores: dict[int, list[Decimal]] = {i: [] for i in objective_ids}
+    for tracked in track_goals(session=session, team_id=team_id, goals=results):
+        state = assess(tracked.figures, tracked.points, now)
+        objective = next(g.objective_id for g in results if g.id == tracked.goal_id)
+        scores[objective or 0].append(kr_score(state.progress))
+    return {i: objective_score(found) for i, found in scores.items()}
 
 
 def track_goals(*, session: Session, team_id: str, goals: Sequence[Goal]) -> list[TrackedGoal]:

@@ -46,6 +46,7 @@ def points(*pairs: tuple[int, str]) -> list[Point]:
 
 # Followers 400 -> 700 over January (30 days: halfway is Jan 16).
 FOLLOWERS = GoalFigures(D("400"), D("700"), UP, jan(1), jan(31))
+NO_BASELINE = GoalFigures(None, D("700"), UP, jan(1), jan(31))
 # Response time 120 s -> 60 s over the same month (lower is better).
 RESPONSE_TIME = GoalFigures(D("120"), D("60"), DOWN, jan(1), jan(31), Unit.DURATION)
 NO_BASELINE = GoalFigures(None, D("700"), UP, jan(1), jan(31))
@@ -109,8 +110,10 @@ def test_expected_value_goes_down_for_lower_is_better_metrics() -> None:
 @pytest.mark.parametrize(
     ("case", "figures", "check_ins", "now", "status"),
     [
-        ("nothing reported yet", FOLLOWERS, [], jan(16), Status.NO_DATA),
-        ("nothing reported by the deadline", FOLLOWERS, [], jan(31, 1), Status.NO_DATA),
+        ("no baseline, nothing reported", NO_BASELINE, [], jan(16), Status.NO_DATA),
+        ("just set, at its baseline", FOLLOWERS, [], jan(1, 1), Status.ON_TRACK),
+        ("still at its baseline halfway", FOLLOWERS, [], jan(16), Status.OFF_TRACK),
+        ("still at its baseline at the deadline", FOLLOWERS, [], jan(31, 1), Status.MISSED),
         ("target reached", FOLLOWERS, [(10, "700")], jan(16), Status.ACHIEVED),
         ("target passed", FOLLOWERS, [(10, "720")], jan(16), Status.ACHIEVED),
         ("reached after the deadline too", FOLLOWERS, [(30, "720")], jan(31, 1), Status.ACHIEVED),
@@ -188,12 +191,25 @@ def test_check_ins_after_now_are_not_seen() -> None:
     assert result.status is not Status.ACHIEVED
 
 
-def test_no_check_ins_gives_no_numbers_but_the_plan() -> None:
-    result = assess(FOLLOWERS, [], jan(16))
+def test_no_baseline_and_no_check_ins_gives_no_numbers() -> None:
+    result = assess(NO_BASELINE, [], jan(16))
     assert (result.current, result.progress, result.change_last) == (None, None, None)
-    assert (result.required_per_week, result.eta) == (None, None)
-    assert result.expected_value == D("550.00")
+    assert (result.required_per_week, result.eta, result.expected_value) == (None, None, None)
     assert result.forecast is None
+
+
+def test_the_baseline_is_the_first_point_before_any_check_in() -> None:
+    result = assess(FOLLOWERS, [], jan(16))
+    assert (result.current, result.last_at, result.progress) == (D("400"), jan(1), D("0"))
+    assert result.expected_value == D("550.00")
+    assert result.change_last is None and result.forecast is None
+    assert result.required_per_week is not None
+
+
+def test_the_first_check_in_changes_from_the_baseline() -> None:
+    change = assess(FOLLOWERS, points((8, "450")), jan(8)).change_last
+    assert change is not None
+    assert (change.then_at, change.then_value, change.delta) == (jan(1), D("400"), D("50"))
 
 
 def test_achieved_goal_needs_nothing_more_and_has_no_eta() -> None:

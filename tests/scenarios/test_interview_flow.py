@@ -69,17 +69,6 @@ def test_a_question_naming_the_platform_finds_the_interviews_goal(harness: BotHa
     assert harness.dm("U1")[-1].text.startswith("Followers to 480 on Instagram")
 
 
-def test_a_list_of_goals_without_check_ins_says_so_once(harness: BotHarness) -> None:
-    harness.driver.command("U1", "/goals", "new")
-    say(harness, *PIZZERIA)
-    harness.driver.click("U1", harness.dm("U1")[-1], "Save")
-
-    answer = say(harness, "show instagram goals")
-
-    assert "1 Instagram goal" in answer
-    assert answer.count("no check-in yet") == answer.count("Followers to 480")
-
-
 def test_a_double_click_on_save_saves_one_goal(harness: BotHarness) -> None:
     say(harness, "new goal", *PIZZERIA)
     review = harness.dm("U1")[-1]

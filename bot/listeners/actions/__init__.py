@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.actions import goals, home, interview, questions, reminders
+from bot.listeners.actions import checkins, goals, home, interview, questions, reminders
 
 
 def register(app: App) -> None:
@@ -14,3 +14,4 @@ def register(app: App) -> None:
     home.register(app)
     goals.register(app)
     reminders.register(app)
+    checkins.register(app)

@@ -1,12 +1,13 @@
-"""`/goals checkin`, `/goals away` and `/goals back`."""
+"""`/goals checkin`, `/goals undo`, `/goals away` and `/goals back`."""
 
 from __future__ import annotations
 
 from bot.listeners.checkin_answers import outcome_text, refresh_after
 from bot.listeners.context import CommandContext
 from bot.listeners.home import publish_home
-from bot.render.checkins import checkin_usage_text
+from bot.render.checkins import NOTHING_TO_UNDO, checkin_usage_text, undo_offer_blocks
 from bot.render.reminder_changes import UNTIL_WHEN, reminder_change_text
+from bot.services.checkin_undo import undo_offer
 from bot.services.checkins import checkin_command
 from bot.services.reminder_controls import come_back, go_away
 
@@ -21,6 +22,15 @@ def checkin(ctx: CommandContext) -> None:
     text, blocks = outcome_text(outcome)
     ctx.reply(text, blocks)
     refresh_after(ctx.actor, outcome)
+
+
+def undo(ctx: CommandContext) -> None:
+    """`/goals undo`: offer to remove the person's last check-in of the past day."""
+    offer = undo_offer(ctx.services, ctx.actor.requester())
+    if offer is None:
+        ctx.reply(NOTHING_TO_UNDO)
+        return
+    ctx.reply(*undo_offer_blocks(offer))
 
 
 def away(ctx: CommandContext) -> None:

@@ -39,6 +39,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "archive": goal_admin.archive_command,
     "export": goal_admin.export_command,
     "checkin": checkins.checkin,
+    "undo": checkins.undo,
     "away": checkins.away,
     "back": checkins.back,
 }

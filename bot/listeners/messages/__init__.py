@@ -36,6 +36,7 @@ def fallback(ctx: MessageContext) -> bool:
 
 
 HANDLERS: tuple[MessageHandler, ...] = (
+    checkins.undo_request,
     checkins.checkin_reply,
     interview_reply,
     answer_questions,

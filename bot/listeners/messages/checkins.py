@@ -1,4 +1,5 @@
-"""Replies in a reminder's thread are check-ins; editing or deleting one changes it too."""
+"""Replies in a reminder's thread are check-ins; editing or deleting one changes it too;
+"undo" in the DM or a thread offers to take back the person's last check-in."""
 
 from __future__ import annotations
 
@@ -8,12 +9,35 @@ from slack_sdk import WebClient
 
 from bot.listeners.checkin_answers import answer_in_thread, refresh_after
 from bot.listeners.context import MessageContext
+from bot.render.checkins import NOTHING_TO_UNDO, undo_offer_blocks
 from bot.services import Services
+from bot.services.checkin_undo import undo_offer
 from bot.services.checkins import Origin, Removed
 from bot.services.thread_replies import ReplyText, Unchanged, apply_reply, remove_reply
 from bot.slack.actor import Actor
 from bot.slack.delivery_marks import bind_thread_parent
 from bot.slack.once import once
+
+UNDO_WORDS = frozenset({"undo", "undo that", "undo it", "undo my check-in", "undo last"})
+
+
+def undo_request(ctx: MessageContext) -> bool:
+    """ "undo" in the DM or in a thread: ask before removing the person's last check-in."""
+    said = ctx.text.strip().lower().rstrip(".!")
+    if said not in UNDO_WORDS or not (ctx.is_direct or ctx.thread_ts or ctx.is_mention):
+        return False
+    offer = undo_offer(ctx.services, ctx.actor.requester())
+    text, blocks = undo_offer_blocks(offer) if offer else (NOTHING_TO_UNDO, None)
+    if ctx.is_direct:
+        ctx.client.chat_postMessage(
+            channel=ctx.channel_id, thread_ts=ctx.thread_ts, text=text, blocks=blocks
+        )
+    else:  # in a channel the offer is for the person alone
+        ctx.client.chat_postEphemeral(
+            channel=ctx.channel_id, user=ctx.user_id, thread_ts=ctx.thread_ts, text=text,
+            blocks=blocks,
+        )  # fmt: skip
+    return True
 
 
 def checkin_reply(ctx: MessageContext) -> bool:
