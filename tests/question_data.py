@@ -89,7 +89,7 @@ _TOLD: dict[str, dict[str, str]] = {
                   "metric": "response time", "baseline": "4 hours", "target": "1 hour",
                   "deadline": "31 January 2027"},
     "revenue": {"why": "sell more pizzas online", "metric": "sales revenue",
-                "baseline": "0 EUR", "target": "5000 EUR", "deadline": "20 December 2026"},
+                "baseline": "don't know yet", "target": "5000 EUR", "deadline": "20 December 2026"},
     "signups": {"why": "more newsletter sign ups", "where": "website", "metric": "sign-ups",
                 "baseline": "100", "target": "500"},
 }  # fmt: skip

@@ -66,6 +66,7 @@ ECHOES = [
     (PIZZERIA[:2], "۱۲٬۴۰۰", "Baseline: 12,400 followers today."),
     (PIZZERIA[:2], "1,2 mln", "Baseline: 1,200,000 followers today."),
     (PIZZERIA[:2], "I don't know", "Baseline: not known yet. Your first check-in"),
+    (PIZZERIA[:2], "not sure yet", "Baseline: not known yet. Your first check-in"),
     (PIZZERIA[:3], "60k", "Target: 60,000 followers."),
     (PIZZERIA[:3], "double it", "Target: 800 followers (×2 from 400)."),
     (PIZZERIA[:4], "by Dec 31", "Target: 480 followers by 31 Dec 2026 (in 5 weeks)."),

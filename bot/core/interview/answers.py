@@ -143,7 +143,7 @@ def _read_direction(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Re
 
 def _read_baseline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     m = i.measure
-    if normalise(text) in UNKNOWN or text.strip() == "?":
+    if normalise(text).removesuffix(" yet") in UNKNOWN or text.strip() == "?":  # "not sure yet"
         known = replace(m, baseline=None, baseline_known=False)
         echo = "Baseline: not known yet. Your first check-in will become the baseline."
         return with_measure(i, i.current, known), (echo,)
