@@ -11,12 +11,13 @@ from bot.core.goal_lookup import GoalRef
 from bot.core.parse_error import ParseError
 from bot.core.values import Unit
 
-GOALS = [
-    GoalRef(2, "Reach 60k on Instagram", "reach", "reach", "instagram"),
+GOALS = [  # ids differ from numbers: people type the number they see ("#2")
+    GoalRef(12, "Reach 60k on Instagram", "reach", "reach", "instagram", number=2),
     GoalRef(
-        3, "Engagement 4%", "engagement_rate", "engagement rate", "instagram", unit=Unit.PERCENT
+        13, "Engagement 4%", "engagement_rate", "engagement rate", "instagram",
+        unit=Unit.PERCENT, number=3,
     ),
-]
+]  # fmt: skip
 
 CASES = [
     ("#2 41k", {2: "41000"}),
@@ -35,6 +36,6 @@ def test_a_reply_names_its_goal(typed: str, stored: dict[int, str] | None) -> No
         assert isinstance(reply, ParseError)
         return
     assert isinstance(reply, Values)
-    assert {v.goal.id: v.quantity.value for v in reply.values} == {
+    assert {v.goal.number: v.quantity.value for v in reply.values} == {
         goal: Decimal(value) for goal, value in stored.items()
     }
