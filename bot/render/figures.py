@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_UP, Decimal
 
 from bot.core.checkin_reply import CONFIDENCE_LABELS, Confidence
 from bot.core.dates import format_date
@@ -175,3 +175,18 @@ def okr_score_text(score: Decimal | None) -> str:
     if score is None:
         return "_no key results to score yet_"
     return f"OKR score {score:.2f} ({score_verdict(score)})"
+
+
+def weekly_pace(per_week: Decimal, unit: Unit, currency: str | None) -> str:
+    """What must happen each week, in the goal's unit; counts are whole things, rounded up,
+    since 236.62 followers a week means 237.
+
+    Example:
+        >>> weekly_pace(Decimal("236.62"), Unit.COUNT, None)
+        '237'
+        >>> weekly_pace(Decimal("0.125"), Unit.PERCENT, None)
+        '0.13%'
+    """
+    if unit is Unit.COUNT:
+        per_week = per_week.to_integral_value(rounding=ROUND_UP)
+    return format_quantity(Quantity(per_week, unit, currency))

@@ -23,7 +23,7 @@ from bot.render.common import (
     section,
 )
 from bot.render.digest import period_change
-from bot.render.figures import STATUS_LABELS, STATUS_MARKS, okr_score_text
+from bot.render.figures import STATUS_LABELS, STATUS_MARKS, okr_score_text, weekly_pace
 from bot.services.goal_admin import GoalRow, NotFound, ObjectiveRow
 from storage.models import Goal
 
@@ -86,7 +86,8 @@ def show_blocks(row: GoalRow, goal: Goal) -> tuple[str, list[Block]]:
         state = row.line.progress
         lines.append(f"*This week:* {period_change(row.line, Period.WEEKLY)}")
         if state.required_per_week is not None and state.required_per_week != 0:
-            lines.append(f"*Needed per week from here:* {state.required_per_week.normalize():f}")
+            pace = weekly_pace(state.required_per_week, goal.unit, goal.currency)
+            lines.append(f"*Needed per week from here:* {pace}")
         if state.eta is not None:
             lines.append(f"*Trend reaches the target on:* {state.eta:%d %b %Y}")
     if goal.deadline:

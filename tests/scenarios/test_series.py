@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from sqlmodel import select
@@ -26,7 +27,7 @@ def test_a_new_goal_starts_at_its_baseline_everywhere(harness: BotHarness) -> No
 
     listed = say(harness, "show instagram goals")
     status = say(harness, "how are followers on instagram?")
-    harness.driver.command("U1", "/goals", f"show #{goal.id}")
+    harness.driver.command("U1", "/goals", f"show #{goal.number}")
     card = shown(harness.last_reply("U1"))
     harness.driver.open_home("U1")
     home = str(harness.sandbox.home_views["U1"]["blocks"])
@@ -36,6 +37,8 @@ def test_a_new_goal_starts_at_its_baseline_everywhere(harness: BotHarness) -> No
         assert "no check-in yet" not in text and "no data" not in text.lower(), text
     assert "No data yet" not in status and "400" in status, status
     assert "Due for a check-in" not in home
+    pace = re.search(r"Needed per week from here:\*? ([0-9.,]+)", card)
+    assert pace is not None and pace[1].isdigit(), card  # whole followers, not 236.62
 
 
 def test_two_check_ins_at_the_same_instant_have_one_latest(harness: BotHarness) -> None:
@@ -47,7 +50,7 @@ def test_two_check_ins_at_the_same_instant_have_one_latest(harness: BotHarness) 
 
     listed = say(harness, "show instagram goals")
     status = say(harness, "how are followers on instagram?")
-    harness.driver.command("U1", "/goals", f"show #{goal.id}")
+    harness.driver.command("U1", "/goals", f"show #{goal.number}")
     card = shown(harness.last_reply("U1"))
     harness.driver.open_home("U1")
     home = str(harness.sandbox.home_views["U1"]["blocks"])
