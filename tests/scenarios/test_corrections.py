@@ -20,18 +20,18 @@ def state_of(harness: BotHarness, goal_id: int) -> str:
 
 def test_the_checkin_command_works_on_an_achieved_goal(harness: BotHarness) -> None:
     goal_id, _ = make_reminded_goal(harness)
-    harness.driver.command("U1", "/goals", f"checkin #{goal_id} 61k")
+    harness.driver.command("U1", "/goals", "checkin #1 61k")
     assert state_of(harness, goal_id) == "achieved"
 
-    harness.driver.command("U1", "/goals", f"checkin #{goal_id} 62k")
+    harness.driver.command("U1", "/goals", "checkin #1 62k")
 
     assert [c.value for c in checkins(harness)] == [Decimal(61000), Decimal(62000)]
 
 
 def test_undo_in_the_dm_removes_my_last_check_in_after_confirming(harness: BotHarness) -> None:
     goal_id, _ = make_reminded_goal(harness)
-    harness.driver.command("U1", "/goals", f"checkin #{goal_id} 41k")
-    harness.driver.command("U1", "/goals", f"checkin #{goal_id} 61k")  # a typo: achieved
+    harness.driver.command("U1", "/goals", "checkin #1 41k")
+    harness.driver.command("U1", "/goals", "checkin #1 61k")  # a typo: achieved
 
     harness.driver.message("U1", "undo")
 
@@ -44,8 +44,8 @@ def test_undo_in_the_dm_removes_my_last_check_in_after_confirming(harness: BotHa
 
 
 def test_keep_it_keeps_the_check_in(harness: BotHarness) -> None:
-    goal_id, _ = make_reminded_goal(harness)
-    harness.driver.command("U1", "/goals", f"checkin #{goal_id} 41k")
+    _goal_id, _ = make_reminded_goal(harness)
+    harness.driver.command("U1", "/goals", "checkin #1 41k")
 
     harness.driver.command("U1", "/goals", "undo")
     harness.driver.click("U1", harness.last_reply("U1"), "Keep it")
@@ -64,10 +64,10 @@ def test_undo_in_the_reminder_thread(harness: BotHarness) -> None:
 
 
 def test_undo_leaves_older_and_other_peoples_check_ins(harness: BotHarness) -> None:
-    goal_id, _ = make_reminded_goal(harness, contributors=["U2"])
-    harness.driver.command("U1", "/goals", f"checkin #{goal_id} 41k")
+    _goal_id, _ = make_reminded_goal(harness, contributors=["U2"])
+    harness.driver.command("U1", "/goals", "checkin #1 41k")
     harness.clock.advance(timedelta(hours=25))
-    harness.driver.command("U2", "/goals", f"checkin #{goal_id} 42k")
+    harness.driver.command("U2", "/goals", "checkin #1 42k")
 
     harness.driver.command("U1", "/goals", "undo")
 
@@ -76,11 +76,11 @@ def test_undo_leaves_older_and_other_peoples_check_ins(harness: BotHarness) -> N
 
 
 def test_a_stale_undo_button_removes_nothing(harness: BotHarness) -> None:
-    goal_id, _ = make_reminded_goal(harness)
-    harness.driver.command("U1", "/goals", f"checkin #{goal_id} 41k")
+    _goal_id, _ = make_reminded_goal(harness)
+    harness.driver.command("U1", "/goals", "checkin #1 41k")
     harness.driver.command("U1", "/goals", "undo")
     offer = harness.last_reply("U1")
-    harness.driver.command("U1", "/goals", f"checkin #{goal_id} 42k")
+    harness.driver.command("U1", "/goals", "checkin #1 42k")
 
     harness.driver.click("U1", offer, "Undo it")  # offered 41k, which is no longer the last
 
