@@ -233,7 +233,8 @@ def _card_headline(goal: GoalFacts) -> str:
 
 def _card(goal: GoalFacts) -> list[Block]:
     due = f" by {format_date(goal.deadline)}" if goal.deadline else ""
-    title = f"*{escape(goal.title)}*  `{goal.ref}`"
+    ref = f"#{goal.ref}" if goal.ref.isdigit() else goal.ref  # "#3", as the list writes it
+    title = f"*{escape(goal.title)}*  `{ref}`"
     current = _current(goal)
     if current is None:
         body = f"{title}\nNo data yet: nobody has checked in. Target {_target(goal)}{due}."
