@@ -12,15 +12,16 @@ from sqlalchemy import Engine, select
 from storage.oauth import BOTS, INSTALLATIONS, TOKEN_TABLES, InstallationStore
 from storage.tokens import (
     TokenKeyError,
-    new_key,
     rotate_tokens,
     seal_tokens,
     token_cipher,
     token_columns,
 )
+from tests.harness import TOKEN_KEY
 
 NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
-OLD_KEY, NEW_KEY = new_key(), new_key()
+# Fixed keys: with random ones, xdist's workers would collect different test ids.
+OLD_KEY, NEW_KEY = TOKEN_KEY, "YS1zZWNvbmQta2V5LWZvci1yb3RhdGlvbi10ZXN0cyE="
 BOT_TOKEN = "xoxe.xoxb-1-" + "MS0yLTEyMzQ1Njc4OTAxMi0" * 6  # a rotating token: 150 characters
 REFRESH_TOKEN = "xoxe-1-" + "My0xLTEyMzQ1Njc4OTAxMi0" * 6
 
