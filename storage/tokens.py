@@ -60,7 +60,7 @@ def token_cipher(keys: str) -> MultiFernet:
 _UNREADABLE = (
     "a Slack token stored in the database cannot be decrypted with any key in "
     f"{KEY_SETTING}: put back the key it was sealed with (keys are comma-separated, "
-    "the first one seals), or reinstall the app in that workspace"
+    "the first one seals), or reinstall the app in that workspace."
 )
 
 
@@ -70,7 +70,7 @@ def _open(cipher: MultiFernet, stored: str) -> str:
     try:
         return cipher.decrypt(stored.encode()).decode()
     except InvalidToken:
-        raise TokenKeyError(_UNREADABLE + ".") from None
+        raise TokenKeyError(_UNREADABLE) from None
 
 
 class SealedToken(TypeDecorator[str]):
@@ -153,7 +153,7 @@ def _reseal(engine: Engine, tables: list[Table], cipher: MultiFernet, *, rotate:
                         try:
                             changes[name] = cipher.rotate(stored.encode()).decode()
                         except InvalidToken:
-                            raise TokenKeyError(_UNREADABLE + ".") from None
+                            raise TokenKeyError(_UNREADABLE) from None
                         rotated += 1
                     else:
                         _open(cipher, stored)
