@@ -10,6 +10,8 @@ checkin-bot ask "QUESTION" [--team T] [--now ISO-TIME] [--json]
 checkin-bot import FILE [--team T]
 checkin-bot export [--team T] [--format json|csv] [--output FILE]
 checkin-bot purge --team T [--yes]
+checkin-bot new-key
+checkin-bot rotate-key
 
 `CHECKIN_BOT_NOW` (an ISO time) freezes the clock of `run` and `tick` the way
 `--now` does for the console; it exists for tests and demos, never for production.
@@ -36,6 +38,7 @@ from storage.db import (
     schema_is_current,
     upgrade,
 )
+from storage.tokens import TokenKeyError
 
 if TYPE_CHECKING:
     from bot.scheduling.deliveries import DeliveryRunner
@@ -266,6 +269,29 @@ def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_new_key(_args: argparse.Namespace, _settings: Settings) -> int:
+    from storage.tokens import new_key
+
+    print(new_key())
+    return 0
+
+
+def cmd_rotate_key(_args: argparse.Namespace, settings: Settings) -> int:
+    """Reseal every stored token with the first key of TOKEN_ENCRYPTION_KEY."""
+    from storage.oauth import TOKEN_TABLES
+    from storage.tokens import rotate_tokens
+
+    require(settings, "TOKEN_ENCRYPTION_KEY")
+    assert settings.token_cipher is not None
+    services = build_services(settings, migrate=False)
+    done = rotate_tokens(services.engine, TOKEN_TABLES, settings.token_cipher)
+    print(
+        f"Encrypted {done.rotated + done.sealed} stored tokens with the first key "
+        f"({done.sealed} were plain text); the other keys can now be removed."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="checkin-bot",
@@ -321,6 +347,11 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--team", required=True, help="the workspace id (T...)")
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     purge.set_defaults(handler=cmd_purge)
+
+    new_key = sub.add_parser("new-key", help="print a new key for TOKEN_ENCRYPTION_KEY")
+    new_key.set_defaults(handler=cmd_new_key)
+    rotate_key = sub.add_parser("rotate-key", help="re-encrypt stored tokens with the first key")
+    rotate_key.set_defaults(handler=cmd_rotate_key)
     return parser
 
 
@@ -335,6 +366,8 @@ def configure_logging(settings: Settings, *, quiet: bool) -> None:
         settings.SLACK_SIGNING_SECRET or "",
         settings.SLACK_BOT_TOKEN or "",
         settings.SLACK_APP_TOKEN or "",
+        settings.SLACK_CLIENT_SECRET or "",
+        *(settings.TOKEN_ENCRYPTION_KEY or "").split(","),
     ]
     observability.configure_logging(level, secrets=secrets, json_lines=not quiet)
 
@@ -353,7 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(settings, quiet=console)
         handler: Handler = args.handler
         return handler(args, settings)
-    except (ConfigError, DatabaseUnavailable) as exc:
+    except (ConfigError, DatabaseUnavailable, TokenKeyError) as exc:
         print(f"checkin-bot: {exc}", file=sys.stderr)
         return 1
     except UsageError as exc:

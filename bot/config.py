@@ -12,11 +12,13 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
+from cryptography.fernet import MultiFernet
 from pydantic import PositiveInt, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from slack_sdk import WebClient
 
 from bot.errors import CheckinBotError
+from storage.tokens import token_cipher
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
@@ -34,6 +36,10 @@ _FIXES: dict[str, str] = {
     "DEFAULT_TIMEZONE": "use an IANA time zone name such as Europe/Bucharest or UTC",
     "LOG_LEVEL": "use one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "DELIVERY_LEASE_SECONDS": "use a whole number of seconds, at least 1 (default 120)",
+    "TOKEN_ENCRYPTION_KEY": (
+        "make a key with `checkin-bot new-key` and keep it safe; to rotate, put a new key "
+        "first, comma-separated, and run `checkin-bot rotate-key`"
+    ),
 }
 
 
@@ -67,6 +73,9 @@ class Settings(BaseSettings):
     # How long a replica's claim on a scheduled message holds before another may take it
     # over: longer than one send takes (the client's retries included).
     DELIVERY_LEASE_SECONDS: PositiveInt = 120
+    # Fernet keys, comma-separated, sealing the tokens OAuth installs store; the first
+    # seals, any opens (for rotation). Unused with a single SLACK_BOT_TOKEN.
+    TOKEN_ENCRYPTION_KEY: str | None = None
 
     @field_validator("SLACK_BOT_TOKEN")
     @classmethod
@@ -80,6 +89,13 @@ class Settings(BaseSettings):
     def _app_token_shape(cls, value: str | None) -> str | None:
         if value and not value.startswith("xapp-"):
             raise ValueError("must start with xapp-")
+        return value or None
+
+    @field_validator("TOKEN_ENCRYPTION_KEY")
+    @classmethod
+    def _encryption_keys_shape(cls, value: str | None) -> str | None:
+        if value:
+            token_cipher(value)
         return value or None
 
     @field_validator("DATABASE_URL")
@@ -124,6 +140,11 @@ class Settings(BaseSettings):
     def has_slack_tokens(self) -> bool:
         """True when the bot can talk to a real workspace."""
         return bool(self.SLACK_BOT_TOKEN) or self.distributed
+
+    @property
+    def token_cipher(self) -> MultiFernet | None:
+        """What seals and opens stored tokens, or None without TOKEN_ENCRYPTION_KEY."""
+        return token_cipher(self.TOKEN_ENCRYPTION_KEY) if self.TOKEN_ENCRYPTION_KEY else None
 
     @property
     def slack_web_url(self) -> str:

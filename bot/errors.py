@@ -9,6 +9,7 @@ CheckinBotError
 │                          (also a ValueError)
 ├── WorkspaceNotInstalled  no installation or bot token for a workspace  bot.slack.workspaces
 │                          (also a LookupError)
+├── TokenKeyError          no key, or none opens a stored Slack token    storage.tokens
 └── ImportRejected         an import file has problems; nothing imported bot.services.import_files
 ```
 

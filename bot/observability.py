@@ -70,11 +70,17 @@ def request_context(team_id: str, request_id: str) -> Iterator[None]:
 
 
 _TOKEN = re.compile(r"\bx(?:ox[abposre]|app)-[A-Za-z0-9-]+")
+# OAuth's one-time `code` and `state` (as a dict or JSON key's value, or a URL parameter):
+# short-lived, but a code with the client secret buys a bot token.
+_OAUTH_VALUE = re.compile(
+    r"""(?P<key>(?P<q>['"])(?:code|state)(?P=q)\s*:\s*\[?\s*['"]?|[?&](?:code|state)=)[^'"&\s\]},]+"""
+)
 _SHORTEST_SECRET = 8  # characters; masking a shorter value would blank out ordinary words
 
 
 class RedactSecrets(logging.Filter):
-    """Masks Slack tokens and the signing secret in every message and argument."""
+    """Masks Slack tokens, OAuth codes and states, and the configured secrets in every
+    message and argument."""
 
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
@@ -82,6 +88,7 @@ class RedactSecrets(logging.Filter):
 
     def _clean(self, text: str) -> str:
         text = _TOKEN.sub("[redacted-token]", text)
+        text = _OAUTH_VALUE.sub(r"\g<key>[redacted]", text)
         for secret in self._secrets:
             text = text.replace(secret, "[redacted]")
         return text

@@ -60,6 +60,9 @@ def make_services(engine: Engine, clock: FrozenClock, **settings: Any) -> Servic
     return Services(engine=engine, clock=clock, settings=Settings(**values))
 
 
+TOKEN_KEY = "bWFkZS11cC1mb3ItdGVzdHMtb25seS0zMi1ieXRlcyE="  # a Fernet key, for OAuth installs
+
+
 class BotHarness:
     """The bot running over HTTP against a sandbox workspace, on a frozen clock."""
 
@@ -84,6 +87,7 @@ class BotHarness:
             credentials = {
                 "SLACK_CLIENT_ID": self.sandbox.client_id,
                 "SLACK_CLIENT_SECRET": self.sandbox.client_secret,
+                "TOKEN_ENCRYPTION_KEY": TOKEN_KEY,
             }
         self.services = make_services(
             self.engine,

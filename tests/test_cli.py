@@ -37,6 +37,7 @@ def run_cli(
         ("SLACK_BOT_TOKEN", "xoxp-user-token", "SLACK_BOT_TOKEN"),
         ("SLACK_APP_TOKEN", "xoxb-wrong-kind", "SLACK_APP_TOKEN"),
         ("SLACK_API_URL", "ftp://example", "SLACK_API_URL"),
+        ("TOKEN_ENCRYPTION_KEY", "hunter2", "TOKEN_ENCRYPTION_KEY"),
     ],
 )
 def test_a_malformed_setting_gives_one_clear_line(

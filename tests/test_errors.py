@@ -13,6 +13,7 @@ from bot.services.transfer import ImportRejected
 from bot.slack.workspaces import WorkspaceNotInstalled
 from storage.db import DatabaseUnavailable
 from storage.repo import MissingWorkspace
+from storage.tokens import TokenKeyError
 
 ROOT = Path(__file__).parent.parent
 BUILTIN_EXCEPTIONS = {
@@ -24,7 +25,7 @@ BUILTIN_EXCEPTIONS = {
 
 def test_each_exception_has_the_base() -> None:
     for error in (UsageError, ConfigError, ImportRejected, WorkspaceNotInstalled,
-                  DatabaseUnavailable, MissingWorkspace):  # fmt: skip
+                  DatabaseUnavailable, MissingWorkspace, TokenKeyError):  # fmt: skip
         assert issubclass(error, CheckinBotError), error
 
 

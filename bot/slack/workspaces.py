@@ -15,6 +15,7 @@ from importlib.resources import files
 from typing import Any
 
 import yaml
+from cryptography.fernet import MultiFernet
 from slack_bolt import BoltContext
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
@@ -24,8 +25,9 @@ from slack_sdk.oauth.token_rotation import TokenRotator
 from bot.errors import CheckinBotError
 from bot.services import Services
 from bot.slack.client import make_client
-from storage.oauth import InstallationStore, state_store
+from storage.oauth import TOKEN_TABLES, InstallationStore, state_store
 from storage.purge import is_serving, welcome_back
+from storage.tokens import KEY_SETTING, TokenKeyError, count_tokens, seal_tokens
 
 log = logging.getLogger("checkin_bot.slack.workspaces")
 
@@ -42,10 +44,35 @@ def manifest_scopes() -> list[str]:
     return list(data["bot"])
 
 
+def _cipher(services: Services) -> MultiFernet:
+    """OAuth installs store tokens, sealed: a key is needed, whether tokens exist yet or not."""
+    cipher = services.settings.token_cipher
+    if cipher is None:
+        stored = count_tokens(services.engine, TOKEN_TABLES)
+        held = f" and the database holds {stored} Slack tokens" if stored else ""
+        raise TokenKeyError(
+            f"{KEY_SETTING} is not set{held}: OAuth installs keep their tokens encrypted; "
+            "make a key with `checkin-bot new-key` and set it (keep it safe, and the same "
+            "on every replica)."
+        )
+    return cipher
+
+
+def open_tokens(services: Services) -> None:
+    """At start: the key opens every stored token (else one clear error), and tokens
+    stored plain by an older version are sealed with it."""
+    resealed = seal_tokens(services.engine, TOKEN_TABLES, _cipher(services))
+    if resealed.sealed:
+        log.info("encrypted %d Slack tokens that were stored in plain text", resealed.sealed)
+
+
 def installation_store(services: Services) -> InstallationStore:
     settings = services.settings
     return InstallationStore(
-        client_id=settings.SLACK_CLIENT_ID or "", engine=services.engine, now=services.now
+        client_id=settings.SLACK_CLIENT_ID or "",
+        engine=services.engine,
+        now=services.now,
+        cipher=_cipher(services),
     )
 
 
@@ -71,7 +98,11 @@ class ClientsByWorkspace:
     def __init__(self, services: Services) -> None:
         self.services = services
         self._fixed = None if services.settings.distributed else make_client(services)
-        self._store = installation_store(services) if services.settings.distributed else None
+        self._store = None
+        if services.settings.distributed:
+            # Every start (`run`, `tick`) builds one: the tokens are checked before any is due.
+            open_tokens(services)
+            self._store = installation_store(services)
 
     def __call__(self, team_id: str) -> WebClient:
         if self._fixed is not None:
