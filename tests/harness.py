@@ -81,7 +81,9 @@ class BotHarness:
         self.sandbox.add_user("U1", name="ana", tz="Europe/Bucharest")
         self.sandbox.add_user("U2", name="bogdan", tz="Asia/Tehran")
         self.sandbox.add_user("UADMIN", name="admin", tz="UTC", is_admin=True)
-        self.sandbox.add_channel("C1", "marketing")
+        # The bot is in #marketing because the harness invites it, as a person would.
+        self.sandbox.add_channel("C1", "marketing", members=["U1", "U2", "UADMIN"])
+        self.sandbox.invite("C1", self.sandbox.bot_user_id)
         credentials: dict[str, Any] = {"SLACK_BOT_TOKEN": self.sandbox.bot_token}
         if self.oauth:
             credentials = {

@@ -46,7 +46,15 @@ def test_every_event_the_code_listens_to_is_subscribed_and_back() -> None:
 
     assert "message" in listened
     assert subscribed == expected
-    assert {"message.im", "message.channels"} <= subscribed
+    assert {"message.im", "message.channels", "message.groups"} <= subscribed
+
+
+def test_the_sandbox_grants_and_delivers_what_the_manifest_says() -> None:
+    from bot.sandbox.state import SandboxState
+
+    sandbox = SandboxState(team_id="T1", team_name="t")
+    assert sandbox.bot_scopes == set(manifest()["oauth_config"]["scopes"]["bot"])
+    assert sandbox.bot_events == set(manifest()["settings"]["event_subscriptions"]["bot_events"])
 
 
 def test_every_slash_command_is_declared_and_back() -> None:
@@ -61,14 +69,12 @@ def test_the_manifest_asks_for_no_scope_the_bot_does_not_use() -> None:
     assert scopes == {
         "app_mentions:read",
         "channels:history",
-        "channels:read",
         "chat:write",
         "commands",
         "files:write",
         "groups:history",
         "im:history",
         "im:write",
-        "reactions:write",
         "users:read",
     }
     assert manifest()["settings"]["socket_mode_enabled"] is True

@@ -7,6 +7,7 @@ answers the same way.
 from __future__ import annotations
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.listeners.home import refresh_homes
 from bot.render.checkins import doubt_blocks, recorded_blocks, removed_text, unclear_text
@@ -23,6 +24,10 @@ from bot.services.checkins import (
 )
 from bot.services.permissions import Refused
 from bot.slack.actor import Actor
+from bot.slack.errors import CHANNEL_ERRORS
+
+# Slack's answers to an ephemeral for someone who cannot see that channel.
+NOT_SHOWN_THERE = CHANNEL_ERRORS | {"user_not_in_channel"}
 
 
 def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]:
@@ -56,8 +61,14 @@ def answer_in_thread(
     """Post the answer in the thread; a refusal or a doubt goes to the person alone."""
     text, blocks = outcome_text(outcome)
     if isinstance(outcome, Refused | Implausible):
-        client.chat_postEphemeral(
-            channel=channel_id, user=user_id, text=text, blocks=blocks, thread_ts=thread_ts
-        )
+        try:
+            client.chat_postEphemeral(
+                channel=channel_id, user=user_id, text=text, blocks=blocks, thread_ts=thread_ts
+            )
+        except SlackApiError as exc:
+            if exc.response.get("error") not in NOT_SHOWN_THERE:
+                raise
+            # They are not in that channel (a stale or forwarded button): tell them by DM.
+            client.chat_postMessage(channel=user_id, text=text, blocks=blocks)
         return
     client.chat_postMessage(channel=channel_id, thread_ts=thread_ts, text=text, blocks=blocks)

@@ -24,11 +24,22 @@ def tell_the_person(
             status=200,
             body={"response_action": "errors", "errors": {}},
         )
+    told = False
     if user and channel:
         try:
             client.chat_postEphemeral(channel=channel, user=user, text=SORRY)
+            told = True
         except SlackApiError:
-            logger.warning("could not tell %s about the failure", user)
+            logger.warning("could not tell %s about the failure with an ephemeral", user)
+    # A command's or a button's response URL reaches the person even in a channel the bot
+    # is not in, where the ephemeral fails.
+    if not told and context.respond is not None:
+        context.respond(text=SORRY, response_type="ephemeral", replace_original=False)
+        told = True
+    if told and body.get("type") != "event_callback":
+        # The person knows: a 500 would only add Slack's own error to a command or a click.
+        # Events still get one, so that Slack delivers them again.
+        return BoltResponse(status=200, body="")
     return None
 
 

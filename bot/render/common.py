@@ -90,6 +90,11 @@ def plain(text: str, limit: int = 2000) -> Block:
     return {"type": "plain_text", "text": clip(text, limit), "emoji": True}
 
 
+# What a channel picker offers: public and private channels, never DMs (the bot is not in a
+# DM between people, and a digest there would reach no team).
+CHANNEL_FILTER = {"include": ["public", "private"], "exclude_bot_users": True}
+
+
 def input_block(
     block_id: str, label: str, element: Block, *, optional: bool = False, hint: str = ""
 ) -> Block:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.parse_error import ParseError
-from bot.render.common import input_block, modal
+from bot.render.common import CHANNEL_FILTER, input_block, modal
 from bot.services.digests import SubscriptionView
 
 SUBSCRIBE_CALLBACK = "digest.subscribe"
@@ -23,7 +23,9 @@ def subscribe_modal() -> dict[str, Any]:
         "Subscribe",
         [
             input_block(
-                "channel", "Channel", {"type": "conversations_select", "action_id": "value"}
+                "channel",
+                "Channel",
+                {"type": "conversations_select", "action_id": "value", "filter": CHANNEL_FILTER},
             ),
             input_block(
                 "schedule",

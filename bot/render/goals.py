@@ -10,6 +10,7 @@ from bot.core.mrkdwn import escape, quoted
 from bot.core.period import Period
 from bot.core.values import GoalState
 from bot.render.common import (
+    CHANNEL_FILTER,
     Block,
     actions,
     button,
@@ -155,7 +156,11 @@ def edit_modal(goal: Goal) -> dict[str, Any]:
     owner: Block = {"type": "users_select", "action_id": "value"}
     if goal.owner_id:
         owner["initial_user"] = goal.owner_id
-    channel: Block = {"type": "conversations_select", "action_id": "value"}
+    channel: Block = {
+        "type": "conversations_select",
+        "action_id": "value",
+        "filter": CHANNEL_FILTER,
+    }
     if goal.channel_id:
         channel["initial_conversation"] = goal.channel_id
     deadline: Block = {"type": "datepicker", "action_id": "value"}

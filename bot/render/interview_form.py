@@ -15,7 +15,7 @@ from bot.core.interview.form import FormAnswers, FormField
 from bot.core.interview.questions import CADENCE_CHOICES
 from bot.core.kpis import catalogue
 from bot.core.values import CATEGORY_LABELS, Unit
-from bot.render.common import Block, clip, context, input_block, modal, plain
+from bot.render.common import CHANNEL_FILTER, Block, clip, context, input_block, modal, plain
 
 FORM_CALLBACK = "interview.form"
 OPEN_FORM_ACTION = "interview.form.open"
@@ -73,7 +73,7 @@ def form_view(user_id: str) -> dict[str, Any]:
                     optional=True, hint="In the owner's time zone."),
         input_block(FormField.CHANNEL, "Digest channel",
                     {"type": "conversations_select", "action_id": _ACTION + FormField.CHANNEL,
-                     "filter": {"include": ["public", "private"], "exclude_bot_users": True}},
+                     "filter": CHANNEL_FILTER},
                     optional=True),
     ]  # fmt: skip
     return modal(FORM_CALLBACK, "New goal", "Review", blocks)

@@ -186,7 +186,10 @@ class SlackDriver:
         thread_ts: str | None = None,
         event_id: str | None = None,
     ) -> Message:
-        """Type a message (a DM to the bot by default); returns the message as stored."""
+        """Type a message (a DM to the bot by default); returns the message as stored.
+
+        The bot hears it only as Slack would tell it: when it is in the conversation and
+        subscribed to that kind's `message.*` event."""
         channel = channel or self.sandbox.im_channel(user)
         stored = self.sandbox.record_user_message(channel, user, text, thread_ts)
         event: dict[str, Any] = {
@@ -198,11 +201,12 @@ class SlackDriver:
             "team": self.sandbox.team_id,
             "channel": channel,
             "event_ts": stored.ts,
-            "channel_type": "im" if channel.startswith("D") else "channel",
+            "channel_type": self.sandbox.kind(channel),
         }
         if thread_ts:
             event["thread_ts"] = thread_ts
-        self.event(event, event_id=event_id)
+        if self.sandbox.bot_hears(channel):
+            self.event(event, event_id=event_id)
         return stored
 
     def mention(
@@ -222,7 +226,10 @@ class SlackDriver:
         }
         if thread_ts:
             event["thread_ts"] = thread_ts
-        self.event(event)
+        # Mentioning a bot that is not in the channel makes Slack offer to invite it; the
+        # bot hears nothing.
+        if self.sandbox.bot_hears(channel, "app_mention"):
+            self.event(event)
         return stored
 
     def edit(self, message: Message, new_text: str) -> Delivery:
@@ -250,7 +257,7 @@ class SlackDriver:
                 "previous_message": previous,
                 "event_ts": self.sandbox.next_ts(),
                 "ts": self.sandbox.next_ts(),
-                "channel_type": "im" if message.channel.startswith("D") else "channel",
+                "channel_type": self.sandbox.kind(message.channel),
             }
         )
 
@@ -270,7 +277,7 @@ class SlackDriver:
                 "deleted_ts": message.ts,
                 "previous_message": previous,
                 "event_ts": self.sandbox.next_ts(),
-                "channel_type": "im" if message.channel.startswith("D") else "channel",
+                "channel_type": self.sandbox.kind(message.channel),
             }
         )
 

@@ -27,6 +27,7 @@ from aiohttp import web
 from bot.sandbox.faults import FaultInjection
 from bot.sandbox.oauth import OAuthServer
 from bot.sandbox.response_urls import ResponseUrls
+from bot.sandbox.scopes import METHOD_SCOPES
 from bot.sandbox.socket_mode import SocketMode
 from bot.sandbox.state import ApiCall
 from bot.sandbox.uploads import Uploads
@@ -147,6 +148,8 @@ class SlackSandbox(WebApiMethods, OAuthServer, Uploads, ResponseUrls, SocketMode
             body = {"ok": False, "error": "invalid_auth"}
         elif method != "apps.connections.open" and token not in self.bot_tokens:
             body = {"ok": False, "error": "invalid_auth" if token else "not_authed"}
+        elif scope_error := self._scope_error(METHOD_SCOPES.get(method)):
+            body = scope_error
         else:
             handler = getattr(self, "_api_" + method.replace(".", "_"), None)
             body = handler(args) if handler else {"ok": False, "error": "unknown_method"}

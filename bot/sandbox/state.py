@@ -17,10 +17,13 @@ from typing import Any
 
 import yaml
 
+from bot.sandbox.scopes import KIND_PREFIX, missing_scope
+
 BOT_TOKEN = "xoxb-sandbox-bot-token"
 APP_TOKEN = "xapp-sandbox-app-token"
 SIGNING_SECRET = "sandbox-signing-secret"
-_SCOPES = files("bot").joinpath("data/manifest_scopes.yml")  # what an install grants
+# What an install grants and subscribes to: manifest.yml's bot scopes and bot events.
+_MANIFEST = files("bot").joinpath("data/manifest_scopes.yml")
 
 
 @dataclass
@@ -77,7 +80,9 @@ class SandboxState:
         self._ts_lock = threading.Lock()
         # Slack's clock: message timestamps follow it (tests give it their frozen clock).
         self.clock: Callable[[], datetime] | None = None
-        self.bot_scopes = set(yaml.safe_load(_SCOPES.read_text())["bot"])
+        granted = yaml.safe_load(_MANIFEST.read_text())
+        self.bot_scopes: set[str] = set(granted["bot"])
+        self.bot_events: set[str] = set(granted["bot_events"])
         self._changed = threading.Condition()
         # The loop the server thread runs; Socket Mode acks wait on futures of it.
         self._loop = asyncio.new_event_loop()
@@ -122,33 +127,94 @@ class SandboxState:
         return user
 
     def add_channel(
-        self, channel_id: str, name: str, *, members: list[str] | None = None, private: bool = False
+        self,
+        channel_id: str,
+        name: str,
+        *,
+        members: list[str] | tuple[str, ...] = (),
+        private: bool = False,
     ) -> None:
-        """A public (or private) channel; the bot is a member unless `members` says otherwise."""
+        """A public (or private) channel and its members. The bot is in it only when listed,
+        as in Slack, where someone has to invite it; a `G…` private channel is one from
+        before 2021, reported as a group rather than a channel."""
+        legacy_group = private and channel_id.startswith("G")
         self.channels[channel_id] = {
             "id": channel_id,
             "name": name,
-            "is_channel": True,
+            "is_channel": not legacy_group,
+            "is_group": legacy_group,
             "is_private": private,
             "is_im": False,
-            "is_member": members is None or self.bot_user_id in members,
-            "members": members or [],
+            "is_mpim": False,
+            "members": list(members),
         }
+
+    def add_group_dm(self, channel_id: str, members: list[str]) -> None:
+        """A multi-person DM (mpim): private, among `members` only."""
+        self.channels[channel_id] = {
+            "id": channel_id,
+            "name": "mpdm-" + "--".join(m.lower() for m in members) + "-1",
+            "is_channel": False,
+            "is_group": False,
+            "is_private": True,
+            "is_im": False,
+            "is_mpim": True,
+            "members": list(members),
+        }
+
+    def invite(self, channel_id: str, user_id: str) -> None:
+        """Someone adds `user_id` (the bot: `bot_user_id`) to a channel, as `/invite` does."""
+        members = self.channels[channel_id]["members"]
+        if user_id not in members:
+            members.append(user_id)
 
     def im_channel(self, user_id: str) -> str:
         """The id of the direct-message channel between the bot and a person."""
-        channel_id = "D" + user_id.removeprefix("U")
+        return self._im(user_id, "D" + user_id.removeprefix("U"))
+
+    def dm_between(self, user_id: str, other_id: str) -> str:
+        """A DM between two people: the bot is not in it and cannot see it."""
+        return self._im(user_id, f"D{user_id.removeprefix('U')}X{other_id.removeprefix('U')}")
+
+    def _im(self, user_id: str, channel_id: str) -> str:
+        if user_id not in self.users:
+            raise KeyError(f"no person {user_id} in the sandbox to have a DM with")
+        with_bot = channel_id == "D" + user_id.removeprefix("U")
+        other = self.bot_user_id if with_bot else "U" + channel_id.rpartition("X")[2]
         self.channels.setdefault(
             channel_id,
             {
                 "id": channel_id,
-                "is_im": True,
                 "is_channel": False,
+                "is_group": False,
+                "is_private": True,
+                "is_im": True,
+                "is_mpim": False,
                 "user": user_id,
-                "is_member": True,
+                "members": [user_id, other],
             },
         )
         return channel_id
+
+    def kind(self, channel_id: str) -> str:
+        """The conversation's type as events name it: channel, group, im or mpim."""
+        channel = self.channels[channel_id]
+        if channel["is_im"]:
+            return "im"
+        if channel["is_mpim"]:
+            return "mpim"
+        return "group" if channel["is_private"] else "channel"
+
+    def is_member(self, channel_id: str, user_id: str) -> bool:
+        channel = self.channels.get(channel_id)
+        return channel is not None and user_id in channel["members"]
+
+    def bot_hears(self, channel_id: str, event: str = "message") -> bool:
+        """Whether Slack sends the bot `event` from a conversation: only if the bot is in it
+        and subscribed (`message.groups` for a private channel's messages, `app_mention`)."""
+        if event == "message":
+            event = "message." + KIND_PREFIX[self.kind(channel_id)]
+        return self.is_member(channel_id, self.bot_user_id) and event in self.bot_events
 
     # --- reading state (thread-safe enough: appends are atomic, tests read after waits) ---
 
@@ -206,7 +272,11 @@ class SandboxState:
     def record_user_message(
         self, channel: str, user: str, text: str, thread_ts: str | None
     ) -> Message:
-        """Store a message a person typed (the driver calls this before sending the event)."""
+        """Store a message a person typed (the driver calls this before sending the event).
+
+        A person writes only where they are a member: a test doing otherwise is wrong."""
+        if not self.is_member(channel, user):
+            raise ValueError(f"{user} is not in {channel}; add them to it first")
         message = Message(
             channel=channel, ts=self.next_ts(), text=text, user=user, thread_ts=thread_ts
         )
@@ -230,8 +300,14 @@ class SandboxState:
         return {"ok": False, "error": "invalid_blocks", "errors": problems}
 
     def _channel_or_error(self, channel: str | None) -> dict[str, Any] | None:
-        if not channel or (channel not in self.channels and not channel.startswith("D")):
+        """Slack's answer when the bot cannot use a conversation: a public channel it is not
+        in is `not_in_channel`; private channels and DMs it is not in do not exist for it."""
+        if not channel or channel not in self.channels:
             return {"ok": False, "error": "channel_not_found"}
-        if channel in self.channels and not self.channels[channel].get("is_member", True):
-            return {"ok": False, "error": "not_in_channel"}
-        return None
+        if self.is_member(channel, self.bot_user_id):
+            return None
+        public = self.kind(channel) == "channel"
+        return {"ok": False, "error": "not_in_channel" if public else "channel_not_found"}
+
+    def _scope_error(self, needed: str | None) -> dict[str, Any] | None:
+        return missing_scope(needed, self.bot_scopes)

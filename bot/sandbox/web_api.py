@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.sandbox.limits import message_problems, view_problems
+from bot.sandbox.scopes import conversation_scope
 from bot.sandbox.state import Message, SandboxState
 
 
@@ -39,6 +40,8 @@ class WebApiMethods(SandboxState):
             channel = self.im_channel(channel)  # posting to a user id opens the DM, as Slack does
         if error := self._channel_or_error(channel):
             return error
+        if ephemeral_to is not None and not self.is_member(channel, ephemeral_to):
+            return {"ok": False, "error": "user_not_in_channel"}
         blocks = args.get("blocks") or []
         if error := self._check(message_problems(args.get("text"), blocks), method):
             return error
@@ -74,6 +77,8 @@ class WebApiMethods(SandboxState):
         return posted if isinstance(posted, dict) else {"ok": True, "message_ts": posted.ts}
 
     def _api_chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
+        if error := self._channel_or_error(str(args.get("channel"))):
+            return error
         message = self.find_message(str(args.get("channel")), str(args.get("ts")))
         if message is None or message.deleted:
             return {"ok": False, "error": "message_not_found"}
@@ -88,6 +93,8 @@ class WebApiMethods(SandboxState):
         return {"ok": True, "channel": message.channel, "ts": message.ts, "text": message.text}
 
     def _api_chat_delete(self, args: dict[str, Any]) -> dict[str, Any]:
+        if error := self._channel_or_error(str(args.get("channel"))):
+            return error
         message = self.find_message(str(args.get("channel")), str(args.get("ts")))
         if message is None or message.deleted:
             return {"ok": False, "error": "message_not_found"}
@@ -110,25 +117,26 @@ class WebApiMethods(SandboxState):
         return {"ok": True, "channel": {"id": self.im_channel(users[0])}}
 
     def _api_conversations_info(self, args: dict[str, Any]) -> dict[str, Any]:
-        channel = self.channels.get(str(args.get("channel")))
-        if channel is None:
-            return {"ok": False, "error": "channel_not_found"}
-        return {"ok": True, "channel": {k: v for k, v in channel.items() if k != "members"}}
+        """A conversation's type and whether the bot is in it (`is_member`); private ones the
+        bot is not in do not exist for it."""
+        channel_id = str(args.get("channel") or "")
+        error = self._channel_or_error(channel_id)
+        if error is not None and error["error"] == "channel_not_found":
+            return error
+        if error := self._scope_error(conversation_scope(self.kind(channel_id), "read")):
+            return error
+        channel = {k: v for k, v in self.channels[channel_id].items() if k != "members"}
+        channel["is_member"] = self.is_member(channel_id, self.bot_user_id)
+        return {"ok": True, "channel": channel}
 
     def _api_conversations_history(self, args: dict[str, Any]) -> dict[str, Any]:
         """A channel's messages (not thread replies), newest first, between `oldest` and
         `latest`; metadata only with `include_all_metadata`, as Slack answers."""
         channel_id = str(args.get("channel") or "")
-        channel = self.channels.get(channel_id)
-        if channel is None:
-            return {"ok": False, "error": "channel_not_found"}
-        if not channel.get("is_member", True):
-            return {"ok": False, "error": "not_in_channel"}
-        scope = "im:history" if channel.get("is_im") else "channels:history"
-        scope = "groups:history" if channel.get("is_private") else scope
-        if scope not in self.bot_scopes:
-            provided = ",".join(sorted(self.bot_scopes))
-            return {"ok": False, "error": "missing_scope", "needed": scope, "provided": provided}
+        if error := self._channel_or_error(channel_id):
+            return error
+        if error := self._scope_error(conversation_scope(self.kind(channel_id), "history")):
+            return error
         try:
             window = _HistoryWindow.of(args)
         except ValueError as exc:

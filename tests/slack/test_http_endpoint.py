@@ -62,13 +62,14 @@ def test_a_correctly_signed_request_is_accepted(harness: BotHarness) -> None:
 
 
 def test_slack_retry_of_the_same_event_is_answered_once(harness: BotHarness) -> None:
-    stored = harness.sandbox.record_user_message("D1", "U1", "hello?", None)
+    dm = harness.sandbox.im_channel("U1")
+    stored = harness.sandbox.record_user_message(dm, "U1", "hello?", None)
     event = {
         "type": "message",
         "user": "U1",
         "text": stored.text,
         "ts": stored.ts,
-        "channel": "D1",
+        "channel": dm,
         "channel_type": "im",
         "event_ts": stored.ts,
     }

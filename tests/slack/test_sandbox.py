@@ -218,7 +218,7 @@ def test_history_is_as_strict_as_slack_about_channels_scopes_and_metadata(
     client_and_sandbox: tuple,
 ) -> None:
     client, sandbox, _ = client_and_sandbox
-    sandbox.add_channel("CSECRET", "secret", private=True)
+    sandbox.add_channel("CSECRET", "secret", members=[sandbox.bot_user_id], private=True)
     sandbox.add_channel("COUT", "elsewhere", members=["U1"])
 
     def error(method: str, **args: object) -> str:
@@ -234,3 +234,44 @@ def test_history_is_as_strict_as_slack_about_channels_scopes_and_metadata(
     assert error("chat.postMessage", channel="C1", text="hi", metadata=bad) == (
         "invalid_metadata_format"
     )
+
+
+def test_the_bot_reaches_only_the_conversations_it_is_in(client_and_sandbox: tuple) -> None:
+    client, sandbox, _ = client_and_sandbox
+    sandbox.add_channel("GSECRET", "secret", members=["U1"], private=True)
+    sandbox.add_channel("COUT", "elsewhere", members=["U1"])
+    between = sandbox.dm_between("U1", "U2")
+
+    def error(method: str, **args: object) -> str:
+        with pytest.raises(SlackApiError) as failure:
+            client.api_call(method, json=args)
+        return str(failure.value.response["error"])
+
+    assert error("chat.postMessage", channel="COUT", text="hi") == "not_in_channel"
+    assert error("chat.postMessage", channel="GSECRET", text="hi") == "channel_not_found"
+    assert error("chat.postMessage", channel=between, text="hi") == "channel_not_found"
+    assert error("chat.postMessage", channel="DNOBODY", text="hi") == "channel_not_found"
+    sandbox.invite("GSECRET", sandbox.bot_user_id)
+    assert client.chat_postMessage(channel="GSECRET", text="hi")["ok"]
+    assert error("chat.postEphemeral", channel="GSECRET", user="U2", text="hi") == (
+        "user_not_in_channel"
+    )
+
+
+def test_a_method_needing_a_scope_the_manifest_lacks_is_refused(
+    client_and_sandbox: tuple,
+) -> None:
+    client, _, _ = client_and_sandbox
+    posted = client.chat_postMessage(channel="C1", text="hi")
+
+    with pytest.raises(SlackApiError) as tick:
+        client.reactions_add(channel="C1", timestamp=posted["ts"], name="white_check_mark")
+    with pytest.raises(SlackApiError) as info:
+        client.conversations_info(channel="C1")
+
+    assert (tick.value.response["error"], tick.value.response["needed"]) == (
+        "missing_scope",
+        "reactions:write",
+    )
+    assert info.value.response["needed"] == "channels:read"
+    assert "chat:write" in info.value.response["provided"].split(",")

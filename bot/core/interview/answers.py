@@ -267,7 +267,19 @@ def _read_cadence(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read
     return answered, (f"Check-ins: {cadence_words(answered, tz)}.",)
 
 
-_CHANNEL = re.compile(r"^\s*<#(?P<id>C[A-Z0-9]{1,30})(?:\|[^>]*)?>\s*$")
+# A public (C…) or private (C…, or G… from before 2021) channel, as Slack writes a mention.
+_CHANNEL = re.compile(r"^\s*<#(?P<id>[CG][A-Z0-9]{1,30})(?:\|[^>]*)?>\s*$")
+
+
+def mentioned_channel(text: str) -> str | None:
+    """The channel an answer names by mention, if that is all it says.
+
+    Example:
+        >>> mentioned_channel("<#G024BE91L|secret-plans>"), mentioned_channel("#marketing")
+        ('G024BE91L', None)
+    """
+    found = _CHANNEL.match(text)
+    return found["id"] if found else None
 
 
 def _read_channel(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
@@ -283,8 +295,7 @@ def _read_channel(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read
     if word in ("here", "this channel") and i.here_channel:
         channel: str | None = i.here_channel
     else:
-        found = _CHANNEL.match(text)
-        channel = found["id"] if found else None
+        channel = mentioned_channel(text)
     if channel is None:
         return Problem("Mention the channel with #, or skip.", "#marketing or skip")
     return replace(i, channel_answered=True, channel=channel), (f"Digest: <#{channel}>.",)

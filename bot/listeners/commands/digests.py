@@ -24,6 +24,7 @@ from bot.render.digest_subscriptions import (
     subscribed_text,
     unsubscribed_text,
 )
+from bot.render.errors import not_in_channel_text
 from bot.render.goals import (
     ambiguous_blocks,
     chart_alt_text,
@@ -42,6 +43,7 @@ from bot.services.digests import (
 from bot.services.goal_admin import Ambiguous, NotFound, lookup
 from bot.services.tracking import track_goals
 from bot.slack.actor import Actor
+from bot.slack.membership import bot_is_in
 from storage import repo
 
 log = logging.getLogger("checkin_bot.digests")
@@ -66,6 +68,9 @@ def digest_command(ctx: CommandContext) -> None:
         stopped = unsubscribe(services, team_id=team, channel_id=channel)
         ctx.reply(unsubscribed_text(channel, stopped=stopped))
     elif isinstance(request, Subscribe):
+        if not bot_is_in(ctx.client, channel):
+            ctx.reply(not_in_channel_text(channel))
+            return
         view = subscribe(
             services, team_id=team, channel_id=channel, user_id=ctx.user_id, request=request
         )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from slack_sdk.errors import SlackApiError
+
 from bot.listeners.context import CommandContext
 from bot.listeners.interview_talk import post
+from bot.render.errors import not_in_channel_text
 from bot.render.interview import INTERVIEW_BY_DM, team_interview_opening
 from bot.render.interview_form import form_view
 from bot.services import interview as service
+from bot.slack.errors import CHANNEL_ERRORS
 
 
 def new_goal(ctx: CommandContext) -> None:
@@ -18,10 +22,15 @@ def new_goal(ctx: CommandContext) -> None:
     tz = ctx.actor.timezone
     in_channel = not ctx.channel_id.startswith("D")
     if "team" in words and in_channel:
-        root = ctx.client.chat_postMessage(
-            channel=ctx.channel_id,
-            text=team_interview_opening(ctx.user_id),
-        )
+        try:
+            root = ctx.client.chat_postMessage(
+                channel=ctx.channel_id, text=team_interview_opening(ctx.user_id)
+            )
+        except SlackApiError as exc:
+            if exc.response.get("error") not in CHANNEL_ERRORS:
+                raise
+            ctx.reply(not_in_channel_text(ctx.channel_id))  # the response URL works anywhere
+            return
         thread_ts: str | None = str(root["ts"])
         channel_id = ctx.channel_id
     else:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from bot.core.interview.answers import mentioned_channel
 from bot.core.wording import normalise
 from bot.listeners.context import MessageContext
 from bot.listeners.interview_talk import post, show_saved_on_home
+from bot.render.errors import not_in_channel_text
 from bot.services import interview as service
+from bot.slack.membership import bot_is_in
 
 _START = {"new goal": False, "new okr": True, "set a goal": False, "goal new": False}
 _TEAM_START = {"new team goal": False, "new goal for the team": False, "team goal": False,
@@ -31,6 +34,11 @@ def interview_reply(ctx: MessageContext) -> bool:
     here = channel == ctx.channel_id and (thread is None or thread == ctx.thread_ts)
     if channel is None or not here:
         return False
+    picked = mentioned_channel(ctx.text)
+    if picked and picked != ctx.channel_id and not bot_is_in(ctx.client, picked):
+        # A digest channel the bot is not in would fail at the first digest: say so now.
+        ctx.say(not_in_channel_text(picked))
+        return True
     tz = ctx.actor.timezone
     who = service.Interviewee(ctx.team_id, ctx.user_id, tz)
     view = service.answer(ctx.services, who, ctx.text, timezone_of=ctx.actor.timezone_of)

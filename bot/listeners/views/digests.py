@@ -17,9 +17,11 @@ from bot.render.digest_subscriptions import (
     SUBSCRIBE_CALLBACK,
     subscribed_text,
 )
+from bot.render.errors import NOT_IN_PICKED_CHANNEL
 from bot.services import Services
 from bot.services.digests import channel_timezone, subscribe
 from bot.slack.actor import Actor
+from bot.slack.membership import bot_is_in
 
 
 def subscribe_channel(
@@ -30,6 +32,9 @@ def subscribe_channel(
     text = input_text(input_value(view, "schedule", "value"), "value")
     if not channel:
         ack(response_action="errors", errors={"channel": PICK_CHANNEL})
+        return
+    if not bot_is_in(client, channel):
+        ack(response_action="errors", errors={"channel": NOT_IN_PICKED_CHANNEL})
         return
     request = parse_digest_request(
         text, tz=channel_timezone(services, team_id=team, channel_id=channel)

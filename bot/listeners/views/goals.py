@@ -14,6 +14,7 @@ from bot.core.numbers.read import ParsedQuantity, parse_quantity
 from bot.listeners.home import refresh_homes
 from bot.listeners.payloads import input_text, input_value, row_id
 from bot.render.common import field_problem
+from bot.render.errors import NOT_IN_PICKED_CHANNEL
 from bot.render.goals import (
     EDIT_CALLBACK,
     NEEDS_TITLE,
@@ -25,6 +26,7 @@ from bot.services import Services
 from bot.services.goal_admin import GoalEdit, edit_goal, get_goal
 from bot.services.permissions import Refused
 from bot.slack.actor import Actor
+from bot.slack.membership import bot_is_in
 
 
 def _value(view: dict[str, Any], block: str) -> dict[str, Any]:
@@ -58,6 +60,9 @@ def save_edit(
         errors["target"] = field_problem(target)
     if input_text(_value(view, "deadline"), "selected_date") and picked is None:
         errors["deadline"] = PICK_DEADLINE
+    channel = input_text(_value(view, "channel"), "selected_conversation") or None
+    if channel and channel != goal.channel_id and not bot_is_in(client, channel):
+        errors["channel"] = NOT_IN_PICKED_CHANNEL
     if errors:
         ack(response_action="errors", errors=errors)
         return
@@ -68,7 +73,7 @@ def save_edit(
         target=target.quantity.value if isinstance(target, ParsedQuantity) else None,
         deadline=end_of_day(picked, zone) if picked else None,
         owner_id=input_text(_value(view, "owner"), "selected_user") or None,
-        channel_id=input_text(_value(view, "channel"), "selected_conversation") or None,
+        channel_id=channel,
     )
     by = actor.requester()
     done = edit_goal(services, by, goal_id=goal.id or 0, edit=edit)
