@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from sqlalchemy import func, or_, select
 from sqlmodel import Session, col
@@ -76,13 +77,24 @@ def find_goals(*, session: Session, team_id: str, where: GoalFilter) -> list[Goa
     return list(session.scalars(query))
 
 
-def goal_names(*, session: Session, team_id: str) -> list[tuple[int, str, str, str | None, str]]:
-    """(id, title, metric name, platform, why) of every open goal, for looking up words
-    and for saying what is tracked."""
+class GoalName(NamedTuple):
+    """The words a goal answers to: what a question may name it by."""
+
+    id: int
+    title: str
+    metric: str
+    metric_name: str
+    platform: str | None
+    why: str
+
+
+def goal_names(*, session: Session, team_id: str) -> list[GoalName]:
+    """The names of every open goal, for looking up words and for saying what is tracked."""
     query = (
         select(
             col(Goal.id),
             col(Goal.title),
+            col(Goal.metric),
             col(Goal.metric_name),
             col(Goal.platform),
             col(Goal.why),
@@ -94,7 +106,10 @@ def goal_names(*, session: Session, team_id: str) -> list[tuple[int, str, str, s
         )
         .order_by(col(Goal.id))
     )
-    return [(int(i), str(t), str(m), p, str(w)) for i, t, m, p, w in session.execute(query)]
+    return [
+        GoalName(int(i), str(t), str(k), str(m), p, str(w))
+        for i, t, k, m, p, w in session.execute(query)
+    ]
 
 
 def recent_points(

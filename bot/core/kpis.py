@@ -46,6 +46,7 @@ __all__ = [
     "detect_platform",
     "kpi",
     "match_metric",
+    "metric_spans",
     "normalise",
     "suggest_for_category",
 ]
@@ -236,6 +237,17 @@ def _index() -> PhraseIndex[_Source]:
             target = suffixed if lang in SUFFIXING_LANGUAGES else plain
             target.extend((phrase, _Source(entry, "synonym", lang)) for phrase in phrases)
     return PhraseIndex(plain, suffix_phrases=suffixed)
+
+
+def metric_spans(text: str) -> list[tuple[int, int]]:
+    """Where metric names and synonyms stand in `text`: (first, past-last) indexes of its
+    normalised words.
+
+    Example:
+        >>> metric_spans("yanıt süresi nasıl?")
+        [(0, 2)]
+    """
+    return [(hit.start, hit.end) for hit in _index().find(text)]
 
 
 def match_metric(

@@ -127,7 +127,8 @@ class GoalProgress:
     `baseline` is the baseline actually used (the first check-in's value when the
     goal had none). `required_per_week` / `required_per_month` are the signed change
     still needed per 7 / 30 days to reach the target by the deadline (negative for
-    "lower is better" metrics, 0 once achieved, None after the deadline).
+    "lower is better" metrics, 0 once achieved, None after the deadline). `last_at` is
+    when the latest check-in was made, None before the first (a baseline is none).
     """
 
     current: Decimal | None
@@ -274,6 +275,7 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
         plan_start, baseline = seen[0].at, seen[0].value
     latest = seen[-1] if seen else None
     current = latest.value if latest else None
+    checked = up_to(points, now)  # the check-ins alone: a baseline is no check-in
 
     trend_points = seen
     trend_applies = figures.unit is not Unit.MILESTONE
@@ -285,7 +287,7 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
 
     return GoalProgress(
         current=current,
-        last_at=latest.at if latest else None,
+        last_at=checked[-1].at if checked else None,
         baseline=baseline,
         progress=so_far,
         expected=expected,

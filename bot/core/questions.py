@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from bot.core.dates import end_of_day, parse_deadline
-from bot.core.kpis import catalogue, detect_platform, match_metric
+from bot.core.kpis import catalogue, detect_platform, match_metric, metric_spans
 from bot.core.period import Period
 from bot.core.progress import Status
 from bot.core.wording import (
@@ -180,6 +180,9 @@ def understand(text: str, *, now: datetime, tz: ZoneInfo) -> Question:
     words = normalise(plain).split()
     hits = vocabulary.cues.find(plain)
     hits += _cue_typos(plain, words, hits, vocabulary)
+    # A cue inside a metric's name is that name: "süresi" of "yanıt süresi" asks no due date.
+    named = metric_spans(plain)
+    hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in named)]
     cues: dict[str, int] = defaultdict(lambda: len(words))
     for hit in hits:
         cues[hit.value] = min(cues[hit.value], hit.start)

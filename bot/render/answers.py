@@ -247,7 +247,8 @@ def _card(goal: GoalFacts) -> list[Block]:
         "Since the previous check-in: "
         + (_change(goal.change) or "no earlier check-in to compare"),
     ]
-    age = f"Last check-in: {_age(goal.last_checkin_age)}"
+    age = _age(goal.last_checkin_age)
+    age = f"Last check-in: {age}" if age else "No check-in yet"
     return [section("\n".join(lines)), context(f"{_owner(goal)}   {age}")]
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.core.mrkdwn import escape, quoted
 from bot.core.period import Period
+from bot.core.progress import progress_bar
 from bot.core.values import GoalState
 from bot.render.common import (
     CHANNEL_FILTER,
@@ -64,6 +65,22 @@ def objective_figures(objective: ObjectiveRow) -> str:
     return okr_score_text(objective.score) + due
 
 
+def summary_with_key_results(row: GoalRow) -> str:
+    """The goal's summary; an objective's is followed by a line per key result:
+    `↳ KR #2 *Reach to 20,000* `▓▓▓░░░░░░░ 30%` · score 0.30`."""
+    key_results = row.objective.key_results if row.objective else ()
+    return "\n".join(
+        [
+            goal_summary(row),
+            *(
+                f"↳ KR `#{kr.number}` *{escape(kr.title)}* `{progress_bar(kr.progress)}`"
+                f" · score {kr.score}"
+                for kr in key_results
+            ),
+        ]
+    )
+
+
 def list_blocks(rows: list[GoalRow]) -> tuple[str, list[Block]]:
     """`/goals list`: every goal, numbered, within one message's limits."""
     if not rows:
@@ -80,7 +97,7 @@ def list_blocks(rows: list[GoalRow]) -> tuple[str, list[Block]]:
 
 def show_blocks(row: GoalRow, goal: Goal) -> tuple[str, list[Block]]:
     """`/goals show`: one goal's figures, where it stands, and what to do next."""
-    lines = [goal_summary(row)]
+    lines = [summary_with_key_results(row)]
     if goal.why:
         lines.append(f"*Why:* {escape(goal.why)}")
     if row.line is not None:

@@ -13,7 +13,7 @@ from bot.render.common import (
     header,
     section,
 )
-from bot.render.goals import goal_summary
+from bot.render.goals import summary_with_key_results
 from bot.render.interview import START_ACTION
 from bot.services.goal_admin import GoalRow
 from bot.services.home import HomeView
@@ -53,7 +53,10 @@ def home_blocks(view: HomeView) -> list[Block]:
     if not view.team:
         blocks.append(section("No goals of others yet."))
     else:
-        blocks += [section(chunk) for chunk in chunk_lines([goal_summary(r) for r in view.team])]
+        blocks += [
+            section(chunk)
+            for chunk in chunk_lines([summary_with_key_results(r) for r in view.team])
+        ]
     if view.pages > 1:
         paging = []
         if view.page > 0:
@@ -70,6 +73,6 @@ def home_blocks(view: HomeView) -> list[Block]:
 
 
 def _goal_with_edit(row: GoalRow) -> Block:
-    block = section(goal_summary(row))
+    block = section(summary_with_key_results(row))
     block["accessory"] = button("Edit", f"goal.edit_{row.goal_id}", str(row.goal_id))
     return block

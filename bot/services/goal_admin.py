@@ -15,12 +15,13 @@ from sqlmodel import Session
 
 from bot.core.digest import DigestLine, digest_line
 from bot.core.goal_lookup import find_goals
+from bot.core.okr_scores import objective_score
 from bot.core.period import Period
 from bot.core.values import GoalKind, GoalState
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref
 from bot.services.permissions import Refusal, Refused, Requester, can_change, refusal
-from bot.services.tracking import objective_scores, track_goals
+from bot.services.tracking import KeyResultScore, key_result_scores, track_goals
 from storage import repo
 from storage.models import Goal
 from storage.schemas import GoalUpdate
@@ -48,10 +49,13 @@ class GoalRow:
         cls,
         goal: Goal,
         line: DigestLine | None = None,
-        scores: dict[int, Decimal | None] | None = None,
+        scores: dict[int, list[KeyResultScore]] | None = None,
     ) -> GoalRow:
+        key_results = tuple((scores or {}).get(goal.id or 0, ()))
         objective = (
-            ObjectiveRow((scores or {}).get(goal.id or 0), goal.deadline)
+            ObjectiveRow(
+                objective_score([kr.score for kr in key_results]), goal.deadline, key_results
+            )
             if goal.kind == GoalKind.OBJECTIVE
             else None
         )
@@ -62,10 +66,12 @@ class GoalRow:
 
 @dataclass(frozen=True)
 class ObjectiveRow:
-    """What a list shows of an objective: its OKR score (None: no key result) and deadline."""
+    """What a list shows of an objective: its OKR score (None: no key result), deadline,
+    and the key results it is scored by."""
 
     score: Decimal | None
     deadline: datetime | None
+    key_results: tuple[KeyResultScore, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,7 +125,7 @@ def goal_rows(
 def rows_of(session: Session, team_id: str, goals: Sequence[Goal], now: datetime) -> list[GoalRow]:
     """These goals as lists show them, each with its digest line."""
     lines = lines_of(session, team_id, goals, now)
-    scores = objective_scores(session=session, team_id=team_id, goals=goals, now=now)
+    scores = key_result_scores(session=session, team_id=team_id, goals=goals, now=now)
     return [GoalRow.of(g, lines.get(g.id or 0), scores) for g in goals]
 
 

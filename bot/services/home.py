@@ -21,7 +21,7 @@ from bot.core.progress import WEEK_DAYS
 from bot.core.values import GoalState
 from bot.services import Services
 from bot.services.goal_admin import GoalRow, lines_of
-from bot.services.tracking import objective_scores
+from bot.services.tracking import key_result_scores
 from storage import digests as digest_store
 from storage import repo
 from storage.home import reminders_paused
@@ -123,7 +123,9 @@ def _views(
     # A person's goals beyond the first MY_GOALS still count for "due", so all are read.
     shown = {g.id: g for s in splits for g in [*s.mine, *s.team_page]}
     lines = lines_of(session, team_id, list(shown.values()), now)
-    scores = objective_scores(session=session, team_id=team_id, goals=list(shown.values()), now=now)
+    scores = key_result_scores(
+        session=session, team_id=team_id, goals=list(shown.values()), now=now
+    )
     rows = {i: GoalRow.of(g, lines.get(i or 0), scores) for i, g in shown.items()}
     channels = tuple(
         s.channel_id for s in digest_store.list_subscriptions(session=session, team_id=team_id)
@@ -155,12 +157,14 @@ def _view(
 
     mine = [row(g) for g in split.mine]
     since = now - timedelta(days=WEEK_DAYS)
+    # Before its first check-in a goal is counted from its start, so a goal just saved
+    # (with or without a baseline) is not due before its first reminder could be.
     due = [
-        r
-        for r in mine
-        if r.state == GoalState.ACTIVE
-        and r.line is not None
-        and (r.line.progress.last_at is None or r.line.progress.last_at <= since)
+        row(g)
+        for g in split.mine
+        if g.state == GoalState.ACTIVE
+        and (line := row(g).line) is not None
+        and (line.progress.last_at or g.start_at) <= since
     ]
     return HomeView(
         user_id=split.user_id,

@@ -107,6 +107,7 @@ def _create(saving: Saving, interview: core.Interview, origin: str) -> Goal:
         for index, measure in enumerate(interview.measures):
             key_result = {
                 **common,
+                "platform": core.where_of(interview, index)[0],
                 "kind": GoalKind.KEY_RESULT,
                 "objective_id": head.id,
                 "origin_key": f"{origin}:kr{index + 1}",
@@ -163,8 +164,9 @@ def _title(measure: core.Measure, interview: core.Interview) -> str:
         title = f"{name} done"
     else:
         title = f"{name} to {core.amount(measure, measure.target)}"
-    if interview.scope:
-        title += f" on {interview.scope}"
+    scope = measure.scope if measure.own_where else interview.scope
+    if scope:
+        title += f" on {scope}"
     if interview.deadline:
         title += f" by {format_date(interview.deadline)}"
     return title

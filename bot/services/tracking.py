@@ -9,6 +9,7 @@ left out of anything that compares progress with the plan.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
@@ -24,24 +25,26 @@ from storage.models import CheckIn, Goal
 from storage.progress import checkins_by_goal
 
 
-def goal_figures(goal: Goal) -> GoalFigures | None:
+def goal_figures(goal: Goal, *, deadline: datetime | None = None) -> GoalFigures | None:
     """The plan progress is measured against; None without a target or a deadline.
 
     Every feature that says where a goal stands (check-in answers, questions,
     digests, charts, the App Home) reads a goal through this one function.
+    `deadline` stands in when the goal has none (a key result's objective's).
 
     Example:
         >>> goal_figures(Goal(id=1, team_id="T", title="Reach 60k")) is None
         True
     """
-    if goal.target is None or goal.deadline is None:
+    deadline = goal.deadline or deadline
+    if goal.target is None or deadline is None:
         return None
     return GoalFigures(
         baseline=goal.baseline,
         target=goal.target,
         direction=goal.direction,
         start=goal.start_at,
-        deadline=goal.deadline,
+        deadline=deadline,
         unit=goal.unit,
     )
 
@@ -71,23 +74,53 @@ def tracked_goal(goal: Goal, checkins: Sequence[CheckIn]) -> TrackedGoal | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class KeyResultScore:
+    """One key result as its objective's card shows it: progress (None before any
+    value) and OKR score."""
+
+    number: int
+    title: str
+    progress: Decimal | None
+    score: Decimal
+
+
+def key_result_scores(
+    *, session: Session, team_id: str, goals: Sequence[Goal], now: datetime
+) -> dict[int, list[KeyResultScore]]:
+    """The scored key results of each objective among `goals`, oldest first.
+
+    A key result without a deadline of its own is measured against its objective's;
+    one without a target has no plan and is left out. Two queries however many
+    objectives: their active key results, then those's check-ins.
+    """
+    objectives = {g.id: g for g in goals if g.kind == GoalKind.OBJECTIVE and g.id is not None}
+    if not objectives:
+        return {}
+    results = key_results_of(session=session, team_id=team_id, objective_ids=list(objectives))
+    checkins = checkins_by_goal(
+        session=session, team_id=team_id, goal_ids=[g.id for g in results if g.id is not None]
+    )
+    scored: dict[int, list[KeyResultScore]] = {i: [] for i in objectives}
+    for result in results:
+        objective = objectives[result.objective_id or 0]
+        figures = goal_figures(result, deadline=objective.deadline)
+        if figures is None:
+            continue
+        points = goal_points(checkins.get(result.id or 0, []))
+        state = assess(figures, points, now)
+        scored[objective.id or 0].append(
+            KeyResultScore(result.number, result.title, state.progress, kr_score(state.progress))
+        )
+    return scored
+
+
 def objective_scores(
     *, session: Session, team_id: str, goals: Sequence[Goal], now: datetime
 ) -> dict[int, Decimal | None]:
-    """The OKR score of each objective among `goals` (None without a key result to score).
-
-    Two queries however many objectives: their active key results, then those's check-ins.
-    """
-    objective_ids = [g.id for g in goals if g.kind == GoalKind.OBJECTIVE and g.id is not None]
-    if not objective_ids:
-        return {}
-    results = key_results_of(session=session, team_id=team_id, objective_ids=objective_ids)
-    scores: dict[int, list[Decimal]] = {i: [] for i in objective_ids}
-    for tracked in track_goals(session=session, team_id=team_id, goals=results):
-        state = assess(tracked.figures, tracked.points, now)
-        objective = next(g.objective_id for g in results if g.id == tracked.goal_id)
-        scores[objective or 0].append(kr_score(state.progress))
-    return {i: objective_score(found) for i, found in scores.items()}
+    """The OKR score of each objective among `goals` (None without a key result to score)."""
+    scored = key_result_scores(session=session, team_id=team_id, goals=goals, now=now)
+    return {i: objective_score([kr.score for kr in krs]) for i, krs in scored.items()}
 
 
 def track_goals(*, session: Session, team_id: str, goals: Sequence[Goal]) -> list[TrackedGoal]:

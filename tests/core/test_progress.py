@@ -200,10 +200,15 @@ def test_no_baseline_and_no_check_ins_gives_no_numbers() -> None:
 
 def test_the_baseline_is_the_first_point_before_any_check_in() -> None:
     result = assess(FOLLOWERS, [], jan(16))
-    assert (result.current, result.last_at, result.progress) == (D("400"), jan(1), D("0"))
+    # The baseline is a value, not a check-in: nobody has checked in yet.
+    assert (result.current, result.last_at, result.progress) == (D("400"), None, D("0"))
     assert result.expected_value == D("550.00")
     assert result.change_last is None and result.forecast is None
     assert result.required_per_week is not None
+
+
+def test_the_last_check_in_is_the_latest_check_in_not_the_baseline() -> None:
+    assert assess(FOLLOWERS, points((8, "450")), jan(16)).last_at == jan(8)
 
 
 def test_the_first_check_in_changes_from_the_baseline() -> None:

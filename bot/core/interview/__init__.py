@@ -32,6 +32,7 @@ from bot.core.interview.state import (
     Problem,
     Prompt,
     Step,
+    where_of,
 )
 from bot.core.interview.stored import from_json, to_json
 from bot.core.interview.words import amount, cadence_of, summarise
@@ -57,4 +58,5 @@ __all__ = [
     "step",
     "summarise",
     "to_json",
+    "where_of",
 ]

@@ -70,17 +70,35 @@ def _read_category(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Rea
     return replace(i, category=category), (f"Why: {CATEGORY_LABELS[category]}.",)
 
 
-def _read_where(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+def _where(text: str) -> tuple[str | None, str | None] | Problem:
+    """The platform key and scope an answer to "where?" names; (None, None) when skipped."""
     if normalise(text) in SKIP:
-        return replace(i, where_answered=True, platform=None, scope=None), ("Where: not given.",)
+        return None, None
     if not _HAS_WORD.search(text):
         return Problem("Name a platform or a scope.", "Instagram, website or all channels")
     platform = resolve_platform(text)
     scope = platform.name if platform else " ".join(text.split())[:100]
-    answered = replace(
-        i, where_answered=True, platform=platform.key if platform else None, scope=scope
-    )
-    return answered, (f"Where: {escape(scope)}.",)
+    return (platform.key if platform else None), scope
+
+
+def _read_where(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    where = _where(text)
+    if isinstance(where, Problem):
+        return where
+    platform, scope = where
+    answered = replace(i, where_answered=True, platform=platform, scope=scope)
+    return answered, (f"Where: {escape(scope) if scope else 'not given'}.",)
+
+
+def read_kr_where(i: Interview, index: int, text: str) -> _Read:
+    """Key result `index` read somewhere of its own ("change kr3 where to website")."""
+    where = _where(text)
+    if isinstance(where, Problem):
+        return where
+    platform, scope = where
+    measure = replace(i.measures[index], platform=platform, scope=scope, own_where=True)
+    changed = replace(with_measure(i, index, measure), current=i.current)
+    return changed, (f"Where for KR{index + 1}: {escape(scope) if scope else 'not given'}.",)
 
 
 def _read_objective(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
@@ -95,18 +113,32 @@ def _read_metric(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     if found is None:
         said = "That is a number; name" if _HAS_WORD.search(text) else "Name"
         return Problem(f"{said} the metric you will count.", METRIC_EXAMPLE)
+    kept = _kr_where(i, text)  # a key result's own platform survives a change of metric
     if found.kpi is not None:
         kpi = found.kpi
-        measure = Measure(
-            metric_key=kpi.key, metric_name=kpi.name, unit=kpi.unit, direction=kpi.direction
+        measure = replace(
+            kept, metric_key=kpi.key, metric_name=kpi.name, unit=kpi.unit, direction=kpi.direction
         )
         better = "higher" if kpi.direction is Direction.INCREASE else "lower"
         guess = f" (I read {quoted(text, 40)} as {kpi.name})" if found.typo else ""
         echo = f"Metric: {kpi.name}, a {kpi.unit.value}; {better} is better{guess}."
-        return _metric_set(i, measure), (echo,)
-    name = found.name[:100]
-    echo = f"Metric: {quoted(name)}, a custom metric. I'll ask two things about it."
-    return _metric_set(i, Measure(metric_name=name)), (echo,)
+    else:
+        name = found.name[:100]
+        measure = replace(kept, metric_name=name)
+        echo = f"Metric: {quoted(name)}, a custom metric. I'll ask two things about it."
+    own = (f"Where for KR{i.current + 1}: {escape(measure.scope or '')}.",)
+    return _metric_set(i, measure), (echo, *(own if measure.own_where else ()))
+
+
+def _kr_where(i: Interview, text: str) -> Measure:
+    """The measure before its metric, with the platform its answer names ("tiktok
+    followers") when that is not the objective's: each key result may be read elsewhere."""
+    kept = Measure(platform=i.measure.platform, scope=i.measure.scope,
+                   own_where=i.measure.own_where)  # fmt: skip
+    platform = detect_platform(text) if i.mode is Mode.OKR else None
+    if platform is None or platform.key == (i.measure.platform if kept.own_where else i.platform):
+        return kept
+    return Measure(platform=platform.key, scope=platform.name, own_where=True)
 
 
 def _metric_set(i: Interview, measure: Measure) -> Interview:

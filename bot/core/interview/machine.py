@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from bot.core.interview.answers import READERS
+from bot.core.interview.answers import READERS, read_kr_where
 from bot.core.interview.questions import HELP_TEXT, QUESTIONS, STEP_NAMES, controls
 from bot.core.interview.state import (
     MAX_ANSWER_CHARS,
@@ -22,6 +22,7 @@ from bot.core.interview.state import (
     Prompt,
     Step,
     answered,
+    where_of,
     with_measure,
 )
 from bot.core.interview.words import (
@@ -194,7 +195,9 @@ def _clear(i: Interview, at: Step, index: int) -> Interview:
         return replace(i, channel_answered=False, channel=None)
     measure = i.measures[index]
     cleared = {
-        Step.METRIC: Measure(),
+        Step.METRIC: Measure(
+            platform=measure.platform, scope=measure.scope, own_where=measure.own_where
+        ),
         Step.UNIT: replace(measure, unit=None, direction=None),
         Step.DIRECTION: replace(measure, direction=None),
         Step.BASELINE: replace(measure, baseline=None, baseline_known=None),
@@ -251,11 +254,28 @@ def _at_review(
     if index >= len(interview.measures):
         problem = Problem(f"There is no key result {index + 1}.", "change kr1 target to 50k")
         return interview, ask(interview, now=now, tz=tz, problem=problem)
+    if at is Step.WHERE and change["number"] and interview.mode is Mode.OKR:
+        return _change_kr_where(interview, index, change["value"], now=now, tz=tz)
     cleared = replace(_clear(interview, at, index), step=at, current=index)
     value = change["value"].strip()
     if not value:
         return cleared, ask(cleared, now=now, tz=tz)
     return _answer(cleared, at, value, now=now, tz=tz)
+
+
+def _change_kr_where(
+    interview: Interview, index: int, text: str, *, now: datetime, tz: ZoneInfo
+) -> tuple[Interview, Prompt]:
+    """One key result read elsewhere: the others and the objective keep their platform."""
+    result = read_kr_where(interview, index, text) if text.strip() else None
+    if not isinstance(result, tuple):
+        problem = Problem(
+            result.message if result else f"Where is key result {index + 1} read?",
+            f"change kr{index + 1} where to website",
+        )
+        return interview, ask(interview, now=now, tz=tz, problem=problem)
+    changed, echo = result
+    return changed, ask(changed, now=now, tz=tz, echo=echo)
 
 
 def _review_choices(
@@ -301,7 +321,7 @@ def smart_reviews(
             target=m.target,
             start=today,
             deadline=interview.deadline,
-            scope=interview.scope,
+            scope=where_of(interview, index)[1],
             why=interview.why or "",
             category=interview.category,
             metric_categories=category_metrics,

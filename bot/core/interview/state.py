@@ -49,7 +49,9 @@ class Mode(StrEnum):
 class Measure:
     """What one goal (or one key result) measures: metric, baseline and target.
 
-    `baseline_known` is None until asked, False after "I don't know".
+    `baseline_known` is None until asked, False after "I don't know". A key result
+    read somewhere else than its objective ("sessions on the website") has `own_where`,
+    with its own `platform` key and `scope`; otherwise it is read where the interview says.
     """
 
     metric_key: str | None = None
@@ -61,6 +63,9 @@ class Measure:
     baseline_known: bool | None = None
     target: Decimal | None = None
     target_relative: str | None = None
+    platform: str | None = None
+    scope: str | None = None
+    own_where: bool = False
 
     @property
     def complete(self) -> bool:
@@ -136,6 +141,20 @@ class Problem:
     message: str
     example: str | None = None
     choices: tuple[Choice, ...] = field(default=())
+
+
+def where_of(i: Interview, index: int) -> tuple[str | None, str | None]:
+    """The platform key and scope measure `index` is read on: its own, else the interview's.
+
+    Example:
+        >>> okr = Interview(user_id="U1", platform="instagram", scope="Instagram",
+        ...                 measures=(Measure(), Measure(platform="website", scope="Website",
+        ...                                               own_where=True)))
+        >>> where_of(okr, 0), where_of(okr, 1)
+        (('instagram', 'Instagram'), ('website', 'Website'))
+    """
+    m = i.measures[index]
+    return (m.platform, m.scope) if m.own_where else (i.platform, i.scope)
 
 
 def with_measure(i: Interview, index: int, measure: Measure) -> Interview:

@@ -49,6 +49,9 @@ def _measure_json(m: Measure) -> dict[str, Any]:
         "baseline_known": m.baseline_known,
         "target": str(m.target) if m.target is not None else None,
         "target_relative": m.target_relative,
+        "platform": m.platform,
+        "scope": m.scope,
+        "own_where": m.own_where,
     }
 
 
@@ -97,6 +100,9 @@ def _measure_from(data: dict[str, Any]) -> Measure:
         baseline_known=data.get("baseline_known"),
         target=Decimal(data["target"]) if data.get("target") is not None else None,
         target_relative=data.get("target_relative"),
+        platform=data.get("platform"),
+        scope=data.get("scope"),
+        own_where=bool(data.get("own_where")),
     )
 
 

@@ -118,6 +118,8 @@ def _measure_line(m: Measure, deadline: date | None) -> str:
         target = amount(m, m.target) if m.target is not None else "?"
         start = amount(m, m.baseline) if m.baseline_known and m.baseline is not None else "unknown"
         line = f"{name} from {start} to {target}"
+    if m.own_where:  # a key result read elsewhere than its objective says where
+        line += f" on {escape(m.scope)}" if m.scope else ", no platform"
     return line + (f" by {format_date(deadline)}" if deadline else "")
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session
 
+from bot.core.kpis import MetricKey
 from bot.core.questions import Intent, Question
+from bot.core.vocabulary import custom_metrics_named
 from bot.core.wording import normalise
 from storage.models import Goal
-from storage.questions import GoalFilter, find_goals, goal_names
+from storage.questions import GoalFilter, GoalName, find_goals, goal_names
 from storage.repo import get_member
 
 NAMED_BY_WORDS = (Intent.STATUS, Intent.OWNER, Intent.CHANGE)
@@ -53,10 +56,14 @@ def matching_goals(
     with a deadline in the window given."""
     owners = list(question.owners) + ([ctx.user_id] if question.mine else [])
     goal_ids: list[int] = []
-    if not question.metrics and question.subject and question.intent in NAMED_BY_WORDS:
-        goal_ids = goals_named(ctx, question.subject)
-        if not goal_ids:
-            return []
+    if not question.metrics and question.subject:
+        names = goal_names(session=ctx.session, team_id=ctx.team_id)
+        # A custom metric's name is a metric: it ranks above title words, in lists too.
+        goal_ids = goals_of_custom_metrics(names, question.subject)
+        if not goal_ids and question.intent in NAMED_BY_WORDS:
+            goal_ids = goals_named(names, question.subject)
+            if not goal_ids:
+                return []
     return find_goals(
         session=ctx.session,
         team_id=ctx.team_id,
@@ -71,25 +78,27 @@ def matching_goals(
     )
 
 
-def goals_named(ctx: Asking, subject: str) -> list[int]:
+def goals_of_custom_metrics(names: Sequence[GoalName], subject: str) -> list[int]:
+    """Goals whose custom metric `subject` names ("pizza ordres" finds "Pizza orders")."""
+    custom = [g for g in names if g.metric == MetricKey.CUSTOM]
+    named = set(custom_metrics_named(subject, (g.metric_name for g in custom)))
+    return [g.id for g in custom if g.metric_name in named]
+
+
+def goals_named(names: Sequence[GoalName], subject: str) -> list[int]:
     """Goals whose title, metric name or why (as its owner told it: "more newsletter
     sign-ups") holds every word of `subject`."""
     wanted = subject.split()
-    found = []
-    for goal_id, title, metric_name, _platform, why in goal_names(
-        session=ctx.session, team_id=ctx.team_id
-    ):
-        words = set(normalise(f"{title} {metric_name} {why}").split())
-        if all(word in words for word in wanted):
-            found.append(goal_id)
-    return found
+    return [
+        g.id
+        for g in names
+        if set(wanted) <= set(normalise(f"{g.title} {g.metric_name} {g.why}").split())
+    ]
 
 
 def tracked_names(ctx: Asking) -> tuple[tuple[str, str | None], ...]:
     """What the workspace's goals track: each goal's metric name (else title) and platform."""
     return tuple(
-        (metric_name or title, platform)
-        for _id, title, metric_name, platform, _why in goal_names(
-            session=ctx.session, team_id=ctx.team_id
-        )
+        (g.metric_name or g.title, g.platform)
+        for g in goal_names(session=ctx.session, team_id=ctx.team_id)
     )
