@@ -13,40 +13,12 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.observability import metrics_text
 from bot.services import Services
+from bot.slack.shapes import shape_problem
 from storage.db import DatabaseUnavailable, check_connection, schema_is_current
 
 MAX_BODY_BYTES = 1024 * 1024  # Slack's payloads are far smaller; anything bigger is refused
 
 StartResponse = Callable[..., Any]
-
-
-# Parts of a payload Bolt reads as objects before any listener runs; `team` and
-# `enterprise` are null in some real payloads (org-wide installs), the rest never are.
-_OBJECTS = ("event", "view", "user", "channel", "container", "message")
-_OBJECTS_OR_NULL = ("team", "enterprise")
-
-
-def has_slack_shape(payload: dict[str, Any]) -> bool:
-    """True when the parts Bolt relies on have the types Slack always gives them.
-
-    Example:
-        >>> has_slack_shape({"type": "event_callback", "event": None})
-        False
-    """
-    if any(k in payload and not isinstance(payload[k], dict) for k in _OBJECTS):
-        return False
-    if any(not isinstance(payload.get(k) or {}, dict) for k in _OBJECTS_OR_NULL):
-        return False
-    if "event" in payload and not isinstance(payload["event"].get("type"), str):
-        return False
-    if payload.get("type") == "block_actions":
-        actions = payload.get("actions")
-        return (
-            isinstance(actions, list)
-            and bool(actions)
-            and all(isinstance(a, dict) and isinstance(a.get("action_id"), str) for a in actions)
-        )
-    return True
 
 
 def is_well_formed(body: bytes, content_type: str) -> bool:
@@ -58,10 +30,15 @@ def is_well_formed(body: bytes, content_type: str) -> bool:
             payload = json.loads(text)
         else:
             form = parse_qs(text, keep_blank_values=True, strict_parsing=bool(text))
-            payload = json.loads(form["payload"][0]) if "payload" in form else {}
+            # A slash command is the form itself, read as Bolt reads it (first values).
+            payload = (
+                json.loads(form["payload"][0])
+                if "payload" in form
+                else {k: v[0] for k, v in form.items()}
+            )
     except (UnicodeDecodeError, ValueError):
         return False
-    return isinstance(payload, dict) and has_slack_shape(payload)
+    return shape_problem(payload) is None
 
 
 def make_wsgi_app(
