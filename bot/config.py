@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     # How long a replica's claim on a scheduled message holds before another may take it
     # over: longer than one send takes (the client's retries included).
     DELIVERY_LEASE_SECONDS: PositiveInt = 120
+    # When set, GET /metrics needs `Authorization: Bearer <token>` (the endpoint is public
+    # otherwise, on the same port as Slack's).
+    METRICS_TOKEN: str | None = None
 
     @field_validator("SLACK_BOT_TOKEN")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import io
 import json
 from collections.abc import Callable, Iterable
@@ -14,7 +15,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from bot.observability import metrics_text
 from bot.services import Services
 from bot.slack.shapes import shape_problem
-from storage.db import DatabaseUnavailable, check_connection, schema_is_current
+from storage.db import DatabaseUnavailable, check_connection, schema_is_current, takes_writes
 
 MAX_BODY_BYTES = 1024 * 1024  # Slack's payloads are far smaller; anything bigger is refused
 
@@ -41,6 +42,28 @@ def is_well_formed(body: bytes, content_type: str) -> bool:
     return shape_problem(payload) is None
 
 
+def readiness(services: Services) -> tuple[str, str]:
+    """The /readyz answer: ready only when the database is reachable, migrated and writable."""
+    unavailable = "503 Service Unavailable"
+    try:
+        check_connection(services.engine)
+    except DatabaseUnavailable:
+        return unavailable, "database unreachable\n"
+    if not schema_is_current(services.engine):
+        return unavailable, "migrations pending\n"
+    if not takes_writes(services.engine):
+        return unavailable, "database refuses writes\n"
+    return "200 OK", "ready\n"
+
+
+def may_read_metrics(environ: dict[str, Any], token: str | None) -> bool:
+    """Anyone may when no METRICS_TOKEN is set; else only a request bearing it."""
+    if not token:
+        return True
+    given = str(environ.get("HTTP_AUTHORIZATION", "")).removeprefix("Bearer ")
+    return hmac.compare_digest(given.encode(), token.encode())
+
+
 def make_wsgi_app(
     app: App, services: Services
 ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
@@ -56,14 +79,10 @@ def make_wsgi_app(
         if path == "/healthz":
             return plain(start_response, "200 OK", "ok\n")
         if path == "/readyz":
-            try:
-                check_connection(services.engine)
-            except DatabaseUnavailable:
-                return plain(start_response, "503 Service Unavailable", "database unreachable\n")
-            if not schema_is_current(services.engine):
-                return plain(start_response, "503 Service Unavailable", "migrations pending\n")
-            return plain(start_response, "200 OK", "ready\n")
+            return plain(start_response, *readiness(services))
         if path == "/metrics":
+            if not may_read_metrics(environ, services.settings.METRICS_TOKEN):
+                return plain(start_response, "401 Unauthorized", "metrics token required\n")
             start_response("200 OK", [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")])
             return [metrics_text()]
         if path == "/slack/events" and environ.get("REQUEST_METHOD") == "POST":
