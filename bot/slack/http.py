@@ -19,6 +19,21 @@ from storage.db import DatabaseUnavailable, check_connection, schema_is_current,
 
 MAX_BODY_BYTES = 1024 * 1024  # Slack's payloads are far smaller; anything bigger is refused
 
+# The server's limits, chosen so that slow or idle clients cannot crowd Slack out. waitress
+# reads requests in its event loop and hands only complete ones to the threads, so a slow
+# client costs a connection, not a thread: the connection limit is what they could exhaust
+# (waitress's default, 100, fell to 101 clients sending a header byte a second). poll()
+# instead of select(), which stops at 1024 file descriptors. Behind a reverse proxy, the
+# proxy's own header and body timeouts stop slow clients before they get here.
+SERVER_LIMITS: dict[str, Any] = {
+    "connection_limit": 1000,  # open connections at once (keep `ulimit -n` above it)
+    "channel_timeout": 30,  # seconds a connection may sit idle; Slack's requests take ms
+    "cleanup_interval": 10,  # how often idle connections are looked for
+    "max_request_header_size": 64 * 1024,  # Slack's headers are a few hundred bytes
+    "max_request_body_size": MAX_BODY_BYTES,
+    "asyncore_use_poll": True,
+}
+
 StartResponse = Callable[..., Any]
 
 
@@ -107,8 +122,8 @@ def serve(app: App, services: Services, *, host: str, port: int, threads: int = 
         host=host,
         port=port,
         threads=threads,
-        max_request_body_size=MAX_BODY_BYTES,
         ident="checkin-bot",
+        **SERVER_LIMITS,
     )
 
 
@@ -128,7 +143,7 @@ class BackgroundServer:
         from waitress.server import create_server
 
         self._server: Any = create_server(
-            wsgi_app, host="127.0.0.1", port=0, threads=4, max_request_body_size=MAX_BODY_BYTES
+            wsgi_app, host="127.0.0.1", port=0, threads=4, **SERVER_LIMITS
         )
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._serve, name="bot-http", daemon=True)
@@ -139,7 +154,7 @@ class BackgroundServer:
         from waitress import wasyncore
 
         while not self._stopping.is_set():
-            wasyncore.loop(timeout=0.05, map=self._server._map, count=1)
+            wasyncore.loop(timeout=0.05, use_poll=True, map=self._server._map, count=1)
         self._server.close()
 
     @property
