@@ -120,11 +120,11 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         log.info("serving Slack's HTTP endpoint on %s:%d/slack/events", args.host, args.port)
         serve(app, services, host=args.host, port=args.port)
         return 0
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
+    from bot.slack.socket_mode import SocketModeHandler
 
     app = create_app(services)
     log.info("connecting to Slack in Socket Mode")
-    SocketModeHandler(app, app_token=settings.SLACK_APP_TOKEN).start()
+    SocketModeHandler(app, app_token=settings.SLACK_APP_TOKEN or "").start()
     return 0
 
 

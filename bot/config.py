@@ -76,6 +76,9 @@ class Settings(BaseSettings):
     # Fernet keys, comma-separated, sealing the tokens OAuth installs store; the first
     # seals, any opens (for rotation). Unused with a single SLACK_BOT_TOKEN.
     TOKEN_ENCRYPTION_KEY: str | None = None
+    # When set, GET /metrics needs `Authorization: Bearer <token>` (the endpoint is public
+    # otherwise, on the same port as Slack's).
+    METRICS_TOKEN: str | None = None
 
     @field_validator("SLACK_BOT_TOKEN")
     @classmethod

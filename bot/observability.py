@@ -49,13 +49,42 @@ def metrics_text() -> bytes:
     return generate_latest(REGISTRY)
 
 
+# The label values a metric may carry: a fixed set each, so that what a request or Slack
+# says can never add a time series (anything else is counted as "other").
+KINDS = frozenset(
+    {"command", "block_actions", "block_suggestion", "view_submission", "view_closed",
+     "shortcut", "message_action", "event:message", "event:app_mention",
+     "event:app_home_opened", "event:app_uninstalled", "event:tokens_revoked"}
+)  # fmt: skip
+API_ERROR_CODES = frozenset(
+    {"ratelimited", "not_in_channel", "channel_not_found", "missing_scope", "invalid_auth",
+     "not_authed", "account_inactive", "token_revoked", "token_expired", "user_not_found",
+     "is_archived", "msg_too_long", "invalid_blocks", "expired_trigger_id", "invalid_arguments",
+     "cant_update_message", "message_not_found", "no_permission", "fatal_error",
+     "internal_error", "service_unavailable", "request_timeout"}
+)  # fmt: skip
+OTHER = "other"
+
+
+def bounded(value: str, allowed: frozenset[str]) -> str:
+    """`value` when it is one of `allowed`, else "other".
+
+    Example:
+        >>> bounded("command", KINDS), bounded("event:" + "x" * 40, KINDS)
+        ('command', 'other')
+    """
+    return value if value in allowed else OTHER
+
+
 def request_kind(body: dict[str, Any]) -> str:
-    """A short label for what Slack sent: `command`, `event:<type>`, `block_actions`..."""
+    """A short label for what Slack sent: `command`, `event:<type>`, `block_actions`...,
+    or `other`."""
     if body.get("command"):
         return "command"
     if body.get("type") == "event_callback":
-        return "event:" + str((body.get("event") or {}).get("type", "unknown"))[:40]
-    return str(body.get("type") or "unknown")[:40]
+        event = body.get("event")
+        return bounded("event:" + str(event.get("type") if isinstance(event, dict) else ""), KINDS)
+    return bounded(str(body.get("type")), KINDS)
 
 
 @contextmanager

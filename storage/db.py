@@ -98,6 +98,21 @@ def check_connection(engine: Engine) -> None:
         ) from None
 
 
+def takes_writes(engine: Engine) -> bool:
+    """True when the database accepts a write: one is made and rolled back.
+
+    A database can answer reads and refuse writes (a read-only SQLite file, a full disk,
+    a PostgreSQL standby or read-only transaction default); the bot is no use then.
+    """
+    try:
+        with engine.connect() as connection, connection.begin() as transaction:
+            connection.execute(text("UPDATE alembic_version SET version_num = version_num"))
+            transaction.rollback()
+    except SQLAlchemyError:
+        return False
+    return True
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """A session that commits on success and rolls back on any error."""

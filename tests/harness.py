@@ -102,7 +102,7 @@ class BotHarness:
         )
         self.app = create_app(self.services, process_before_response=True)
         if self.socket_mode:
-            from slack_bolt.adapter.socket_mode import SocketModeHandler
+            from bot.slack.socket_mode import SocketModeHandler
 
             handler = SocketModeHandler(self.app, app_token=self.sandbox.app_token)
             handler.connect()

@@ -13,19 +13,28 @@ from pathlib import Path
 
 import pytest
 from slack_sdk.errors import SlackApiError
+from sqlalchemy import Engine, create_engine
+from sqlalchemy import event as sqlalchemy_event
 
 from bot.observability import configure_logging
+from bot.sandbox.driver import Signing
 from bot.slack.client import make_client
 from bot.slack.http import BackgroundServer, make_wsgi_app
 from tests.harness import BotHarness, make_services
 
 
-def fetch(url: str) -> tuple[int, str]:
+def fetch(url: str, *, token: str | None = None) -> tuple[int, str]:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(
+            urllib.request.Request(url, headers=headers), timeout=5
+        ) as response:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read().decode()
+
+
+UNSIGNED = Signing(signed=False)
 
 
 def metric(text: str, name: str, **labels: str) -> float:
@@ -117,3 +126,54 @@ def test_logs_are_json_with_workspace_and_request_and_never_hold_secrets(
     records = [json.loads(line) for line in output.splitlines()]
     assert any(r["team_id"] == "T0SANDBOX" and r["request_id"] != "-" for r in records)
     assert records[-1]["message"] == "leak attempt [redacted-token] [redacted]"
+
+
+def read_only(engine: Engine) -> Engine:
+    """A second engine on the same database whose connections refuse every write."""
+    url = engine.url.render_as_string(hide_password=False)
+    if engine.dialect.name == "sqlite":
+        refusing = create_engine(url)
+        sqlalchemy_event.listen(
+            refusing, "connect", lambda c, _r: c.execute("PRAGMA query_only = ON")
+        )
+        return refusing
+    return create_engine(url, connect_args={"options": "-c default_transaction_read_only=on"})
+
+
+def test_readyz_is_not_ready_when_the_database_refuses_writes(harness: BotHarness) -> None:
+    refusing = read_only(harness.engine)
+    services = make_services(refusing, harness.clock)
+    with BackgroundServer(make_wsgi_app(harness.app, services)) as server:
+        status, text = fetch(server.url + "/readyz")
+    refusing.dispose()
+
+    assert (status, text) == (503, "database refuses writes\n")
+    assert fetch(harness.url + "/readyz") == (200, "ready\n")
+
+
+def test_forged_requests_never_grow_the_metrics(harness: BotHarness) -> None:
+    harness.driver.command("U1", "/goals", "help")
+    before = fetch(harness.url + "/metrics")[1]
+
+    for n in range(300):
+        kind = f"kind-{n}-" + "x" * 30
+        body = json.dumps({"type": "event_callback", "team_id": "T0SANDBOX",
+                           "event": {"type": kind}}).encode()  # fmt: skip
+        assert harness.driver.post_signed(body, "application/json", signing=UNSIGNED).status == 401
+    harness.driver.event({"type": "made_up_event", "event_ts": "1.0"})  # signed, unknown
+
+    after = fetch(harness.url + "/metrics")[1]
+    assert "kind-" not in after and "made_up_event" not in after
+    assert len(after) <= len(before) + 2000  # at most the one new "other" series
+    assert metric(after, "checkin_events_handled_total", kind="other") == 1
+
+
+def test_a_metrics_token_guards_the_metrics(harness: BotHarness) -> None:
+    services = make_services(harness.engine, harness.clock, METRICS_TOKEN="s3cret-metrics")
+    with BackgroundServer(make_wsgi_app(harness.app, services)) as server:
+        anonymous = fetch(server.url + "/metrics")
+        wrong = fetch(server.url + "/metrics", token="guess")
+        right = fetch(server.url + "/metrics", token="s3cret-metrics")
+
+    assert (anonymous[0], wrong[0], right[0]) == (401, 401, 200)
+    assert "checkin_events_handled" in right[1]

@@ -17,11 +17,12 @@ def row_id(value: object) -> int | None:
     """A database id written in ASCII digits (a goal number, a page), else None.
 
     Example:
-        >>> row_id("42"), row_id("²"), row_id("9" * 30), row_id(None)
-        (42, None, None, None)
+        >>> row_id("42"), row_id("²"), row_id("9" * 30), row_id("9" * 10_000), row_id(None)
+        (42, None, None, None, None)
     """
     text = value.strip() if isinstance(value, str) else ""
-    if not (text.isascii() and text.isdigit()):
+    # More digits than the largest id has: not one (and int() refuses thousands of digits).
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_ROW_ID)):
         return None
     number = int(text)
     return number if number <= MAX_ROW_ID else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from http import HTTPStatus
 
 from slack_bolt import App, BoltRequest, BoltResponse
 
@@ -16,7 +17,7 @@ from bot.slack.workspaces import oauth_settings
 
 
 class ObservedApp(App):
-    """A Bolt app that counts and times every request, with ids in the log context.
+    """A Bolt app that counts and times every signed request, with ids in the log context.
 
     Bolt's middleware `next()` only marks the chain as continued, so a middleware
     cannot see the listener run; `dispatch` is where a whole request happens.
@@ -28,12 +29,16 @@ class ObservedApp(App):
         team = str(body.get("team_id") or (body.get("team") or {}).get("id") or "-")
         request_id = str(body.get("event_id") or body.get("trigger_id") or uuid.uuid4().hex[:12])
         started = time.perf_counter()
+        answer: BoltResponse | None = None
         with request_context(team, request_id):
             try:
-                return super().dispatch(req)
+                answer = super().dispatch(req)
+                return answer
             finally:
-                EVENTS.labels(kind).inc()
-                LATENCY.labels(kind).observe(time.perf_counter() - started)
+                # Only what Slack signed counts: a forged request must not move the metrics.
+                if answer is None or answer.status != HTTPStatus.UNAUTHORIZED:
+                    EVENTS.labels(kind).inc()
+                    LATENCY.labels(kind).observe(time.perf_counter() - started)
 
 
 def create_app(services: Services, *, process_before_response: bool = False) -> App:

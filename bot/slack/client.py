@@ -7,7 +7,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.observability import API_ERRORS
+from bot.observability import API_ERROR_CODES, API_ERRORS, bounded
 from bot.services import Services
 from bot.slack.retries import retry_handlers
 
@@ -19,9 +19,8 @@ class MeteredWebClient(WebClient):
         try:
             return super().api_call(api_method, **kwargs)
         except SlackApiError as exc:
-            API_ERRORS.labels(
-                api_method, str(exc.response.get("error") or exc.response.status_code)
-            ).inc()
+            error = str(exc.response.get("error") or "")
+            API_ERRORS.labels(api_method, bounded(error, API_ERROR_CODES)).inc()
             raise
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import io
 import json
 from collections.abc import Callable, Iterable
@@ -13,40 +14,27 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.observability import metrics_text
 from bot.services import Services
-from storage.db import DatabaseUnavailable, check_connection, schema_is_current
+from bot.slack.shapes import shape_problem
+from storage.db import DatabaseUnavailable, check_connection, schema_is_current, takes_writes
 
 MAX_BODY_BYTES = 1024 * 1024  # Slack's payloads are far smaller; anything bigger is refused
 
+# The server's limits, chosen so that slow or idle clients cannot crowd Slack out. waitress
+# reads requests in its event loop and hands only complete ones to the threads, so a slow
+# client costs a connection, not a thread: the connection limit is what they could exhaust
+# (waitress's default, 100, fell to 101 clients sending a header byte a second). poll()
+# instead of select(), which stops at 1024 file descriptors. Behind a reverse proxy, the
+# proxy's own header and body timeouts stop slow clients before they get here.
+SERVER_LIMITS: dict[str, Any] = {
+    "connection_limit": 1000,  # open connections at once (keep `ulimit -n` above it)
+    "channel_timeout": 30,  # seconds a connection may sit idle; Slack's requests take ms
+    "cleanup_interval": 10,  # how often idle connections are looked for
+    "max_request_header_size": 64 * 1024,  # Slack's headers are a few hundred bytes
+    "max_request_body_size": MAX_BODY_BYTES,
+    "asyncore_use_poll": True,
+}
+
 StartResponse = Callable[..., Any]
-
-
-# Parts of a payload Bolt reads as objects before any listener runs; `team` and
-# `enterprise` are null in some real payloads (org-wide installs), the rest never are.
-_OBJECTS = ("event", "view", "user", "channel", "container", "message")
-_OBJECTS_OR_NULL = ("team", "enterprise")
-
-
-def has_slack_shape(payload: dict[str, Any]) -> bool:
-    """True when the parts Bolt relies on have the types Slack always gives them.
-
-    Example:
-        >>> has_slack_shape({"type": "event_callback", "event": None})
-        False
-    """
-    if any(k in payload and not isinstance(payload[k], dict) for k in _OBJECTS):
-        return False
-    if any(not isinstance(payload.get(k) or {}, dict) for k in _OBJECTS_OR_NULL):
-        return False
-    if "event" in payload and not isinstance(payload["event"].get("type"), str):
-        return False
-    if payload.get("type") == "block_actions":
-        actions = payload.get("actions")
-        return (
-            isinstance(actions, list)
-            and bool(actions)
-            and all(isinstance(a, dict) and isinstance(a.get("action_id"), str) for a in actions)
-        )
-    return True
 
 
 def is_well_formed(body: bytes, content_type: str) -> bool:
@@ -58,10 +46,37 @@ def is_well_formed(body: bytes, content_type: str) -> bool:
             payload = json.loads(text)
         else:
             form = parse_qs(text, keep_blank_values=True, strict_parsing=bool(text))
-            payload = json.loads(form["payload"][0]) if "payload" in form else {}
+            # A slash command is the form itself, read as Bolt reads it (first values).
+            payload = (
+                json.loads(form["payload"][0])
+                if "payload" in form
+                else {k: v[0] for k, v in form.items()}
+            )
     except (UnicodeDecodeError, ValueError):
         return False
-    return isinstance(payload, dict) and has_slack_shape(payload)
+    return shape_problem(payload) is None
+
+
+def readiness(services: Services) -> tuple[str, str]:
+    """The /readyz answer: ready only when the database is reachable, migrated and writable."""
+    unavailable = "503 Service Unavailable"
+    try:
+        check_connection(services.engine)
+    except DatabaseUnavailable:
+        return unavailable, "database unreachable\n"
+    if not schema_is_current(services.engine):
+        return unavailable, "migrations pending\n"
+    if not takes_writes(services.engine):
+        return unavailable, "database refuses writes\n"
+    return "200 OK", "ready\n"
+
+
+def may_read_metrics(environ: dict[str, Any], token: str | None) -> bool:
+    """Anyone may when no METRICS_TOKEN is set; else only a request bearing it."""
+    if not token:
+        return True
+    given = str(environ.get("HTTP_AUTHORIZATION", "")).removeprefix("Bearer ")
+    return hmac.compare_digest(given.encode(), token.encode())
 
 
 def make_wsgi_app(
@@ -79,14 +94,10 @@ def make_wsgi_app(
         if path == "/healthz":
             return plain(start_response, "200 OK", "ok\n")
         if path == "/readyz":
-            try:
-                check_connection(services.engine)
-            except DatabaseUnavailable:
-                return plain(start_response, "503 Service Unavailable", "database unreachable\n")
-            if not schema_is_current(services.engine):
-                return plain(start_response, "503 Service Unavailable", "migrations pending\n")
-            return plain(start_response, "200 OK", "ready\n")
+            return plain(start_response, *readiness(services))
         if path == "/metrics":
+            if not may_read_metrics(environ, services.settings.METRICS_TOKEN):
+                return plain(start_response, "401 Unauthorized", "metrics token required\n")
             start_response("200 OK", [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")])
             return [metrics_text()]
         if path == "/slack/events" and environ.get("REQUEST_METHOD") == "POST":
@@ -111,8 +122,8 @@ def serve(app: App, services: Services, *, host: str, port: int, threads: int = 
         host=host,
         port=port,
         threads=threads,
-        max_request_body_size=MAX_BODY_BYTES,
         ident="checkin-bot",
+        **SERVER_LIMITS,
     )
 
 
@@ -132,7 +143,7 @@ class BackgroundServer:
         from waitress.server import create_server
 
         self._server: Any = create_server(
-            wsgi_app, host="127.0.0.1", port=0, threads=4, max_request_body_size=MAX_BODY_BYTES
+            wsgi_app, host="127.0.0.1", port=0, threads=4, **SERVER_LIMITS
         )
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._serve, name="bot-http", daemon=True)
@@ -143,7 +154,7 @@ class BackgroundServer:
         from waitress import wasyncore
 
         while not self._stopping.is_set():
-            wasyncore.loop(timeout=0.05, map=self._server._map, count=1)
+            wasyncore.loop(timeout=0.05, use_poll=True, map=self._server._map, count=1)
         self._server.close()
 
     @property

@@ -8,6 +8,7 @@ afterwards look only at what that input caused.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -176,6 +177,25 @@ SENDING = {
 }
 
 
+class Tracebacks(logging.Handler):
+    """Every log record that carries a traceback or is an error, from any thread: what an
+    operator would find in the logs after an input (a one-line warning is not one)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def since(self, start: int) -> list[str]:
+        return [f"{r.name}: {r.getMessage()[:200]}" for r in self.records[start:]]
+
+
+TRACEBACKS = Tracebacks()
+logging.getLogger().addHandler(TRACEBACKS)
+
+
 @dataclass
 class Watch:
     """Where the workspace stood before one input; the checks look at what came after."""
@@ -184,8 +204,10 @@ class Watch:
     calls: int = 0
     checksum: str = ""
     sent: list[ApiCall] = field(default_factory=list)
+    logged: int = 0
 
     def __post_init__(self) -> None:
+        self.logged = len(TRACEBACKS.records)
         self.calls = len(self.harness.sandbox.calls)
         self.checksum = table_checksum(self.harness.engine)
 
@@ -203,6 +225,7 @@ class Watch:
         """
         sandbox = self.harness.sandbox
         assert sandbox.problems == [], sandbox.problems
+        assert TRACEBACKS.since(self.logged) == [], "a traceback or error in the logs"
         texts = self.texts()
         assert not any(SORRY in t for t in texts), "a listener failed and the error handler spoke"
         pinged = [t for t in texts if any(b in t for b in BROADCASTS)]

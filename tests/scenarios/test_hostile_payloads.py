@@ -1,18 +1,21 @@
 """Hostile payloads: tampered button values, garbled modal submissions, junk HTTP bodies.
 
 Slack sends back what the bot put in its own messages, but a stale message, a
-replayed request or a bug can make any of it odd. Whatever arrives, the HTTP
-answer is never a 5xx, the error handler never has to speak, and a refused
-input changes no data.
+replayed request or a bug can make any of it odd. Whatever arrives, over HTTP or
+over Socket Mode, the answer is never a 5xx, no traceback reaches the logs, the
+error handler never has to speak, and a refused input changes no data.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlalchemy import Engine
 
 from bot.render.digest_subscriptions import subscribe_modal
 from bot.render.goals import EDIT_CALLBACK
@@ -56,6 +59,13 @@ json_junk = st.recursive(
 )
 
 
+@pytest.fixture(params=["http", "socket"])
+def either(db: Engine, request: pytest.FixtureRequest) -> Iterator[BotHarness]:
+    """The bot over HTTP, then over Socket Mode: both must hold."""
+    with BotHarness(db, socket_mode=request.param == "socket") as running:
+        yield running
+
+
 def button_values(world: World) -> st.SearchStrategy[Any]:
     ids = [world.goal_id, world.hostile_goal_id]
     return st.one_of(
@@ -67,8 +77,8 @@ def button_values(world: World) -> st.SearchStrategy[Any]:
     )
 
 
-def test_tampered_buttons_never_break_the_bot(harness: BotHarness) -> None:
-    world = seed_world(harness)
+def test_tampered_buttons_never_break_the_bot(either: BotHarness) -> None:
+    world = seed_world(either)
 
     @fuzz_settings(120)
     @given(
@@ -84,9 +94,9 @@ def test_tampered_buttons_never_break_the_bot(harness: BotHarness) -> None:
             "value": value,
             "text": {"type": "plain_text", "text": "x"},
         }
-        watch = Watch(harness)
+        watch = Watch(either)
         message = world.reminder if on_reminder else None
-        answer = harness.driver.block_action(user, element, "b", message)
+        answer = either.driver.block_action(user, element, "b", message)
         assert answer.status < 500
         watch.check(rejected=user == "U2" and action_id in OWNER_ONLY)
 
@@ -149,10 +159,10 @@ def _check_submission(watch: Watch, answer: Any) -> None:
     watch.check(rejected=_rejected(answer))
 
 
-def test_garbled_update_forms_never_break_the_bot(harness: BotHarness) -> None:
-    world = seed_world(harness)
-    harness.driver.click("U1", world.reminder, "Update")
-    [view] = [v for v in harness.sandbox.views.values() if v.get("callback_id") == UPDATE_CALLBACK]
+def test_garbled_update_forms_never_break_the_bot(either: BotHarness) -> None:
+    world = seed_world(either)
+    either.driver.click("U1", world.reminder, "Update")
+    [view] = [v for v in either.sandbox.views.values() if v.get("callback_id") == UPDATE_CALLBACK]
     value_blocks = [b["block_id"] for b in view["blocks"]]
     metadata = st.one_of(
         st.just(view["private_metadata"]),
@@ -163,21 +173,21 @@ def test_garbled_update_forms_never_break_the_bot(harness: BotHarness) -> None:
     @fuzz_settings(80)
     @given(values=_state([*value_blocks, "value:999999", "value:x"]), private=metadata)
     def run(values: dict[str, Any], private: str) -> None:
-        watch = Watch(harness)
-        answer = harness.driver.submit_view("U1", {**view, "private_metadata": private}, values)
+        watch = Watch(either)
+        answer = either.driver.submit_view("U1", {**view, "private_metadata": private}, values)
         _check_submission(watch, answer)
 
     run()
 
 
-def test_garbled_edit_forms_never_break_the_bot(harness: BotHarness) -> None:
-    world = seed_world(harness)
-    with harness.services.session() as session:
+def test_garbled_edit_forms_never_break_the_bot(either: BotHarness) -> None:
+    world = seed_world(either)
+    with either.services.session() as session:
         hostile = session.get(Goal, world.hostile_goal_id)
         assert hostile is not None
         number = hostile.number
-    harness.driver.command("U1", "/goals", f"edit #{number}")
-    [view] = [v for v in harness.sandbox.views.values() if v.get("callback_id") == EDIT_CALLBACK]
+    either.driver.command("U1", "/goals", f"edit #{number}")
+    [view] = [v for v in either.sandbox.views.values() if v.get("callback_id") == EDIT_CALLBACK]
     block_ids = [b["block_id"] for b in view["blocks"]]
     metadata = st.one_of(
         st.sampled_from([view["private_metadata"], str(world.goal_id)]),
@@ -188,22 +198,22 @@ def test_garbled_edit_forms_never_break_the_bot(harness: BotHarness) -> None:
     @fuzz_settings(80)
     @given(values=_state(block_ids), private=metadata, user=st.sampled_from(["U1", "U2"]))
     def run(values: dict[str, Any], private: str, user: str) -> None:
-        watch = Watch(harness)
-        answer = harness.driver.submit_view(user, {**view, "private_metadata": private}, values)
+        watch = Watch(either)
+        answer = either.driver.submit_view(user, {**view, "private_metadata": private}, values)
         _check_submission(watch, answer)
 
     run()
 
 
-def test_garbled_digest_forms_never_break_the_bot(harness: BotHarness) -> None:
-    seed_world(harness)
+def test_garbled_digest_forms_never_break_the_bot(either: BotHarness) -> None:
+    seed_world(either)
     view = subscribe_modal()
 
     @fuzz_settings(60)
     @given(values=_state(["channel", "schedule"]))
     def run(values: dict[str, Any]) -> None:
-        watch = Watch(harness)
-        answer = harness.driver.submit_view("U1", view, values)
+        watch = Watch(either)
+        answer = either.driver.submit_view("U1", view, values)
         _check_submission(watch, answer)
 
     run()

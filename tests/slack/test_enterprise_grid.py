@@ -98,3 +98,40 @@ def test_a_slash_command_from_an_org_wide_install_checks_in(harness: BotHarness)
     with harness.services.session() as session:
         [stored] = session.exec(select(CheckIn)).all()
     assert stored.team_id == TEAM
+
+
+def test_the_update_form_from_an_org_wide_install_records_the_check_in(
+    harness: BotHarness,
+) -> None:
+    make_reminded_goal(harness)
+    harness.clock.set(MONDAY_10_BUCHAREST)
+    tick(harness)
+    [reminder] = reminders_to(harness, "U1")
+    assert grid_button_press(harness, "U1", reminder, "reminder.update") == 200
+    [form] = harness.sandbox.views.values()
+    value_block = next(b["block_id"] for b in form["blocks"] if b["block_id"].startswith("value:"))
+    payload = {
+        "type": "view_submission",
+        "team": None,
+        "enterprise": {"id": ENTERPRISE, "name": "Grid"},
+        "is_enterprise_install": True,
+        "user": {"id": "U1", "username": "ana", "name": "ana", "team_id": TEAM},
+        "api_app_id": harness.sandbox.app_id,
+        "token": "sandbox-verification-token",
+        "trigger_id": "5.6.grid",
+        "view": {
+            **form,
+            "team_id": TEAM,
+            "state": {
+                "values": {value_block: {"value": {"type": "plain_text_input", "value": "43k"}}}
+            },
+        },
+        "response_urls": [],
+    }
+    body = urlencode({"payload": json.dumps(payload)}).encode()
+
+    assert harness.driver.post_signed(body, FORM).status == 200
+
+    with harness.services.session() as session:
+        [stored] = session.exec(select(CheckIn)).all()
+    assert (stored.team_id, stored.value) == (TEAM, 43000)

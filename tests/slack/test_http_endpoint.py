@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import time
 import urllib.request
+from contextlib import ExitStack
 from urllib.parse import urlencode
 
 import pytest
@@ -113,3 +114,20 @@ def test_oversized_body_is_refused_with_413(harness: BotHarness) -> None:
         status_line = connection.makefile("rb").readline()
 
     assert b" 413 " in status_line
+
+
+def test_slow_clients_do_not_crowd_out_health_checks_or_slack(harness: BotHarness) -> None:
+    """200 clients that send half a header and wait (as one sending a byte a second
+    would) still leave room for /healthz and Slack's signed commands."""
+    host, port = harness.url.removeprefix("http://").split(":")
+    with ExitStack() as stack:
+        for _ in range(200):
+            slow = stack.enter_context(socket.create_connection((host, int(port)), timeout=5))
+            slow.sendall(b"POST /slack/events HTTP/1.1\r\nHost: bot\r\nX-Slow: a")
+
+        with urllib.request.urlopen(harness.url + "/healthz", timeout=5) as response:
+            assert response.status == 200
+        answer = harness.driver.post_signed(help_command(harness), FORM)
+
+    assert answer.status == 200
+    assert "/goals help" in str(harness.last_reply("U1").blocks)
