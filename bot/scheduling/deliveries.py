@@ -218,6 +218,8 @@ class DeliveryRunner:
                 log.warning("sending %s %s failed (%s); trying again", *item.what, tried.error)
             else:
                 source.reschedule(session, item, now)
+        if tried.sent is not None:
+            crash_point("after_mark")
         if tried.status is not DeliveryStatus.SENT:
             return tried.status  # "skipped" (nothing to send) or "failed"
         return "late" if late else "sent"
@@ -289,8 +291,8 @@ def post_scheduled(
 
 
 CRASH_AT = "CHECKIN_BOT_CRASH_AT"
-"""Tests only: `after_claim` or `after_post` kills the process there (kill -9), to prove
-that a delivery survives a crash at that step."""
+"""Tests only: `after_claim`, `after_post` or `after_mark` (its outcome committed) kills the
+process there (kill -9), to prove that a delivery survives a crash at that step."""
 
 
 def crash_point(step: str) -> None:
