@@ -233,7 +233,7 @@ class DeliveryRunner:
             )
             if claim is None:
                 # Held elsewhere: only its holder's outcome moves the schedule on.
-                if repo.delivery_settled(session=session, key=item.key, now=now, lease=self.lease):
+                if repo.delivery_settled(session=session, key=item.key):
                     source.reschedule(session, item, now)
                 return "already_claimed"
             if lateness > LATE_LIMIT:

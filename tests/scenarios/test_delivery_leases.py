@@ -61,6 +61,26 @@ def test_a_claim_held_elsewhere_never_moves_the_schedule_and_is_taken_over_after
     assert schedule.next_run_at == MONDAY_10_BUCHAREST + timedelta(days=7)
 
 
+def test_a_reminder_whose_senders_die_three_times_in_a_row_is_still_sent_once(
+    harness: BotHarness,
+) -> None:
+    """A crash is not the message's failure: the bench (bench/chaos.py) lost reminders
+    whose holders were killed three times, once the tries ran out."""
+    _, schedule_id = make_reminded_goal(harness)
+    harness.clock.set(MONDAY_10_BUCHAREST)
+    for _ in range(repo.DELIVERY_ATTEMPTS):
+        dead_sender_claims(harness, schedule_id, posted=False)
+        harness.clock.advance(LEASE + timedelta(seconds=1))
+
+    assert tick(harness).sent == 1
+    assert tick(harness).sent == 0
+
+    assert len(reminders_to(harness, "U1")) == 1
+    delivery, schedule = delivery_and_schedule(harness)
+    assert (delivery.status, delivery.attempts) == ("sent", repo.DELIVERY_ATTEMPTS + 1)
+    assert schedule.next_run_at == MONDAY_10_BUCHAREST + timedelta(days=7)
+
+
 def test_a_reminder_posted_by_a_sender_that_died_is_bound_not_posted_again(
     harness: BotHarness,
 ) -> None:
