@@ -40,15 +40,7 @@ from bot.sandbox.state import Message
 from bot.scheduling.sources import all_sources
 from bot.services.digests import subscribe
 from bot.slack.delivery_marks import key_of
-from storage.models import (
-    CheckIn,
-    Delivery,
-    DeliveryKind,
-    DeliveryStatus,
-    DigestSubscription,
-    ReminderSchedule,
-)
-from storage.repo import DELIVERY_ATTEMPTS
+from storage.models import CheckIn, DeliveryKind, DigestSubscription, ReminderSchedule
 from tests.factories import make_reminded_goal
 from tests.harness import TEAM, BotHarness, fresh_database, migrated_engine
 from tests.scenarios.bot_processes import posts_by_key, start_tick
@@ -107,22 +99,15 @@ def seed(harness: BotHarness, rng: random.Random, goals: int) -> dict[str, int]:
 
 
 def next_time(harness: BotHarness, now: datetime) -> datetime | None:
-    """When something is next due, or just past the lease when something is left over."""
+    """When something is next due, or just past the lease while something is still due
+    (only a delivery's outcome moves its schedule on, so an open claim keeps it due)."""
     with harness.services.session() as session:
         nexts = [
             session.exec(select(func.min(model.next_run_at)).where(col(model.active))).one()
             for model in (ReminderSchedule, DigestSubscription)
         ]
-        open_claims = session.exec(
-            select(func.count())
-            .select_from(Delivery)
-            .where(
-                col(Delivery.status).in_([DeliveryStatus.CLAIMED, DeliveryStatus.FAILED]),
-                col(Delivery.attempts) < DELIVERY_ATTEMPTS,
-            )
-        ).one()
     upcoming = [n if n.tzinfo else n.replace(tzinfo=UTC) for n in nexts if n is not None]
-    if open_claims or any(n <= now for n in upcoming):
+    if any(n <= now for n in upcoming):
         return now + AFTER_LEASE
     later = [n for n in upcoming if n < START + timedelta(days=2)]
     return min(later) if later else None
