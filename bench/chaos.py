@@ -254,6 +254,7 @@ def main() -> int:
                 with BotHarness(engine, now=SUNDAY) as harness:
                     rounds.append(run_day(harness, args, Path(workdir)))
                 engine.dispose()
+            print(f"day {len(rounds)}: {rounds[-1]}", flush=True)  # a long run shows its way
             args.seed += 1
     print(f"chaos on {args.db}: {len(rounds)} day(s), {time.monotonic() - started:.0f} s")
     for name in rounds[0]:
