@@ -45,8 +45,10 @@ def bind_delivery_message(
 
 
 DELIVERY_ATTEMPTS = 3
-"""Tries of one scheduled message that fails on passing errors (after the client's retries),
-or whose sender vanished (a crash) before it said how the try went."""
+"""Failed tries (passing errors, after the client's retries) after which a scheduled message
+is given up. A sender that vanished (a crash) before it said how its try went is not the
+message's failure: its claim is taken over however often that happens, until the
+occurrence is too late to send (the runner then records it as skipped)."""
 
 _KEY_SEPARATOR, _KEY_PARTS = "/", 4
 
@@ -138,13 +140,18 @@ def claim_delivery(
 def _take_over(
     session: Session, key: DeliveryKey, claimed_by: str, now: datetime, lease: timedelta
 ) -> Delivery | None:
-    """Take over a failed claim, or one whose lease ran out, that has tries left.
+    """Take over a failed claim that has tries left, or one whose lease ran out.
 
     One conditional UPDATE, so of two replicas retrying at once exactly one wins (the
-    other's UPDATE waits on PostgreSQL's row lock, then no longer matches).
+    other's UPDATE waits on PostgreSQL's row lock, then no longer matches). `attempts`
+    counts every claim, so the taker knows an earlier try may have posted.
     """
     free = or_(
-        col(Delivery.status) == DeliveryStatus.FAILED,
+        and_(
+            col(Delivery.status) == DeliveryStatus.FAILED,
+            col(Delivery.failures) < DELIVERY_ATTEMPTS,
+        ),
+        # Its sender died: however often that happened, the message is still owed.
         and_(
             col(Delivery.status) == DeliveryStatus.CLAIMED,
             col(Delivery.claimed_at) < now - lease,
@@ -152,7 +159,7 @@ def _take_over(
     )
     taken = session.execute(
         update(Delivery)
-        .where(*key_filter(key), free, col(Delivery.attempts) < DELIVERY_ATTEMPTS)
+        .where(*key_filter(key), free)
         .values(
             status=DeliveryStatus.CLAIMED,
             attempts=col(Delivery.attempts) + 1,
@@ -168,24 +175,14 @@ def _take_over(
     return session.exec(fresh).one()  # as the UPDATE left it, not as the session last saw it
 
 
-def delivery_settled(
-    *, session: Session, key: DeliveryKey, now: datetime, lease: timedelta
-) -> bool:
-    """True when the occurrence has its final outcome (sent, skipped, out of tries), so its
-    schedule may move on; False while someone holds a live claim on it.
-
-    A claim whose lease ran out with no tries left is recorded as failed here.
-    """
+def delivery_settled(*, session: Session, key: DeliveryKey) -> bool:
+    """True when the occurrence has its final outcome (sent, skipped, failed with no tries
+    left), so its schedule may move on; False while it is claimed, live or not (a claim
+    whose lease ran out is taken over by the next tick)."""
     found = session.exec(select(Delivery).where(*key_filter(key))).first()
     if found is None or found.status in (DeliveryStatus.SENT, DeliveryStatus.SKIPPED):
         return found is not None
-    if found.attempts < DELIVERY_ATTEMPTS:
-        return False  # held now, or free again: the next tick takes it over
-    if found.status is DeliveryStatus.CLAIMED:
-        if found.claimed_at > now - lease:
-            return False
-        found.status, found.error = DeliveryStatus.FAILED, "its sender stopped answering"
-    return True
+    return found.status is DeliveryStatus.FAILED and found.failures >= DELIVERY_ATTEMPTS
 
 
 def get_delivery(*, session: Session, team_id: str, delivery_id: int) -> Delivery | None:

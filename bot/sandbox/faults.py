@@ -44,5 +44,9 @@ class FaultInjection(SandboxState):
         client times out on a request Slack carried out."""
         self._faults[method].extend(Fault(delay=seconds) for _ in range(times))
 
+    def clear_faults(self) -> None:
+        """Forget the faults not yet answered with: Slack is well again."""
+        self._faults.clear()
+
     def _next_fault(self, method: str) -> Fault | None:
         return self._faults[method].popleft() if self._faults[method] else None

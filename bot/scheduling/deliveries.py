@@ -212,16 +212,24 @@ class DeliveryRunner:
             )
             if stored is not None:
                 stored.status, stored.error, stored.late = tried.status, tried.error, late
+                if tried.status is DeliveryStatus.FAILED:
+                    stored.failures += 1
                 if tried.sent is not None:
                     stored.sent_at = now
                     stored.channel_id, stored.message_ts = tried.sent.channel_id, tried.sent.ts
             if tried.error in PERMANENT_ERRORS and tried.client is not None:
                 source.on_permanent_failure(session, item, tried.error or "", tried.client, now)
-            elif tried.status is DeliveryStatus.FAILED and claimed.attempts < DELIVERY_ATTEMPTS:
+            elif (
+                tried.status is DeliveryStatus.FAILED
+                and stored is not None
+                and stored.failures < DELIVERY_ATTEMPTS
+            ):
                 # Still due: the next tick (here or on a replica) takes the claim over.
                 log.warning("sending %s %s failed (%s); trying again", *item.what, tried.error)
             else:
                 source.reschedule(session, item, now)
+        if tried.sent is not None:
+            crash_point("after_mark")
         if tried.status is not DeliveryStatus.SENT:
             return tried.status  # "skipped" (nothing to send) or "failed"
         return "late" if late else "sent"
@@ -235,7 +243,7 @@ class DeliveryRunner:
             )
             if claim is None:
                 # Held elsewhere: only its holder's outcome moves the schedule on.
-                if delivery_settled(session=session, key=item.key, now=now, lease=self.lease):
+                if delivery_settled(session=session, key=item.key):
                     source.reschedule(session, item, now)
                 return "already_claimed"
             if lateness > LATE_LIMIT:
@@ -293,8 +301,8 @@ def post_scheduled(
 
 
 CRASH_AT = "CHECKIN_BOT_CRASH_AT"
-"""Tests only: `after_claim` or `after_post` kills the process there (kill -9), to prove
-that a delivery survives a crash at that step."""
+"""Tests only: `after_claim`, `after_post` or `after_mark` (its outcome committed) kills the
+process there (kill -9), to prove that a delivery survives a crash at that step."""
 
 
 def crash_point(step: str) -> None:

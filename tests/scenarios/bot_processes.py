@@ -4,18 +4,23 @@ harness's database and sandbox, with its clock frozen at the harness's time."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from bot.sandbox import SlackSandbox
+from bot.scheduling.deliveries import CRASH_AT
+from bot.slack.delivery_marks import key_of
 from tests.harness import BotHarness
 
 READY_ATTEMPTS = 300  # x 0.1 s at most, while the process imports and connects
@@ -90,3 +95,37 @@ def bot_process(harness: BotHarness, tmp_path: Path, *, wait: bool = True) -> It
     finally:
         process.terminate()
         process.wait(10)
+
+
+def start_tick(harness: BotHarness, cwd: Path, crash: str | None = None) -> subprocess.Popen[bytes]:
+    """`checkin-bot tick` at the harness's time, killed at `crash` (`CHECKIN_BOT_CRASH_AT`)
+    if it gets there; its stderr is piped, for the failure message."""
+    env = bot_env(harness)
+    if crash:
+        env[CRASH_AT] = crash
+    command = [sys.executable, "-m", "bot", "tick"]
+    return subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)  # fmt: skip
+
+
+def run_ticks(harness: BotHarness, tmp_path: Path, crashes: Sequence[str | None]) -> int:
+    """One tick per replica at the harness's time, all at once, each killed at its crash
+    point if it reaches it; returns how many were."""
+    ticks = [start_tick(harness, tmp_path, crash) for crash in crashes]
+    killed = 0
+    for tick in ticks:
+        _, errors = tick.communicate(timeout=60)
+        killed += tick.returncode == -signal.SIGKILL
+        assert tick.returncode in (0, -signal.SIGKILL), errors.decode()[-2000:]
+    return killed
+
+
+def posts_by_key(sandbox: SlackSandbox) -> Counter[str]:
+    """How many times each scheduled message is in Slack, by the delivery key in its
+    metadata (top-level messages only: a digest's thread carries no key)."""
+    posted = Counter[str]()
+    for message in sandbox.messages:
+        key = key_of({"metadata": message.metadata})
+        if key is not None and not message.deleted and message.thread_ts in (None, message.ts):
+            posted[key.text] += 1
+    return posted

@@ -12,7 +12,7 @@ from sqlmodel import select
 from bot.scheduling.deliveries import DeliveryRunner, Due
 from bot.scheduling.reminders import ReminderSource
 from bot.slack.client import make_client
-from storage.deliveries import claim_delivery
+from storage.deliveries import DELIVERY_ATTEMPTS, claim_delivery
 from storage.models import CheckIn, Delivery, DeliveryKind, ReminderSchedule
 from tests.factories import make_reminded_goal
 from tests.harness import TEAM, BotHarness
@@ -58,6 +58,47 @@ def test_a_claim_held_elsewhere_never_moves_the_schedule_and_is_taken_over_after
     assert len(reminders_to(harness, "U1")) == 1
     delivery, schedule = delivery_and_schedule(harness)
     assert (delivery.status, delivery.attempts, delivery.claimed_by) == ("sent", 2, "test")
+    assert schedule.next_run_at == MONDAY_10_BUCHAREST + timedelta(days=7)
+
+
+def test_a_reminder_whose_senders_die_three_times_in_a_row_is_still_sent_once(
+    harness: BotHarness,
+) -> None:
+    """A crash is not the message's failure: the bench (bench/chaos.py) lost reminders
+    whose holders were killed three times, once the tries ran out."""
+    _, schedule_id = make_reminded_goal(harness)
+    harness.clock.set(MONDAY_10_BUCHAREST)
+    for _ in range(DELIVERY_ATTEMPTS):
+        dead_sender_claims(harness, schedule_id, posted=False)
+        harness.clock.advance(LEASE + timedelta(seconds=1))
+
+    assert tick(harness).sent == 1
+    assert tick(harness).sent == 0
+
+    assert len(reminders_to(harness, "U1")) == 1
+    delivery, schedule = delivery_and_schedule(harness)
+    assert (delivery.status, delivery.attempts) == ("sent", DELIVERY_ATTEMPTS + 1)
+    assert schedule.next_run_at == MONDAY_10_BUCHAREST + timedelta(days=7)
+
+
+def test_crashes_then_a_passing_slack_error_do_not_use_up_the_reminders_tries(
+    harness: BotHarness,
+) -> None:
+    """Two senders killed, then one Slack error: three claims, but one failure; the bench
+    lost such a reminder while crashes counted as failed tries."""
+    _, schedule_id = make_reminded_goal(harness)
+    harness.clock.set(MONDAY_10_BUCHAREST)
+    for _ in range(DELIVERY_ATTEMPTS - 1):
+        dead_sender_claims(harness, schedule_id, posted=False)
+        harness.clock.advance(LEASE + timedelta(seconds=1))
+    harness.sandbox.fail("chat.postMessage", "internal_error")
+
+    assert tick(harness).failed == 1
+    assert tick(harness).sent == 1
+
+    assert len(reminders_to(harness, "U1")) == 1
+    delivery, schedule = delivery_and_schedule(harness)
+    assert (delivery.status, delivery.failures) == ("sent", 1)
     assert schedule.next_run_at == MONDAY_10_BUCHAREST + timedelta(days=7)
 
 
