@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.render.errors import SORRY
+from bot.slack.errors import PERMANENT_ERRORS
 
 logger = logging.getLogger("checkin_bot.errors")
 
@@ -17,7 +18,12 @@ logger = logging.getLogger("checkin_bot.errors")
 def tell_the_person(
     error: Exception, body: dict[str, Any], context: BoltContext, client: WebClient
 ) -> BoltResponse | None:
-    logger.exception("listener failed: %s", type(error).__name__, exc_info=error)
+    if isinstance(error, SlackApiError) and _unreachable(error):
+        # Slack refused to reach that person or place (a payload naming a user who is not
+        # there, a channel closed to the bot): not our bug, so one line, no traceback.
+        logger.warning("listener could not answer: %s", error.response.get("error"))
+    else:
+        logger.exception("listener failed: %s", type(error).__name__, exc_info=error)
     user, channel = context.user_id, context.channel_id
     if body and body.get("type") == "view_submission":
         return BoltResponse(
@@ -41,6 +47,10 @@ def tell_the_person(
         # Events still get one, so that Slack delivers them again.
         return BoltResponse(status=200, body="")
     return None
+
+
+def _unreachable(error: SlackApiError) -> bool:
+    return error.response.get("error") in PERMANENT_ERRORS | {"user_not_in_channel"}
 
 
 def register(app: App) -> None:
