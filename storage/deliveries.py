@@ -44,12 +44,6 @@ def bind_delivery_message(
     return found
 
 
-DELIVERY_ATTEMPTS = 3
-"""Failed tries (passing errors, after the client's retries) after which a scheduled message
-is given up. A sender that vanished (a crash) before it said how its try went is not the
-message's failure: its claim is taken over however often that happens, until the
-occurrence is too late to send (the runner then records it as skipped)."""
-
 _KEY_SEPARATOR, _KEY_PARTS = "/", 4
 
 
@@ -140,18 +134,16 @@ def claim_delivery(
 def _take_over(
     session: Session, key: DeliveryKey, claimed_by: str, now: datetime, lease: timedelta
 ) -> Delivery | None:
-    """Take over a failed claim that has tries left, or one whose lease ran out.
+    """Take over a failed claim, or one whose lease ran out.
 
     One conditional UPDATE, so of two replicas retrying at once exactly one wins (the
     other's UPDATE waits on PostgreSQL's row lock, then no longer matches). `attempts`
     counts every claim, so the taker knows an earlier try may have posted.
     """
+    # A failure on a passing error, or a sender that died, however often: the message is
+    # still owed until it is too late to send (the runner then records it as skipped).
     free = or_(
-        and_(
-            col(Delivery.status) == DeliveryStatus.FAILED,
-            col(Delivery.failures) < DELIVERY_ATTEMPTS,
-        ),
-        # Its sender died: however often that happened, the message is still owed.
+        col(Delivery.status) == DeliveryStatus.FAILED,
         and_(
             col(Delivery.status) == DeliveryStatus.CLAIMED,
             col(Delivery.claimed_at) < now - lease,
@@ -176,13 +168,10 @@ def _take_over(
 
 
 def delivery_settled(*, session: Session, key: DeliveryKey) -> bool:
-    """True when the occurrence has its final outcome (sent, skipped, failed with no tries
-    left), so its schedule may move on; False while it is claimed, live or not (a claim
-    whose lease ran out is taken over by the next tick)."""
+    """True when the occurrence has its final outcome (sent or skipped), so its schedule may
+    move on; False while it is claimed, live or not, or failed (a later tick tries again)."""
     found = session.exec(select(Delivery).where(*key_filter(key))).first()
-    if found is None or found.status in (DeliveryStatus.SENT, DeliveryStatus.SKIPPED):
-        return found is not None
-    return found.status is DeliveryStatus.FAILED and found.failures >= DELIVERY_ATTEMPTS
+    return found is not None and found.status in (DeliveryStatus.SENT, DeliveryStatus.SKIPPED)
 
 
 def get_delivery(*, session: Session, team_id: str, delivery_id: int) -> Delivery | None:

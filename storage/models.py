@@ -318,5 +318,5 @@ class Delivery(SQLModel, table=True):
     late: bool = False
     error: str | None = Field(default=None, max_length=300)
     attempts: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # every claim
-    # Tries that ended in a recorded failure; a crashed sender's try is not one of them.
+    # Tries that ended in a recorded failure (a crashed sender's is not one), for operators.
     failures: int = Field(default=0, sa_column_kwargs={"server_default": "0"})

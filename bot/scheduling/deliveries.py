@@ -31,7 +31,6 @@ from bot.services import Services
 from bot.slack.delivery_marks import delivery_metadata, find_posted
 from bot.slack.errors import PERMANENT_ERRORS
 from storage.deliveries import (
-    DELIVERY_ATTEMPTS,
     DeliveryKey,
     claim_delivery,
     delivery_settled,
@@ -219,12 +218,9 @@ class DeliveryRunner:
                     stored.channel_id, stored.message_ts = tried.sent.channel_id, tried.sent.ts
             if tried.error in PERMANENT_ERRORS and tried.client is not None:
                 source.on_permanent_failure(session, item, tried.error or "", tried.client, now)
-            elif (
-                tried.status is DeliveryStatus.FAILED
-                and stored is not None
-                and stored.failures < DELIVERY_ATTEMPTS
-            ):
-                # Still due: the next tick (here or on a replica) takes the claim over.
+            elif tried.status is DeliveryStatus.FAILED and stored is not None:
+                # Still due: the next tick (here or on a replica) takes the claim over, until
+                # the occurrence is LATE_LIMIT late and is recorded as skipped.
                 log.warning("sending %s %s failed (%s); trying again", *item.what, tried.error)
             else:
                 source.reschedule(session, item, now)

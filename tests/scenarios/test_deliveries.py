@@ -167,20 +167,42 @@ def test_a_passing_slack_failure_is_tried_again_on_the_next_tick(harness: BotHar
     assert (delivery.status, delivery.attempts) == ("sent", 2)
 
 
-def test_after_three_failed_tries_the_occurrence_is_given_up(harness: BotHarness) -> None:
+def test_a_slack_outage_delays_the_reminder_but_never_loses_it(harness: BotHarness) -> None:
+    """Passing failures are tried again on every tick, however many: the reminder goes out
+    once Slack is back, and is only given up (recorded as skipped) when 12 hours late."""
     weekly_schedule(harness)
     harness.clock.set(datetime.fromisoformat("2026-11-23T08:00:00+00:00"))
-    harness.sandbox.server_error("chat.postMessage", status=503, times=12)
+    harness.sandbox.server_error("chat.postMessage", status=503, times=5)
 
     reports = []
-    for _ in range(4):
-        reports.append(runner(harness).tick())
+    for replica in ("a", "b", "a", "b", "a", "b"):
+        reports.append(runner(harness, replica).tick())
         harness.clock.advance(timedelta(seconds=30))
 
-    assert [r.failed for r in reports] == [1, 1, 1, 0]
+    assert [(r.failed, r.sent) for r in reports] == [(1, 0)] * 5 + [(0, 1)]
+    assert len(pings(harness)) == 1
     with harness.services.session() as session:
         delivery = session.exec(select(Delivery)).one()
         schedule = session.exec(select(ReminderSchedule)).one()
-    assert (delivery.status, delivery.attempts) == ("failed", 3)
+    assert (delivery.status, delivery.attempts, delivery.failures) == ("sent", 6, 5)
+    assert schedule.next_run_at == datetime.fromisoformat("2026-11-30T08:00:00+00:00")
+
+
+def test_a_reminder_still_failing_12_hours_late_is_skipped_and_recorded(
+    harness: BotHarness,
+) -> None:
+    weekly_schedule(harness)
+    harness.clock.set(datetime.fromisoformat("2026-11-23T08:00:00+00:00"))
+    harness.sandbox.server_error("chat.postMessage", status=503)
+    assert runner(harness).tick().failed == 1
+
+    harness.clock.advance(timedelta(hours=12, minutes=1))
+    assert runner(harness).tick().skipped == 1
+
+    assert pings(harness) == []
+    with harness.services.session() as session:
+        delivery = session.exec(select(Delivery)).one()
+        schedule = session.exec(select(ReminderSchedule)).one()
+    assert (delivery.status, delivery.failures) == ("skipped", 1)
     assert schedule.next_run_at == datetime.fromisoformat("2026-11-30T08:00:00+00:00")
     assert schedule.active

@@ -1,10 +1,11 @@
 """delivery failures
 
 `attempts` counts every claim of a scheduled message, crashed senders included, and
-was also the count that gave the message up after three tries: a reminder whose
-senders were killed twice and then met one Slack 5xx was never sent. `failures` now
-counts only the tries that ended in a recorded failure; the cap applies to it alone.
-Rows already failed take their attempts as their failures (the old rule's view).
+was also the count that gave the message up after three tries: the chaos bench lost
+reminders whose senders were killed and then met a stretch of Slack 5xx. A message is
+now tried until it is too late to send, whatever happened before; `failures` counts the
+tries that ended in a recorded failure, for the operator reading the table (attempts
+minus failures is how often a sender vanished). Rows already failed take their attempts.
 
 Revision ID: 0011
 Revises: 0010
