@@ -217,3 +217,15 @@ def test_strange_input_never_breaks_the_interview_or_pings(
     for message in harness.dm("U1"):
         assert "<!channel>" not in shown(message) and "<!everyone>" not in shown(message)
     assert "Cancelled" in shown(harness.dm("U1")[-1])
+
+
+def test_undo_in_an_interview_goes_back_a_step_not_to_the_last_check_in(
+    harness: BotHarness,
+) -> None:
+    """In an interview "undo" means the step before, though it also takes back a check-in."""
+    asked_baseline = say(harness, "new goal", *PIZZERIA[:2])
+    assert "baseline" in asked_baseline
+
+    asked_again = say(harness, "undo")
+
+    assert "metric" in asked_again.lower() and "Undo your check-in" not in asked_again

@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot.listeners.checkin_answers import answer_in_thread, refresh_after
 from bot.listeners.context import MessageContext
+from bot.listeners.messages.interview import interview_here
 from bot.render.checkins import NOTHING_TO_UNDO, undo_offer_blocks
 from bot.services import Services
 from bot.services.checkin_undo import undo_offer
@@ -26,6 +27,8 @@ def undo_request(ctx: MessageContext) -> bool:
     said = ctx.text.strip().lower().rstrip(".!")
     if said not in UNDO_WORDS or not (ctx.is_direct or ctx.thread_ts or ctx.is_mention):
         return False
+    if interview_here(ctx):
+        return False  # in an interview, "undo" goes back a step
     offer = undo_offer(ctx.services, ctx.actor.requester())
     text, blocks = undo_offer_blocks(offer) if offer else (NOTHING_TO_UNDO, None)
     if ctx.is_direct:

@@ -30,9 +30,7 @@ def interview_reply(ctx: MessageContext) -> bool:
     if ctx.is_mention and wanted in _TEAM_START:
         _start_team_interview(ctx, okr=_TEAM_START[wanted])
         return True
-    channel, thread = service.place(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id)
-    here = channel == ctx.channel_id and (thread is None or thread == ctx.thread_ts)
-    if channel is None or not here:
+    if not interview_here(ctx):
         return False
     picked = mentioned_channel(ctx.text)
     if picked and picked != ctx.channel_id and not bot_is_in(ctx.client, picked):
@@ -47,6 +45,12 @@ def interview_reply(ctx: MessageContext) -> bool:
     post(ctx.client, view, channel_id=ctx.channel_id)
     show_saved_on_home(ctx.actor, view)
     return True
+
+
+def interview_here(ctx: MessageContext) -> bool:
+    """Whether the person has an interview in progress in this conversation (and thread)."""
+    channel, thread = service.place(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id)
+    return channel == ctx.channel_id and (thread is None or thread == ctx.thread_ts)
 
 
 def _start_team_interview(ctx: MessageContext, *, okr: bool) -> None:
