@@ -88,6 +88,7 @@ def seed(harness: BotHarness, rng: random.Random, goals: int) -> dict[str, int]:
     for channel, local in DIGESTS.items():
         if channel not in harness.sandbox.channels:
             harness.sandbox.add_channel(channel, f"team-{channel.lower()}")
+        harness.sandbox.invite(channel, harness.sandbox.bot_user_id)  # as people do first
         request = parse_digest_request(f"weekly mon {local}", tz="Europe/Bucharest")
         assert isinstance(request, Subscribe)
         subscribe(harness.services, team_id=TEAM, channel_id=channel, user_id="U1",
