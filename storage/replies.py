@@ -12,15 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Executable
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
 
 from storage.models import ReplyMessage
-from storage.repo import scoped_team
+from storage.repo import scoped_team, upsert_insert
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +38,7 @@ def take_version(*, session: Session, reply: ReplyKey, version: str, now: dateti
     key = _key(reply)
     stored = ReplyMessage.__table__.c  # type: ignore[attr-defined]
     statement = (
-        _insert(session)(ReplyMessage)
+        upsert_insert(session)(ReplyMessage)
         .values(**key, version=version, updated_at=now)
         .on_conflict_do_update(
             index_elements=list(key),
@@ -58,7 +55,7 @@ def mark_deleted(*, session: Session, reply: ReplyKey, now: datetime) -> bool:
     key = _key(reply)
     stored = ReplyMessage.__table__.c  # type: ignore[attr-defined]
     statement = (
-        _insert(session)(ReplyMessage)
+        upsert_insert(session)(ReplyMessage)
         .values(**key, deleted=True, updated_at=now)
         .on_conflict_do_update(
             index_elements=list(key),
@@ -73,10 +70,6 @@ def mark_deleted(*, session: Session, reply: ReplyKey, now: datetime) -> bool:
 def _key(reply: ReplyKey) -> dict[str, str]:
     team_id = scoped_team(reply.team_id)
     return {"team_id": team_id, "channel_id": reply.channel_id, "message_ts": reply.message_ts}
-
-
-def _insert(session: Session) -> Any:
-    return postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
 def _applied(session: Session, statement: Executable) -> bool:

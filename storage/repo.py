@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -223,6 +223,11 @@ def list_checkins(*, session: Session, team_id: str, goal_id: int) -> list[Check
 # --- exactly-once helpers ------------------------------------------------------------------
 
 
+def upsert_insert(session: Session) -> Any:
+    """The dialect's `insert`, which has `on_conflict_do_…` (SQLite and PostgreSQL alike)."""
+    return postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
 def record_event_once(*, session: Session, team_id: str, event_id: str, now: datetime) -> bool:
     """Remember a Slack event id; False when it was seen before (a retry or another replica).
 
@@ -231,11 +236,8 @@ def record_event_once(*, session: Session, team_id: str, event_id: str, now: dat
     waits for the first transaction to end, then finds the id taken (or free, when the
     first one rolled back).
     """
-    dialect_insert = (
-        postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    )
     statement = (
-        dialect_insert(ProcessedEvent)
+        upsert_insert(session)(ProcessedEvent)
         .values(team_id=scoped_team(team_id), event_id=event_id, received_at=now)
         .on_conflict_do_nothing()
         .returning(col(ProcessedEvent.event_id))  # a row back only when it was inserted

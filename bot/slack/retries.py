@@ -110,7 +110,7 @@ def api_method(url: str) -> str:
     """The Web API method a request calls.
 
     Example:
-        >>> api_method("https://slack.com/api/chat.postMessage?x=1")
+        >>> api_method("http://127.0.0.1:8765/api/chat.postMessage?x=1")  # SLACK_API_URL
         'chat.postMessage'
     """
     return urlsplit(url).path.rstrip("/").rpartition("/")[2]
