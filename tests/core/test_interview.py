@@ -137,6 +137,7 @@ PROBLEMS = [
     (PIZZERIA[:1], "", "Name the metric you will count", Step.METRIC),
     (PIZZERIA[:1], "?!", "Name the metric you will count", Step.METRIC),
     ([], "skip", "can't be skipped", Step.WHY),
+    (["brand awareness"], "400", "Name a platform or a scope", Step.WHERE),
     (PIZZERIA, "maybe", "say “save”", Step.REVIEW),
 ]
 

@@ -43,6 +43,7 @@ from bot.core.vocabulary import resolve_category, resolve_metric, resolve_platfo
 
 _Read = tuple[Interview, tuple[str, ...]] | Problem
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
+_HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)  # a place is named in letters, never "400"
 METRIC_EXAMPLE = "reach, followers, engagement rate, or your own name such as “pizzas sold”"
 _WEEKS_FROM_DAYS = 14  # a deadline this far off is told in weeks, a nearer one in days
 
@@ -74,7 +75,7 @@ def _where(text: str) -> tuple[str | None, str | None] | Problem:
     """The platform key and scope an answer to "where?" names; (None, None) when skipped."""
     if normalise(text) in SKIP:
         return None, None
-    if not _HAS_WORD.search(text):
+    if not _HAS_LETTER.search(text):
         return Problem("Name a platform or a scope.", "Instagram, website or all channels")
     platform = resolve_platform(text)
     scope = platform.name if platform else " ".join(text.split())[:100]
