@@ -143,6 +143,32 @@ def workweek_text(days: frozenset[int]) -> str:
     return ",".join(DAY_NAMES[d] for d in sorted(days))
 
 
+def calendar_spec(calendar: WorkCalendar) -> str:
+    """A calendar as one line of text, as a goal keeps the one its plan counts by.
+
+    Example:
+        >>> calendar_spec(WorkCalendar(parse_workweek("sun-thu"), "IR", "Asia/Tehran"))
+        'sun-thu IR Asia/Tehran'
+    """
+    return " ".join((workweek_text(calendar.workweek), calendar.country or "-", calendar.tz))
+
+
+def calendar_from_spec(spec: str) -> WorkCalendar:
+    """The calendar `calendar_spec` wrote; what cannot be read counts every day.
+
+    Example:
+        >>> calendar_from_spec("mon-fri - Europe/Dublin").country is None
+        True
+    """
+    week, country, tz = [*spec.split(), "", "", ""][:3]
+    days = parse_workweek(week) if week else EVERY_DAY
+    return WorkCalendar(
+        days if isinstance(days, frozenset) else EVERY_DAY,
+        country if country not in {"", "-"} else None,
+        tz or "UTC",
+    )
+
+
 def country_code(text: str) -> str | None:
     """The `holidays` code for a typed country ("ir", "IRN", "Iran"), or None if unknown.
 

@@ -76,7 +76,7 @@ class ReminderSource:
             after = away
         if row.next_run_at is not None and row.next_run_at > due.due_at:
             return  # moved already (snoozed, or advanced by another replica)
-        advance(row, after=after, sent=due.due_at)
+        advance(session, row, after=after, sent=due.due_at)
 
     def on_permanent_failure(
         self, session: Session, due: Due, error: str, client: WebClient, now: datetime
