@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.core.parse_error import ParseError
 from bot.core.workdays import (
@@ -32,7 +32,7 @@ from bot.services.permissions import Refusal, Refused, Requester, can_change, re
 from storage import repo
 from storage.cadences import cadence_of
 from storage.models import Member, ReminderSchedule, Workspace
-from storage.repo import scoped_team
+from storage.work_calendars import get_workspace, running_schedules
 
 CLEAR_WORDS = frozenset({"off", "none", "clear", "reset", "every day", "everyday"})
 WORKSPACE_WORDS = frozenset({"workspace", "everyone", "all"})
@@ -73,7 +73,7 @@ def calendar_of(
 ) -> tuple[WorkCalendar, DayOffRule]:
     """The calendar a person's reminders keep to, in `tz`: their own settings, else the
     workspace's, else every day a working day and no holidays."""
-    workspace = session.get(Workspace, scoped_team(team_id))
+    workspace = get_workspace(session=session, team_id=team_id)
     member = repo.get_member(session=session, team_id=team_id, user_id=user_id) if user_id else None
     week = _first(member, workspace, "workweek")
     days = parse_workweek(week) if week else EVERY_DAY
@@ -187,14 +187,9 @@ def _move_running(session: Session, who: Requester, for_workspace: bool, now: da
 
     A snoozed reminder keeps its snooze; one of a person away starts again after it.
     """
-    query = select(ReminderSchedule).where(
-        ReminderSchedule.team_id == scoped_team(who.team_id),
-        col(ReminderSchedule.active).is_(True),
-    )
-    if not for_workspace:
-        query = query.where(ReminderSchedule.owner_id == who.user_id)
+    owner = None if for_workspace else who.user_id
     moved = 0
-    for row in session.exec(query.order_by(col(ReminderSchedule.id))):
+    for row in running_schedules(session=session, team_id=who.team_id, owner_id=owner):
         if row.snoozed_until is not None and row.snoozed_until > now:
             continue
         after = now
