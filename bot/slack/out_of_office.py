@@ -71,7 +71,7 @@ def _fresh(member: Member, now: datetime) -> bool:
 def _read_status(client: WebClient, user_id: str, now: datetime) -> tuple[bool, datetime | None]:
     """(out of office, its expiry) from Slack; (False, None) when Slack cannot say."""
     try:
-        profile = client.users_profile_get(user=user_id)["profile"]
+        profile = client.users_profile_get(user=user_id).get("profile")
     except SlackApiError as exc:
         log.warning("users.profile.get failed for %s: %s", user_id, exc.response.get("error"))
         return False, None
