@@ -20,6 +20,7 @@ import holidays
 
 from bot.core.cadence import Cadence, CadenceKind
 from bot.core.cadence.occurrences import next_occurrence
+from bot.core.mrkdwn import quoted
 from bot.core.parse_error import ParseError
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -104,14 +105,16 @@ def parse_workweek(text: str) -> frozenset[int] | ParseError:
         >>> sorted(parse_workweek("sun-thu"))
         [0, 1, 2, 3, 6]
         >>> parse_workweek("weekdays").message
-        "I couldn't read 'weekdays' as a work week."
+        "I couldn't read “weekdays” as a work week."
     """
     days: set[int] = set()
     parts = [p for p in text.replace(" ", ",").casefold().split(",") if p]
     for part in parts:
         first, _, last = part.partition("-")
         if first not in _DAY_WORDS or (last and last not in _DAY_WORDS):
-            return ParseError(f"I couldn't read '{text.strip()}' as a work week.", WORKWEEK_EXAMPLE)
+            return ParseError(
+                f"I couldn't read {quoted(text, 40)} as a work week.", WORKWEEK_EXAMPLE
+            )
         start = _DAY_WORDS[first]
         span = (_DAY_WORDS[last] - start) % 7 if last else 0
         days.update((start + i) % 7 for i in range(span + 1))

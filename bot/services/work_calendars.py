@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from sqlmodel import Session
 
+from bot.core.mrkdwn import quoted
 from bot.core.parse_error import ParseError
 from bot.core.workdays import (
     EVERY_DAY,
@@ -165,7 +166,8 @@ def _read(setting: Setting, typed: str) -> str | ParseError | None:
             code = country_code(typed)
             if code is None:
                 return ParseError(
-                    f"I don't know the public holidays of '{typed}'.", "/goals holidays IR"
+                    f"I don't know the public holidays of {quoted(typed, 40)}.",
+                    "/goals holidays IR",
                 )
             return code
         case Setting.DAY_OFF_RULE:

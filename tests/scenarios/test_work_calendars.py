@@ -106,9 +106,9 @@ def test_unreadable_days_get_a_clear_answer_and_change_nothing(harness: BotHarne
     before = next_run(harness, schedule)
 
     harness.driver.command("U1", "/goals", "workweek weekdays")
-    assert "I couldn't read 'weekdays' as a work week" in harness.last_reply("U1").text
+    assert "I couldn't read “weekdays” as a work week" in harness.last_reply("U1").text
     harness.driver.command("U1", "/goals", "holidays Atlantis")
-    assert "I don't know the public holidays of 'Atlantis'" in harness.last_reply("U1").text
+    assert "I don't know the public holidays of “Atlantis”" in harness.last_reply("U1").text
     harness.driver.command("U1", "/goals", "dayoff maybe")
     assert "`/goals dayoff skip`" in harness.last_reply("U1").text
     harness.driver.command("U1", "/goals", "workdays reach sometimes")
