@@ -61,6 +61,10 @@ class Workspace(SQLModel, table=True):
     uninstalled_at: datetime | None = _utc(default=None)
     # The last goal number handed out here; see storage.repo.reserve_goal_numbers.
     last_goal_number: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Days off for everyone here (a person's own override these); see bot.core.workdays.
+    workweek: str | None = Field(default=None, max_length=40)  # "sun-thu"; None: every day
+    holiday_country: str | None = Field(default=None, max_length=8)  # "IR"; None: no holidays
+    day_off_rule: str | None = Field(default=None, max_length=8)  # "move" (None) or "skip"
 
 
 class Member(SQLModel, table=True):
@@ -72,6 +76,15 @@ class Member(SQLModel, table=True):
     is_admin: bool = False
     away_until: datetime | None = _utc(default=None)
     updated_at: datetime = _utc()
+    # The person's own days off; None follows the workspace's.
+    workweek: str | None = Field(default=None, max_length=40)
+    holiday_country: str | None = Field(default=None, max_length=8)
+    day_off_rule: str | None = Field(default=None, max_length=8)
+    # Out of office by their Slack status, as last read (bot.slack.out_of_office):
+    # `status_until` is the status's expiry (None: none set); read again after a while.
+    status_away: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
+    status_until: datetime | None = _utc(default=None)
+    status_checked_at: datetime | None = _utc(default=None)
 
 
 class Goal(SQLModel, table=True):
@@ -115,6 +128,9 @@ class Goal(SQLModel, table=True):
     team: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
     contributors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     state: GoalState = _enum(GoalState, 16, default=GoalState.ACTIVE)
+    # Its plan counts working days only, by this calendar ("sun-thu IR Asia/Tehran", see
+    # bot.core.workdays.calendar_spec); None: every day counts.
+    plan_workdays: str | None = Field(default=None, max_length=120)
     created_by: str | None = Field(default=None, max_length=32)
     created_at: datetime = _utc()
     updated_at: datetime = _utc()

@@ -76,6 +76,7 @@ def test_the_manifest_asks_for_no_scope_the_bot_does_not_use() -> None:
         "im:history",
         "im:write",
         "users:read",
+        "users.profile:read",
     }
     assert manifest()["settings"]["socket_mode_enabled"] is True
     assert manifest()["settings"]["interactivity"]["is_enabled"] is True

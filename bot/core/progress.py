@@ -49,6 +49,7 @@ from bot.core.trend import (
     up_to,
 )
 from bot.core.values import Direction, Unit
+from bot.core.workdays import WorkCalendar, working_fraction
 
 ON_TRACK_SLACK = Decimal("0.10")
 """How far progress may trail the plan (as a fraction of the whole way) and still be on track."""
@@ -114,6 +115,8 @@ class GoalFigures:
     start: datetime
     deadline: datetime
     unit: Unit = Unit.COUNT
+    # The plan counts only this calendar's working days (None: every day); see bot.core.workdays.
+    calendar: WorkCalendar | None = None
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.deadline.tzinfo is None:
@@ -182,7 +185,9 @@ def progress(
     return ((current - baseline) / (target - baseline)).quantize(PROGRESS_PLACES)
 
 
-def expected_progress(start: datetime, deadline: datetime, at: datetime) -> Decimal:
+def expected_progress(
+    start: datetime, deadline: datetime, at: datetime, calendar: WorkCalendar | None = None
+) -> Decimal:
     """The fraction of the way the plan says a goal should have covered at `at`.
 
     Linear in time from 0 at `start` to 1 at `deadline`, clamped to 0..1.
@@ -193,11 +198,17 @@ def expected_progress(start: datetime, deadline: datetime, at: datetime) -> Deci
         ...                   datetime(2026, 1, 5, tzinfo=UTC))
         Decimal('0.4000')
     """
-    return _plan_fraction(start, deadline, at).quantize(PROGRESS_PLACES)
+    return _plan_fraction(start, deadline, at, calendar).quantize(PROGRESS_PLACES)
 
 
-def expected_value(
-    baseline: Decimal, target: Decimal, start: datetime, deadline: datetime, at: datetime
+def expected_value(  # noqa: PLR0913 (the plan's figures, and the days it counts)
+    baseline: Decimal,
+    target: Decimal,
+    start: datetime,
+    deadline: datetime,
+    at: datetime,
+    *,
+    calendar: WorkCalendar | None = None,
 ) -> Decimal:
     """The value the plan says the metric should have at `at`.
 
@@ -207,7 +218,7 @@ def expected_value(
         ...                datetime(2026, 1, 11, tzinfo=UTC), datetime(2026, 1, 6, tzinfo=UTC))
         Decimal('440.00')
     """
-    fraction = _plan_fraction(start, deadline, at)
+    fraction = _plan_fraction(start, deadline, at, calendar)
     return (baseline + (target - baseline) * fraction).quantize(VALUE_PLACES)
 
 
@@ -281,7 +292,7 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
     trend_applies = figures.unit is not Unit.MILESTONE
 
     so_far = progress(baseline, figures.target, current, figures.direction)
-    expected = expected_progress(plan_start, figures.deadline, now)
+    expected = expected_progress(plan_start, figures.deadline, now, figures.calendar)
     predicted = forecast(trend_points, figures.deadline) if trend_applies else None
     achieved = current is not None and meets_target(current, figures.target, figures.direction)
 
@@ -292,7 +303,14 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
         progress=so_far,
         expected=expected,
         expected_value=(
-            expected_value(baseline, figures.target, plan_start, figures.deadline, now)
+            expected_value(
+                baseline,
+                figures.target,
+                plan_start,
+                figures.deadline,
+                now,
+                calendar=figures.calendar,
+            )
             if baseline is not None
             else None
         ),
@@ -338,11 +356,15 @@ def progress_bar(fraction: Decimal | None, width: int = 10) -> str:
     return f"{'▓' * filled}{'░' * (width - filled)} {int(fraction * _HUNDRED)}%"
 
 
-def _plan_fraction(start: datetime, deadline: datetime, at: datetime) -> Decimal:
+def _plan_fraction(
+    start: datetime, deadline: datetime, at: datetime, calendar: WorkCalendar | None
+) -> Decimal:
     if at >= deadline:
         return _ONE
     if at <= start:
         return _ZERO
+    if calendar is not None:
+        return working_fraction(calendar, start, deadline, at)
     return exact_seconds(at - start) / exact_seconds(deadline - start)
 
 

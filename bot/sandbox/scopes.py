@@ -16,6 +16,7 @@ METHOD_SCOPES = {
     "files.completeUploadExternal": "files:write",
     "reactions.add": "reactions:write",
     "users.info": "users:read",
+    "users.profile.get": "users.profile:read",
 }
 
 # The Conversations API asks for the scope of the conversation's kind: channels:history for

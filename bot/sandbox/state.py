@@ -126,6 +126,17 @@ class SandboxState:
         self.users[user_id] = user
         return user
 
+    def set_status(
+        self, user_id: str, *, text: str = "", emoji: str = "", expires: int = 0
+    ) -> None:
+        """A person sets their Slack status (empty text and emoji clear it); `expires` is a
+        Unix time, 0 for none, as `users.profile.get` reports `status_expiration`."""
+        self.users[user_id]["status"] = {
+            "status_text": text,
+            "status_emoji": emoji,
+            "status_expiration": expires,
+        }
+
     def add_channel(
         self,
         channel_id: str,

@@ -168,6 +168,16 @@ class WebApiMethods(SandboxState):
             return {"ok": False, "error": "user_not_found"}
         return {"ok": True, "user": user}
 
+    def _api_users_profile_get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """A person's profile with their custom status; without `user`, the caller's own (the
+        bot's), as Slack answers a bot token."""
+        user = self.users.get(str(args.get("user") or self.bot_user_id))
+        if user is None:
+            return {"ok": False, "error": "user_not_found"}
+        profile = {**user["profile"], "status_text": "", "status_emoji": "", "status_expiration": 0}
+        profile.update(user.get("status", {}))
+        return {"ok": True, "profile": profile}
+
     def _open_view(self, view: Any, *, view_id: str | None = None) -> dict[str, Any]:
         if error := self._check(view_problems(view), "views"):
             return error

@@ -17,12 +17,14 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
+from bot.core.dates import format_date
 from bot.render.reminders import reminder_message, reminder_paused_text
 from bot.scheduling.deliveries import Due, NotSent, Sent, post_scheduled
 from bot.services import Services
 from bot.services.reminders import build_reminder, finished_reason, reminded_in, why_not_remind
 from bot.services.schedules import advance
 from bot.slack.errors import CHANNEL_ERRORS
+from bot.slack.out_of_office import out_of_office, status_of
 from bot.slack.people import user_timezone
 from storage import repo
 from storage.models import DeliveryKind, Goal, ReminderSchedule
@@ -51,12 +53,14 @@ class ReminderSource:
             row, goal = self._load(session, due)
             if row is None:
                 return NotSent("the schedule was deleted")
-            reason = why_not_remind(goal, self._away_until(session, row), now)
+            reason = why_not_remind(goal, self._away_until(session, row, now), now)
             if reason is not None or goal is None:
                 return NotSent(reason or "the goal was deleted")
             owner = goal.owner_id or row.owner_id
             view = build_reminder(session, row, goal, now, late=late)
             channel = reminded_in(goal) or owner or ""
+        if owner and (away := self._out_of_office(due, client, owner)) is not None:
+            return away
         if owner:
             self._follow_owner_timezone(due, client, owner)
         text, blocks = reminder_message(view)
@@ -71,12 +75,12 @@ class ReminderSource:
             row.active, row.paused_reason = False, finished
             return
         after = max(now, due.due_at)
-        away = self._away_until(session, row)
+        away = self._away_until(session, row, now)
         if away is not None and away > after:
             after = away
         if row.next_run_at is not None and row.next_run_at > due.due_at:
             return  # moved already (snoozed, or advanced by another replica)
-        advance(row, after=after, sent=due.due_at)
+        advance(session, row, after=after, sent=due.due_at)
 
     def on_permanent_failure(
         self, session: Session, due: Due, error: str, client: WebClient, now: datetime
@@ -105,11 +109,24 @@ class ReminderSource:
         return row, repo.get_goal(session=session, team_id=due.team_id, goal_id=row.goal_id)
 
     @staticmethod
-    def _away_until(session: Session, row: ReminderSchedule) -> datetime | None:
+    def _away_until(session: Session, row: ReminderSchedule, now: datetime) -> datetime | None:
+        """The later end of `/goals away` and of an out-of-office status with an expiry."""
         if not row.owner_id:
             return None
         member = repo.get_member(session=session, team_id=row.team_id, user_id=row.owner_id)
-        return member.away_until if member else None
+        status = status_of(member, now)
+        ends = [t for t in (member.away_until if member else None, status and status.until) if t]
+        return max(ends) if ends else None
+
+    def _out_of_office(self, due: Due, client: WebClient, owner: str) -> NotSent | None:
+        """The owner's Slack status says out of office: nothing now, and the schedule moves
+        past its expiry (without one, the next reminder reads the status again)."""
+        away = out_of_office(self.services, client, due.team_id, owner)
+        if away is None:
+            return None
+        if away.until is None:
+            return NotSent("the owner is out of office (Slack status)")
+        return NotSent(f"the owner is out of office until {format_date(away.until.date())}")
 
     def _follow_owner_timezone(self, due: Due, client: WebClient, owner: str) -> None:
         """The owner moved (Slack says another zone): later reminders follow their clock."""

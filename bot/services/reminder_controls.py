@@ -178,7 +178,7 @@ def come_back(services: Services, *, team_id: str, user_id: str) -> ReminderChan
             ):
                 continue
             row.active, row.paused_reason, row.updated_at = True, None, now
-            advance(row, after=now)
+            advance(session, row, after=now)
             resumed.append(row)
         if not resumed:
             return ReminderChange(Did.BACK)

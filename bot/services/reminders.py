@@ -25,6 +25,7 @@ from bot.services import Services
 from bot.services.checkin_goals import asked_goals, goal_ref, owner_zone, reminder_goal
 from bot.services.permissions import Refusal, Refused, Requester, can_change, refusal
 from bot.services.reminder_controls import schedule_of
+from bot.services.tracking import plan_calendar
 from storage import checkins as checkin_store
 from storage import repo
 from storage.models import Delivery, Goal, ReminderSchedule
@@ -163,7 +164,14 @@ def _item(session: Session, goal: Goal, now: datetime, zone: ZoneInfo) -> Remind
     )
     expected = None
     if goal.target is not None and goal.deadline is not None and goal.baseline is not None:
-        planned = expected_value(goal.baseline, goal.target, goal.start_at, goal.deadline, now)
+        planned = expected_value(
+            goal.baseline,
+            goal.target,
+            goal.start_at,
+            goal.deadline,
+            now,
+            calendar=plan_calendar(goal),
+        )
         expected = quantity(round_estimate(planned, unit))
     return ReminderItem(
         goal=goal_ref(goal),

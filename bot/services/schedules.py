@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot.core.cadence import Cadence
-from bot.core.cadence.occurrences import next_occurrence
 from bot.core.dates import end_of_day
-from storage.cadences import cadence_of, store_cadence
+from bot.services.work_calendars import next_run
+from storage.cadences import store_cadence
 from storage.models import Goal, ReminderSchedule
 from storage.reminders import get_goal_schedule
 
@@ -40,15 +40,18 @@ def set_goal_schedule(
     row.owner_id = owner_id
     row.active = True
     row.paused_reason = None
-    row.next_run_at = next_occurrence(cadence, now)
+    row.next_run_at = next_run(session, row, now)
     row.updated_at = now
     session.flush()
     return row
 
 
-def advance(row: ReminderSchedule, *, after: datetime, sent: datetime | None = None) -> datetime:
-    """Move a schedule to its first occurrence after `after` and return it; with `sent`
-    (the occurrence just answered), never on that occurrence's local day.
+def advance(
+    session: Session, row: ReminderSchedule, *, after: datetime, sent: datetime | None = None
+) -> datetime:
+    """Move a schedule to its first occurrence after `after` (off its owner's days off,
+    see `bot.services.work_calendars`) and return it; with `sent` (the occurrence just
+    answered), never on that occurrence's local day.
 
     The day is read in the schedule's zone as it is now: an owner who moved west (from
     Bucharest to Los Angeles) has their morning reminder fall on the day the one sent
@@ -57,5 +60,5 @@ def advance(row: ReminderSchedule, *, after: datetime, sent: datetime | None = N
     if sent is not None:
         zone = ZoneInfo(row.timezone)
         after = max(after, end_of_day(sent.astimezone(zone).date(), zone))
-    row.next_run_at = next_occurrence(cadence_of(row), after)
+    row.next_run_at = next_run(session, row, after)
     return row.next_run_at

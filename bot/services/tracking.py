@@ -20,6 +20,7 @@ from bot.core.okr_scores import kr_score, objective_score
 from bot.core.progress import GoalFigures, assess
 from bot.core.trend import Point
 from bot.core.values import GoalKind
+from bot.core.workdays import WorkCalendar, calendar_from_spec
 from storage.checkins import key_results_of
 from storage.models import CheckIn, Goal
 from storage.progress import checkins_by_goal
@@ -46,7 +47,13 @@ def goal_figures(goal: Goal, *, deadline: datetime | None = None) -> GoalFigures
         start=goal.start_at,
         deadline=deadline,
         unit=goal.unit,
+        calendar=plan_calendar(goal),
     )
+
+
+def plan_calendar(goal: Goal) -> WorkCalendar | None:
+    """The working days a goal's plan counts (`/goals workdays #3 on`), None: every day."""
+    return calendar_from_spec(goal.plan_workdays) if goal.plan_workdays else None
 
 
 def goal_points(checkins: Sequence[CheckIn]) -> tuple[Point, ...]:

@@ -41,7 +41,7 @@ class ChannelPing:
     def reschedule(self, session: Session, due: Due, now: datetime) -> None:
         row = session.get(ReminderSchedule, due.row_id)
         assert row is not None
-        advance(row, after=max(now, due.due_at))
+        advance(session, row, after=max(now, due.due_at))
 
     def on_permanent_failure(
         self, session: Session, due: Due, error: str, client: WebClient, now: datetime

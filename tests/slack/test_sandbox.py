@@ -275,3 +275,22 @@ def test_a_method_needing_a_scope_the_manifest_lacks_is_refused(
     )
     assert info.value.response["needed"] == "channels:read"
     assert "chat:write" in info.value.response["provided"].split(",")
+
+
+def test_users_profile_get_gives_the_status_and_is_strict(client_and_sandbox: tuple) -> None:
+    client, sandbox, _ = client_and_sandbox
+    sandbox.set_status("U1", text="Vacationing", emoji=":palm_tree:", expires=1_800_000_000)
+
+    profile = client.users_profile_get(user="U1")["profile"]
+    cleared = client.users_profile_get(user="U2")["profile"]
+
+    assert (profile["status_text"], profile["status_emoji"]) == ("Vacationing", ":palm_tree:")
+    assert profile["status_expiration"] == 1_800_000_000
+    assert (cleared["status_text"], cleared["status_expiration"]) == ("", 0)
+    with pytest.raises(SlackApiError) as unknown:
+        client.users_profile_get(user="UNOBODY")
+    assert unknown.value.response["error"] == "user_not_found"
+    sandbox.bot_scopes.discard("users.profile:read")
+    with pytest.raises(SlackApiError) as unscoped:
+        client.users_profile_get(user="U1")
+    assert unscoped.value.response["needed"] == "users.profile:read"

@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.commands import checkins, digests, goal_admin
+from bot.listeners.commands import checkins, digests, goal_admin, work_calendars
 from bot.listeners.commands.interview import new_goal
 from bot.listeners.commands.questions import ask
 from bot.listeners.context import CommandContext
@@ -42,6 +42,10 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "undo": checkins.undo,
     "away": checkins.away,
     "back": checkins.back,
+    "workweek": work_calendars.workweek,
+    "holidays": work_calendars.holidays,
+    "dayoff": work_calendars.day_off,
+    "workdays": work_calendars.workdays,
 }
 
 
