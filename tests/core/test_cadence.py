@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.core.cadence import EPOCH_MONDAY, MAX_OCCURRENCES, Cadence, CadenceKind
@@ -398,6 +398,14 @@ def _existing_wall_time(day: date, at: time, zone: ZoneInfo) -> datetime | None:
 
 @settings(max_examples=200, deadline=None)
 @given(cadence=cadences, after=moments)
+# Found by Hypothesis: a stored time with fold=1 inside Bucharest's 1996 spring-forward gap
+# resolved to 23:00 the evening before.
+@example(
+    cadence=Cadence(
+        CadenceKind.MONTHLY, day_of_month="last", at=time(0, 0, fold=1), tz="Europe/Bucharest"
+    ),
+    after=datetime(1996, 3, 15, tzinfo=UTC),
+)
 def test_next_occurrence_is_the_first_matching_wall_time_after(
     cadence: Cadence, after: datetime
 ) -> None:

@@ -96,7 +96,9 @@ def _monthly_day(day_of_month: DayOfMonth | None, day: date) -> int:
 
 
 def _resolve(day: date, at: time, zone: ZoneInfo) -> datetime:
-    wall = datetime.combine(day, at, tzinfo=zone)
+    # A wall time is read as its first occurrence whatever fold it carries: with fold=1,
+    # a time inside a spring-forward gap would resolve to before the gap, on the day before.
+    wall = datetime.combine(day, at.replace(fold=0), tzinfo=zone)
     moment = wall.astimezone(UTC)
     if moment.astimezone(zone).replace(tzinfo=None) == wall.replace(tzinfo=None):
         return moment
