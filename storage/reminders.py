@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -21,6 +22,20 @@ def due_schedules(*, session: Session, now: datetime, limit: int) -> list[Remind
         select(ReminderSchedule)
         .where(col(ReminderSchedule.active).is_(True), col(ReminderSchedule.next_run_at) <= now)
         .order_by(col(ReminderSchedule.next_run_at), col(ReminderSchedule.id))
+        .limit(limit)
+    )
+    return list(session.exec(query))
+
+
+def due_nudges(
+    *, session: Session, column: Any, now: datetime, limit: int
+) -> list[ReminderSchedule]:
+    """Active schedules whose follow-up or escalation (`column`, a datetime column of the
+    row) has come, oldest first, across every workspace; read through that column's index."""
+    query = (
+        select(ReminderSchedule)
+        .where(col(column) <= now, col(ReminderSchedule.active).is_(True))
+        .order_by(col(column), col(ReminderSchedule.id))
         .limit(limit)
     )
     return list(session.exec(query))
@@ -54,3 +69,10 @@ def admin_ids(*, session: Session, team_id: str) -> list[str]:
         Member.team_id == scoped_team(team_id), col(Member.is_admin).is_(True)
     )
     return list(session.exec(query.order_by(col(Member.user_id))))
+
+
+def mark_answered(row: ReminderSchedule) -> None:
+    """The person answered a reminder (skipped, snoozed, paused): no nudge, the streak ends.
+    A check-in needs no call: nudges look for one when they fall due."""
+    row.reminded_at = row.follow_up_at = row.escalate_at = row.streak_since = None
+    row.missed = 0
