@@ -5,7 +5,16 @@ from __future__ import annotations
 from bot.core.mrkdwn import escape
 from bot.render.common import Block, actions, button, context, section
 from bot.render.goals import goal_summary
+from bot.render.reminder_changes import next_reminder_text
+from bot.services.nudge_settings import NudgeAnswer, Said
 from bot.services.nudges import Escalation
+from bot.services.reminder_controls import Did, ReminderChange
+
+REMIND_USAGE = (
+    "For example: `/goals remind #3 mon 10:00 and thu 16:00` (one goal), "
+    "`/goals remind weekdays 9:30` (all your goals), `/goals remind follow-up 4h` or "
+    "`/goals remind escalate 2` (admins, for the workspace)."
+)
 
 
 def follow_up_message(
@@ -48,3 +57,62 @@ def escalation_message(note: Escalation) -> tuple[str, list[Block]]:
     ]
     text = f"{note.missed} missed check-ins in a row on “{escape(note.goal.title)}”."
     return text, blocks
+
+
+def nudge_answer_text(answer: NudgeAnswer) -> str:
+    """The answer to `/goals remind`, `/goals manager` or `/goals quiet`.
+
+    Example:
+        >>> nudge_answer_text(NudgeAnswer(Said.FOLLOW_UP, minutes=240))
+        'Unanswered reminders get one follow-up 4h after them.'
+    """
+    match answer.said:
+        case Said.FOLLOW_UP:
+            if answer.minutes is None:
+                return "No follow-ups: a reminder is sent once."
+            return f"Unanswered reminders get one follow-up {_span(answer.minutes)} after them."
+        case Said.ESCALATE:
+            if not answer.count:
+                return "Nobody's manager is told about missed check-ins."
+            return (
+                f"After {answer.count} missed check-ins in a row, the owner's manager "
+                "(`/goals manager @name`, else a workspace admin) gets one message."
+            )
+        case Said.TIMES:
+            times = " and ".join(answer.times)
+            if not answer.count:
+                return f"You have no running goals to remind you of at {times}."
+            goals = "this goal" if answer.count == 1 else f"your {answer.count} goals"
+            upcoming = ReminderChange(Did.BACK, next_at=answer.next_at, zone=answer.zone)
+            nxt = f" Next: {next_reminder_text(upcoming)}." if answer.next_at else ""
+            return f"Reminders for {goals}: {times}.{nxt}"
+        case Said.MANAGER:
+            if answer.user is None:
+                return (
+                    "You have no manager set here, so a workspace admin hears about missed "
+                    "check-ins. `/goals manager @name` sets one."
+                )
+            return f"<@{answer.user}> hears when your check-ins stop."
+        case Said.QUIET:
+            return (
+                f"I send you messages only between {answer.hours.replace('-', ' and ')} "
+                f"({answer.zone}); what falls due outside waits for the morning."
+            )
+        case Said.UNREADABLE:
+            return f"{answer.problem} For example: `{answer.example}`."
+        case _:
+            return _FIXED[answer.said]
+
+
+_FIXED = {
+    Said.ADMINS_ONLY: "Only a workspace admin can change that for the workspace.",
+    Said.NO_GOAL: "There is no goal with that number. `/goals list` shows them with numbers.",
+    Said.MANAGER_SELF: "You can't be your own manager here: name someone else.",
+}
+
+
+def _span(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return " ".join(
+        part for part in (f"{hours}h" if hours else "", f"{rest}m" if rest else "") if part
+    )

@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.commands import checkins, digests, goal_admin
+from bot.listeners.commands import checkins, digests, goal_admin, nudges
 from bot.listeners.commands.interview import new_goal
 from bot.listeners.commands.questions import ask
 from bot.listeners.context import CommandContext
@@ -42,6 +42,9 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "undo": checkins.undo,
     "away": checkins.away,
     "back": checkins.back,
+    "remind": nudges.remind_command,
+    "manager": nudges.manager_command,
+    "quiet": nudges.quiet_command,
 }
 
 
