@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from storage.models import Member, ReminderSchedule
+from storage.models import Member, ReminderSchedule, Workspace
 from storage.repo import scoped_team
 
 
@@ -39,6 +39,15 @@ def due_nudges(
         .limit(limit)
     )
     return list(session.exec(query))
+
+
+def nudge_settings(*, session: Session, team_id: str) -> tuple[int | None, int]:
+    """The workspace's follow-up delay in minutes (None: none) and how many missed check-ins
+    in a row reach a manager (0: never); the defaults for a workspace without a row."""
+    workspace = session.get(Workspace, scoped_team(team_id))
+    if workspace is None:
+        return None, Workspace.model_fields["escalate_after"].default
+    return workspace.follow_up_minutes, workspace.escalate_after
 
 
 def get_schedule(*, session: Session, team_id: str, schedule_id: int) -> ReminderSchedule | None:

@@ -21,8 +21,8 @@ from bot.services.checkin_goals import asked_goals
 from bot.services.goal_admin import GoalRow, rows_of
 from storage import repo
 from storage.checkins import checked_in_since
-from storage.models import Goal, ReminderSchedule, Workspace
-from storage.reminders import admin_ids
+from storage.models import Goal, ReminderSchedule
+from storage.reminders import admin_ids, nudge_settings
 
 
 def answered(session: Session, row: ReminderSchedule, goal: Goal | None) -> bool:
@@ -47,10 +47,8 @@ def note_reminder_sent(
         row.streak_since = row.streak_since or row.reminded_at
         row.missed += 1
     row.reminded_at = due_at
-    workspace = session.get(Workspace, row.team_id)
-    minutes = workspace.follow_up_minutes if workspace else None
+    minutes, escalate_after = nudge_settings(session=session, team_id=row.team_id)
     row.follow_up_at = due_at + timedelta(minutes=minutes) if minutes else None
-    escalate_after = workspace.escalate_after if workspace else 0
     row.escalate_at = due_at if escalate_after and row.missed == escalate_after else None
 
 
