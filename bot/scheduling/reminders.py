@@ -17,7 +17,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
-from bot.core.quiet_hours import sending_hours
+from bot.core.quiet_hours import SendingHours, sending_hours
 from bot.render.reminders import reminder_message, reminder_paused_text
 from bot.scheduling.deliveries import Due, NotSent, Sent, post_scheduled
 from bot.services import Services
@@ -88,9 +88,14 @@ class ReminderSource:
             after = away
         if row.next_run_at is not None and row.next_run_at > due.due_at:
             return  # moved already (snoozed, or advanced by another replica)
-        member = repo.get_member(session=session, team_id=row.team_id, user_id=row.owner_id or "")
-        hours = sending_hours(member.quiet_hours if member else None)
-        advance(row, after=after, sent=occurrence_answered(row, due.due_at, hours))
+
+        def owner_hours() -> SendingHours:
+            owner = repo.get_member(
+                session=session, team_id=row.team_id, user_id=row.owner_id or ""
+            )
+            return sending_hours(owner.quiet_hours if owner else None)
+
+        advance(row, after=after, sent=occurrence_answered(row, due.due_at, owner_hours))
 
     def on_permanent_failure(
         self, session: Session, due: Due, error: str, client: WebClient, now: datetime

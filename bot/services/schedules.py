@@ -7,7 +7,7 @@ local time, never by adding fixed hours (that would drift across DST).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -88,11 +88,17 @@ def advance(row: ReminderSchedule, *, after: datetime, sent: datetime | None = N
     return row.next_run_at
 
 
-def occurrence_answered(row: ReminderSchedule, sent: datetime, hours: SendingHours) -> datetime:
+def occurrence_answered(
+    row: ReminderSchedule, sent: datetime, hours: Callable[[], SendingHours]
+) -> datetime:
     """The occurrence a reminder sent at `sent` answers: itself, or, when quiet hours moved
     it to the morning, the occurrence of the night before (so that day's later times stay).
+    `hours` (the owner's sending hours) is asked only for a reminder that was moved.
     """
     cadences = [cadence_of(row), *more_cadences_of(row)]
     earlier = last_at_or_before(cadences, sent)
-    moved = earlier != sent and not hours.allows(earlier, row.timezone)
-    return earlier if moved and hours.next_allowed(earlier, row.timezone) == sent else sent
+    if earlier == sent:
+        return sent
+    window = hours()
+    moved = not window.allows(earlier, row.timezone)
+    return earlier if moved and window.next_allowed(earlier, row.timezone) == sent else sent
