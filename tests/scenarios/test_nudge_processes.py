@@ -35,7 +35,7 @@ def test_replicas_and_crashes_send_each_follow_up_and_escalation_once(
         ("U1", "manager <@U2>"),
     ):
         harness.driver.command(who, "/goals", typed)
-    make_reminded_goal(harness)
+    _, schedule_id = make_reminded_goal(harness)
 
     harness.clock.set(MONDAY_10_BUCHAREST)
     run_ticks(harness, tmp_path, [None, None, None])
@@ -47,7 +47,7 @@ def test_replicas_and_crashes_send_each_follow_up_and_escalation_once(
     run_ticks(harness, tmp_path, [None])
 
     first, second = MONDAY_10_BUCHAREST, MONDAY_10_BUCHAREST + WEEK
-    key = "T0SANDBOX/reminder/1/"
+    key = f"T0SANDBOX/reminder/{schedule_id}/"  # the row's id: not 1 on PostgreSQL
     assert posts_by_key(harness.sandbox) == {
         f"{key}{first.isoformat()}": 1,
         f"{key}{(first + timedelta(hours=2)).isoformat()}~follow-up": 1,
@@ -55,4 +55,4 @@ def test_replicas_and_crashes_send_each_follow_up_and_escalation_once(
         f"{key}{second.isoformat()}~escalation": 1,
     }
     im_u2 = harness.sandbox.im_channel("U2")
-    assert [m.channel for m in harness.sandbox.messages if "missed" in m.text] == [im_u2]
+    assert [m.channel for m in harness.sandbox.messages if "in a row on “" in m.text] == [im_u2]
