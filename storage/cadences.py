@@ -8,7 +8,8 @@ last day of the month", a time of day and a weekday are spelled once.
 
 from __future__ import annotations
 
-from datetime import time
+from collections.abc import Sequence
+from datetime import date, time
 
 from bot.core.cadence import Cadence, CadenceKind, DayOfMonth
 from storage.models import DigestSubscription, ReminderSchedule
@@ -60,3 +61,42 @@ def _day_read(stored: int | None) -> DayOfMonth | None:
 
 def _day_written(day: DayOfMonth | None) -> int | None:
     return LAST_DAY if day == "last" else day
+
+
+def more_cadences_of(row: ReminderSchedule) -> list[Cadence]:
+    """A schedule's times besides its cadence ("mon 10:00 and thu 16:00": the Thursday one),
+    in the schedule's time zone; an entry that no longer reads as a cadence is left out."""
+    found: list[Cadence] = []
+    for entry in row.more_times or []:
+        try:
+            hour, minute = (int(part) for part in str(entry["at"]).split(":"))
+            anchor = entry.get("anchor")
+            found.append(
+                Cadence(
+                    kind=CadenceKind(entry["kind"]),
+                    weekdays=tuple(int(d) for d in entry.get("weekdays", ())),
+                    interval_weeks=int(entry.get("interval_weeks", 1)),
+                    anchor=date.fromisoformat(anchor) if anchor else None,
+                    day_of_month=_day_read(entry.get("day_of_month")),
+                    at=time(hour, minute),
+                    tz=row.timezone,
+                )
+            )
+        except (KeyError, TypeError, ValueError):
+            continue
+    return found
+
+
+def store_more_cadences(row: ReminderSchedule, cadences: Sequence[Cadence]) -> None:
+    """Keep these cadences as the schedule's further times (their zone is the schedule's)."""
+    row.more_times = [
+        {
+            "kind": c.kind.value,
+            "weekdays": list(c.weekdays),
+            "interval_weeks": c.interval_weeks,
+            "anchor": c.anchor.isoformat() if c.anchor else None,
+            "day_of_month": _day_written(c.day_of_month),
+            "at": c.at.strftime("%H:%M"),
+        }
+        for c in cadences
+    ]

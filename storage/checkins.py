@@ -86,3 +86,15 @@ def key_results(*, session: Session, team_id: str, objective_id: int) -> list[Go
         .order_by(col(Goal.id))
     )
     return list(session.exec(query))
+
+
+def checked_in_since(
+    *, session: Session, team_id: str, goal_ids: list[int], since: datetime
+) -> bool:
+    """True when any of these goals got a check-in recorded at or after `since`."""
+    query = select(CheckIn.id).where(
+        CheckIn.team_id == scoped_team(team_id),
+        col(CheckIn.goal_id).in_(goal_ids),
+        col(CheckIn.created_at) >= since,
+    )
+    return session.exec(query.limit(1)).first() is not None

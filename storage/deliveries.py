@@ -46,6 +46,17 @@ def bind_delivery_message(
 
 _KEY_SEPARATOR, _KEY_PARTS = "/", 4
 
+FOLLOW_UP_MARK = "~follow-up"
+"""Ends the period of a reminder's follow-up (its thread takes check-ins like the reminder's)."""
+ESCALATION_MARK = "~escalation"
+"""Ends the period of a note to a manager about missed check-ins (its thread takes none)."""
+
+
+def takes_checkins(delivery: Delivery) -> bool:
+    """True when a reply in this delivery's thread may be a check-in: a reminder or its
+    follow-up, not a digest nor a note to someone's manager."""
+    return delivery.kind == DeliveryKind.REMINDER and not delivery.period.endswith(ESCALATION_MARK)
+
 
 @dataclass(frozen=True, slots=True)
 class DeliveryKey:
@@ -172,6 +183,12 @@ def delivery_settled(*, session: Session, key: DeliveryKey) -> bool:
     move on; False while it is claimed, live or not, or failed (a later tick tries again)."""
     found = session.exec(select(Delivery).where(*key_filter(key))).first()
     return found is not None and found.status in (DeliveryStatus.SENT, DeliveryStatus.SKIPPED)
+
+
+def delivery_sent(*, session: Session, key: DeliveryKey) -> bool:
+    """True when the message of `key` is recorded as sent."""
+    found = session.exec(select(Delivery.status).where(*key_filter(key))).first()
+    return found == DeliveryStatus.SENT
 
 
 def get_delivery(*, session: Session, team_id: str, delivery_id: int) -> Delivery | None:

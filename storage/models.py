@@ -65,6 +65,11 @@ class Workspace(SQLModel, table=True):
     workweek: str | None = Field(default=None, max_length=40)  # "sun-thu"; None: every day
     holiday_country: str | None = Field(default=None, max_length=8)  # "IR"; None: no holidays
     day_off_rule: str | None = Field(default=None, max_length=8)  # "move" (None) or "skip"
+    # Nudges (`/goals remind follow-up`, `/goals remind escalate`): minutes after a reminder
+    # that an unanswered one is followed up (None: never), and how many missed check-ins in
+    # a row tell the owner's manager (0: never).
+    follow_up_minutes: int | None = None
+    escalate_after: int = Field(default=2, sa_column_kwargs={"server_default": "2"})
 
 
 class Member(SQLModel, table=True):
@@ -75,6 +80,9 @@ class Member(SQLModel, table=True):
     timezone: str | None = Field(default=None, max_length=64)
     is_admin: bool = False
     away_until: datetime | None = _utc(default=None)
+    # "08:00-20:00" local: nothing is sent outside it (None: the default, see bot.core.quiet_hours).
+    quiet_hours: str | None = Field(default=None, max_length=11)
+    manager_id: str | None = Field(default=None, max_length=32)  # told when check-ins stop
     updated_at: datetime = _utc()
     # The person's own days off; None follows the workspace's.
     workweek: str | None = Field(default=None, max_length=40)
@@ -193,7 +201,12 @@ Two check-ins at the same instant are told apart by insertion order, so every vi
 class ReminderSchedule(SQLModel, table=True):
     """When a goal's owner is asked for a check-in; the source of truth for the scheduler."""
 
-    __table_args__ = (UniqueConstraint("team_id", "goal_id"), Index(None, "active", "next_run_at"))
+    __table_args__ = (
+        UniqueConstraint("team_id", "goal_id"),
+        Index(None, "active", "next_run_at"),
+        Index(None, "follow_up_at"),
+        Index(None, "escalate_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
@@ -210,6 +223,18 @@ class ReminderSchedule(SQLModel, table=True):
     active: bool = True
     paused_reason: str | None = Field(default=None, max_length=300)
     snoozed_until: datetime | None = _utc(default=None)
+    # More times besides the cadence above ("mon 10:00 and thu 16:00"): JSON cadences,
+    # read and written by storage.cadences.
+    more_times: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
+    # Nudges (bot.services.nudges): the last reminder sent and not yet answered, the missed
+    # ones in a row since `streak_since`, and when a follow-up or an escalation falls due.
+    reminded_at: datetime | None = _utc(default=None)
+    missed: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    streak_since: datetime | None = _utc(default=None)
+    follow_up_at: datetime | None = _utc(default=None)
+    escalate_at: datetime | None = _utc(default=None)
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
-from storage.models import Member, ReminderSchedule
+from storage.models import Member, ReminderSchedule, Workspace
 from storage.repo import scoped_team
 
 
@@ -24,6 +25,29 @@ def due_schedules(*, session: Session, now: datetime, limit: int) -> list[Remind
         .limit(limit)
     )
     return list(session.exec(query))
+
+
+def due_nudges(
+    *, session: Session, column: Any, now: datetime, limit: int
+) -> list[ReminderSchedule]:
+    """Active schedules whose follow-up or escalation (`column`, a datetime column of the
+    row) has come, oldest first, across every workspace; read through that column's index."""
+    query = (
+        select(ReminderSchedule)
+        .where(col(column) <= now, col(ReminderSchedule.active).is_(True))
+        .order_by(col(column), col(ReminderSchedule.id))
+        .limit(limit)
+    )
+    return list(session.exec(query))
+
+
+def nudge_settings(*, session: Session, team_id: str) -> tuple[int | None, int]:
+    """The workspace's follow-up delay in minutes (None: none) and how many missed check-ins
+    in a row reach a manager (0: never); the defaults for a workspace without a row."""
+    workspace = session.get(Workspace, scoped_team(team_id))
+    if workspace is None:
+        return None, Workspace.model_fields["escalate_after"].default
+    return workspace.follow_up_minutes, workspace.escalate_after
 
 
 def get_schedule(*, session: Session, team_id: str, schedule_id: int) -> ReminderSchedule | None:
@@ -54,3 +78,10 @@ def admin_ids(*, session: Session, team_id: str) -> list[str]:
         Member.team_id == scoped_team(team_id), col(Member.is_admin).is_(True)
     )
     return list(session.exec(query.order_by(col(Member.user_id))))
+
+
+def mark_answered(row: ReminderSchedule) -> None:
+    """The person answered a reminder (skipped, snoozed, paused): no nudge, the streak ends.
+    A check-in needs no call: nudges look for one when they fall due."""
+    row.reminded_at = row.follow_up_at = row.escalate_at = row.streak_since = None
+    row.missed = 0

@@ -124,6 +124,8 @@ class MemberUpdate(_Row):
     timezone: str | None = None
     is_admin: bool | None = None
     away_until: datetime | None = None
+    quiet_hours: str | None = None
+    manager_id: str | None = None
 
 
 class SubscriptionChanges(_Row):

@@ -8,10 +8,11 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, inspect, text
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, select
 
 from storage import repo
 from storage.db import alembic_config, make_engine, schema_is_current, session_scope
+from storage.models import ReminderSchedule, Workspace
 from storage.oauth import oauth_metadata
 from storage.schemas import GoalCreate
 from tests.harness import fresh_database
@@ -278,3 +279,42 @@ def test_existing_goals_are_numbered_per_workspace_in_id_order() -> None:
         ("T1", 3, 1), ("T2", 5, 1), ("T1", 8, 2), ("T2", 9, 2), ("T1", 12, 3),
     ]  # fmt: skip
     assert later_number == 3
+
+
+def test_schedules_and_workspaces_from_before_nudges_read_with_the_defaults() -> None:
+    """0014: an existing schedule has one time and nothing pending; an existing workspace
+    escalates after 2 missed check-ins and sends no follow-ups; it downgrades cleanly."""
+    with fresh_database() as url:
+        engine = make_engine(url)
+        try:
+            command.downgrade(alembic_config(engine), "base")
+            command.upgrade(alembic_config(engine), "0011")
+            at = "2026-11-22 08:00:00"
+            with engine.begin() as connection:
+                for insert in (
+                    "INSERT INTO workspace (team_id, name, default_timezone, created_at)"
+                    f" VALUES ('T1', '', 'UTC', '{at}')",
+                    "INSERT INTO goal (id, team_id, number, title, kind, metric_name, unit,"
+                    " direction, state, why, contributors, start_at, created_at, updated_at)"
+                    f" VALUES (1, 'T1', 1, 'g', 'goal', 'Reach', 'count', 'increase', 'active',"
+                    f" '', '[]', '{at}', '{at}', '{at}')",
+                    "INSERT INTO reminderschedule (id, team_id, goal_id, frequency, weekdays,"
+                    " interval_weeks, local_time, timezone, active, created_at, updated_at)"
+                    f" VALUES (1, 'T1', 1, 'weekly', '0', 1, '10:00', 'UTC', true, '{at}',"
+                    f" '{at}')",
+                ):
+                    connection.execute(text(insert))
+
+            command.upgrade(alembic_config(engine), "head")
+
+            with session_scope(engine) as session:
+                row = session.exec(select(ReminderSchedule)).one()
+                workspace = session.exec(select(Workspace)).one()
+                read = (row.more_times, row.missed, row.follow_up_at, row.escalate_at)
+                settings = (workspace.follow_up_minutes, workspace.escalate_after)
+            command.downgrade(alembic_config(engine), "0011")
+        finally:
+            engine.dispose()
+
+    assert read == ([], 0, None, None)
+    assert settings == (None, 2)

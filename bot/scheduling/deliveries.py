@@ -55,10 +55,11 @@ class Due:
     row_id: int  # the schedule (REMINDER) or subscription (DIGEST) row, stable across runs
     due_at: datetime  # the occurrence it answers (aware UTC)
     attempt: int = 1  # over 1: an earlier try may have posted it (see `post_scheduled`)
+    mark: str = ""  # tells a row's nudges (a follow-up, an escalation) from its reminder
 
     @property
     def period(self) -> str:
-        return self.due_at.isoformat()
+        return self.due_at.isoformat() + self.mark
 
     @property
     def what(self) -> tuple[DeliveryKind, int]:

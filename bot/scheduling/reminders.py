@@ -18,15 +18,18 @@ from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
 from bot.core.dates import format_date
+from bot.core.quiet_hours import SendingHours, sending_hours
 from bot.render.reminders import reminder_message, reminder_paused_text
 from bot.scheduling.deliveries import Due, NotSent, Sent, post_scheduled
 from bot.services import Services
+from bot.services.nudges import note_reminder_sent, recipient_hours_start
 from bot.services.reminders import build_reminder, finished_reason, reminded_in, why_not_remind
-from bot.services.schedules import advance
+from bot.services.schedules import advance, occurrence_answered
 from bot.slack.errors import CHANNEL_ERRORS
 from bot.slack.out_of_office import out_of_office, status_of
 from bot.slack.people import user_timezone
 from storage import repo
+from storage.deliveries import delivery_sent
 from storage.models import DeliveryKind, Goal, ReminderSchedule
 from storage.reminders import admin_ids, due_schedules, get_schedule
 
@@ -57,6 +60,13 @@ class ReminderSource:
             if reason is not None or goal is None:
                 return NotSent(reason or "the goal was deleted")
             owner = goal.owner_id or row.owner_id
+            if owner:
+                start = recipient_hours_start(
+                    session, team_id=row.team_id, user_id=owner, zone=row.timezone, moment=now
+                )
+                if start > now:  # a new occurrence of its own; this one is recorded as skipped
+                    row.next_run_at = start
+                    return NotSent(f"outside the owner's hours: moved to {start.isoformat()}")
             view = build_reminder(session, row, goal, now, late=late)
             channel = reminded_in(goal) or owner or ""
         if owner and (away := self._out_of_office(due, client, owner)) is not None:
@@ -74,13 +84,22 @@ class ReminderSource:
         if finished is not None:
             row.active, row.paused_reason = False, finished
             return
+        if delivery_sent(session=session, key=due.key):
+            note_reminder_sent(session, row, goal, due_at=due.due_at)
         after = max(now, due.due_at)
         away = self._away_until(session, row, now)
         if away is not None and away > after:
             after = away
         if row.next_run_at is not None and row.next_run_at > due.due_at:
             return  # moved already (snoozed, or advanced by another replica)
-        advance(session, row, after=after, sent=due.due_at)
+
+        def owner_hours() -> SendingHours:
+            owner = repo.get_member(
+                session=session, team_id=row.team_id, user_id=row.owner_id or ""
+            )
+            return sending_hours(owner.quiet_hours if owner else None)
+
+        advance(session, row, after=after, sent=occurrence_answered(row, due.due_at, owner_hours))
 
     def on_permanent_failure(
         self, session: Session, due: Due, error: str, client: WebClient, now: datetime

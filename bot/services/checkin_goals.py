@@ -15,7 +15,7 @@ from bot.services import Services
 from bot.services.reminder_controls import schedule_of
 from storage import checkins as checkin_store
 from storage import repo
-from storage.deliveries import find_delivery_by_message
+from storage.deliveries import find_delivery_by_message, takes_checkins
 from storage.goal_histories import GoalHistory, ReminderThread, key_result_histories
 from storage.models import Delivery, DeliveryKind, Goal, Member
 
@@ -97,4 +97,4 @@ def reminder_thread(
         delivery = find_delivery_by_message(
             session=session, team_id=team_id, channel_id=channel_id, message_ts=thread_ts
         )
-        return delivery if delivery is not None and delivery.kind == DeliveryKind.REMINDER else None
+        return delivery if delivery is not None and takes_checkins(delivery) else None

@@ -24,7 +24,7 @@ from bot.services import Services
 from bot.services.schedules import advance
 from storage import repo
 from storage.models import Delivery, ReminderSchedule
-from storage.reminders import get_schedule, schedules_of_owner
+from storage.reminders import get_schedule, mark_answered, schedules_of_owner
 from storage.schemas import MemberUpdate
 
 
@@ -75,7 +75,10 @@ def next_reminder(did: Did, row: ReminderSchedule | None, *, count: int = 0) -> 
 
 def skip_once(session: Session, delivery: Delivery) -> ReminderChange:
     """Nothing this time; the schedule already points at the next occurrence."""
-    return next_reminder(Did.SKIPPED, schedule_of(session, delivery))
+    row = schedule_of(session, delivery)
+    if row is not None:
+        mark_answered(row)
+    return next_reminder(Did.SKIPPED, row)
 
 
 def snooze(
@@ -86,6 +89,7 @@ def snooze(
     if row is None:
         return ReminderChange(Did.SNOOZE_GONE)
     now = services.now()
+    mark_answered(row)
     row.snoozed_until = row.next_run_at = now + timedelta(days=days)
     row.active, row.updated_at = True, now
     return next_reminder(Did.SNOOZED, row)
@@ -124,6 +128,7 @@ def pause_all(services: Services, *, team_id: str, user_id: str) -> ReminderChan
 def _pause_row(row: ReminderSchedule, *, user_id: str, now: datetime) -> None:
     # Who paused, as a plain code and id: the words (and the mention) are written when shown.
     row.active, row.paused_reason, row.updated_at = False, f"paused_by:{user_id}", now
+    mark_answered(row)  # no nudges about a paused goal, now or once it runs again
 
 
 def go_away(

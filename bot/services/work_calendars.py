@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from sqlmodel import Session
 
+from bot.core.cadence.several import next_of_any
 from bot.core.mrkdwn import quoted
 from bot.core.parse_error import ParseError
 from bot.core.workdays import (
@@ -31,7 +32,7 @@ from bot.core.workdays import (
 from bot.services import Services
 from bot.services.permissions import Refusal, Refused, Requester, can_change, refusal
 from storage import repo
-from storage.cadences import cadence_of
+from storage.cadences import cadence_of, more_cadences_of
 from storage.models import Member, ReminderSchedule, Workspace
 from storage.work_calendars import get_workspace, running_schedules
 
@@ -89,12 +90,20 @@ def calendar_of(
     )
 
 
-def next_run(session: Session, row: ReminderSchedule, after: datetime) -> datetime:
-    """A schedule's first occurrence after `after`, kept off its owner's days off."""
+def next_run(
+    session: Session, row: ReminderSchedule, after: datetime, *, skip_day_of: datetime | None = None
+) -> datetime:
+    """A schedule's first occurrence (of any of its times) after `after`, kept off its
+    owner's days off; `skip_day_of` as in `next_of_any`."""
     calendar, rule = calendar_of(
         session, team_id=row.team_id, user_id=row.owner_id, tz=row.timezone
     )
-    return next_working_occurrence(cadence_of(row), after, calendar, rule)
+    return next_of_any(
+        [cadence_of(row), *more_cadences_of(row)],
+        after,
+        skip_day_of=skip_day_of,
+        occurrence=lambda cadence, start: next_working_occurrence(cadence, start, calendar, rule),
+    )
 
 
 def change_calendar(

@@ -126,6 +126,17 @@ class _Words:
     day_of_month: DayOfMonth | None
 
 
+def has_time_of_day(text: str) -> bool:
+    """True when `text` names a time of day ("16:00", "4pm", "noon").
+
+    Example:
+        >>> has_time_of_day("thu 16:00"), has_time_of_day("mon and thu")
+        (True, False)
+    """
+    lowered = text.lower()
+    return any(pattern.search(lowered) for pattern in _TIME_PATTERNS)
+
+
 def _take_time(text: str) -> tuple[time | ParseError | None, str]:
     found: list[tuple[re.Match[str], time | ParseError]] = []
     remaining = text

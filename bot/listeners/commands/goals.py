@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.commands import checkins, digests, goal_admin, work_calendars
+from bot.listeners.commands import checkins, digests, goal_admin, nudges, work_calendars
 from bot.listeners.commands.interview import new_goal
 from bot.listeners.commands.questions import ask
 from bot.listeners.context import CommandContext
@@ -46,6 +46,9 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "holidays": work_calendars.holidays,
     "dayoff": work_calendars.day_off,
     "workdays": work_calendars.workdays,
+    "remind": nudges.remind_command,
+    "manager": nudges.manager_command,
+    "quiet": nudges.quiet_command,
 }
 
 
