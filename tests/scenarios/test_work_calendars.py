@@ -144,3 +144,18 @@ def test_a_plan_by_working_days_expects_nothing_more_over_the_weekend(
     harness.driver.command("U1", "/goals", "workdays #1 off")
     with harness.services.session() as session:
         assert session.exec(select(Goal.plan_workdays)).one() is None
+
+
+def test_several_reminder_times_each_keep_off_a_holiday(harness: BotHarness) -> None:
+    """Mon 10:00 and Thu 16:00 in Dublin: Monday 26 Oct 2026 is a bank holiday, so the
+    week's first reminder moves to Tuesday 10:00; Thursday's time is untouched."""
+    harness.sandbox.add_user("UD", name="dara", tz="Europe/Dublin")
+    harness.clock.set(at("2026-10-23T12:00:00+00:00"))
+    _goal, schedule = make_reminded_goal(harness, owner="UD", tz="Europe/Dublin", at=time(9))
+    harness.driver.command("UD", "/goals", "holidays IE")
+    harness.driver.command("UD", "/goals", "remind #1 mon 10:00 and thu 16:00")
+
+    assert next_run(harness, schedule) == at("2026-10-27T10:00:00+00:00")
+    harness.clock.set(at("2026-10-27T10:00:00+00:00"))
+    assert tick(harness).sent == 1
+    assert next_run(harness, schedule) == at("2026-10-29T16:00:00+00:00")
