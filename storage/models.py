@@ -320,3 +320,41 @@ class Delivery(SQLModel, table=True):
     attempts: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # every claim
     # Tries that ended in a recorded failure (a crashed sender's is not one), for operators.
     failures: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+
+
+class ApiToken(SQLModel, table=True):
+    """A workspace's key to the REST API (`/goals token new`); it acts as the person who made it.
+
+    Only the SHA-256 of the token is kept: the token is 256 random bits, so a fast hash
+    is enough (nothing to guess), and a lookup by hash needs no per-row salt. `prefix` is
+    the token's first characters, shown in lists so people can tell their tokens apart.
+    """
+
+    __table_args__ = (UniqueConstraint("token_hash"), Index(None, "team_id", "revoked_at"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    label: str = Field(default="", max_length=100)
+    prefix: str = Field(max_length=16)
+    token_hash: str = Field(max_length=64)
+    created_by: str = Field(max_length=32)
+    created_at: datetime = _utc()
+    last_used_at: datetime | None = _utc(default=None)
+    revoked_at: datetime | None = _utc(default=None)
+    revoked_by: str | None = Field(default=None, max_length=32)
+
+
+class ApiRequest(SQLModel, table=True):
+    """An API request made with an `Idempotency-Key`, and the answer it got.
+
+    Written in the same transaction as the check-in it stored, so a retry (or a second
+    request racing the first) finds the key taken and gets the first answer back;
+    `request_hash` tells a retry from a different request reusing the key.
+    """
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    idempotency_key: str = Field(primary_key=True, max_length=255)
+    request_hash: str = Field(max_length=64)
+    status: int
+    response: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = _utc()
