@@ -107,6 +107,14 @@ HELP = HelpView(
                 HelpEntry("/goals back", "reminders on again"),
             ),
         ),
+        HelpSection(
+            "API",
+            (
+                HelpEntry("/goals token new [label]", "a token for the REST API, sent by DM"),
+                HelpEntry("/goals token", "the workspace's API tokens"),
+                HelpEntry("/goals token revoke ID", "turn a token off"),
+            ),
+        ),
     ),
 )
 

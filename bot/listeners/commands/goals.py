@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from bot.listeners.commands import checkins, digests, goal_admin
 from bot.listeners.commands.interview import new_goal
 from bot.listeners.commands.questions import ask
+from bot.listeners.commands.tokens import token_command
 from bot.listeners.context import CommandContext
 from bot.render.help import help_blocks, help_text, help_view, unknown_command_text
 from bot.services import Services
@@ -42,6 +43,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "undo": checkins.undo,
     "away": checkins.away,
     "back": checkins.back,
+    "token": token_command,
 }
 
 
