@@ -64,9 +64,7 @@ def test_a_check_in_by_api_shows_in_the_goals_history(
     api.post("/checkins", json={"goal": 1, "value": 430, "at": "2026-11-21T09:00:00+02:00"})
 
     history = api.get("/goals/1/checkins").json()
-    assert [(c["value"], c["at"]) for c in history["checkins"]] == [
-        ("430", "2026-11-21T07:00:00Z")
-    ]
+    assert [(c["value"], c["at"]) for c in history["checkins"]] == [("430", "2026-11-21T07:00:00Z")]
     harness.driver.command("U1", "/goals", "show #1")
     assert "430" in str(harness.last_reply("U1").blocks)
 
