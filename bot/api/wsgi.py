@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qs
@@ -37,6 +38,7 @@ from storage.models import ApiToken
 PREFIX = "/api/v1"
 MAX_BODY_BYTES = 64 * 1024  # a check-in is a few hundred bytes
 _KEY = re.compile(r"^[\x21-\x7e]{1,255}$")  # visible ASCII, as the Idempotency-Key draft says
+_CLOCK_SKEW = timedelta(minutes=5)  # how far ahead a client's clock may run
 _CHECKINS_OF = re.compile(r"^/goals/(\d{1,9})/checkins$")
 _FILTERS = ("platform", "metric", "status", "kind", "owner")
 _STATES = {
@@ -130,6 +132,8 @@ def _post_checkin(environ: dict[str, Any], token: ApiToken, services: Services) 
         request = schemas.CheckInRequest.model_validate(read)
     except ValidationError as exc:
         return error(400, "invalid_request", _first_problem(exc))
+    if request.at is not None and request.at > services.now() + _CLOCK_SKEW:
+        return error(422, "future_time", "`at` is in the future: a check-in says what was true.")
     canonical = json.dumps(read, sort_keys=True, default=str).encode()
     keyed = None if key is None else (str(key), request_hash("POST", "/checkins", canonical))
     return send_checkin(services, token, _sent(request), checkin_answer, keyed)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import pytest
+from hypothesis import given
 from openapi_spec_validator import validate
 from sqlmodel import select
 
@@ -14,6 +16,7 @@ from bot.services.transfer import import_file
 from storage.models import ApiToken
 from tests.api.helpers import client, interview_goal, new_token
 from tests.harness import BotHarness
+from tests.scenarios.hostile import fuzz_settings, hostile_text
 
 
 def test_a_token_is_shown_once_in_a_dm_and_only_its_hash_is_stored(harness: BotHarness) -> None:
@@ -130,3 +133,42 @@ def test_a_wrong_method_gets_405_with_the_allowed_one(harness: BotHarness) -> No
         answer = http.get("/checkins")
 
     assert (answer.status_code, answer.headers["Allow"]) == (405, "POST")
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("token new 123", "not only digits"),
+        ("token new " + "x" * 101, "up to 100"),
+        ("token new <@U2>", "letters, digits"),
+        ("token revoke nope", "No token has that id or label"),
+        ("token rotate", "/goals token new [label]"),
+    ],
+)
+def test_token_commands_that_do_nothing_say_why(harness: BotHarness, typed: str, said: str) -> None:
+    harness.driver.command("U1", "/goals", typed)
+
+    assert said in harness.last_reply("U1").text
+    with harness.services.session() as session:
+        assert session.exec(select(ApiToken)).all() == []
+
+
+def test_a_label_is_one_tokens_until_it_is_revoked(harness: BotHarness) -> None:
+    new_token(harness, label="Zapier")
+    harness.driver.command("U1", "/goals", "token new zapier")
+    assert "Another token has that label" in harness.last_reply("U1").text
+
+    harness.driver.command("U1", "/goals", "token revoke ZAPIER")
+    new_token(harness, label="zapier")
+
+
+def test_any_label_text_gets_an_answer(harness: BotHarness) -> None:
+    @fuzz_settings(40)
+    @given(label=hostile_text)
+    def run(label: str) -> None:
+        answer = harness.driver.command("U1", "/goals", f"token new {label}")
+
+        assert answer.status < 500
+        assert harness.last_reply("U1").text
+
+    run()

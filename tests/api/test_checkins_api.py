@@ -3,6 +3,7 @@ external id or metric and platform, stored like any other, once per Idempotency-
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from typing import Any
@@ -13,9 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlmodel import select
 
+from bot.services.transfer import import_file
 from storage.models import CheckIn
 from tests.api.helpers import client, interview_goal, new_token
-from tests.harness import BotHarness
+from tests.harness import TEAM, BotHarness
 from tests.scenarios.hostile import fuzz_settings, hostile_text
 
 
@@ -166,3 +168,28 @@ def test_any_text_as_value_or_note_gets_an_answer_not_a_crash(
         assert answer.json()["error" if answer.status_code != 201 else "checkin"]
 
     run()
+
+
+def test_an_imported_goal_is_found_by_its_external_id(harness: BotHarness) -> None:
+    import_file(harness.services, team_id=TEAM, text=json.dumps({"goals": [
+        {"id": "yt-views", "title": "Video views to 50,000 on YouTube", "metric": "video views",
+         "platform": "YouTube", "baseline": "12000", "target": "50000", "deadline": "2026-12-31",
+         "owner": "U1"},
+    ]}))  # fmt: skip
+
+    with client(harness, new_token(harness)) as http:
+        answer = http.post("/checkins", json={"external_id": "yt-views", "value": "13.5k"})
+        later = http.post("/checkins", json={"external_id": "yt-views", "value": 14000,
+                                             "at": "2026-11-22T09:00:00Z"})  # fmt: skip
+
+    assert answer.status_code == 201 and answer.json()["checkin"]["value"] == "13500"
+    assert (later.status_code, later.json()["error"]["code"]) == (422, "future_time")
+
+
+def test_an_uninstalled_workspaces_tokens_stop_working(harness: BotHarness) -> None:
+    token = new_token(harness)
+
+    harness.driver.uninstall()
+
+    with client(harness, token) as http:
+        assert http.get("/goals").status_code == 401
