@@ -79,7 +79,7 @@ class Replayed:
 
 
 Outcome = Stored | NoGoal | ParseError | Refused | Implausible | Replayed
-Answer = Callable[[Outcome], tuple[int, dict[str, Any]]]
+Answering = Callable[[Outcome], tuple[int, dict[str, Any]]]
 """The HTTP status and JSON body for an outcome (the API edge writes them)."""
 
 _LIVE = (GoalState.ACTIVE, GoalState.ACHIEVED)
@@ -102,7 +102,7 @@ def send_checkin(
     services: Services,
     token: ApiToken,
     sent: Sent,
-    answer: Answer,
+    answer: Answering,
     idempotency: tuple[str, str] | None = None,
 ) -> tuple[int, dict[str, Any]]:
     """Store the value and answer; with `idempotency` (key, request hash), at most once."""
