@@ -3,6 +3,9 @@ by token hash (the token is what tells the workspace)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -38,6 +41,12 @@ def token_by_hash(*, session: Session, token_hash: str) -> ApiToken | None:
 
 def find_request(*, session: Session, team_id: str, key: str) -> ApiRequest | None:
     return session.get(ApiRequest, (scoped_team(team_id), key), populate_existing=True)
+
+
+def forget_requests_before(*, session: Session, before: datetime) -> int:
+    """Delete the keyed requests made before `before`, in every workspace; returns how many."""
+    result = session.execute(delete(ApiRequest).where(col(ApiRequest.created_at) < before))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def remember_request(*, session: Session, request: ApiRequest) -> bool:

@@ -349,8 +349,11 @@ class ApiRequest(SQLModel, table=True):
 
     Written in the same transaction as the check-in it stored, so a retry (or a second
     request racing the first) finds the key taken and gets the first answer back;
-    `request_hash` tells a retry from a different request reusing the key.
+    `request_hash` tells a retry from a different request reusing the key. Kept a day,
+    like Slack's event ids (`bot.scheduling.scheduler.forget_old_events`).
     """
+
+    __table_args__ = (Index(None, "created_at"),)
 
     team_id: str = Field(primary_key=True, max_length=32)
     idempotency_key: str = Field(primary_key=True, max_length=255)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 import uuid
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -14,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlmodel import select
 
+from bot.scheduling.scheduler import forget_old_events
 from bot.services.transfer import import_file
 from storage.models import CheckIn
 from tests.api.helpers import client, interview_goal, new_token
@@ -193,3 +195,14 @@ def test_an_uninstalled_workspaces_tokens_stop_working(harness: BotHarness) -> N
 
     with client(harness, token) as http:
         assert http.get("/goals").status_code == 401
+
+
+def test_idempotency_keys_are_kept_a_day(harness: BotHarness, api: httpx.Client) -> None:
+    key = {"Idempotency-Key": "daily-export"}
+    api.post("/checkins", json={"goal": 1, "value": 410}, headers=key)
+    harness.clock.advance(timedelta(days=1, minutes=1))
+
+    forget_old_events(harness.services)  # the interview's event ids go too
+    again = api.post("/checkins", json={"goal": 1, "value": 412}, headers=key)
+    assert again.status_code == 201
+    assert [c.value for c in stored(harness)] == [410, 412]

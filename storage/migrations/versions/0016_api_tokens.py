@@ -49,9 +49,11 @@ def upgrade() -> None:
         sa.Column("created_at", storage.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("team_id", "idempotency_key", name=op.f("pk_apirequest")),
     )
+    op.create_index(op.f("ix_apirequest_created_at"), "apirequest", ["created_at"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_apirequest_created_at"), table_name="apirequest")
     op.drop_table("apirequest")
     op.drop_index(op.f("ix_apitoken_team_id_revoked_at"), table_name="apitoken")
     op.drop_table("apitoken")
