@@ -79,6 +79,8 @@ class Settings(BaseSettings):
     # When set, GET /metrics needs `Authorization: Bearer <token>` (the endpoint is public
     # otherwise, on the same port as Slack's).
     METRICS_TOKEN: str | None = None
+    # Requests a minute each REST API token may make (per process), in bursts of as many.
+    API_RATE_PER_MINUTE: PositiveInt = 60
 
     @field_validator("SLACK_BOT_TOKEN")
     @classmethod

@@ -1,4 +1,5 @@
-"""Every table of checkin-bot, in one place. Every row carries its workspace (`team_id`).
+"""Every table of checkin-bot, in one place (the REST API's two live in
+`storage.api_models` and are re-exported here). Every row carries its workspace (`team_id`).
 
 Schema changes go through Alembic (`storage/migrations`); `tests/test_migrations.py`
 fails when these models and the migrations drift apart.
@@ -11,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, Index, UniqueConstraint
 from sqlalchemy import false as sa_false
 from sqlmodel import Field, SQLModel, col
 
@@ -20,34 +21,9 @@ from bot.core.checkin_reply import Confidence
 from bot.core.kpis import MetricKey
 from bot.core.platforms import PlatformKey
 from bot.core.values import Category, CheckInSource, Direction, GoalKind, GoalState, Unit
-from storage.types import ExactDecimal, StrEnumText, UTCDateTime
-
-# Stable constraint names, so migrations can name what they alter on both databases.
-SQLModel.metadata.naming_convention = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def _utc(**kwargs: Any) -> Any:
-    return Field(sa_type=UTCDateTime, **kwargs)
-
-
-def _decimal(**kwargs: Any) -> Any:
-    return Field(sa_type=ExactDecimal, **kwargs)
-
-
-def _enum(enum: type[StrEnum], length: int, **kwargs: Any) -> Any:
-    return Field(sa_type=StrEnumText(enum, length), max_length=length, **kwargs)
-
-
-def _owned_by(table: str, *, optional: bool = True) -> Any:
-    """A reference to `table`'s row, gone with it; an optional one defaults to None."""
-    column = Column(Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=optional)
-    return Field(default=None, sa_column=column) if optional else Field(sa_column=column)
+from storage.api_models import ApiRequest as ApiRequest
+from storage.api_models import ApiToken as ApiToken
+from storage.columns import decimal_field, enum_field, owned_by, utc_field
 
 
 class Workspace(SQLModel, table=True):
@@ -57,8 +33,8 @@ class Workspace(SQLModel, table=True):
     name: str = Field(default="", max_length=200)
     bot_user_id: str | None = Field(default=None, max_length=32)
     default_timezone: str = Field(default="UTC", max_length=64)
-    created_at: datetime = _utc()
-    uninstalled_at: datetime | None = _utc(default=None)
+    created_at: datetime = utc_field()
+    uninstalled_at: datetime | None = utc_field(default=None)
     # The last goal number handed out here; see storage.repo.reserve_goal_numbers.
     last_goal_number: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     # Days off for everyone here (a person's own override these); see bot.core.workdays.
@@ -79,11 +55,11 @@ class Member(SQLModel, table=True):
     user_id: str = Field(primary_key=True, max_length=32)
     timezone: str | None = Field(default=None, max_length=64)
     is_admin: bool = False
-    away_until: datetime | None = _utc(default=None)
+    away_until: datetime | None = utc_field(default=None)
     # "08:00-20:00" local: nothing is sent outside it (None: the default, see bot.core.quiet_hours).
     quiet_hours: str | None = Field(default=None, max_length=11)
     manager_id: str | None = Field(default=None, max_length=32)  # told when check-ins stop
-    updated_at: datetime = _utc()
+    updated_at: datetime = utc_field()
     # The person's own days off; None follows the workspace's.
     workweek: str | None = Field(default=None, max_length=40)
     holiday_country: str | None = Field(default=None, max_length=8)
@@ -91,8 +67,8 @@ class Member(SQLModel, table=True):
     # Out of office by their Slack status, as last read (bot.slack.out_of_office):
     # `status_until` is the status's expiry (None: none set); read again after a while.
     status_away: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
-    status_until: datetime | None = _utc(default=None)
-    status_checked_at: datetime | None = _utc(default=None)
+    status_until: datetime | None = utc_field(default=None)
+    status_checked_at: datetime | None = utc_field(default=None)
 
 
 class Goal(SQLModel, table=True):
@@ -113,35 +89,35 @@ class Goal(SQLModel, table=True):
     external_id: str | None = Field(default=None, max_length=200)
     # What created this goal (e.g. "interview:<id>"): a retried confirmation finds it again.
     origin_key: str | None = Field(default=None, max_length=200)
-    kind: GoalKind = _enum(GoalKind, 16, default=GoalKind.GOAL)
-    objective_id: int | None = _owned_by("goal")
+    kind: GoalKind = enum_field(GoalKind, 16, default=GoalKind.GOAL)
+    objective_id: int | None = owned_by("goal")
     title: str = Field(max_length=300)
     why: str = Field(default="", max_length=1000)
-    category: Category | None = _enum(Category, 32, default=None)
+    category: Category | None = enum_field(Category, 32, default=None)
     # A catalogue metric, CUSTOM for one named only in `metric_name`, None for an objective.
-    metric: MetricKey | None = _enum(MetricKey, 100, default=None)
+    metric: MetricKey | None = enum_field(MetricKey, 100, default=None)
     metric_name: str = Field(default="", max_length=200)  # as shown: the catalogue's or custom
-    platform: PlatformKey | None = _enum(PlatformKey, 100, default=None)
-    unit: Unit = _enum(Unit, 16, default=Unit.COUNT)
+    platform: PlatformKey | None = enum_field(PlatformKey, 100, default=None)
+    unit: Unit = enum_field(Unit, 16, default=Unit.COUNT)
     currency: str | None = Field(default=None, max_length=3)
-    direction: Direction = _enum(Direction, 16, default=Direction.INCREASE)
-    baseline: Decimal | None = _decimal(default=None)
-    target: Decimal | None = _decimal(default=None)
-    start_at: datetime = _utc()
-    deadline: datetime | None = _utc(default=None)
+    direction: Direction = enum_field(Direction, 16, default=Direction.INCREASE)
+    baseline: Decimal | None = decimal_field(default=None)
+    target: Decimal | None = decimal_field(default=None)
+    start_at: datetime = utc_field()
+    deadline: datetime | None = utc_field(default=None)
     owner_id: str | None = Field(default=None, max_length=32)
     channel_id: str | None = Field(default=None, max_length=32)
     # A team goal belongs to `channel_id` and is reminded there; a personal goal's
     # `channel_id` only gets its digest, and its reminders go to the owner.
     team: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
     contributors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    state: GoalState = _enum(GoalState, 16, default=GoalState.ACTIVE)
+    state: GoalState = enum_field(GoalState, 16, default=GoalState.ACTIVE)
     # Its plan counts working days only, by this calendar ("sun-thu IR Asia/Tehran", see
     # bot.core.workdays.calendar_spec); None: every day counts.
     plan_workdays: str | None = Field(default=None, max_length=120)
     created_by: str | None = Field(default=None, max_length=32)
-    created_at: datetime = _utc()
-    updated_at: datetime = _utc()
+    created_at: datetime = utc_field()
+    updated_at: datetime = utc_field()
 
 
 class CheckIn(SQLModel, table=True):
@@ -160,17 +136,17 @@ class CheckIn(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
-    goal_id: int = _owned_by("goal", optional=False)
-    value: Decimal = _decimal()
+    goal_id: int = owned_by("goal", optional=False)
+    value: Decimal = decimal_field()
     note: str = Field(default="", max_length=3000)
     author_id: str | None = Field(default=None, max_length=32)
-    at: datetime = _utc()
-    confidence: Confidence | None = _enum(Confidence, 16, default=None)
-    source: CheckInSource = _enum(CheckInSource, 16, default=CheckInSource.COMMAND)
+    at: datetime = utc_field()
+    confidence: Confidence | None = enum_field(Confidence, 16, default=None)
+    source: CheckInSource = enum_field(CheckInSource, 16, default=CheckInSource.COMMAND)
     channel_id: str | None = Field(default=None, max_length=32)
     message_ts: str | None = Field(default=None, max_length=32)
-    created_at: datetime = _utc()
-    updated_at: datetime = _utc()
+    created_at: datetime = utc_field()
+    updated_at: datetime = utc_field()
 
 
 class ReplyMessage(SQLModel, table=True):
@@ -187,7 +163,7 @@ class ReplyMessage(SQLModel, table=True):
     message_ts: str = Field(primary_key=True, max_length=32)
     version: str | None = Field(default=None, max_length=32)
     deleted: bool = False
-    updated_at: datetime = _utc()
+    updated_at: datetime = utc_field()
 
 
 CHECKIN_ORDER = (col(CheckIn.at), col(CheckIn.id))
@@ -210,19 +186,19 @@ class ReminderSchedule(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
-    goal_id: int = _owned_by("goal", optional=False)
+    goal_id: int = owned_by("goal", optional=False)
     owner_id: str | None = Field(default=None, max_length=32)
-    frequency: CadenceKind = _enum(CadenceKind, 16, default=CadenceKind.WEEKLY)
+    frequency: CadenceKind = enum_field(CadenceKind, 16, default=CadenceKind.WEEKLY)
     weekdays: str = Field(default="0", max_length=20)  # "0,3" = Monday and Thursday
     interval_weeks: int = 1
     day_of_month: int | None = None
     local_time: str = Field(default="10:00", max_length=5)
     timezone: str = Field(default="UTC", max_length=64)
     anchor_date: date | None = None
-    next_run_at: datetime | None = _utc(default=None)
+    next_run_at: datetime | None = utc_field(default=None)
     active: bool = True
     paused_reason: str | None = Field(default=None, max_length=300)
-    snoozed_until: datetime | None = _utc(default=None)
+    snoozed_until: datetime | None = utc_field(default=None)
     # More times besides the cadence above ("mon 10:00 and thu 16:00"): JSON cadences,
     # read and written by storage.cadences.
     more_times: list[dict[str, Any]] = Field(
@@ -230,13 +206,13 @@ class ReminderSchedule(SQLModel, table=True):
     )
     # Nudges (bot.services.nudges): the last reminder sent and not yet answered, the missed
     # ones in a row since `streak_since`, and when a follow-up or an escalation falls due.
-    reminded_at: datetime | None = _utc(default=None)
+    reminded_at: datetime | None = utc_field(default=None)
     missed: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
-    streak_since: datetime | None = _utc(default=None)
-    follow_up_at: datetime | None = _utc(default=None)
-    escalate_at: datetime | None = _utc(default=None)
-    created_at: datetime = _utc()
-    updated_at: datetime = _utc()
+    streak_since: datetime | None = utc_field(default=None)
+    follow_up_at: datetime | None = utc_field(default=None)
+    escalate_at: datetime | None = utc_field(default=None)
+    created_at: datetime = utc_field()
+    updated_at: datetime = utc_field()
 
 
 class DigestSubscription(SQLModel, table=True):
@@ -251,19 +227,19 @@ class DigestSubscription(SQLModel, table=True):
     team_id: str = Field(max_length=32)
     channel_id: str = Field(max_length=32)
     # WEEKLY on `weekday` or MONTHLY on `day_of_month`, the two a digest period can be.
-    frequency: CadenceKind = _enum(CadenceKind, 16, default=CadenceKind.WEEKLY)
+    frequency: CadenceKind = enum_field(CadenceKind, 16, default=CadenceKind.WEEKLY)
     weekday: int = 0
     day_of_month: int = 1
     local_time: str = Field(default="09:00", max_length=5)
     timezone: str = Field(default="UTC", max_length=64)
-    filter_category: Category | None = _enum(Category, 32, default=None)
-    filter_platform: PlatformKey | None = _enum(PlatformKey, 100, default=None)
+    filter_category: Category | None = enum_field(Category, 32, default=None)
+    filter_platform: PlatformKey | None = enum_field(PlatformKey, 100, default=None)
     filter_owner: str | None = Field(default=None, max_length=32)
-    next_run_at: datetime | None = _utc(default=None)
+    next_run_at: datetime | None = utc_field(default=None)
     active: bool = True
     created_by: str | None = Field(default=None, max_length=32)
-    created_at: datetime = _utc()
-    updated_at: datetime = _utc()
+    created_at: datetime = utc_field()
+    updated_at: datetime = utc_field()
 
 
 class InterviewState(SQLModel, table=True):
@@ -278,9 +254,9 @@ class InterviewState(SQLModel, table=True):
     thread_ts: str | None = Field(default=None, max_length=32)
     step: str = Field(default="why", max_length=32)
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    started_at: datetime = _utc()
-    updated_at: datetime = _utc()
-    expires_at: datetime = _utc()
+    started_at: datetime = utc_field()
+    updated_at: datetime = utc_field()
+    expires_at: datetime = utc_field()
 
 
 class ProcessedEvent(SQLModel, table=True):
@@ -288,7 +264,7 @@ class ProcessedEvent(SQLModel, table=True):
 
     team_id: str = Field(primary_key=True, max_length=32)
     event_id: str = Field(primary_key=True, max_length=64)
-    received_at: datetime = _utc()
+    received_at: datetime = utc_field()
 
 
 class DeliveryKind(StrEnum):
@@ -346,14 +322,14 @@ class Delivery(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
-    kind: DeliveryKind = _enum(DeliveryKind, 16)
-    schedule_id: int | None = _owned_by("reminderschedule")
-    subscription_id: int | None = _owned_by("digestsubscription")
+    kind: DeliveryKind = enum_field(DeliveryKind, 16)
+    schedule_id: int | None = owned_by("reminderschedule")
+    subscription_id: int | None = owned_by("digestsubscription")
     period: str = Field(max_length=40)  # the due time it answers, ISO UTC
-    status: DeliveryStatus = _enum(DeliveryStatus, 16, default=DeliveryStatus.CLAIMED)
+    status: DeliveryStatus = enum_field(DeliveryStatus, 16, default=DeliveryStatus.CLAIMED)
     claimed_by: str | None = Field(default=None, max_length=100)
-    claimed_at: datetime = _utc()
-    sent_at: datetime | None = _utc(default=None)
+    claimed_at: datetime = utc_field()
+    sent_at: datetime | None = utc_field(default=None)
     channel_id: str | None = Field(default=None, max_length=32)
     message_ts: str | None = Field(default=None, max_length=32)
     late: bool = False

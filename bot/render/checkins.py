@@ -116,18 +116,37 @@ def doubt_blocks(doubt: Implausible) -> tuple[str, list[Block] | None]:
     typed = format_quantity(doubt.typed)
     title = escape(doubt.title)
     if isinstance(doubt.doubt, Impossible):
-        why = _IMPOSSIBLE[doubt.doubt]
-        return f"“{title}”: {typed} can't be right: {why}. Nothing was saved.", None
+        return _impossible_text(doubt.doubt, title, typed), None
     return _far_off(doubt, doubt.doubt, title, typed)
 
 
-def _far_off(doubt: Implausible, far: FarOff, title: str, typed: str) -> tuple[str, list[Block]]:
+def _impossible_text(impossible: Impossible, title: str, typed: str) -> str:
+    return f"“{title}”: {typed} can't be right: {_IMPOSSIBLE[impossible]}. Nothing was saved."
+
+
+def doubt_text(doubt: Implausible) -> str:
+    """Why the value was not stored, in a sentence (the API's answer; no buttons to offer)."""
+    typed = format_quantity(doubt.typed)
+    if isinstance(doubt.doubt, Impossible):
+        return _impossible_text(doubt.doubt, doubt.title, typed)
+    return far_off_text(doubt, doubt.doubt, doubt.title, typed)
+
+
+def far_off_text(doubt: Implausible, far: FarOff, title: str, typed: str) -> str:
+    """“Reach”: 4.1M is far from the last value, 41,200. Did you mean 41,200?"""
     last = format_quantity(Quantity(far.last, doubt.typed.unit, doubt.typed.currency))
     text = f"“{title}”: {typed} is far from the last value, {last}."
-    buttons = []
     if far.suggestion is not None:
         likely = format_quantity(Quantity(far.suggestion, doubt.typed.unit, doubt.typed.currency))
         text += f" Did you mean {likely}?"
+    return text
+
+
+def _far_off(doubt: Implausible, far: FarOff, title: str, typed: str) -> tuple[str, list[Block]]:
+    text = far_off_text(doubt, far, title, typed)
+    buttons = []
+    if far.suggestion is not None:
+        likely = format_quantity(Quantity(far.suggestion, doubt.typed.unit, doubt.typed.currency))
         buttons.append(
             button(f"Yes, {likely}", DOUBT_ACTIONS[0], button_value(doubt, far.suggestion),
                    style="primary")

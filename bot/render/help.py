@@ -114,6 +114,14 @@ HELP = HelpView(
                 HelpEntry("/goals manager @name", "who hears when your check-ins stop"),
             ),
         ),
+        HelpSection(
+            "API",
+            (
+                HelpEntry("/goals token new [label]", "a token for the REST API, sent by DM"),
+                HelpEntry("/goals token", "the workspace's API tokens"),
+                HelpEntry("/goals token revoke ID", "turn a token off"),
+            ),
+        ),
     ),
 )
 

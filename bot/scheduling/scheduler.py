@@ -18,6 +18,7 @@ from bot.observability import DELIVERIES
 from bot.scheduling.deliveries import DeliveryRunner
 from bot.services import Services
 from bot.slack.workspaces import ClientsByWorkspace, token_works
+from storage.api_tokens import forget_requests_before
 from storage.purge import (
     expired_workspaces,
     forget_events_before,
@@ -62,9 +63,12 @@ def start_scheduler(runner: DeliveryRunner, *, tick: timedelta = TICK) -> Backgr
 
 
 def forget_old_events(services: Services) -> int:
-    """Drop the de-duplication records of events older than `EVENT_MEMORY`."""
+    """Drop the de-duplication records of events, and the API's idempotency keys, older
+    than `EVENT_MEMORY`."""
+    before = services.now() - EVENT_MEMORY
     with services.session() as session:
-        forgotten = forget_events_before(session=session, before=services.now() - EVENT_MEMORY)
+        forgotten = forget_events_before(session=session, before=before)
+        forgotten += forget_requests_before(session=session, before=before)
     if forgotten:
         log.info("forgot %d event ids older than %s", forgotten, EVENT_MEMORY)
     return forgotten

@@ -1,4 +1,5 @@
-"""HTTP mode: Slack's `/slack/events` endpoint and a health check, served by waitress."""
+"""HTTP mode: Slack's `/slack/events` endpoint, health checks and the REST API (`/api/v1`),
+served by waitress."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from urllib.parse import parse_qs
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot.api.wsgi import make_api_app
 from bot.observability import metrics_text
 from bot.services import Services
 from bot.slack.shapes import shape_problem
@@ -82,8 +84,10 @@ def may_read_metrics(environ: dict[str, Any], token: str | None) -> bool:
 def make_wsgi_app(
     app: App, services: Services
 ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
-    """The WSGI application: Bolt for Slack's requests, plain answers for health checks."""
+    """The WSGI application: Bolt for Slack's requests, plain answers for health checks,
+    the REST API under /api/."""
     slack = SlackRequestHandler(app, path="/slack/events")
+    api = make_api_app(services)
 
     def plain(start_response: StartResponse, status: str, text: str) -> list[bytes]:
         start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
@@ -100,6 +104,8 @@ def make_wsgi_app(
                 return plain(start_response, "401 Unauthorized", "metrics token required\n")
             start_response("200 OK", [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")])
             return [metrics_text()]
+        if path.startswith("/api/"):
+            return api(environ, start_response)
         if path == "/slack/events" and environ.get("REQUEST_METHOD") == "POST":
             length = int(environ.get("CONTENT_LENGTH") or 0)
             if length > MAX_BODY_BYTES:

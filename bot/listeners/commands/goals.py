@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from bot.listeners.commands import checkins, digests, goal_admin, nudges, work_calendars
 from bot.listeners.commands.interview import new_goal
 from bot.listeners.commands.questions import ask
+from bot.listeners.commands.tokens import token_command
 from bot.listeners.context import CommandContext
 from bot.render.help import help_blocks, help_text, help_view, unknown_command_text
 from bot.services import Services
@@ -49,6 +50,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "remind": nudges.remind_command,
     "manager": nudges.manager_command,
     "quiet": nudges.quiet_command,
+    "token": token_command,
 }
 
 
