@@ -18,6 +18,7 @@ from sqlmodel import Field, SQLModel, col
 from bot.core.cadence import CadenceKind
 from bot.core.checkin_reply import Confidence
 from bot.core.kpis import MetricKey
+from bot.core.period import Period
 from bot.core.platforms import PlatformKey
 from bot.core.values import Category, CheckInSource, Direction, GoalKind, GoalState, Unit
 from storage.types import ExactDecimal, StrEnumText, UTCDateTime
@@ -106,6 +107,8 @@ class Goal(SQLModel, table=True):
     direction: Direction = _enum(Direction, 16, default=Direction.INCREASE)
     baseline: Decimal | None = _decimal(default=None)
     target: Decimal | None = _decimal(default=None)
+    # What a flow metric's target is counted over ("50k a month"); None: in total, or a level.
+    period: Period | None = _enum(Period, 16, default=None)
     start_at: datetime = _utc()
     deadline: datetime | None = _utc(default=None)
     owner_id: str | None = Field(default=None, max_length=32)
