@@ -8,7 +8,7 @@ from bot.core.dates import format_date
 from bot.core.kpis import PLATFORMS, kpi
 from bot.core.mrkdwn import escape, quoted
 from bot.core.numbers.write import format_quantity
-from bot.core.period import Period
+from bot.core.period import Period, per_period
 from bot.core.progress import Status, progress_bar
 from bot.core.questions import Question
 from bot.render.common import Block, actions, button, clip, context, section
@@ -221,7 +221,9 @@ def _current(goal: GoalFacts) -> str | None:
 
 
 def _target(goal: GoalFacts) -> str:
-    return format_quantity(goal.target) if goal.target is not None else "no target"
+    if goal.target is None:
+        return "no target"
+    return format_quantity(goal.target) + per_period(goal.period)
 
 
 def _card_headline(goal: GoalFacts) -> str:

@@ -46,6 +46,7 @@ def goal_figures(goal: Goal, *, deadline: datetime | None = None) -> GoalFigures
         start=goal.start_at,
         deadline=deadline,
         unit=goal.unit,
+        period=goal.period,
     )
 
 
