@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
 from bot.clock import FrozenClock
-from bot.console import WAIT_HELP, Console, open_console
+from bot.console import WAIT_HELP, Console, Seat, open_console
 from tests.factories import make_goal, make_schedule
 from tests.harness import make_services
 
@@ -19,7 +20,7 @@ USER, TEAM = "U0CONSOLE", "T0CONSOLE"
 
 
 @pytest.fixture
-def console(db: Engine) -> Iterator[Console]:
+def console(db: Engine, tmp_path: Path) -> Iterator[Console]:
     services = make_services(db, FrozenClock(SUNDAY_MORNING), DEFAULT_TIMEZONE="Europe/Bucharest")
     with services.session() as session:
         goal = make_goal(
@@ -35,7 +36,7 @@ def console(db: Engine) -> Iterator[Console]:
             owner_id=USER,
         )
         make_schedule(session, goal, owner=USER, now=SUNDAY_MORNING)
-    with open_console(services, user_id=USER, team_id=TEAM) as running:
+    with open_console(services, Seat(USER, TEAM, files_dir=tmp_path)) as running:
         yield running
 
 
