@@ -99,7 +99,7 @@ def test_a_check_in_for_an_unknown_goal_is_refused_on_its_csv_line(
 ) -> None:
     import_file(services, team_id="T1", text=DATASET.read_text("utf-8"))
     csv_text = export(services, "T1", "csv").replace(
-        "checkin,,,,,,,,,,,,,,,,,views-yt", "checkin,,,,,,,,,,,,,,,,,views-x", 1
+        "checkin,,,,,,,,,,,,,,,,,,views-yt", "checkin,,,,,,,,,,,,,,,,,,views-x", 1
     )
 
     with pytest.raises(ImportRejected) as rejected:

@@ -30,16 +30,17 @@ from bot.core.interview.words import (
     UNKNOWN,
     amount,
     cadence_words,
+    known_kpi,
     metric_words,
     per,
     target_example,
 )
-from bot.core.kpis import detect_platform, normalise
+from bot.core.kpis import detect_platform, is_flow, normalise
 from bot.core.mrkdwn import escape, quoted
 from bot.core.numbers.read import EXAMPLES, parse_quantity
 from bot.core.numbers.targets import parse_target
 from bot.core.parse_error import ParseError
-from bot.core.period import IN_TOTAL, read_period
+from bot.core.period import IN_TOTAL, PeriodSaid, read_period
 from bot.core.values import CATEGORY_LABELS, Direction, Quantity, Unit
 from bot.core.vocabulary import resolve_category, resolve_metric, resolve_platform, resolve_unit
 
@@ -191,7 +192,7 @@ def _read_baseline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Rea
     quantity = parsed.quantity
     measure = replace(m, baseline=quantity.value, baseline_known=True,
                       currency=quantity.currency or m.currency,
-                      period=read_period(text) or m.period)  # fmt: skip
+                      period=_period_in(m, text))  # fmt: skip
     about = "about " if parsed.approximate else ""
     echo = (f"Baseline: {about}{amount(measure, quantity.value)} {metric_words(measure)}"
             f"{per(measure)} today.")  # fmt: skip
@@ -228,7 +229,7 @@ def _read_target(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
             )
     measure = replace(m, target=target, target_relative=parsed.relative,
                       currency=parsed.quantity.currency or m.currency,
-                      period=read_period(text) or m.period)  # fmt: skip
+                      period=_period_in(m, text))  # fmt: skip
     change = (
         f" ({parsed.relative} from {amount(m, baseline.value)})"
         if parsed.relative and baseline
@@ -236,6 +237,12 @@ def _read_target(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     )
     echo = f"Target: {amount(measure, target)} {metric_words(measure)}{per(measure)}{change}."
     return with_measure(i, i.current, measure), (echo,)
+
+
+def _period_in(m: Measure, text: str) -> PeriodSaid | None:
+    """The span a flow's (or a custom metric's) number is said over; a level has none."""
+    level = known_kpi(m) is not None and not is_flow(m.metric_key)
+    return None if level else read_period(text) or m.period
 
 
 def _read_period(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
