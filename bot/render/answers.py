@@ -260,7 +260,7 @@ def _expected(goal: GoalFacts) -> str:
     percent = f"{int(goal.expected_share * 100)}%"  # cut toward zero, as the bar is
     if goal.expected is None:
         return percent
-    return f"{percent} ({format_quantity(goal.expected)})"
+    return f"{percent} ({format_quantity(goal.expected)}{per_period(goal.period)})"
 
 
 def _forecast(goal: GoalFacts) -> str:
@@ -268,7 +268,7 @@ def _forecast(goal: GoalFacts) -> str:
         return "Target reached: no forecast needed"
     if goal.forecast is None:
         return "Forecast: not enough check-ins yet for a trend"
-    line = f"Forecast at the deadline: {format_quantity(goal.forecast)}"
+    line = f"Forecast at the deadline: {format_quantity(goal.forecast)}{per_period(goal.period)}"
     if goal.eta is not None and goal.status is not Status.MISSED:
         line += f"; at this pace the target is reached on {format_date(goal.eta)}"
     return line
