@@ -2,7 +2,7 @@
 
 checkin-bot                 run in Slack when tokens are set, else the console
 checkin-bot run [--http --port N]
-checkin-bot console [--user U] [--team T] [--now ISO-TIME]
+checkin-bot console [--user U] [--team T] [--now ISO-TIME] [--tz ZONE] [--files DIR]
 checkin-bot digest [--channel C] [--team T] [--now ISO-TIME] [--post]
 checkin-bot tick [--now ISO-TIME]
 checkin-bot migrate
@@ -129,12 +129,14 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.console import run_console
+    from bot.console import Seat, run_console
 
+    try:
+        seat = Seat.typed(args.user, args.team, now=args.now, tz=args.tz, files=args.files)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     services = build_services(settings, _clock(args), migrate=True)
-    return run_console(
-        services, user_id=args.user, team_id=args.team, stdin=sys.stdin, stdout=sys.stdout
-    )
+    return run_console(services, seat, stdin=sys.stdin, stdout=sys.stdout)
 
 
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
@@ -247,7 +249,7 @@ def cmd_default(args: argparse.Namespace, settings: Settings) -> int:
         args.http = not settings.SLACK_APP_TOKEN
         args.host, args.port = "0.0.0.0", 3000
         return cmd_run(args, settings)
-    args.user, args.team, args.now = CONSOLE_USER, CONSOLE_TEAM, None
+    args.user, args.team, args.now, args.tz, args.files = CONSOLE_USER, CONSOLE_TEAM, *[None] * 3
     return cmd_console(args, settings)
 
 
@@ -309,7 +311,9 @@ def build_parser() -> argparse.ArgumentParser:
     console = sub.add_parser("console", help="chat with the bot in this terminal, no Slack needed")
     console.add_argument("--user", default=CONSOLE_USER, help="your Slack user id in the console")
     console.add_argument("--team", default=CONSOLE_TEAM, help="the workspace id in the console")
-    console.add_argument("--now", help="pretend it is this time (ISO 8601)")
+    console.add_argument("--now", help="pretend it is this time (ISO 8601), in its time zone")
+    console.add_argument("--tz", help="your time zone (default: --now's, else DEFAULT_TIMEZONE)")
+    console.add_argument("--files", help="where charts and exports go (./checkin-bot-files)")
     console.set_defaults(handler=cmd_console)
 
     digest = sub.add_parser("digest", help="print a channel's digest (post it with --post)")

@@ -6,6 +6,7 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
+from zoneinfo import ZoneInfo, available_timezones
 
 
 class Clock(Protocol):
@@ -95,3 +96,38 @@ def parse_now(text: str) -> datetime:
             f"--now {text!r} is not an ISO time; use e.g. 2026-11-22T09:00:00+02:00"
         ) from None
     return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
+def zone_of(text: str) -> str | None:
+    """The time zone a `--now` value is written in: `Etc/GMT-2` for "+02:00", a zone
+    with that offset at that moment for "+03:30" (no `Etc` zone has half hours), "UTC"
+    for "Z", None when the value names no offset (or is no time).
+
+    Example:
+        >>> zone_of("2026-11-22T09:00:00+02:00"), zone_of("2026-11-22T09:00:00")
+        ('Etc/GMT-2', None)
+        >>> zone_of("2026-11-22T09:00:00+03:30")
+        'Asia/Tehran'
+    """
+    try:
+        at = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    offset = at.utcoffset()
+    if offset is None:
+        return None
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "UTC"
+    if minutes % 60 == 0:
+        return f"Etc/GMT{-minutes // 60:+d}"
+    return next(
+        (
+            name
+            for name in sorted(available_timezones())
+            if "/" in name
+            and not name.startswith(("Etc/", "SystemV/"))
+            and at.astimezone(ZoneInfo(name)).utcoffset() == offset
+        ),
+        None,
+    )

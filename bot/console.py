@@ -3,9 +3,11 @@
 Each line is a direct message to the bot; a line starting with `/` is a slash
 command; `!2` presses button 2 of the bot's last answer; `> text` replies in the
 thread of the bot's last message; `!wait 3d` moves the console's clock on and
-delivers the reminders and digests that fall due meanwhile. The bot is the same
-Bolt app as in Slack: the console only plays the part of Slack, of time and of
-the person.
+delivers the reminders and digests that fall due meanwhile; a form the bot opens is
+filled in field by field; `@ana` and `#marketing` are mentions (`!people`,
+`!channels`); `!home` shows the App Home; files the bot sends are written to a folder.
+The bot is the same Bolt app as in Slack: the console only plays the part of Slack,
+of time and of the person.
 """
 
 from __future__ import annotations
@@ -13,10 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any, Protocol, TextIO
+from zoneinfo import ZoneInfo, available_timezones
 
-from bot.clock import FrozenClock, ShiftedClock
+from bot.clock import FrozenClock, ShiftedClock, zone_of
+from bot.console_forms import CANCEL, FormFill
+from bot.console_workspace import furnish, listing, named, to_slack
 from bot.core.numbers.read import parse_quantity
 from bot.core.parse_error import ParseError
 from bot.core.values import Unit
@@ -32,13 +39,50 @@ from bot.slack.http import BackgroundServer, make_wsgi_app
 
 WELCOME = (
     "checkin-bot console. Type a message to the bot, or a command such as /goals help.\n"
-    "Press a button with !1, !2, ...; reply in the bot's last thread with > your reply;\n"
-    "!wait 1d skips ahead a day and delivers the reminders due; quit with Ctrl-D or 'quit'."
+    "!help lists what the console itself understands; quit with Ctrl-D or 'quit'."
 )
+
+HELP = """The console plays Slack for you. Besides messages to the bot, it understands:
+  /goals ...        a slash command (/goals help lists the bot's own commands)
+  !1, !2, ...       press a numbered button of the bot's last answer
+  > text            reply in the thread of the bot's last message (a check-in)
+  @ana, #marketing  mentions of a person or a channel (!people, !channels list them)
+  !home             show your App Home tab
+  !wait 2d          move the clock on, delivering the reminders and digests due
+  !help             this help; the bot's own help is "help" or /goals help
+In a form the bot opens, each field is asked in turn: type the value, "." keeps
+what it holds, !cancel closes the form. Charts and exports the bot sends are
+written to the files folder, and their paths printed. Quit with Ctrl-D or "quit"."""
 
 NO_ANSWER = "(no answer)"
 WAIT_HELP = "(say how long to wait, e.g. !wait 2h or !wait 3d)"
 MAX_WAIT = timedelta(days=400)
+FILES_DIR = Path("checkin-bot-files")
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """Who sits at the console: their user id and workspace, their time zone (None: the
+    settings' default), and the folder the files the bot sends them are written to."""
+
+    user_id: str
+    team_id: str
+    tz: str | None = None
+    files_dir: Path = FILES_DIR
+
+    @classmethod
+    def typed(
+        cls, user_id: str, team_id: str, *, now: str | None, tz: str | None, files: str | None
+    ) -> Seat:
+        """The seat the command line describes: `--tz`, else the zone `--now` is written in.
+
+        Raises:
+            ValueError: when `--tz` names no time zone.
+        """
+        zone = tz or (zone_of(now) if now else None)
+        if zone is not None and zone not in available_timezones():
+            raise ValueError(f"--tz {zone!r} is not a time zone; use e.g. Europe/Bucharest")
+        return cls(user_id, team_id, zone, Path(files) if files else FILES_DIR)
 
 
 class Advancing(Protocol):
@@ -66,21 +110,28 @@ class Console:
         self.user_id = user_id
         self.clock = clock
         self.deliver = deliver  # one tick of the delivery runner (reminders, digests)
+        self.tz = ZoneInfo(sandbox.users[user_id]["tz"])  # the person's, as Slack knows it
+        self.files_dir = FILES_DIR  # where files the bot sends are written
         self.channel = sandbox.im_channel(user_id)
         self._buttons: list[tuple[Message, dict[str, Any]]] = []
         self._last_thread: str | None = None
         self._seen_messages = 0
-        self._seen_views = 0
-        self._home: dict[str, Any] | None = None
+        self._seen_views: dict[str, dict[str, Any]] = {}
+        self._form: FormFill | None = None
 
     def handle_line(self, line: str) -> str:
         """Act on one typed line and return what the bot answered, as text."""
-        line = line.strip()
+        line = to_slack(line.strip(), self.sandbox)
         if not line:
             return ""
+        if self._form is not None:
+            return named(self._fill(line), self.sandbox)
         if line.startswith("!") and line[1:].isdigit():
             return self._press(int(line[1:]))
-        if line.split()[0] == "!wait":
+        word = line.split()[0]
+        if word in _SAYINGS:
+            return _SAYINGS[word](self)
+        if word == "!wait":
             return self._wait(line.removeprefix("!wait"))
         if line.startswith("/"):
             command, _, text = line.partition(" ")
@@ -89,8 +140,42 @@ class Console:
             self.driver.command(self.user_id, command, text)
         elif line.startswith(">") and self._last_thread:
             self.driver.message(self.user_id, line[1:].strip(), thread_ts=self._last_thread)
+        elif line.startswith("!"):
+            return f"(the console has no {word}; !help lists what it understands)"
         else:
             self.driver.message(self.user_id, line.lstrip(">").strip())
+        return self._collect()
+
+    def home(self) -> str:
+        """The App Home tab as it looks now (opening it, as clicking the tab does)."""
+        self.driver.open_home(self.user_id)
+        shown = self._collect()
+        home = self.sandbox.home_views.get(self.user_id)
+        if home is None:
+            return shown
+        text, _ = blocks_to_text(home.get("blocks", []))
+        page = named(f"[App Home]\n{text}", self.sandbox)
+        return page if shown == NO_ANSWER else f"{shown}\n\n{page}"
+
+    def _fill(self, line: str) -> str:
+        form = self._form
+        assert form is not None
+        if line == CANCEL:
+            self._form = None
+            return f"(closed the form “{form.title}” without sending it)"
+        problem = form.answer(line)
+        if problem is not None:
+            return problem + "\n" + form.question()
+        if not form.done:
+            return form.question()
+        self._form = None
+        result = self.driver.submit_view(self.user_id, form.view, form.values).json() or {}
+        errors = result.get("errors") if result.get("response_action") == "errors" else None
+        if errors:
+            form.back_to(set(errors))
+            self._form = form
+            said = "\n".join(f"{name}: {text}" for name, text in errors.items())
+            return f"(the form was not accepted)\n{said}\n{form.question()}"
         return self._collect()
 
     def _wait(self, how_long: str) -> str:
@@ -107,7 +192,7 @@ class Console:
             remaining -= step
             self.deliver()
         shown = self._collect()
-        moment = self.clock.now().strftime("%a %d %b %Y %H:%M UTC")
+        moment = self.clock.now().astimezone(self.tz).strftime("%a %d %b %Y %H:%M %Z")
         return f"(it is now {moment})" + ("" if shown == NO_ANSWER else "\n\n" + shown)
 
     def _press(self, number: int) -> str:
@@ -128,7 +213,27 @@ class Console:
     def _visible(self, message: Message) -> bool:
         if message.user == self.user_id or message.deleted:
             return False
-        return message.channel == self.channel or message.ephemeral_to == self.user_id
+        if message.ephemeral_to is not None:
+            return message.ephemeral_to == self.user_id
+        return message.channel == self.channel or self.sandbox.is_member(
+            message.channel, self.user_id
+        )
+
+    def _saved_files(self, message: Message) -> str:
+        """Write the files of a message to the files folder; their paths, one a line."""
+        lines = []
+        for upload in message.files:
+            stored = self.sandbox.files.get(str(upload.get("id")), {})
+            content = stored.get("content")
+            name = Path(str(upload.get("name") or upload.get("title") or "file")).name
+            if not isinstance(content, bytes):
+                lines.append(f"[file: {name}]")
+                continue
+            self.files_dir.mkdir(parents=True, exist_ok=True)
+            path = _free_path(self.files_dir / name)
+            path.write_bytes(content)
+            lines.append(f"[file: {upload.get('title') or name} saved to {path}]")
+        return "\n".join(lines)
 
     def _collect(self) -> str:
         """Everything the bot showed this person since the last line, as text."""
@@ -142,27 +247,46 @@ class Console:
             text, found = blocks_to_text(message.blocks, fallback=message.text)
             numbered = _renumber(text, len(buttons))
             buttons.extend((message, b) for b in found)
-            for upload in message.files:
-                numbered += f"\n[file: {upload.get('title') or upload.get('name')}]"
+            if message.files:
+                numbered += "\n" + self._saved_files(message)
+            if message.channel != self.channel and message.ephemeral_to is None:
+                numbered = f"[#{message.channel}] {numbered}"
             parts.append(numbered)
-            self._last_thread = message.thread_ts or message.ts
-        views = list(self.sandbox.views.values())[self._seen_views :]
-        self._seen_views = len(self.sandbox.views)
-        for view in views:
+            if message.channel == self.channel:
+                self._last_thread = message.thread_ts or message.ts
+        for view_id, view in self.sandbox.views.items():
+            if self._seen_views.get(view_id) is view:
+                continue
+            self._seen_views[view_id] = view
+            self._form = FormFill(view)
             text, _ = blocks_to_text(view.get("blocks", []))
-            title = (view.get("title") or {}).get("text", "form")
-            parts.append(f"[form: {title}]\n{text}")
-        home = self.sandbox.home_views.get(self.user_id)
-        if home is not None and home is not self._home:
-            self._home = home
-            text, _ = blocks_to_text(home.get("blocks", []))
-            parts.append(f"[App Home]\n{text}")
+            parts.append(f"[form: {self._form.title}]\n{text}")
+        if self._form is not None and not self._form.done:
+            parts.append(self._form.question())
         if buttons:
             self._buttons = buttons
             parts.append(
                 "(press a button with !1" + (f" to !{len(buttons)})" if len(buttons) > 1 else ")")
             )
-        return "\n\n".join(parts) if parts else NO_ANSWER
+        return named("\n\n".join(parts), self.sandbox) if parts else NO_ANSWER
+
+
+_SAYINGS: dict[str, Callable[[Console], str]] = {
+    "!help": lambda _console: HELP,
+    "!home": Console.home,
+    "!people": lambda c: listing(c.sandbox, c.user_id, people=True),
+    "!channels": lambda c: listing(c.sandbox, c.user_id, people=False),
+}
+
+
+def _free_path(path: Path) -> Path:
+    """`path`, or `name-2.csv`, `name-3.csv`... when a file of that name is there already."""
+    number = 1
+    found = path
+    while found.exists():
+        number += 1
+        found = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return found
 
 
 def _renumber(text: str, offset: int) -> str:
@@ -173,11 +297,14 @@ def _renumber(text: str, offset: int) -> str:
 
 
 @contextmanager
-def open_console(services: Services, *, user_id: str, team_id: str) -> Iterator[Console]:
-    """Start a sandbox and the bot behind it; yield a console for `user_id`."""
+def open_console(services: Services, seat: Seat) -> Iterator[Console]:
+    """Start a sandbox and the bot behind it; yield a console for the person in `seat`."""
+    zone = seat.tz or services.settings.DEFAULT_TIMEZONE
+    user_id = seat.user_id
     with ExitStack() as stack:
-        sandbox = stack.enter_context(SlackSandbox(team_id=team_id))
-        sandbox.add_user(user_id, name="you", tz=services.settings.DEFAULT_TIMEZONE, is_admin=True)
+        sandbox = stack.enter_context(SlackSandbox(team_id=seat.team_id))
+        sandbox.add_user(user_id, name="you", tz=zone, is_admin=True)
+        furnish(sandbox, user_id, tz=zone)
         services.settings = services.settings.model_copy(
             update={
                 "SLACK_BOT_TOKEN": sandbox.bot_token,
@@ -192,15 +319,15 @@ def open_console(services: Services, *, user_id: str, team_id: str) -> Iterator[
         driver = SlackDriver(sandbox, bot_url=server.url)
         client = make_client(services)
         runner = DeliveryRunner(services, lambda _team: client, all_sources(services))
-        yield Console(sandbox, driver, user_id, clock=clock, deliver=runner.tick)
+        console = Console(sandbox, driver, user_id, clock=clock, deliver=runner.tick)
+        console.files_dir = seat.files_dir
+        yield console
 
 
-def run_console(
-    services: Services, *, user_id: str, team_id: str, stdin: TextIO, stdout: TextIO
-) -> int:
+def run_console(services: Services, seat: Seat, *, stdin: TextIO, stdout: TextIO) -> int:
     """Read lines until end of input, printing the bot's answers."""
     interactive = stdin.isatty()
-    with open_console(services, user_id=user_id, team_id=team_id) as console:
+    with open_console(services, seat) as console:
         if interactive:
             print(WELCOME, file=stdout)
         while True:

@@ -19,6 +19,7 @@ from sqlmodel import Field, SQLModel, col
 from bot.core.cadence import CadenceKind
 from bot.core.checkin_reply import Confidence
 from bot.core.kpis import MetricKey
+from bot.core.period import Period
 from bot.core.platforms import PlatformKey
 from bot.core.values import Category, CheckInSource, Direction, GoalKind, GoalState, Unit
 from storage.api_models import ApiRequest as ApiRequest
@@ -103,6 +104,8 @@ class Goal(SQLModel, table=True):
     direction: Direction = enum_field(Direction, 16, default=Direction.INCREASE)
     baseline: Decimal | None = decimal_field(default=None)
     target: Decimal | None = decimal_field(default=None)
+    # What a flow metric's target is counted over ("50k a month"); None: in total, or a level.
+    period: Period | None = enum_field(Period, 16, default=None)
     start_at: datetime = utc_field()
     deadline: datetime | None = utc_field(default=None)
     owner_id: str | None = Field(default=None, max_length=32)

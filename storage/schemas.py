@@ -18,6 +18,7 @@ from sqlmodel import SQLModel
 from bot.core.cadence import Cadence
 from bot.core.checkin_reply import Confidence
 from bot.core.kpis import MetricKey
+from bot.core.period import Period
 from bot.core.platforms import PlatformKey
 from bot.core.values import Category, CheckInSource, Direction, GoalKind, GoalState, Unit
 from storage.models import CheckIn, DigestSubscription, Goal, InterviewState, Member
@@ -81,6 +82,7 @@ class GoalCreate(_Row):
     direction: Direction = Direction.INCREASE
     baseline: Decimal | None = None
     target: Decimal | None = None
+    period: Period | None = None  # what the target is counted over; None: in total
     start_at: datetime | None = None
     deadline: datetime | None = None
     owner_id: str | None = None
@@ -97,6 +99,7 @@ class GoalUpdate(_Row):
     table: ClassVar[type[SQLModel]] = Goal
     title: str | None = None
     target: Decimal | None = None
+    period: Period | None = None
     deadline: datetime | None = None
     owner_id: str | None = None
     channel_id: str | None = None

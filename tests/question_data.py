@@ -93,7 +93,7 @@ _TOLD: dict[str, dict[str, str]] = {
     "signups": {"why": "more newsletter sign ups", "where": "website", "metric": "sign-ups",
                 "baseline": "100", "target": "500"},
 }  # fmt: skip
-_ALWAYS = {"deadline": "31 December 2026", "owner": "me", "more": "no"}
+_ALWAYS = {"deadline": "31 December 2026", "owner": "me", "more": "no", "period": "in total"}
 
 
 def _interview_all(services: Services, team: str) -> None:

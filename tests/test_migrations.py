@@ -10,6 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlmodel import SQLModel, select
 
+from bot.core.period import Period
 from storage import repo
 from storage.db import alembic_config, make_engine, schema_is_current, session_scope
 from storage.models import ReminderSchedule, Workspace
@@ -318,3 +319,46 @@ def test_schedules_and_workspaces_from_before_nudges_read_with_the_defaults() ->
 
     assert read == ([], 0, None, None)
     assert settings == (None, 2)
+
+
+def test_goals_from_before_periods_are_totals_and_the_period_goes_down_and_up() -> None:
+    """0013: a goal saved before periods reads as a total (NULL); a downgrade drops the
+    column and an upgrade brings it back empty."""
+    with fresh_database() as url:
+        engine = make_engine(url)
+        try:
+            command.downgrade(alembic_config(engine), "base")
+            command.upgrade(alembic_config(engine), "0011")
+            at = "2026-11-22 08:00:00"
+            with engine.begin() as connection:
+                connection.execute(
+                    text(
+                        "INSERT INTO goal (team_id, number, title, kind, metric, metric_name,"
+                        " unit, direction, state, why, contributors, team, start_at, created_at,"
+                        " updated_at) VALUES ('T1', 1, 'Reach', 'goal', 'reach', 'Reach',"
+                        f" 'count', 'increase', 'active', '', '[]', false, '{at}', '{at}', '{at}')"
+                    )
+                )
+            command.upgrade(alembic_config(engine), "head")
+            with session_scope(engine) as session:
+                monthly = repo.create_goal(
+                    session=session,
+                    team_id="T2",
+                    now=NOW,
+                    goal=GoalCreate(title="Reach 50k a month", period=Period.MONTHLY),
+                )
+                assert monthly.period is Period.MONTHLY
+            with engine.connect() as connection:
+                periods = connection.execute(
+                    text("SELECT title, period FROM goal ORDER BY id")
+                ).all()
+
+            command.downgrade(alembic_config(engine), "0011")
+            command.upgrade(alembic_config(engine), "head")
+            with engine.connect() as connection:
+                after = connection.execute(text("SELECT period FROM goal")).scalars().all()
+        finally:
+            engine.dispose()
+
+    assert [tuple(row) for row in periods] == [("Reach", None), ("Reach 50k a month", "monthly")]
+    assert after == [None, None]

@@ -39,7 +39,7 @@ from decimal import ROUND_UP, Decimal
 from enum import StrEnum
 
 from bot.core.numbers.write import format_quantity
-from bot.core.period import Period
+from bot.core.period import Period, per_period
 from bot.core.progress import (
     GoalFigures,
     GoalProgress,
@@ -233,7 +233,7 @@ def _quantity(goal: TrackedGoal, value: Decimal) -> str:
 
 
 def _value_vs_target(goal: TrackedGoal, state: GoalProgress) -> str:
-    target = _quantity(goal, goal.figures.target)
+    target = _quantity(goal, goal.figures.target) + per_period(goal.figures.period)
     if state.current is None:
         return f"– / {target}"
     return f"{_quantity(goal, state.current)} / {target}"

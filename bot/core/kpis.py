@@ -44,6 +44,7 @@ __all__ = [
     "catalogue",
     "classify_why",
     "detect_platform",
+    "is_flow",
     "kpi",
     "match_metric",
     "metric_spans",
@@ -116,6 +117,8 @@ class KPI:
 
     `synonyms` maps a language code ("en", "fa", "ro", "tr", "vi") to the words
     people use for the metric in that language (the English display `name` aside).
+    `flow` marks a metric counted over a span (reach, sign-ups, revenue): its target
+    has a period (a week, a month, or in total); a level (followers) or a rate has none.
     """
 
     key: MetricKey
@@ -125,6 +128,7 @@ class KPI:
     categories: tuple[Category, ...]
     description: str
     synonyms: Mapping[str, tuple[str, ...]] = field(hash=False, compare=False)
+    flow: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +197,7 @@ def _kpi_from(entry: Mapping[str, Any]) -> KPI:
         categories=tuple(Category(c) for c in entry["categories"]),
         description=entry["description"],
         synonyms=MappingProxyType(synonyms),
+        flow=bool(entry.get("flow", False)),
     )
 
 
@@ -214,6 +219,19 @@ def kpi(key: str) -> KPI:
         <Direction.DECREASE: 'decrease'>
     """
     return _load().by_key[key]
+
+
+def is_flow(key: str | None) -> bool:
+    """Whether the metric `key` names is counted over a span (a week, a month, in total).
+
+    A custom metric or none is not known to be one, so nobody is asked for its period.
+
+    Example:
+        >>> is_flow("reach"), is_flow("followers"), is_flow("custom"), is_flow(None)
+        (True, False, False, False)
+    """
+    found = _load().by_key.get(key) if key else None
+    return found is not None and found.flow
 
 
 def suggest_for_category(category: Category, *, limit: int = 5) -> list[KPI]:

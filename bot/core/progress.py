@@ -37,6 +37,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from bot.core.period import MONTH_DAYS, WEEK_DAYS, Period
 from bot.core.trend import (
     VALUE_PLACES,
     Change,
@@ -56,16 +57,6 @@ ON_TRACK_SLACK = Decimal("0.10")
 
 AT_RISK_SLACK = Decimal("0.25")
 """How far progress may trail the plan and be at risk rather than off track."""
-
-WEEK_DAYS = 7
-"""Days in a week-over-week comparison and in a "per week" rate."""
-
-MONTH_DAYS = 30
-"""Days in a month-over-month comparison and in a "per month" rate.
-
-A fixed 30 days rather than the calendar month, so that "this month vs last month"
-compares equal spans whatever the month and whenever the check-ins fall.
-"""
 
 PROGRESS_PLACES = Decimal("0.0001")
 """Progress and expected progress are fractions rounded to 4 places (0.01 %)."""
@@ -106,7 +97,10 @@ class GoalFigures:
     """The numbers of one goal that progress depends on.
 
     `start` and `deadline` are aware datetimes; `baseline` is None when the team
-    never recorded one (the first check-in then stands in).
+    never recorded one (the first check-in then stands in). `period` is the span a
+    flow metric's target is counted over (a month for "50k a month"), None for a total or
+    a level: each check-in of such a goal is the figure for its latest span, judged
+    against the target as it is, never added up.
     """
 
     baseline: Decimal | None
@@ -117,6 +111,7 @@ class GoalFigures:
     unit: Unit = Unit.COUNT
     # The plan counts only this calendar's working days (None: every day); see bot.core.workdays.
     calendar: WorkCalendar | None = None
+    period: Period | None = None
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.deadline.tzinfo is None:
@@ -130,7 +125,9 @@ class GoalProgress:
     `baseline` is the baseline actually used (the first check-in's value when the
     goal had none). `required_per_week` / `required_per_month` are the signed change
     still needed per 7 / 30 days to reach the target by the deadline (negative for
-    "lower is better" metrics, 0 once achieved, None after the deadline). `last_at` is
+    "lower is better" metrics, 0 once achieved, None after the deadline); for a target
+    counted per week or per month they are the amount a week / a month that target
+    means (50,000 a month is about 11,667 a week), for as long as the goal runs. `last_at` is
     when the latest check-in was made, None before the first (a baseline is none).
     """
 
@@ -394,6 +391,10 @@ def _still_needed(
 ) -> Decimal | None:
     if current is None or figures.unit is Unit.MILESTONE:
         return None
+    if figures.period is not None:
+        if now >= figures.deadline:
+            return None
+        return (figures.target * days / figures.period.days).quantize(VALUE_PLACES)
     if achieved:
         return _ZERO.quantize(VALUE_PLACES)
     return required_per(current, figures.target, now=now, deadline=figures.deadline, days=days)

@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from bot.core.dates import format_date
 from bot.core.numbers.write import format_quantity
+from bot.core.period import Period, per_period
 from bot.core.values import CATEGORY_LABELS, Category, Direction, Quantity, Unit
 
 REALISTIC_GROWTH_PER_MONTH = Decimal("0.25")
@@ -82,6 +83,7 @@ class GoalPlan:
     okr: bool = False
     currency: str | None = None
     trend_per_week: Decimal | None = None
+    period: Period | None = None  # what a flow metric's target is counted over
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +136,7 @@ def _specific(plan: GoalPlan) -> LetterReview:
         return verdict(Verdict.FAIL, "No metric yet: say what you will count.")
     if plan.target is None:
         return verdict(Verdict.FAIL, f"No target number for {plan.metric_name} yet.")
-    goal = f"{plan.metric_name} to {_show(plan, plan.target)}"
+    goal = f"{plan.metric_name} to {_show(plan, plan.target)}{per_period(plan.period)}"
     if not plan.scope:
         return verdict(
             Verdict.WARN, f"{goal}, but where? Name a platform or scope (Instagram, all channels)."

@@ -8,7 +8,7 @@ from bot.core.dates import format_date
 from bot.core.kpis import PLATFORMS, kpi
 from bot.core.mrkdwn import escape, quoted
 from bot.core.numbers.write import format_quantity
-from bot.core.period import Period
+from bot.core.period import Period, per_period
 from bot.core.progress import Status, progress_bar
 from bot.core.questions import Question
 from bot.render.common import Block, actions, button, clip, context, section
@@ -221,7 +221,9 @@ def _current(goal: GoalFacts) -> str | None:
 
 
 def _target(goal: GoalFacts) -> str:
-    return format_quantity(goal.target) if goal.target is not None else "no target"
+    if goal.target is None:
+        return "no target"
+    return format_quantity(goal.target) + per_period(goal.period)
 
 
 def _card_headline(goal: GoalFacts) -> str:
@@ -258,7 +260,7 @@ def _expected(goal: GoalFacts) -> str:
     percent = f"{int(goal.expected_share * 100)}%"  # cut toward zero, as the bar is
     if goal.expected is None:
         return percent
-    return f"{percent} ({format_quantity(goal.expected)})"
+    return f"{percent} ({format_quantity(goal.expected)}{per_period(goal.period)})"
 
 
 def _forecast(goal: GoalFacts) -> str:
@@ -266,7 +268,7 @@ def _forecast(goal: GoalFacts) -> str:
         return "Target reached: no forecast needed"
     if goal.forecast is None:
         return "Forecast: not enough check-ins yet for a trend"
-    line = f"Forecast at the deadline: {format_quantity(goal.forecast)}"
+    line = f"Forecast at the deadline: {format_quantity(goal.forecast)}{per_period(goal.period)}"
     if goal.eta is not None and goal.status is not Status.MISSED:
         line += f"; at this pace the target is reached on {format_date(goal.eta)}"
     return line

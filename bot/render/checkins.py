@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from bot.core.goal_lookup import describe_choices
 from bot.core.mrkdwn import escape
 from bot.core.numbers.write import format_quantity
+from bot.core.period import per_period
 from bot.core.plausibility import FarOff, Impossible
 from bot.core.progress import progress_bar
 from bot.core.values import Quantity
@@ -57,7 +58,7 @@ def answer_lines(answer: GoalAnswer) -> str:
     if answer.became_baseline:
         lines.append("This first value is the goal's baseline: progress counts from here.")
     if answer.progress is not None and answer.target is not None:
-        target = format_quantity(answer.target)
+        target = format_quantity(answer.target) + per_period(answer.period)
         lines.append(f"Progress: {progress_bar(answer.progress)} of the way to {target}")
     if answer.expected is not None and answer.expected_share is not None:
         expected = f"{format_quantity(answer.expected)} ({share(answer.expected_share)} of the way)"

@@ -7,9 +7,10 @@ from datetime import date
 from typing import Any
 
 from bot.core.mrkdwn import escape, quoted
-from bot.core.period import Period
+from bot.core.numbers.write import format_quantity
+from bot.core.period import Period, per_period
 from bot.core.progress import progress_bar
-from bot.core.values import GoalState
+from bot.core.values import GoalState, Quantity
 from bot.render.common import (
     CHANNEL_FILTER,
     Block,
@@ -105,7 +106,11 @@ def show_blocks(row: GoalRow, goal: Goal) -> tuple[str, list[Block]]:
         lines.append(f"*This week:* {period_change(row.line, Period.WEEKLY)}")
         if state.required_per_week is not None and state.required_per_week != 0:
             pace = weekly_pace(state.required_per_week, goal.unit, goal.currency)
-            lines.append(f"*Needed per week from here:* {pace}")
+            if goal.period is None:
+                lines.append(f"*Needed per week from here:* {pace}")
+            elif goal.target is not None:
+                target = format_quantity(Quantity(goal.target, goal.unit, goal.currency))
+                lines.append(f"*Needed per week:* {pace} ({target}{per_period(goal.period)})")
         if state.eta is not None:
             lines.append(f"*Trend reaches the target on:* {state.eta:%d %b %Y}")
     if goal.deadline:
@@ -184,6 +189,7 @@ def edit_modal(goal: Goal) -> dict[str, Any]:
     if goal.deadline:
         deadline["initial_date"] = goal.deadline.date().isoformat()
     target = "" if goal.target is None else format(goal.target.normalize(), "f")
+    target += per_period(goal.period) if target else ""
     return modal(
         EDIT_CALLBACK,
         "Edit goal",

@@ -62,7 +62,7 @@ def form_view(user_id: str) -> dict[str, Any]:
                     hint="Leave empty if you don't know yet: "
                          "the first check-in becomes the baseline."),
         input_block(FormField.TARGET, "Target",
-                    _text(FormField.TARGET, "60k, +20%, double it or cut to under 1h", 100)),
+                    _text(FormField.TARGET, "60k a month, +20%, double it, under 1h", 100)),
         input_block(FormField.DEADLINE, "Deadline",
                     {"type": "datepicker", "action_id": _ACTION + FormField.DEADLINE}),
         input_block(FormField.OWNER, "Owner",

@@ -30,6 +30,7 @@ from bot.core.goal_lookup import Lookup
 from bot.core.numbers.read import parse_quantity
 from bot.core.numbers.write import round_estimate
 from bot.core.parse_error import ParseError
+from bot.core.period import Period
 from bot.core.plausibility import FarOff, Impossible, plausible
 from bot.core.progress import Status, assess
 from bot.core.trend import Change
@@ -64,6 +65,7 @@ class GoalAnswer:
     status: Status | None
     progress: Decimal | None = None  # the share of the way to `target`
     target: Quantity | None = None
+    period: Period | None = None  # what `target` is counted over; None: in total
     expected: Quantity | None = None  # what the plan expects by today
     expected_share: Decimal | None = None  # the same, as a share of the way
     change: Change | None = None  # since the previous check-in
@@ -344,6 +346,7 @@ def goal_answer(history: GoalHistory, now: datetime, zone: ZoneInfo) -> GoalAnsw
         status=state.status if goal.target is not None else None,
         progress=state.progress,
         target=quantity(figures.target),
+        period=figures.period,
         expected=quantity(round_estimate(state.expected_value, unit))
         if state.expected_value is not None
         else None,

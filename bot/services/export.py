@@ -109,6 +109,7 @@ def _goal_fields(goal: Goal, objective_titles: dict[int, str]) -> dict[str, str]
         "direction": goal.direction,
         "baseline": _number(goal.baseline),
         "target": _number(goal.target),
+        "period": goal.period or "",
         "start": goal.start_at.isoformat(),
         "deadline": goal.deadline.isoformat() if goal.deadline else "",
         "owner": goal.owner_id or "",

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from bot.core.digest import DigestLine, digest_line
 from bot.core.goal_lookup import find_goals
 from bot.core.okr_scores import objective_score
-from bot.core.period import Period
+from bot.core.period import Period, PeriodSaid, counted_per
 from bot.core.values import GoalKind, GoalState
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref
@@ -100,10 +100,12 @@ Lookup = Found | Ambiguous | NotFound
 
 @dataclass(frozen=True)
 class GoalEdit:
-    """The fields the edit modal changes; None leaves a field as it is."""
+    """The fields the edit modal changes; None leaves a field as it is ("total" for `period`
+    makes the target a total again)."""
 
     title: str | None = None
     target: Decimal | None = None
+    period: PeriodSaid | None = None
     deadline: datetime | None = None
     owner_id: str | None = None
     channel_id: str | None = None
@@ -212,6 +214,8 @@ def edit_goal(
     if refused:
         return refused
     fields = {name: value for name, value in vars(edit).items() if value is not None}
+    if edit.period is not None:
+        fields["period"] = counted_per(edit.period)
     with services.session() as session:
         goal = repo.update_goal(
             session=session,

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from bot.core.progress import WEEK_DAYS
+from bot.core.period import WEEK_DAYS
 from bot.core.values import GoalState
 from bot.services import Services
 from bot.services.goal_admin import GoalRow, lines_of

@@ -20,7 +20,7 @@ from bot.errors import CheckinBotError
 
 GOAL_FIELDS = (
     "id", "title", "objective", "category", "metric", "platform", "unit", "direction",
-    "baseline", "target", "start", "deadline", "owner", "channel", "why", "status",
+    "baseline", "target", "period", "start", "deadline", "owner", "channel", "why", "status",
 )  # fmt: skip
 CHECKIN_FIELDS = ("goal", "value", "at", "author", "note")
 CSV_FIELDS = ("record", *GOAL_FIELDS, *CHECKIN_FIELDS)

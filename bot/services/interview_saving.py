@@ -18,6 +18,7 @@ from bot.core import interview as core
 from bot.core.cadence.occurrences import next_occurrence
 from bot.core.dates import end_of_day, format_date
 from bot.core.kpis import MetricKey
+from bot.core.period import counted_per
 from bot.core.values import Direction, GoalKind, Unit
 from bot.services.schedules import set_goal_schedule
 from storage import repo
@@ -143,6 +144,7 @@ def _create_measured(
             "direction": measure.direction or Direction.INCREASE,
             "baseline": measure.baseline if measure.baseline_known else None,
             "target": measure.target,
+            "period": counted_per(measure.period),
             **fields,
         },
     )
@@ -163,7 +165,7 @@ def _title(measure: core.Measure, interview: core.Interview) -> str:
     if measure.unit is Unit.MILESTONE:
         title = f"{name} done"
     else:
-        title = f"{name} to {core.amount(measure, measure.target)}"
+        title = f"{name} to {core.amount(measure, measure.target)}{core.per(measure)}"
     scope = measure.scope if measure.own_where else interview.scope
     if scope:
         title += f" on {scope}"

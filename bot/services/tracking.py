@@ -48,6 +48,7 @@ def goal_figures(goal: Goal, *, deadline: datetime | None = None) -> GoalFigures
         deadline=deadline,
         unit=goal.unit,
         calendar=plan_calendar(goal),
+        period=goal.period,
     )
 
 

@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import SQLModel
 
 from bot.core.dates import end_of_day
+from bot.core.period import IN_TOTAL, Period, counted_per, period_said, read_period
 from bot.core.questions import start_of_day
 from bot.core.values import Direction, GoalKind, GoalState, Unit
 from bot.core.vocabulary import (
@@ -78,6 +79,7 @@ _STORED_IN: dict[str, tuple[type[SQLModel], str]] = {
 _LIMITS = {field: column_limit(*stored) or 10_000 for field, stored in _STORED_IN.items()}
 _UNITS = "count, percent, currency:XXX, duration, score or milestone"
 _CURRENCY_PREFIX = "currency:"  # then an ISO 4217 code: "currency:EUR"
+_PERIODS = (Period.WEEKLY.value, Period.MONTHLY.value, IN_TOTAL)  # "" is a total too
 _CURRENCY_CODE_LENGTH = 3
 _DATE_LENGTH = len("2026-12-31")
 
@@ -178,6 +180,7 @@ def _goal_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo) -
         "direction": checker.choice("direction", {d.value for d in Direction}, "increase"),
         "baseline": checker.decimal("baseline"),
         "target": checker.decimal("target", required=True),
+        "period": _period(checker),
         "start_at": checker.moment("start", tz, end=False, required=False) or now,
         "deadline": checker.moment("deadline", tz, end=True, required=True),
         "owner_id": checker.text("owner") or None,
@@ -189,6 +192,15 @@ def _goal_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo) -
         "objective_id": None,
         "_objective": checker.text("objective"),
     }
+
+
+def _period(checker: _Checker) -> Period | None:
+    """What the target is counted over: weekly, monthly, or total (also "a month"...)."""
+    typed = checker.text("period")
+    said = period_said(typed.lower()) if typed.lower() in _PERIODS else read_period(typed)
+    if typed and said is None:
+        checker.fail("period", f"{typed!r} is not one of {', '.join(_PERIODS)}")
+    return counted_per(said)
 
 
 def _unit(checker: _Checker) -> tuple[str, str | None]:

@@ -246,7 +246,8 @@ def test_an_unrealistic_target_is_flagged_with_a_button_for_a_realistic_one() ->
 
 def test_okr_mode_builds_an_objective_with_key_results() -> None:
     state, prompt = run([*PIZZERIA, "okr", "Be the pizzeria Cluj knows", "add", "reach", "2000",
-                         "+10000", "add", "engagement rate", "2%", "5%", "done"])  # fmt: skip
+                         "+10000 a month", "add", "engagement rate", "2%", "5%",
+                         "done"])  # fmt: skip
     assert prompt.step is Step.REVIEW
     assert state.mode is Mode.OKR
     assert state.objective == "Be the pizzeria Cluj knows"
@@ -259,8 +260,8 @@ def test_okr_mode_builds_an_objective_with_key_results() -> None:
 def test_an_okr_stops_asking_at_five_key_results() -> None:
     answers = ["sales", "website", "Sell out every night"]
     for metric in ["reach", "followers", "likes", "comments"]:
-        answers += [metric, "100", "200", "add"]
-    answers += ["shares", "100", "200"]
+        answers += [metric, "100", "200 a week", "add"]  # the period of a flow said with it
+    answers += ["shares", "100", "200 a week"]
     state, prompt = run(answers, start("U1", okr=True))
     assert len(state.measures) == 5
     assert prompt.step is Step.DEADLINE

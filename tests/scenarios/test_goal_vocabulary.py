@@ -41,7 +41,7 @@ def interview(services: Any, team: str, answers: list[str]) -> None:
 def stored(db: Engine, team: str) -> list[tuple[Any, ...]]:
     with Session(db) as session:
         goals = session.scalars(select(Goal).where(Goal.team_id == team).order_by(Goal.id))
-        return [(g.metric, g.metric_name, g.platform, g.category, g.unit) for g in goals]
+        return [(g.metric, g.metric_name, g.platform, g.category, g.unit, g.period) for g in goals]
 
 
 def ask(services: Any, team: str, text: str) -> str:
@@ -49,10 +49,11 @@ def ask(services: Any, team: str, text: str) -> str:
 
 
 YOUTUBE_INTERVIEW = ["we want more people to see our YouTube channel", "video views", "12000",
-                     "50000", "2026-12-31", "me", "skip", "skip"]  # fmt: skip
+                     "50000 a month", "2026-12-31", "me", "skip", "skip"]  # fmt: skip
 YOUTUBE_IMPORT = {
-    "title": "Video views to 50,000 on YouTube by 31 Dec 2026", "category": "brand awareness",
-    "metric": "video views", "platform": "YouTube", "baseline": "12000", "target": "50000",
+    "title": "Video views to 50,000 a month on YouTube by 31 Dec 2026",
+    "category": "brand awareness", "metric": "video views", "platform": "YouTube",
+    "baseline": "12000", "target": "50000", "period": "a month",
     "deadline": "2026-12-31", "owner": "U1",
 }  # fmt: skip
 
@@ -64,7 +65,7 @@ def test_an_import_written_with_names_stores_what_the_interview_stores(
     import_file(services, team_id="TIMPORT", text=json.dumps({"goals": [YOUTUBE_IMPORT]}))
 
     made = stored(db, "TINTERVIEW")
-    assert made == [("video_views", "Video views", "youtube", "awareness", "count")]
+    assert made == [("video_views", "Video views", "youtube", "awareness", "count", "monthly")]
     assert stored(db, "TIMPORT") == made
 
 
@@ -78,7 +79,7 @@ def test_an_imported_goal_answers_as_the_interview_made_one(services: Any, quest
     said = ask(services, "TIMPORT", question)
 
     assert "No goal tracks" not in said
-    assert "Video views to 50,000 on YouTube" in said
+    assert "Video views to 50,000 a month on YouTube" in said
     # Goal numbers are still global (a workspace's own numbers are another change).
     number = re.compile(r"`\d+`")
     assert number.sub("#", said) == number.sub("#", ask(services, "TINTERVIEW", question))
@@ -98,7 +99,7 @@ def test_an_engagement_rate_written_as_a_name_is_found_by_its_name(services: Any
 def test_the_form_stores_what_the_interview_stores(services: Any, db: Engine) -> None:
     who = Interviewee("TFORM", "U1", TZ)
     form = FormAnswers(why="we want more people to see our YouTube channel", metric="video_views",
-                       baseline="12000", target="50000", deadline="2026-12-31")  # fmt: skip
+                       baseline="12000", target="50000 a month", deadline="2026-12-31")  # fmt: skip
     outcome = submit_form(services, who, answers=form, channel_id="D1")
     assert outcome.view is not None
     answer(services, who, "save", timezone_of=lambda _user: TZ)

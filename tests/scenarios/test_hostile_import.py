@@ -21,7 +21,7 @@ from tests.harness import NOW, TEAM, make_services
 from tests.scenarios.hostile import fuzz_settings, hostile_text, table_checksum
 
 GOAL_FIELDS = ["id", "title", "why", "category", "metric", "platform", "unit", "direction",
-               "baseline", "target", "start", "deadline", "owner", "channel", "status",
+               "baseline", "target", "period", "start", "deadline", "owner", "channel", "status",
                "objective"]  # fmt: skip
 CHECKIN_FIELDS = ["goal", "value", "at", "author", "note"]
 

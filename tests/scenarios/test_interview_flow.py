@@ -108,7 +108,7 @@ def test_each_objective_is_recognised_and_saved(
     if "What kind of number" in text:
         say(harness, "milestone")
     elif "today" in text:
-        say(harness, "I don't know", "1h" if metric == "response time" else "50")
+        say(harness, "I don't know", "1h" if metric == "response time" else "50 a month")
     say(harness, "end of Q1", "me", "skip", "skip", "save")
 
     [goal] = goals(harness.engine)
@@ -130,7 +130,8 @@ def test_a_custom_metric_and_a_correction_at_the_review(harness: BotHarness) -> 
 def test_an_okr_is_saved_as_one_objective_grouping_its_key_results(harness: BotHarness) -> None:
     harness.driver.command("U1", "/goals", "new okr")
     say(harness, "sell more pizzas", "all channels", "Be the pizzeria Cluj orders from")
-    say(harness, "conversion rate", "2%", "4%", "add", "revenue", "$1.5k", "double it", "done")
+    say(harness, "conversion rate", "2%", "4%", "add", "revenue", "$1.5k a month", "double it",
+        "done")  # fmt: skip
     say(harness, "end of Q1", "me", "skip", "skip", "save")
 
     objective, *results = goals(harness.engine)
@@ -140,6 +141,7 @@ def test_an_okr_is_saved_as_one_objective_grouping_its_key_results(harness: BotH
         ("key_result", "sales_revenue", objective.id),
     ]
     assert results[1].currency == "USD" and results[1].target == 3000
+    assert (results[0].period, results[1].period) == (None, "monthly")
     assert len(rows(harness.engine, ReminderSchedule)) == 2
 
 

@@ -12,8 +12,9 @@ from tests.scenarios.test_interview_flow import goals, say, shown
 
 # Be the pizzeria Cluj knows, on Instagram: reach, followers said to be on TikTok, sessions.
 OKR = ["we want more people to see our Instagram", "Be the pizzeria everyone in Cluj knows",
-       "reach", "12k", "20k", "add", "tiktok followers", "500", "1000", "add", "sessions",
-       "300", "600", "done", "end of the quarter", "me", "skip", "skip"]  # fmt: skip
+       "reach", "12k", "20k a month", "add", "tiktok followers", "500", "1000", "add",
+       "sessions", "300", "600 a week", "done", "end of the quarter", "me", "skip",
+       "skip"]  # fmt: skip
 
 
 def test_each_key_result_keeps_its_own_platform(harness: BotHarness) -> None:
@@ -24,8 +25,8 @@ def test_each_key_result_keeps_its_own_platform(harness: BotHarness) -> None:
     review = say(harness, "change kr3 where to website")
 
     assert "Where for KR3: Website." in review
-    assert "Reach from 12,000 to 20,000 by" in review  # KR1 still reads the objective's
-    assert "Website sessions from 300 to 600 on Website" in review
+    assert "Reach from 12,000 to 20,000 a month by" in review  # KR1 still reads the objective's
+    assert "Website sessions from 300 to 600 a week on Website" in review
     say(harness, "save")
     objective, *results = goals(harness.engine)
     assert objective.platform == "instagram"
@@ -61,7 +62,7 @@ def test_the_objectives_card_and_home_list_its_key_results_with_progress(
 
     for text in (card, home):
         assert "OKR score 0.17 (behind)" in text, text  # (0.50 + 0 + 0) / 3
-        assert "KR `#2` *Reach to 20,000 on Instagram" in text
+        assert "KR `#2` *Reach to 20,000 a month on Instagram" in text
         assert "▓▓▓▓▓░░░░░ 50%` · score 0.50" in text
         assert "KR `#3` *Followers to 1,000 on TikTok" in text
 

@@ -33,10 +33,10 @@ FORM_TEAM = "T0FORM"
 
 # (why, metric key, where, baseline, target) of goals made with the form.
 _FORMS = (
-    ("more people should watch our videos", "video_views", "YouTube", "100", "200"),
-    ("more people should see us", "reach", "tiktok", "100", "200"),
+    ("more people should watch our videos", "video_views", "YouTube", "100", "200 a week"),
+    ("more people should see us", "reach", "tiktok", "100", "200 a month"),
     ("grow our audience", "followers", "insta", "100", "200"),
-    ("more newsletter sign ups", "sign_ups", "website", "100", "200"),
+    ("more newsletter sign ups", "sign_ups", "website", "100", "200 in total"),
     ("answer customers faster", "response_time", "all channels", "4h", "1h"),
 )
 

@@ -99,7 +99,7 @@ def test_a_check_in_for_an_unknown_goal_is_refused_on_its_csv_line(
 ) -> None:
     import_file(services, team_id="T1", text=DATASET.read_text("utf-8"))
     csv_text = export(services, "T1", "csv").replace(
-        "checkin,,,,,,,,,,,,,,,,,views-yt", "checkin,,,,,,,,,,,,,,,,,views-x", 1
+        "checkin,,,,,,,,,,,,,,,,,,views-yt", "checkin,,,,,,,,,,,,,,,,,,views-x", 1
     )
 
     with pytest.raises(ImportRejected) as rejected:
@@ -334,3 +334,28 @@ def test_cli_export_import_export_into_a_fresh_database_gives_the_same_bytes(
 
     assert second.read_bytes() == first.read_bytes()
     assert b"Pizza orders by phone" in first.read_bytes()
+
+
+PERIODS_FILE = """record,id,title,metric,target,period,deadline
+goal,reach-m,Reach 50k a month,reach,50000,monthly,2026-12-31
+goal,signups,Sign-ups,sign ups,800,,2026-12-31
+goal,views-w,Views,video views,9000,a week,2026-12-31
+"""
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_targets_period_goes_out_and_comes_back(services: Any, fmt: str) -> None:
+    import_file(services, team_id="T1", text=PERIODS_FILE)
+    first = export(services, "T1", fmt)
+    import_file(services, team_id="T2", text=first)
+
+    with Session(services.engine) as session:
+        periods = session.exec(select(Goal.external_id, Goal.period).where(Goal.team_id == "T2"))
+        assert sorted(periods.all()) == [("reach-m", "monthly"), ("signups", None),
+                                         ("views-w", "weekly")]  # fmt: skip
+    assert export(services, "T2", fmt) == first
+
+
+def test_a_period_it_cannot_read_is_named_with_its_line(services: Any) -> None:
+    with pytest.raises(ImportRejected, match="period: 'fortnightly' is not one of weekly"):
+        import_file(services, team_id="T1", text=PERIODS_FILE.replace("monthly", "fortnightly"))

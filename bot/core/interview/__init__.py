@@ -35,7 +35,7 @@ from bot.core.interview.state import (
     where_of,
 )
 from bot.core.interview.stored import from_json, to_json
-from bot.core.interview.words import amount, cadence_of, summarise
+from bot.core.interview.words import amount, cadence_of, per, summarise
 
 __all__ = [
     "DEFAULT_CADENCE",
@@ -53,6 +53,7 @@ __all__ = [
     "ask",
     "cadence_of",
     "from_json",
+    "per",
     "smart_reviews",
     "start",
     "step",

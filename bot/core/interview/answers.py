@@ -30,14 +30,17 @@ from bot.core.interview.words import (
     UNKNOWN,
     amount,
     cadence_words,
+    known_kpi,
     metric_words,
+    per,
     target_example,
 )
-from bot.core.kpis import detect_platform, normalise
+from bot.core.kpis import detect_platform, is_flow, normalise
 from bot.core.mrkdwn import escape, quoted
 from bot.core.numbers.read import EXAMPLES, parse_quantity
 from bot.core.numbers.targets import parse_target
 from bot.core.parse_error import ParseError
+from bot.core.period import IN_TOTAL, PeriodSaid, read_period
 from bot.core.values import CATEGORY_LABELS, Direction, Quantity, Unit
 from bot.core.vocabulary import resolve_category, resolve_metric, resolve_platform, resolve_unit
 
@@ -188,9 +191,11 @@ def _read_baseline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Rea
         return problem
     quantity = parsed.quantity
     measure = replace(m, baseline=quantity.value, baseline_known=True,
-                      currency=quantity.currency or m.currency)  # fmt: skip
+                      currency=quantity.currency or m.currency,
+                      period=_period_in(m, text))  # fmt: skip
     about = "about " if parsed.approximate else ""
-    echo = f"Baseline: {about}{amount(measure, quantity.value)} {metric_words(measure)} today."
+    echo = (f"Baseline: {about}{amount(measure, quantity.value)} {metric_words(measure)}"
+            f"{per(measure)} today.")  # fmt: skip
     return with_measure(i, i.current, measure), (echo,)
 
 
@@ -223,14 +228,32 @@ def _read_target(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
                 target_example(m),
             )
     measure = replace(m, target=target, target_relative=parsed.relative,
-                      currency=parsed.quantity.currency or m.currency)  # fmt: skip
+                      currency=parsed.quantity.currency or m.currency,
+                      period=_period_in(m, text))  # fmt: skip
     change = (
         f" ({parsed.relative} from {amount(m, baseline.value)})"
         if parsed.relative and baseline
         else ""
     )
-    echo = f"Target: {amount(measure, target)} {metric_words(measure)}{change}."
+    echo = f"Target: {amount(measure, target)} {metric_words(measure)}{per(measure)}{change}."
     return with_measure(i, i.current, measure), (echo,)
+
+
+def _period_in(m: Measure, text: str) -> PeriodSaid | None:
+    """The span a flow's (or a custom metric's) number is said over; a level has none."""
+    level = known_kpi(m) is not None and not is_flow(m.metric_key)
+    return None if level else read_period(text) or m.period
+
+
+def _read_period(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
+    said = read_period(text)
+    if said is None:
+        return Problem("Say whether the target is a week's, a month's, or the total.", "a month")
+    measure = replace(i.measure, period=said)
+    target = f"{amount(measure, measure.target)} {metric_words(measure)}"
+    if said == IN_TOTAL:
+        return with_measure(i, i.current, measure), (f"Target: {target} in total.",)
+    return with_measure(i, i.current, measure), (f"Target: {target}{per(measure)}.",)
 
 
 def _unit_problem(m: Measure, quantity: Quantity) -> Problem | None:
@@ -268,7 +291,7 @@ def _read_deadline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Rea
     answered = replace(i, deadline=found, deadline_options=())
     if i.mode is Mode.SMART and i.measure.target is not None:
         m = i.measure
-        goal = f"{amount(m, m.target)} {metric_words(m)}"
+        goal = f"{amount(m, m.target)} {metric_words(m)}{per(m)}"
         echo = f"Target: {goal} by {format_date(found)} (in {weeks})."
     else:
         echo = f"Deadline: {format_date(found)} (in {weeks})."
@@ -344,6 +367,7 @@ READERS = {
     Step.DIRECTION: _read_direction,
     Step.BASELINE: _read_baseline,
     Step.TARGET: _read_target,
+    Step.PERIOD: _read_period,
     Step.MORE: _read_more,
     Step.DEADLINE: _read_deadline,
     Step.OWNER: _read_owner,

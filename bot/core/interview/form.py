@@ -97,8 +97,10 @@ def fill(
     interview = start(user_id)
     problems: dict[FormField, str] = {}
     for at, name, text in _fields(answers):
-        skipped = (at in MEASURE_STEPS and _measure_failed(problems)) or (
-            at is Step.CATEGORY and FormField.WHY in problems
+        skipped = (
+            (at in MEASURE_STEPS and _measure_failed(problems))
+            or (at is Step.CATEGORY and FormField.WHY in problems)
+            or (at is Step.PERIOD and FormField.TARGET in problems)
         )
         overriding = at is Step.CATEGORY and bool(text)
         if skipped or (answered(interview, at) and not overriding):
@@ -133,6 +135,7 @@ def _fields(answers: FormAnswers) -> tuple[tuple[Step, FormField, str], ...]:
         (Step.DIRECTION, FormField.DIRECTION, answers.direction),
         (Step.BASELINE, FormField.BASELINE, answers.baseline.strip() or "I don't know"),
         (Step.TARGET, FormField.TARGET, answers.target),
+        (Step.PERIOD, FormField.TARGET, answers.target),  # "50k a month": a flow's span
         (Step.DEADLINE, FormField.DEADLINE, answers.deadline),
         (Step.OWNER, FormField.OWNER, f"<@{owner}>" if owner else "me"),
         (Step.CADENCE, FormField.CADENCE, answers.cadence.strip() or "skip"),

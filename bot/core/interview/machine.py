@@ -41,6 +41,7 @@ from bot.core.kpis import (
     normalise,
 )
 from bot.core.mrkdwn import escape
+from bot.core.period import counted_per
 from bot.core.smart import GoalPlan, SmartReview, review
 from bot.core.values import Category, Direction, Unit
 
@@ -202,6 +203,7 @@ def _clear(i: Interview, at: Step, index: int) -> Interview:
         Step.DIRECTION: replace(measure, direction=None),
         Step.BASELINE: replace(measure, baseline=None, baseline_known=None),
         Step.TARGET: replace(measure, target=None, target_relative=None),
+        Step.PERIOD: replace(measure, period=None),
     }[at]
     return with_measure(i, index, cleared)
 
@@ -213,7 +215,8 @@ _FIELDS: dict[str, Step] = {
     "where": Step.WHERE, "platform": Step.WHERE, "scope": Step.WHERE,
     "objective": Step.OBJECTIVE, "metric": Step.METRIC, "kpi": Step.METRIC,
     "baseline": Step.BASELINE, "start": Step.BASELINE, "today": Step.BASELINE,
-    "target": Step.TARGET, "goal": Step.TARGET, "deadline": Step.DEADLINE, "date": Step.DEADLINE,
+    "target": Step.TARGET, "goal": Step.TARGET, "period": Step.PERIOD,
+    "deadline": Step.DEADLINE, "date": Step.DEADLINE,
     "owner": Step.OWNER, "cadence": Step.CADENCE, "schedule": Step.CADENCE,
     "check-ins": Step.CADENCE, "checkins": Step.CADENCE, "reminders": Step.CADENCE,
     "channel": Step.CHANNEL, "digest": Step.CHANNEL,
@@ -329,6 +332,7 @@ def smart_reviews(
             okr=interview.mode is Mode.OKR,
             currency=m.currency,
             trend_per_week=(trends or {}).get(index),
+            period=counted_per(m.period),
         )
         title = (
             m.metric_name or ""

@@ -16,6 +16,7 @@ from bot.core.interview.words import (
     EXAMPLE_OBJECTIVE,
     EXAMPLE_WHY,
     SKIPPABLE,
+    amount,
     metric_words,
     target_example,
 )
@@ -84,6 +85,19 @@ def _ask_target(i: Interview) -> _Question:
     m = i.measure
     return (f"What should {metric_words(m)} be by the deadline (the *target*)? "
             "A number, or a change from today.", target_example(m), ())  # fmt: skip
+
+
+PERIOD_CHOICES = (
+    Choice("A week", "a week"),
+    Choice("A month", "a month"),
+    Choice("In total", "in total"),
+)
+
+
+def _ask_period(i: Interview) -> _Question:
+    m = i.measure
+    return (f"Is {amount(m, m.target)} {metric_words(m)} *a week*, *a month*, or *in total* "
+            "by the deadline?", "a month", PERIOD_CHOICES)  # fmt: skip
 
 
 def _ask_more(i: Interview) -> _Question:
@@ -155,6 +169,7 @@ QUESTIONS = {
     Step.DIRECTION: _ask_direction,
     Step.BASELINE: _ask_baseline,
     Step.TARGET: _ask_target,
+    Step.PERIOD: _ask_period,
     Step.MORE: _ask_more,
     Step.DEADLINE: _ask_deadline,
     Step.OWNER: _ask_owner,
@@ -167,7 +182,8 @@ STEP_NAMES = {
     Step.WHY: "why", Step.CATEGORY: "the objective", Step.WHERE: "where",
     Step.OBJECTIVE: "the objective", Step.METRIC: "the metric", Step.UNIT: "the kind of number",
     Step.DIRECTION: "which way is better", Step.BASELINE: "the baseline",
-    Step.TARGET: "the target", Step.MORE: "more key results", Step.DEADLINE: "the deadline",
+    Step.TARGET: "the target", Step.PERIOD: "the period", Step.MORE: "more key results",
+    Step.DEADLINE: "the deadline",
     Step.OWNER: "the owner", Step.CADENCE: "the check-in cadence", Step.CHANNEL: "the channel",
 }  # fmt: skip
 
@@ -182,11 +198,14 @@ HELP_TEXT = {
     "3.2%, 2h 30m or $1.5k all work.",
     Step.TARGET: "An absolute value (60k) or a change from today (+20%, double it, cut to "
     "under 1h).",
+    Step.PERIOD: "Reach, views, sign-ups, revenue and the like are counted over a span: "
+    "“a month” judges each month's figure against the target, “in total” the sum by the "
+    "deadline.",
     Step.DEADLINE: "A date (31 Dec), a period (in 6 weeks) or a phrase (end of Q1). It is "
     "read in your time zone.",
-    Step.REVIEW: "Say save to keep the goal, “change target to 50k” (or baseline, deadline, "
-    "metric, owner, cadence, channel, why, where) to fix one field, or okr for an objective "
-    "with key results.",
+    Step.REVIEW: "Say save to keep the goal, “change target to 50k” (or baseline, period, "
+    "deadline, metric, owner, cadence, channel, why, where) to fix one field, or okr for an "
+    "objective with key results.",
 }
 _GENERAL_HELP = (
     "Say back to change the previous answer, skip for optional questions, cancel to stop."

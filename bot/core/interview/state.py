@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from bot.core.kpis import is_flow
+from bot.core.period import PeriodSaid
 from bot.core.smart import SmartReview
 from bot.core.values import Category, Direction, Unit
 
@@ -30,6 +32,7 @@ class Step(StrEnum):
     DIRECTION = "direction"
     BASELINE = "baseline"
     TARGET = "target"
+    PERIOD = "period"
     MORE = "more"
     DEADLINE = "deadline"
     OWNER = "owner"
@@ -52,6 +55,7 @@ class Measure:
     `baseline_known` is None until asked, False after "I don't know". A key result
     read somewhere else than its objective ("sessions on the website") has `own_where`,
     with its own `platform` key and `scope`; otherwise it is read where the interview says.
+    `period` is what a flow metric's target is counted over ("a month", or "total").
     """
 
     metric_key: str | None = None
@@ -63,6 +67,7 @@ class Measure:
     baseline_known: bool | None = None
     target: Decimal | None = None
     target_relative: str | None = None
+    period: PeriodSaid | None = None
     platform: str | None = None
     scope: str | None = None
     own_where: bool = False
@@ -162,7 +167,7 @@ def with_measure(i: Interview, index: int, measure: Measure) -> Interview:
     return replace(i, measures=measures, current=index)
 
 
-MEASURE_STEPS = (Step.METRIC, Step.UNIT, Step.DIRECTION, Step.BASELINE, Step.TARGET)
+MEASURE_STEPS = (Step.METRIC, Step.UNIT, Step.DIRECTION, Step.BASELINE, Step.TARGET, Step.PERIOD)
 """The steps asked once per measure (per key result in an OKR), in order."""
 
 
@@ -185,6 +190,7 @@ def answered(i: Interview, at: Step, index: int = 0) -> bool:
         Step.DIRECTION: m.direction is not None,
         Step.BASELINE: m.baseline_known is not None,
         Step.TARGET: m.target is not None,
+        Step.PERIOD: m.period is not None or not is_flow(m.metric_key),
         Step.MORE: not okr or i.measures_done or len(i.measures) >= MAX_KEY_RESULTS,
         Step.DEADLINE: i.deadline is not None,
         Step.OWNER: i.owner is not None,

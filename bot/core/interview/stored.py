@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from bot.core.interview.state import Interview, Measure, Mode, Step
+from bot.core.period import period_said
 from bot.core.values import Category, Direction, Unit
 
 
@@ -49,6 +50,7 @@ def _measure_json(m: Measure) -> dict[str, Any]:
         "baseline_known": m.baseline_known,
         "target": str(m.target) if m.target is not None else None,
         "target_relative": m.target_relative,
+        "period": m.period,
         "platform": m.platform,
         "scope": m.scope,
         "own_where": m.own_where,
@@ -100,6 +102,7 @@ def _measure_from(data: dict[str, Any]) -> Measure:
         baseline_known=data.get("baseline_known"),
         target=Decimal(data["target"]) if data.get("target") is not None else None,
         target_relative=data.get("target_relative"),
+        period=period_said(data.get("period")),
         platform=data.get("platform"),
         scope=data.get("scope"),
         own_where=bool(data.get("own_where")),

@@ -18,6 +18,7 @@ from bot.core.kpis import (
 )
 from bot.core.mrkdwn import escape, quoted
 from bot.core.numbers.write import format_quantity
+from bot.core.period import counted_per, per_period
 from bot.core.values import CATEGORY_LABELS, Direction, Quantity, Unit
 
 # --- control words ---------------------------------------------------------------------
@@ -49,6 +50,11 @@ def amount(m: Measure, value: Decimal | None) -> str:
     if value is None:
         return "?"
     return format_quantity(Quantity(value, m.unit or Unit.COUNT, m.currency))
+
+
+def per(m: Measure) -> str:
+    """What follows an amount of a measure counted per week or month (" a month"), or nothing."""
+    return per_period(counted_per(m.period))
 
 
 def metric_words(m: Measure) -> str:
@@ -117,7 +123,7 @@ def _measure_line(m: Measure, deadline: date | None) -> str:
     else:
         target = amount(m, m.target) if m.target is not None else "?"
         start = amount(m, m.baseline) if m.baseline_known and m.baseline is not None else "unknown"
-        line = f"{name} from {start} to {target}"
+        line = f"{name} from {start} to {target}{per(m)}"
     if m.own_where:  # a key result read elsewhere than its objective says where
         line += f" on {escape(m.scope)}" if m.scope else ", no platform"
     return line + (f" by {format_date(deadline)}" if deadline else "")

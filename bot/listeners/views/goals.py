@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 
 from bot.core.dates import end_of_day
 from bot.core.numbers.read import ParsedQuantity, parse_quantity
+from bot.core.period import read_period
 from bot.listeners.home import refresh_homes
 from bot.listeners.payloads import input_text, input_value, row_id
 from bot.render.common import field_problem
@@ -51,7 +52,8 @@ def save_edit(
         ack(response_action="errors", errors={"title": GOAL_GONE})
         return
     title = input_text(_value(view, "title"), "value").strip()
-    target = parse_quantity(input_text(_value(view, "target"), "value"), unit_hint=goal.unit)
+    target_text = input_text(_value(view, "target"), "value")
+    target = parse_quantity(target_text, unit_hint=goal.unit)
     picked = _picked_date(view)
     errors = {}
     if not title:
@@ -71,6 +73,7 @@ def save_edit(
     edit = GoalEdit(
         title=title,
         target=target.quantity.value if isinstance(target, ParsedQuantity) else None,
+        period=read_period(target_text),
         deadline=end_of_day(picked, zone) if picked else None,
         owner_id=input_text(_value(view, "owner"), "selected_user") or None,
         channel_id=channel,

@@ -51,6 +51,7 @@ class GoalFacts:
     planned: bool
     current: Quantity | None
     target: Quantity | None
+    period: Period | None  # what `target` is counted over ("a month"); None: in total
     progress: Decimal | None
     expected_share: Decimal | None
     expected: Quantity | None
@@ -118,6 +119,7 @@ def facts(ctx: Asking, item: Assessed) -> GoalFacts:
         planned=found is not None,
         current=quantity(found.current) if found else None,
         target=quantity(goal.target),
+        period=goal.period,
         progress=found.progress if found else None,
         expected_share=found.expected if found else None,
         expected=quantity(found.expected_value, estimate=True) if found else None,
