@@ -33,7 +33,7 @@ from bot.core.parse_error import ParseError
 from bot.core.plausibility import FarOff, Impossible, plausible
 from bot.core.progress import Status, assess
 from bot.core.trend import Change
-from bot.core.values import GoalKind, GoalState, Quantity
+from bot.core.values import CheckInSource, GoalKind, GoalState, Quantity
 from bot.services import Services
 from bot.services.checkin_goals import (
     asked_goals,
@@ -142,7 +142,7 @@ Outcome = Recorded | Removed | Question | Refused | Postponed | Implausible
 class Origin:
     """Where a check-in came from: its source and, for a message, the message's place."""
 
-    source: str  # "reply" | "command" | "modal"
+    source: CheckInSource
     channel_id: str | None = None
     message_ts: str | None = None
 
@@ -202,7 +202,7 @@ def checkin_command(services: Services, author: Requester, text: str) -> Outcome
         if isinstance(found, Lookup):
             unclear = Unclear.WHICH_GOAL if found.ambiguous else Unclear.NO_SUCH_GOAL
             return Question(unclear, lookup=found)
-        report = Report(author, Origin("command"), found)
+        report = Report(author, Origin(CheckInSource.COMMAND), found)
         return record_values(session, services, report, _histories(session, author, found))
 
 
@@ -252,9 +252,8 @@ def checkin_from_form(
                 values.append(ReplyValue(goal_ref(goal), parsed.quantity, parsed.approximate))
         if problems:
             return problems
-        report = Report(
-            author, Origin("modal"), Values(tuple(values), form.confidence, form.note.strip())
-        )
+        values_given = Values(tuple(values), form.confidence, form.note.strip())
+        report = Report(author, Origin(CheckInSource.MODAL), values_given)
         return record_values(session, services, report, _histories(session, author, report.values))
 
 
