@@ -94,7 +94,7 @@ def test_a_column_outside_the_catalogue_is_kept_under_its_own_name() -> None:
         (["05/05/2025", "06/06/2025"], date(2025, 5, 5)),  # the same either way
     ],
 )
-def test_slashed_dates_are_read_the_one_way_the_column_allows(cells: list[str], first: date) -> None:
+def test_slashed_dates_are_read_as_the_column_allows(cells: list[str], first: date) -> None:
     rows = "".join(f"{cell},{n}\n" for n, cell in enumerate(cells, 1))
     [series] = read("Date,Reach\n" + rows).series
 
