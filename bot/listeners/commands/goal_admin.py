@@ -29,7 +29,7 @@ from bot.services.goal_admin import (
 from bot.slack.actor import Actor
 
 
-def _one_goal(ctx: CommandContext, verb: str) -> GoalRow | None:
+def one_goal(ctx: CommandContext, verb: str) -> GoalRow | None:
     """The goal the command names, or None after telling the person why not."""
     found = lookup(ctx.services, team_id=ctx.team_id, query=ctx.args)
     if isinstance(found, NotFound):
@@ -46,7 +46,7 @@ def list_command(ctx: CommandContext) -> None:
 
 
 def show_command(ctx: CommandContext) -> None:
-    row = _one_goal(ctx, "show")
+    row = one_goal(ctx, "show")
     goal = get_goal(ctx.services, team_id=ctx.team_id, goal_id=row.goal_id) if row else None
     if row is not None and goal is not None:
         latest = latest_checkins(ctx.services, team_id=ctx.team_id, goal_id=row.goal_id)
@@ -68,7 +68,7 @@ def open_edit(actor: Actor, *, goal_id: int, trigger_id: str) -> str | None:
 
 
 def edit_command(ctx: CommandContext) -> None:
-    row = _one_goal(ctx, "edit")
+    row = one_goal(ctx, "edit")
     if row is None:
         return
     refusal = open_edit(ctx.actor, goal_id=row.goal_id, trigger_id=ctx.trigger_id)
@@ -78,7 +78,7 @@ def edit_command(ctx: CommandContext) -> None:
 
 def archive_command(ctx: CommandContext) -> None:
     """Ask before archiving: the confirmation button does it (see the goal actions)."""
-    row = _one_goal(ctx, "archive")
+    row = one_goal(ctx, "archive")
     if row is None:
         return
     by = ctx.actor.requester()

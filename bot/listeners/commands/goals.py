@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.commands import checkins, digests, goal_admin
+from bot.listeners.commands import checkins, digests, feeds, goal_admin
 from bot.listeners.commands.interview import new_goal
 from bot.listeners.commands.questions import ask
 from bot.listeners.context import CommandContext
@@ -38,6 +38,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "edit": goal_admin.edit_command,
     "archive": goal_admin.archive_command,
     "export": goal_admin.export_command,
+    "feed": feeds.feed,
     "checkin": checkins.checkin,
     "undo": checkins.undo,
     "away": checkins.away,
