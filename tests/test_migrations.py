@@ -12,6 +12,7 @@ from sqlmodel import SQLModel
 
 from storage import repo
 from storage.db import alembic_config, make_engine, schema_is_current, session_scope
+from storage.models import GoalFeed
 from storage.oauth import oauth_metadata
 from storage.schemas import GoalCreate
 from tests.harness import fresh_database
@@ -278,3 +279,34 @@ def test_existing_goals_are_numbered_per_workspace_in_id_order() -> None:
         ("T1", 3, 1), ("T2", 5, 1), ("T1", 8, 2), ("T2", 9, 2), ("T1", 12, 3),
     ]  # fmt: skip
     assert later_number == 3
+
+
+def test_goal_feeds_come_and_go_with_their_migration_and_their_goal() -> None:
+    """0017: the goalfeed table; downgrading drops it, and a goal's deletion takes its feed."""
+    with fresh_database() as url:
+        engine = make_engine(url)
+        try:
+            command.upgrade(alembic_config(engine), "0011")
+            without = set(inspect(engine).get_table_names())
+            command.upgrade(alembic_config(engine), "head")
+            with session_scope(engine) as session:
+                goal = repo.create_goal(
+                    session=session, team_id="T1", now=NOW, goal=GoalCreate(title="Reach")
+                )
+                session.add(
+                    GoalFeed(
+                        team_id="T1", goal_id=goal.id or 0, url="https://example.com/r.csv",
+                        created_by="U1", next_fetch_at=NOW, created_at=NOW,
+                    )
+                )  # fmt: skip
+            with session_scope(engine) as session:
+                session.execute(text("DELETE FROM goal"))
+            with engine.connect() as connection:
+                feeds = connection.execute(text("SELECT count(*) FROM goalfeed")).scalar()
+            command.downgrade(alembic_config(engine), "0011")
+            after = set(inspect(engine).get_table_names())
+        finally:
+            engine.dispose()
+
+    assert "goalfeed" not in without and "goalfeed" not in after
+    assert feeds == 0

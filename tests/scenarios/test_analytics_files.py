@@ -132,3 +132,27 @@ def test_a_file_in_a_reminders_thread_goes_to_that_reminders_goal(harness: BotHa
         (goal_id, Decimal(52100), "file"),
         (goal_id, Decimal(53400), "file"),
     ]
+
+
+def test_a_forged_save_press_stores_nothing_and_says_so(harness: BotHarness) -> None:
+    ana_has_goals(harness)
+    drop_file(harness.driver, "U1", META_REACH)
+    preview = harness.last_reply("U1")
+    [save] = [e for b in preview.blocks if b["type"] == "actions" for e in b["elements"]][:1]
+
+    harness.driver.block_action("U1", {**save, "value": "{not json"}, "", preview)
+
+    assert stored(harness) == []
+    assert "can't open that file" in harness.last_reply("U1").text
+
+
+def test_a_file_in_a_channel_outside_a_reminders_thread_is_left_alone(
+    harness: BotHarness,
+) -> None:
+    ana_has_goals(harness)
+    before = len(harness.sandbox.channel_messages("C1", include_threads=True))
+
+    drop_file(harness.driver, "U1", META_REACH, channel="C1")
+
+    assert len(harness.sandbox.channel_messages("C1", include_threads=True)) == before + 1
+    assert not harness.sandbox.calls_to("files.info")

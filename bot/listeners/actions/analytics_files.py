@@ -38,7 +38,7 @@ def save(
     actor: Actor,
 ) -> None:
     ack()
-    value = json.loads(str(action.get("value") or "{}"))
+    value = _button_value(str(action.get("value") or ""))
     channel_id = str((body.get("channel") or {}).get("id") or "")
     shared = fetch_shared_file(client, str(value.get("file") or ""))
     if isinstance(shared, FileTrouble):
@@ -58,6 +58,15 @@ def save(
         return
     text, blocks = outcome_text(saved)
     respond(text=text, blocks=blocks or [], replace_original=True)
+
+
+def _button_value(text: str) -> dict[str, str]:
+    """The file id and thread the Save button holds; {} for anything else (a forged press)."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return {k: str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
 def cancel(ack: Ack, respond: Respond) -> None:
