@@ -46,6 +46,9 @@ _DELIMITERS = ",;\t"
 _SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _MONTHS = 12
+# A plain number read at once; "1.234" is left to `parse_quantity`, which reads a group of
+# three after a dot as thousands, as people write them.
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.(\d{1,2}|\d{4,}))?")
 # A duration column says its unit in its header ("Watch time (hours)"); goals keep seconds.
 _SECONDS_IN = {"hour": Decimal(3600), "minute": Decimal(60), "min": Decimal(60)}
 
@@ -239,14 +242,22 @@ def _read_values(
         typed = row[column].strip() if column < len(row) else ""
         if not typed:
             continue
-        parsed = parse_quantity(typed)
-        if isinstance(parsed, ParseError) or parsed.rest.strip():
+        value = _number(typed)
+        if value is None:
             problems.append(FileProblem(line, f"{name}: {typed!r} is not a number"))
         elif day in points:
             problems.append(FileProblem(line, f"{name}: {day.isoformat()} appears twice"))
         else:
-            points[day] = parsed.quantity.value * scale
+            points[day] = value * scale
     return tuple(sorted(points.items()))
+
+
+def _number(typed: str) -> Decimal | None:
+    """A cell's number as `/goals checkin` reads it ("41,200", "3.2%", "41.2k"), or None."""
+    if _PLAIN_NUMBER.fullmatch(typed):
+        return Decimal(typed)
+    parsed = parse_quantity(typed)
+    return None if isinstance(parsed, ParseError) or parsed.rest.strip() else parsed.quantity.value
 
 
 def _scale(header: str) -> Decimal:

@@ -27,7 +27,14 @@ from bot.core.values import CheckInSource, GoalKind, GoalState, Quantity
 from bot.core.wording import normalise
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref, thread_goals, zone_of
-from bot.services.checkins import Implausible, Origin, Recorded, Report, record_values
+from bot.services.checkins import (
+    Implausible,
+    Origin,
+    Recorded,
+    Report,
+    goal_answer,
+    record_values,
+)
 from bot.services.permissions import Refused, Requester, can_change
 from storage import repo
 from storage.goal_histories import GoalHistory, goal_histories
@@ -135,14 +142,15 @@ def store_points(
         if day in held:
             continue
         quantity = Quantity(value, goal.unit, goal.currency)
-        report = Report(
-            author, Origin(source), Values((ReplyValue(goal_ref(goal), quantity),)), confirmed=True
-        )
         at = datetime.combine(day, time(12), zone).astimezone(UTC)
-        outcome = record_values(session, services, report, [history], at=at)
+        values = Values((ReplyValue(goal_ref(goal), quantity),))
+        report = Report(author, Origin(source), values, confirmed=True, at=at)
+        outcome = record_values(session, services, report, [history], answered=False)
         if not isinstance(outcome, Recorded):
             return outcome
         stored += 1
+    if stored:
+        goal_answer(history, services.now(), zone)  # marks the goal achieved if it now is
     return stored, len(series.points) - stored
 
 

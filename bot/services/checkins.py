@@ -164,6 +164,7 @@ class Report:
     origin: Origin
     values: Values
     confirmed: bool = False  # the author said a far-off value is right (or edited their reply)
+    at: datetime | None = None  # when the values held (a file's day, an edited reply's); None: now
 
 
 def changed_goals(outcome: Outcome) -> tuple[int, ...]:
@@ -263,15 +264,18 @@ def record_values(
     report: Report,
     histories: Sequence[GoalHistory],
     *,
-    at: datetime | None = None,
+    answered: bool = True,
 ) -> Recorded | Refused | Implausible:
     """Store each value, after checking the author may check in on every goal named
     and that every value is plausible.
 
     `histories` are the goals asked about, with what their answers read; each gains
-    its new check-in.
+    its new check-in. A caller storing many dated values of one goal (a file, a feed)
+    passes `answered=False`: no answer is made for each (each would assess the whole
+    history again), and it calls `goal_answer` once at the end.
     """
     now, author, values = services.now(), report.author, report.values
+    at = report.at
     by_id = {h.goal.id: h for h in histories}
     named = [by_id[v.goal.id].goal for v in values.values if v.goal.id in by_id]
     refused = first_refusal(named, author)
@@ -304,6 +308,8 @@ def record_values(
             now=now,
         )
         history.checkins = sorted([*history.checkins, checkin], key=lambda c: (c.at, c.id or 0))
+        if not answered:
+            continue
         answer = goal_answer(history, now, zone_of(history.owner, services))
         answers.append(
             replace(
