@@ -11,6 +11,7 @@ posts: value, progress, what was expected by today, status and change.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -307,7 +308,8 @@ def record_values(
             ),
             now=now,
         )
-        history.checkins = sorted([*history.checkins, checkin], key=lambda c: (c.at, c.id or 0))
+        # After any of the same key, as sorting the list with it appended would put it.
+        insort(history.checkins, checkin, key=lambda c: (c.at, c.id or 0))
         if not answered:
             continue
         answer = goal_answer(history, now, zone_of(history.owner, services))
