@@ -36,6 +36,8 @@ _FIXES: dict[str, str] = {
     "DEFAULT_TIMEZONE": "use an IANA time zone name such as Europe/Bucharest or UTC",
     "LOG_LEVEL": "use one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "DELIVERY_LEASE_SECONDS": "use a whole number of seconds, at least 1 (default 120)",
+    "FEED_INTERVAL_MINUTES": "use a whole number of minutes, at least 1 (default 60)",
+    "FEED_ALLOW_PRIVATE": "use 1 to allow feeds on private and loopback addresses, else 0",
     "TOKEN_ENCRYPTION_KEY": (
         "make a key with `checkin-bot new-key` and keep it safe; to rotate, put a new key "
         "first, comma-separated, and run `checkin-bot rotate-key`"
@@ -73,6 +75,10 @@ class Settings(BaseSettings):
     # How long a replica's claim on a scheduled message holds before another may take it
     # over: longer than one send takes (the client's retries included).
     DELIVERY_LEASE_SECONDS: PositiveInt = 120
+    # CSV feeds (`/goals feed`): how often each is fetched, and whether private and loopback
+    # addresses (a server on your own network) may be followed.
+    FEED_INTERVAL_MINUTES: PositiveInt = 60
+    FEED_ALLOW_PRIVATE: bool = False
     # Fernet keys, comma-separated, sealing the tokens OAuth installs store; the first
     # seals, any opens (for rotation). Unused with a single SLACK_BOT_TOKEN.
     TOKEN_ENCRYPTION_KEY: str | None = None

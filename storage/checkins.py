@@ -37,6 +37,17 @@ def latest_checkin(*, session: Session, team_id: str, goal_id: int) -> CheckIn |
     return session.exec(query).first()
 
 
+def recent_checkins(*, session: Session, team_id: str, goal_id: int, limit: int) -> list[CheckIn]:
+    """A goal's `limit` newest check-ins, newest first."""
+    query = (
+        select(CheckIn)
+        .where(CheckIn.team_id == scoped_team(team_id), CheckIn.goal_id == goal_id)
+        .order_by(*(c.desc() for c in CHECKIN_ORDER))
+        .limit(limit)
+    )
+    return list(session.exec(query))
+
+
 def last_checkin_by(
     *, session: Session, team_id: str, author_id: str, since: datetime
 ) -> CheckIn | None:

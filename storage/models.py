@@ -340,3 +340,27 @@ class Delivery(SQLModel, table=True):
     attempts: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # every claim
     # Tries that ended in a recorded failure (a crashed sender's is not one), for operators.
     failures: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+
+
+class GoalFeed(SQLModel, table=True):
+    """A CSV URL a goal follows (`/goals feed #3 https://…`): fetched when `next_fetch_at`
+    comes, its new rows stored as the goal's check-ins.
+
+    A replica fetches a feed only while it holds its claim (`claimed_until`, a lease), so
+    two replicas never fetch and store the same feed at once. `etag` and `last_modified`
+    are the server's validators, sent back so an unchanged file costs a 304.
+    """
+
+    __table_args__ = (UniqueConstraint("goal_id"), Index(None, "next_fetch_at"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    goal_id: int = owned_by("goal", optional=False)
+    url: str = Field(max_length=2000)
+    created_by: str = Field(max_length=32)
+    etag: str | None = Field(default=None, max_length=200)
+    last_modified: str | None = Field(default=None, max_length=100)
+    next_fetch_at: datetime = utc_field()
+    claimed_until: datetime | None = utc_field(default=None)
+    last_problem: str = Field(default="", max_length=500)
+    created_at: datetime = utc_field()

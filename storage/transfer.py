@@ -79,8 +79,8 @@ def objective_titles(*, session: Session, team_id: str) -> dict[int, str]:
 
 def stream_checkins(
     *, session: Session, team_id: str
-) -> Iterator[tuple[int, Decimal, datetime, str | None, str]]:
-    """(goal id, value, at, author, note) of every check-in, by goal then time."""
+) -> Iterator[tuple[int, Decimal, datetime, str | None, str, str]]:
+    """(goal id, value, at, author, note, source) of every check-in, by goal then time."""
     query = (
         select(
             col(CheckIn.goal_id),
@@ -88,10 +88,11 @@ def stream_checkins(
             col(CheckIn.at),
             col(CheckIn.author_id),
             col(CheckIn.note),
+            col(CheckIn.source),
         )
         .where(col(CheckIn.team_id) == scoped_team(team_id))
         .order_by(col(CheckIn.goal_id), col(CheckIn.at), col(CheckIn.id))
         .execution_options(yield_per=BATCH_ROWS)
     )
-    for goal_id, value, at, author, note in session.execute(query):
-        yield int(goal_id), value, at, author, note or ""
+    for goal_id, value, at, author, note, source in session.execute(query):
+        yield int(goal_id), value, at, author, note or "", str(source)

@@ -70,6 +70,7 @@ def test_the_manifest_asks_for_no_scope_the_bot_does_not_use() -> None:
         "app_mentions:read",
         "channels:history",
         "chat:write",
+        "files:read",
         "commands",
         "files:write",
         "groups:history",

@@ -13,7 +13,7 @@ from sqlmodel import SQLModel, select
 from bot.core.period import Period
 from storage import repo
 from storage.db import alembic_config, make_engine, schema_is_current, session_scope
-from storage.models import ReminderSchedule, Workspace
+from storage.models import GoalFeed, ReminderSchedule, Workspace
 from storage.oauth import oauth_metadata
 from storage.schemas import GoalCreate
 from tests.harness import fresh_database
@@ -362,3 +362,34 @@ def test_goals_from_before_periods_are_totals_and_the_period_goes_down_and_up() 
 
     assert [tuple(row) for row in periods] == [("Reach", None), ("Reach 50k a month", "monthly")]
     assert after == [None, None]
+
+
+def test_goal_feeds_come_and_go_with_their_migration_and_their_goal() -> None:
+    """0017: the goalfeed table; downgrading drops it, and a goal's deletion takes its feed."""
+    with fresh_database() as url:
+        engine = make_engine(url)
+        try:
+            command.upgrade(alembic_config(engine), "0011")
+            without = set(inspect(engine).get_table_names())
+            command.upgrade(alembic_config(engine), "head")
+            with session_scope(engine) as session:
+                goal = repo.create_goal(
+                    session=session, team_id="T1", now=NOW, goal=GoalCreate(title="Reach")
+                )
+                session.add(
+                    GoalFeed(
+                        team_id="T1", goal_id=goal.id or 0, url="https://example.com/r.csv",
+                        created_by="U1", next_fetch_at=NOW, created_at=NOW,
+                    )
+                )  # fmt: skip
+            with session_scope(engine) as session:
+                session.execute(text("DELETE FROM goal"))
+            with engine.connect() as connection:
+                feeds = connection.execute(text("SELECT count(*) FROM goalfeed")).scalar()
+            command.downgrade(alembic_config(engine), "0011")
+            after = set(inspect(engine).get_table_names())
+        finally:
+            engine.dispose()
+
+    assert "goalfeed" not in without and "goalfeed" not in after
+    assert feeds == 0

@@ -81,7 +81,10 @@ class CheckInSource(StrEnum):
     REPLY = "reply"  # a reply in a reminder's thread
     COMMAND = "command"  # /goals checkin
     MODAL = "modal"  # the check-in form
-    IMPORT = "import"  # a CSV import
+    IMPORT = "import"  # `checkin-bot import` (or a file of an export that had no source)
+    FILE = "file"  # an analytics export dropped into the bot's DM or a reminder's thread
+    FEED = "feed"  # a CSV URL the goal follows, fetched on a schedule
+    API = "api"  # the REST API
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ __all__ = [
     "PLATFORM_CHOICES",
     "MetricWord",
     "custom_metrics_named",
+    "is_date_column",
     "resolve_category",
     "resolve_metric",
     "resolve_platform",
@@ -201,3 +202,24 @@ def resolve_unit(text: str) -> Unit | None:
     """
     words = normalise(text) or text.strip()
     return _units().get(words)
+
+
+# What analytics exports and spreadsheets call their date column, in the five languages.
+_DATE_COLUMN_WORDS = ("date", "day", "week", "month", "period", "time", "تاریخ", "روز", "هفته",
+                      "ماه", "dată", "data", "zi", "ziua", "săptămână", "luna", "tarih", "gün",
+                      "hafta", "ay", "ngày", "tuần", "tháng")  # fmt: skip
+
+
+@functools.cache
+def _date_column_words() -> frozenset[str]:
+    return frozenset(normalise(word) for word in _DATE_COLUMN_WORDS)
+
+
+def is_date_column(header: str) -> bool:
+    """Whether a column header names the day of each row ("Date", "Tarih", "Ngày", "Day").
+
+    Example:
+        >>> is_date_column("Date"), is_date_column("Tarih"), is_date_column("Reach")
+        (True, True, False)
+    """
+    return normalise(header) in _date_column_words()

@@ -50,6 +50,7 @@ class MessageContext:
     ts: str
     thread_ts: str | None
     is_mention: bool
+    files: tuple[dict[str, Any], ...] = ()  # files shared with the message (a `file_share`)
 
     @property
     def team_id(self) -> str:

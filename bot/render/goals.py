@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.core.mrkdwn import escape, quoted
 from bot.core.numbers.write import format_quantity
 from bot.core.period import Period, per_period
 from bot.core.progress import progress_bar
-from bot.core.values import GoalState, Quantity
+from bot.core.values import CheckInSource, GoalState, Quantity
 from bot.render.common import (
     CHANNEL_FILTER,
     Block,
@@ -28,7 +30,7 @@ from bot.render.common import (
 from bot.render.digest import period_change
 from bot.render.figures import STATUS_LABELS, STATUS_MARKS, okr_score_text, weekly_pace
 from bot.services.goal_admin import GoalRow, NotFound, ObjectiveRow
-from storage.models import Goal
+from storage.models import CheckIn, Goal
 
 LIST_SECTIONS = 45
 EDIT_CALLBACK = "goal.edit"
@@ -96,8 +98,35 @@ def list_blocks(rows: list[GoalRow]) -> tuple[str, list[Block]]:
     return f"{len(rows)} goals", blocks
 
 
-def show_blocks(row: GoalRow, goal: Goal) -> tuple[str, list[Block]]:
-    """`/goals show`: one goal's figures, where it stands, and what to do next."""
+SOURCE_WORDS = {
+    CheckInSource.REPLY: "reply",
+    CheckInSource.COMMAND: "command",
+    CheckInSource.MODAL: "form",
+    CheckInSource.IMPORT: "import",
+    CheckInSource.FILE: "file",
+    CheckInSource.FEED: "feed",
+    CheckInSource.API: "API",
+}
+"""Where a check-in came from, as a goal's history says it."""
+
+
+def checkin_history(goal: Goal, latest: Sequence[CheckIn], zone: ZoneInfo) -> str:
+    """A goal's latest check-ins, each with its day, value and source.
+
+    Example: `23 Nov 41,200 (file) · 16 Nov 39,800 (reply)`.
+    """
+    return " · ".join(
+        f"{c.at.astimezone(zone):%d %b} "
+        f"{format_quantity(Quantity(c.value, goal.unit, goal.currency))} ({SOURCE_WORDS[c.source]})"
+        for c in latest
+    )
+
+
+def show_blocks(
+    row: GoalRow, goal: Goal, latest: Sequence[CheckIn], zone: ZoneInfo
+) -> tuple[str, list[Block]]:
+    """`/goals show`: one goal's figures, where it stands, its latest check-ins (with where
+    each came from), and what to do next."""
     lines = [summary_with_key_results(row)]
     if goal.why:
         lines.append(f"*Why:* {escape(goal.why)}")
@@ -117,6 +146,8 @@ def show_blocks(row: GoalRow, goal: Goal) -> tuple[str, list[Block]]:
         lines.append(f"*Deadline:* {goal.deadline:%d %b %Y}")
     if goal.channel_id:
         lines.append(f"*Channel:* <#{goal.channel_id}>")
+    if latest:
+        lines.append(f"*Latest check-ins:* {checkin_history(goal, latest, zone)}")
     value = str(row.goal_id)
     blocks = [
         section("\n".join(lines)),

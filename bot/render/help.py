@@ -76,6 +76,7 @@ HELP = HelpView(
                 HelpEntry("/goals edit #3", "change title, target, deadline, owner, channel"),
                 HelpEntry("/goals archive #3", "archive a goal (asks first)"),
                 HelpEntry("/goals export", "all goals and check-ins as a CSV file, sent to you"),
+                HelpEntry("/goals feed #3 https://…/reach.csv", "a goal follows a CSV address"),
             ),
         ),
         HelpSection(
@@ -102,6 +103,7 @@ HELP = HelpView(
                 ),
                 HelpEntry("skip · snooze 2d", "reply in the thread: not this time, or later"),
                 HelpEntry("/goals checkin GOAL VALUE [note]", "check in on a goal"),
+                HelpEntry("(drop a CSV export)", "in my DM or a reminder's thread: saved on Save"),
                 HelpEntry("/goals undo", "take back your last check-in of the past day"),
                 HelpEntry("/goals away until Jan 5", "no reminders until that day"),
                 HelpEntry("/goals back", "reminders on again"),

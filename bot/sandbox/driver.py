@@ -178,34 +178,35 @@ class SlackDriver:
         return self._deliver("event", body, headers)
 
     def message(
-        self,
-        user: str,
-        text: str,
-        *,
-        channel: str | None = None,
-        thread_ts: str | None = None,
+        self, user: str, text: str, *, channel: str | None = None, thread_ts: str | None = None,
         event_id: str | None = None,
-    ) -> Message:
-        """Type a message (a DM to the bot by default); returns the message as stored.
+    ) -> Message:  # fmt: skip
+        """Type a message (a DM to the bot by default); returns the message as stored."""
+        channel = channel or self.sandbox.im_channel(user)
+        stored = self.sandbox.record_user_message(channel, user, text, thread_ts)
+        return self.send_message(stored, event_id=event_id)
+
+    def send_message(self, stored: Message, *, event_id: str | None = None) -> Message:
+        """Tell the bot of a person's stored message (a `file_share` when it has files).
 
         The bot hears it only as Slack would tell it: when it is in the conversation and
         subscribed to that kind's `message.*` event."""
-        channel = channel or self.sandbox.im_channel(user)
-        stored = self.sandbox.record_user_message(channel, user, text, thread_ts)
         event: dict[str, Any] = {
             "type": "message",
             "client_msg_id": f"msg-{next(self._ids)}",
-            "user": user,
-            "text": text,
+            "user": stored.user,
+            "text": stored.text,
             "ts": stored.ts,
             "team": self.sandbox.team_id,
-            "channel": channel,
+            "channel": stored.channel,
             "event_ts": stored.ts,
-            "channel_type": self.sandbox.kind(channel),
+            "channel_type": self.sandbox.kind(stored.channel),
         }
-        if thread_ts:
-            event["thread_ts"] = thread_ts
-        if self.sandbox.bot_hears(channel):
+        if stored.thread_ts:
+            event["thread_ts"] = stored.thread_ts
+        if stored.files:
+            event.update(subtype="file_share", files=stored.files, upload=True)
+        if self.sandbox.bot_hears(stored.channel):
             self.event(event, event_id=event_id)
         return stored
 

@@ -12,6 +12,7 @@ METHOD_SCOPES = {
     "chat.update": "chat:write",
     "chat.delete": "chat:write",
     "conversations.open": "im:write",
+    "files.info": "files:read",
     "files.getUploadURLExternal": "files:write",
     "files.completeUploadExternal": "files:write",
     "reactions.add": "reactions:write",

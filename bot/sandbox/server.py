@@ -94,6 +94,8 @@ class SlackSandbox(WebApiMethods, OAuthServer, Uploads, ResponseUrls, SocketMode
         app.router.add_get("/api/{method}", self._handle_api)
         app.router.add_post("/respond/{channel}/{user}", self._handle_response_url)
         app.router.add_post("/upload/{file_id}", self._handle_upload)
+        app.router.add_get("/files-pri/{team_file}/{name:.+}", self._handle_private_file)
+        app.router.add_get("/signin", self._handle_sign_in)
         app.router.add_get("/socket", self._handle_socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()

@@ -17,6 +17,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from bot.observability import DELIVERIES
 from bot.scheduling.deliveries import DeliveryRunner
 from bot.services import Services
+from bot.services.feeds import run_due_feeds
 from bot.slack.workspaces import ClientsByWorkspace, token_works
 from storage.api_tokens import forget_requests_before
 from storage.purge import (
@@ -30,6 +31,8 @@ from storage.purge import (
 log = logging.getLogger("checkin_bot.scheduler")
 
 TICK = timedelta(seconds=30)
+FEED_MINUTES = 1
+"""How often due feeds are looked for; each feed is fetched every FEED_INTERVAL_MINUTES."""
 EVENT_MEMORY = timedelta(days=1)
 """How long an event id is kept: Slack's retries come within minutes, so a day is plenty."""
 
@@ -45,6 +48,13 @@ def start_scheduler(runner: DeliveryRunner, *, tick: timedelta = TICK) -> Backgr
         if report.sent or report.skipped or report.failed:
             log.info("deliveries: %s", report)
 
+    def fetch_feeds() -> None:
+        report = run_due_feeds(runner.services)
+        for failure in report.failed:
+            log.warning("feeds: %s", failure)
+        if report.fetched or report.failed:
+            log.info("feeds: %d fetched, %d values stored", report.fetched, report.stored)
+
     def retain() -> None:
         purge_expired(runner.services)
         forget_old_events(runner.services)
@@ -58,6 +68,7 @@ def start_scheduler(runner: DeliveryRunner, *, tick: timedelta = TICK) -> Backgr
         scheduler.add_job(job, id=f"{name}-at-start", **every)
     scheduler.add_job(run_tick, "interval", seconds=tick.total_seconds(), id="deliveries", **every)
     scheduler.add_job(retain, "interval", hours=6, id="retention", **every)
+    scheduler.add_job(fetch_feeds, "interval", minutes=FEED_MINUTES, id="feeds", **every)
     scheduler.start()
     return scheduler
 

@@ -20,7 +20,7 @@ from sqlmodel import Session
 from bot.core.checkin_reply import ReplyValue, Values
 from bot.core.numbers.read import parse_quantity
 from bot.core.parse_error import ParseError
-from bot.core.values import GoalKind, GoalState
+from bot.core.values import CheckInSource, GoalKind, GoalState
 from bot.core.vocabulary import resolve_metric, resolve_platform
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref
@@ -163,9 +163,8 @@ def _record(session: Session, services: Services, token: ApiToken, sent: Sent) -
     values = Values((ReplyValue(goal_ref(found), parsed.quantity, parsed.approximate),), None,
                     sent.note.strip())  # fmt: skip
     author = token_author(session, token)
-    # The check-in's `source` stays the model's default until the sources are wired.
-    report = Report(author, Origin("command"), values, confirmed=sent.confirm)
-    outcome = record_values(session, services, report, [history], at=sent.at)
+    report = Report(author, Origin(CheckInSource.API), values, confirmed=sent.confirm, at=sent.at)
+    outcome = record_values(session, services, report, [history])
     if not isinstance(outcome, Recorded):
         return outcome
     return Stored(outcome, _newest(history), found)

@@ -11,7 +11,7 @@ import json
 from decimal import Decimal, InvalidOperation
 
 from bot.core.checkin_reply import Confidence, ReplyValue, Values
-from bot.core.values import Quantity
+from bot.core.values import CheckInSource, Quantity
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref
 from bot.services.checkins import Implausible, Origin, Outcome, Report, record_values
@@ -62,7 +62,7 @@ def confirm_values(services: Services, author: Requester, button: str) -> Outcom
         )
         report = Report(
             author,
-            Origin(str(source), channel_id, message_ts),
+            Origin(CheckInSource(str(source)), channel_id, message_ts),
             Values(values, confidence, note),
             confirmed=True,
         )

@@ -11,6 +11,7 @@ posts: value, progress, what was expected by today, status and change.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -34,7 +35,7 @@ from bot.core.period import Period
 from bot.core.plausibility import FarOff, Impossible, plausible
 from bot.core.progress import Status, assess
 from bot.core.trend import Change
-from bot.core.values import GoalKind, GoalState, Quantity
+from bot.core.values import CheckInSource, GoalKind, GoalState, Quantity
 from bot.services import Services
 from bot.services.checkin_goals import (
     asked_goals,
@@ -144,7 +145,7 @@ Outcome = Recorded | Removed | Question | Refused | Postponed | Implausible
 class Origin:
     """Where a check-in came from: its source and, for a message, the message's place."""
 
-    source: str  # "reply" | "command" | "modal"
+    source: CheckInSource
     channel_id: str | None = None
     message_ts: str | None = None
 
@@ -166,6 +167,7 @@ class Report:
     origin: Origin
     values: Values
     confirmed: bool = False  # the author said a far-off value is right (or edited their reply)
+    at: datetime | None = None  # when the values held (a file's day, an edited reply's); None: now
 
 
 def changed_goals(outcome: Outcome) -> tuple[int, ...]:
@@ -204,7 +206,7 @@ def checkin_command(services: Services, author: Requester, text: str) -> Outcome
         if isinstance(found, Lookup):
             unclear = Unclear.WHICH_GOAL if found.ambiguous else Unclear.NO_SUCH_GOAL
             return Question(unclear, lookup=found)
-        report = Report(author, Origin("command"), found)
+        report = Report(author, Origin(CheckInSource.COMMAND), found)
         return record_values(session, services, report, _histories(session, author, found))
 
 
@@ -254,9 +256,8 @@ def checkin_from_form(
                 values.append(ReplyValue(goal_ref(goal), parsed.quantity, parsed.approximate))
         if problems:
             return problems
-        report = Report(
-            author, Origin("modal"), Values(tuple(values), form.confidence, form.note.strip())
-        )
+        values_given = Values(tuple(values), form.confidence, form.note.strip())
+        report = Report(author, Origin(CheckInSource.MODAL), values_given)
         return record_values(session, services, report, _histories(session, author, report.values))
 
 
@@ -266,15 +267,18 @@ def record_values(
     report: Report,
     histories: Sequence[GoalHistory],
     *,
-    at: datetime | None = None,
+    answered: bool = True,
 ) -> Recorded | Refused | Implausible:
     """Store each value, after checking the author may check in on every goal named
     and that every value is plausible.
 
     `histories` are the goals asked about, with what their answers read; each gains
-    its new check-in.
+    its new check-in. A caller storing many dated values of one goal (a file, a feed)
+    passes `answered=False`: no answer is made for each (each would assess the whole
+    history again), and it calls `goal_answer` once at the end.
     """
     now, author, values = services.now(), report.author, report.values
+    at = report.at
     by_id = {h.goal.id: h for h in histories}
     named = [by_id[v.goal.id].goal for v in values.values if v.goal.id in by_id]
     refused = first_refusal(named, author)
@@ -306,7 +310,10 @@ def record_values(
             ),
             now=now,
         )
-        history.checkins = sorted([*history.checkins, checkin], key=lambda c: (c.at, c.id or 0))
+        # After any of the same key, as sorting the list with it appended would put it.
+        insort(history.checkins, checkin, key=lambda c: (c.at, c.id or 0))
+        if not answered:
+            continue
         answer = goal_answer(history, now, zone_of(history.owner, services))
         answers.append(
             replace(

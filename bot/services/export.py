@@ -35,9 +35,11 @@ def export_records(services: Services, *, team_id: str) -> Iterator[tuple[str, d
         for goal in stream_goals(session=session, team_id=team_id):
             refs[goal.id or 0] = goal_ref(goal)
             yield "goal", _goal_fields(goal, titles)
-        for goal_id, value, at, author, note in stream_checkins(session=session, team_id=team_id):
+        for goal_id, value, at, author, note, source in stream_checkins(
+            session=session, team_id=team_id
+        ):
             if goal_id in refs:
-                fields = (refs[goal_id], _number(value), at.isoformat(), author or "", note)
+                fields = (refs[goal_id], _number(value), at.isoformat(), author or "", note, source)
                 yield "checkin", dict(zip(CHECKIN_FIELDS, fields, strict=True))
 
 

@@ -23,7 +23,8 @@ from bot.services.checkin_goals import goal_ref
 from bot.services.permissions import Refusal, Refused, Requester, can_change, refusal
 from bot.services.tracking import KeyResultScore, key_result_scores, track_goals
 from storage import repo
-from storage.models import Goal
+from storage.checkins import recent_checkins
+from storage.models import CheckIn, Goal
 from storage.schemas import GoalUpdate
 
 CHOICES = 10  # an ambiguous name lists at most this many goals to pick from
@@ -180,6 +181,20 @@ def may_change(services: Services, by: Requester, *, goal_id: int) -> Refused | 
         if goal is None:
             return Refused(Refusal.GOAL_GONE)
         return None if can_change(goal, by) else refusal(goal)
+
+
+SHOWN_CHECKINS = 5
+"""How many of a goal's latest check-ins `/goals show` lists."""
+
+
+def latest_checkins(services: Services, *, team_id: str, goal_id: int) -> list[CheckIn]:
+    """A goal's newest check-ins (value, when, where from), newest first, for `/goals show`."""
+    with services.session() as session:
+        rows = recent_checkins(
+            session=session, team_id=team_id, goal_id=goal_id, limit=SHOWN_CHECKINS
+        )
+        session.expunge_all()
+        return rows
 
 
 def get_goal(services: Services, *, team_id: str, goal_id: int) -> Goal | None:

@@ -22,7 +22,7 @@ GOAL_FIELDS = (
     "id", "title", "objective", "category", "metric", "platform", "unit", "direction",
     "baseline", "target", "period", "start", "deadline", "owner", "channel", "why", "status",
 )  # fmt: skip
-CHECKIN_FIELDS = ("goal", "value", "at", "author", "note")
+CHECKIN_FIELDS = ("goal", "value", "at", "author", "note", "source")
 CSV_FIELDS = ("record", *GOAL_FIELDS, *CHECKIN_FIELDS)
 
 MAX_PROBLEMS_SHOWN = 20

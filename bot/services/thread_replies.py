@@ -133,8 +133,8 @@ def _change(
     for history in histories:
         history.checkins = [c for c in history.checkins if c.id not in removed]
     # An edit is itself a correction, so a far-off value is not asked about again.
-    report = Report(said.author, said.origin, reply, confirmed=True)
-    recorded = record_values(session, services, report, histories, at=previous[0].at)
+    report = Report(said.author, said.origin, reply, confirmed=True, at=previous[0].at)
+    recorded = record_values(session, services, report, histories)
     if isinstance(recorded, Implausible):
         session.rollback()  # an impossible value: the earlier check-ins stay
         return recorded

@@ -1,7 +1,7 @@
 """Moving goals and check-ins in: `checkin-bot import` (`bot.services.export` writes them out).
 
 One format, as JSON or CSV (see README, "Import and export"):
-`{"goals": [{id, title, objective, ...}], "checkins": [{goal, value, at, author, note}]}`.
+`{"goals": [{id, title, objective, ...}], "checkins": [{goal, value, at, author, note, source}]}`.
 A CSV file has one row per goal or check-in, the same field names as columns, and
 a `record` column saying `goal` or `checkin` (without it, a row naming a `goal`
 is a check-in).
@@ -18,6 +18,8 @@ Choices worth knowing:
 - The whole file is checked before anything is written; any bad row stops the
   import, and each problem names its line and field. The import runs in one
   transaction, so nothing of a rejected file is kept.
+- A check-in keeps the `source` the export gave it (reply, command, file, feed...);
+  one without a source is an `import`.
 - In CSV, a cell a spreadsheet would run as a formula (starting with = + - @)
   is written with a protective apostrophe in front, which import removes again
   (see `bot.core.csv_cells`); JSON needs no such care.
@@ -39,7 +41,7 @@ from sqlmodel import SQLModel
 from bot.core.dates import end_of_day
 from bot.core.period import IN_TOTAL, Period, counted_per, period_said, read_period
 from bot.core.questions import start_of_day
-from bot.core.values import Direction, GoalKind, GoalState, Unit
+from bot.core.values import CheckInSource, Direction, GoalKind, GoalState, Unit
 from bot.core.vocabulary import (
     CATEGORY_CHOICES,
     PLATFORM_CHOICES,
@@ -77,6 +79,7 @@ _STORED_IN: dict[str, tuple[type[SQLModel], str]] = {
     "note": (CheckIn, "note"),
 }
 _LIMITS = {field: column_limit(*stored) or 10_000 for field, stored in _STORED_IN.items()}
+_SOURCES = ", ".join(s.value for s in CheckInSource)
 _UNITS = "count, percent, currency:XXX, duration, score or milestone"
 _CURRENCY_PREFIX = "currency:"  # then an ISO 4217 code: "currency:EUR"
 _PERIODS = (Period.WEEKLY.value, Period.MONTHLY.value, IN_TOTAL)  # "" is a total too
@@ -224,10 +227,22 @@ def _checkin_row(checker: _Checker, *, team_id: str, now: datetime, tz: ZoneInfo
         "at": checker.moment("at", tz, end=False, required=True),
         "author_id": checker.text("author") or None,
         "note": checker.text("note"),
-        "source": "import",
+        "source": _source(checker),
         "created_at": now,
         "updated_at": now,
     }
+
+
+def _source(checker: _Checker) -> CheckInSource:
+    """Where the value was first given, as the export says; `import` when it does not."""
+    typed = checker.text("source").lower()
+    if not typed:
+        return CheckInSource.IMPORT
+    try:
+        return CheckInSource(typed)
+    except ValueError:
+        checker.fail("source", f"{typed!r} is not one of {_SOURCES}")
+        return CheckInSource.IMPORT
 
 
 # --- import -----------------------------------------------------------------------------

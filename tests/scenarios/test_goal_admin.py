@@ -154,3 +154,14 @@ def test_starting_the_bot_does_not_load_matplotlib() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
 
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_show_lists_the_latest_checkins_with_where_each_came_from(team: BotHarness) -> None:
+    goal = number(team, 1)
+    team.driver.command("U1", "/goals", f"checkin {goal} 52,000")
+
+    team.driver.command("U1", "/goals", f"show {goal}")
+
+    shown = str(team.last_reply("U1").blocks)
+    assert "*Latest check-ins:* " in shown
+    assert "52,000 (command)" in shown.split("*Latest check-ins:* ")[1].split(" · ")[0]

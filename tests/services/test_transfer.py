@@ -63,8 +63,33 @@ def test_an_export_keeps_every_field_of_the_file(services: Any) -> None:
     assert len(data["checkins"]) == 13
     assert data["checkins"][0] == {
         "goal": "reach-ig", "value": "34000", "at": "2026-10-15T09:00:00+00:00",
-        "author": "U1", "note": "",
+        "author": "U1", "note": "", "source": "import",
     }  # fmt: skip
+
+
+def test_a_checkin_keeps_its_source_through_export_and_import(services: Any) -> None:
+    text = (
+        '{"goals": [{"id": "g", "title": "Reach", "target": "10", "deadline": "2026-12-31"}],'
+        ' "checkins": [{"goal": "g", "value": "4", "at": "2026-11-01", "source": "file"},'
+        ' {"goal": "g", "value": "5", "at": "2026-11-02", "source": "Reply"}]}'
+    )
+    import_file(services, team_id="T1", text=text)
+
+    sources = [c["source"] for c in json.loads(export(services, "T1"))["checkins"]]
+
+    assert sources == ["file", "reply"]
+
+
+def test_an_unknown_source_is_refused_with_the_choices(services: Any, db: Engine) -> None:
+    text = (
+        '{"goals": [{"id": "g", "title": "Reach", "target": "10", "deadline": "2026-12-31"}],'
+        ' "checkins": [{"goal": "g", "value": "4", "at": "2026-11-01", "source": "telepathy"}]}'
+    )
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(services, team_id="T1", text=text)
+
+    assert "checkin source: 'telepathy' is not one of reply, command" in str(rejected.value)
+    assert counts(db) == (0, 0)
 
 
 BAD_ROWS = [

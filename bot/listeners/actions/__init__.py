@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.actions import checkins, goals, home, interview, questions, reminders
+from bot.listeners.actions import (
+    analytics_files,
+    checkins,
+    goals,
+    home,
+    interview,
+    questions,
+    reminders,
+)
 
 
 def register(app: App) -> None:
@@ -15,3 +23,4 @@ def register(app: App) -> None:
     goals.register(app)
     reminders.register(app)
     checkins.register(app)
+    analytics_files.register(app)

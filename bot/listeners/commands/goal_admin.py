@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from bot.listeners.context import CommandContext
 from bot.render.goals import (
     ambiguous_blocks,
@@ -19,6 +21,7 @@ from bot.services.goal_admin import (
     GoalRow,
     NotFound,
     get_goal,
+    latest_checkins,
     list_goals,
     lookup,
     may_change,
@@ -47,7 +50,8 @@ def show_command(ctx: CommandContext) -> None:
     row = one_goal(ctx, "show")
     goal = get_goal(ctx.services, team_id=ctx.team_id, goal_id=row.goal_id) if row else None
     if row is not None and goal is not None:
-        ctx.reply(*show_blocks(row, goal))
+        latest = latest_checkins(ctx.services, team_id=ctx.team_id, goal_id=row.goal_id)
+        ctx.reply(*show_blocks(row, goal, latest, ZoneInfo(ctx.actor.timezone)))
 
 
 def open_edit(actor: Actor, *, goal_id: int, trigger_id: str) -> str | None:

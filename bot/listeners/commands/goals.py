@@ -8,7 +8,14 @@ from typing import Any
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.commands import checkins, digests, goal_admin, nudges, work_calendars
+from bot.listeners.commands import (
+    checkins,
+    digests,
+    feeds,
+    goal_admin,
+    nudges,
+    work_calendars,
+)
 from bot.listeners.commands.interview import new_goal
 from bot.listeners.commands.questions import ask
 from bot.listeners.commands.tokens import token_command
@@ -39,6 +46,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "edit": goal_admin.edit_command,
     "archive": goal_admin.archive_command,
     "export": goal_admin.export_command,
+    "feed": feeds.feed,
     "checkin": checkins.checkin,
     "undo": checkins.undo,
     "away": checkins.away,

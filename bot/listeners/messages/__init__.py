@@ -15,6 +15,7 @@ from slack_sdk import WebClient
 
 from bot.listeners.context import MessageContext
 from bot.listeners.messages import checkins
+from bot.listeners.messages.analytics_files import analytics_file
 from bot.listeners.messages.interview import interview_reply
 from bot.listeners.messages.questions import answer_questions
 from bot.render.help import DID_NOT_CATCH
@@ -36,6 +37,7 @@ def fallback(ctx: MessageContext) -> bool:
 
 
 HANDLERS: tuple[MessageHandler, ...] = (
+    analytics_file,
     checkins.undo_request,
     checkins.checkin_reply,
     interview_reply,
@@ -60,6 +62,7 @@ def _context(
         ts=str(event.get("ts") or ""),
         thread_ts=event.get("thread_ts"),
         is_mention=mention,
+        files=tuple(f for f in event.get("files") or () if isinstance(f, dict)),
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.core.values import CheckInSource
 from bot.listeners.checkin_answers import answer_in_thread, refresh_after
 from bot.listeners.context import MessageContext
 from bot.listeners.messages.interview import interview_here
@@ -48,7 +49,7 @@ def checkin_reply(ctx: MessageContext) -> bool:
     if not ctx.thread_ts:
         return False
     said = ReplyText(
-        ctx.actor.requester(), Origin("reply", ctx.channel_id, ctx.ts), ctx.text, ctx.ts
+        ctx.actor.requester(), Origin(CheckInSource.REPLY, ctx.channel_id, ctx.ts), ctx.text, ctx.ts
     )
     outcome = apply_reply(ctx.services, said, thread_ts=ctx.thread_ts)
     if outcome is None and bind_thread_parent(
@@ -108,7 +109,7 @@ def checkin_edited(
     if message.get("ts") == thread_ts:
         return
     text, version = edit
-    origin = Origin("reply", channel, str(message.get("ts")))
+    origin = Origin(CheckInSource.REPLY, channel, str(message.get("ts")))
     said = ReplyText(actor.requester(), origin, text, version)
     outcome = apply_reply(services, said, thread_ts=thread_ts)
     if outcome is None or isinstance(outcome, Unchanged):  # not a reminder's thread, or seen
@@ -131,7 +132,7 @@ def checkin_deleted(
     deleted_ts = str(event.get("deleted_ts") or previous.get("ts") or "")
     if not thread_ts or not user or not deleted_ts or deleted_ts == thread_ts:
         return
-    origin = Origin("reply", channel, deleted_ts)
+    origin = Origin(CheckInSource.REPLY, channel, deleted_ts)
     removed = remove_reply(services, actor.requester(), origin, thread_ts=thread_ts)
     if isinstance(removed, Removed):
         answer_in_thread(client, removed, channel_id=channel, thread_ts=thread_ts, user_id=user)
