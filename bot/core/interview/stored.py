@@ -35,6 +35,7 @@ def to_json(interview: Interview) -> dict[str, Any]:
         "here_channel": interview.here_channel,
         "team": interview.team,
         "history": [[s.value, index] for s, index in interview.history],
+        "pending": [[s.value, text] for s, text in interview.pending],
     }
 
 
@@ -83,6 +84,7 @@ def from_json(data: dict[str, Any]) -> Interview | None:
             here_channel=data.get("here_channel"),
             team=bool(data.get("team")),
             history=tuple((Step(s), int(index)) for s, index in data.get("history", [])),
+            pending=tuple((Step(s), str(text)) for s, text in data.get("pending", [])),
         )
     except (KeyError, ValueError, TypeError, AttributeError, InvalidOperation):
         return None
