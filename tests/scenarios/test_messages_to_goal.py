@@ -20,8 +20,8 @@ KNOWS = {
     "why": "brand awareness", "category": "awareness", "where": "Instagram",
     "objective": "Be the pizzeria everyone in Cluj knows", "metric": "followers",
     "baseline": "400", "target": "480", "deadline": "31 Dec", "owner": "me",
-    "cadence": "skip", "channel": "skip", "more": "done",
-    "metric 1": "sessions", "metric 2": "reviews",
+    "cadence": "skip", "channel": "skip",
+    "metric 1": "sessions", "metric 2": "reach",
     "unit": "count", "direction": "higher",
 }  # fmt: skip
 """What the person answers when asked a step (with the key result's index for metrics)."""
@@ -71,6 +71,8 @@ def messages_until_saved(harness: BotHarness, first: str, start: str) -> int:
         elif state.step == "review":
             label = "Save" if "Save anyway" not in shown(last) else "Save anyway"
             harness.driver.click("U1", last, label)
+        elif state.step == "more":  # three key results, as the OKR says
+            harness.driver.message("U1", "add" if len(state.data["measures"]) < 3 else "done")
         else:
             index = int(state.data.get("current", 0))
             said = KNOWS.get(f"{state.step} {index}") or KNOWS[state.step]

@@ -120,8 +120,11 @@ def parts_of(text: str, *, now: datetime, tz: ZoneInfo, skip: Step | None = None
     platform = detect_platform(rest)
     if platform is not None:
         found[Step.WHERE] = str(platform.key)
+    # A synonym ("fans", "audience") names the metric only in a goal stated with its
+    # amounts; in a why alone it may mean something else ("a community of fans").
+    stated = Step.BASELINE in found or Step.TARGET in found
     metric = next((m for m in match_metric(rest, limit=1) if m.how != "fuzzy"), None)
-    if metric is not None:
+    if metric is not None and (metric.how == "name" or stated):
         found[Step.METRIC] = str(metric.kpi.key)
     order = list(Step)
     return sorted(((s, t) for s, t in found.items() if s is not skip),
