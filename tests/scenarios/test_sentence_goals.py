@@ -13,9 +13,7 @@ STATED = "new goal: for brand awareness, grow our Instagram followers from 400 t
 
 def test_a_goal_stated_whole_is_echoed_and_saved_as_said(harness: BotHarness) -> None:
     review = say(harness, STATED)
-    for echoed in ("Where: Instagram", "Metric: Followers", "Baseline: 400 followers today",
-                   "Target: 480 followers", "Deadline: 31 Dec 2026"):  # fmt: skip
-        assert echoed in review
+    assert "Got it: Instagram followers, 400 → 480 by 31 Dec 2026." in review
     assert "*Owner:* <@U1>" in review and "every Monday at 10:00" in review
 
     harness.driver.click("U1", harness.dm("U1")[-1], "Save")

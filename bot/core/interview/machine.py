@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot.core.interview.answers import READERS, read_kr_where
 from bot.core.interview.questions import HELP_TEXT, QUESTIONS, STEP_NAMES, controls
-from bot.core.interview.reading import AT_ONCE, okr_at_once, take
+from bot.core.interview.reading import AT_ONCE, condensed, okr_at_once, take
 from bot.core.interview.sentence import parts_of
 from bot.core.interview.state import (
     DEFAULT_CADENCE,
@@ -157,7 +157,8 @@ def _answer(
     answered = replace(answered, history=(*answered.history, (at, interview.current)))
     parts = parts_of(text, now=now, tz=tz, skip=at)
     moved, more, problem = take(answered, parts, now=now, tz=tz)
-    return moved, ask(moved, now=now, tz=tz, echo=(*echo, *more), problem=problem)
+    return moved, ask(moved, now=now, tz=tz, echo=condensed(moved, (*echo, *more)),
+                      problem=problem)  # fmt: skip
 
 
 def _back(interview: Interview, *, now: datetime, tz: ZoneInfo) -> tuple[Interview, Prompt]:

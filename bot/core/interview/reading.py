@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.core.dates import format_date
 from bot.core.interview.answers import READERS
 from bot.core.interview.sentence import parts_of
 from bot.core.interview.state import (
@@ -20,7 +21,8 @@ from bot.core.interview.state import (
     advance,
     answered,
 )
-from bot.core.interview.words import known_kpi
+from bot.core.interview.words import amount, known_kpi, metric_words
+from bot.core.mrkdwn import escape
 from bot.core.platforms import Platform, detect_platform
 from bot.core.values import CATEGORY_LABELS, Category
 from bot.core.vocabulary import resolve_category, resolve_platform
@@ -124,3 +126,32 @@ def _key_result(
     if own is None or (where is not None and own.key == where.key):
         return measure
     return replace(measure, platform=own.key, scope=own.name, own_where=True)
+
+
+_SHORTENED = ("Where:", "Metric:", "Baseline:", "Target:", "Deadline:")
+_GOT_IT_FROM = 3  # this many fields read from one message are echoed in one line
+
+
+def condensed(i: Interview, lines: tuple[str, ...]) -> tuple[str, ...]:
+    """The echo of a message that said many things at once, as one line where it can
+    be: "Got it: Instagram followers, 400 → 480 by 31 Dec 2026." (others kept as they are).
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from datetime import date
+        >>> i = Interview(user_id="U1", scope="Instagram", deadline=date(2026, 12, 31),
+        ...               measures=(Measure(metric_key="followers", metric_name="Followers",
+        ...                                 baseline=Decimal(400), baseline_known=True,
+        ...                                 target=Decimal(480)),))
+        >>> condensed(i, ("Why: Brand awareness.", "Where: Instagram.", "Metric: Followers.",
+        ...               "Baseline: 400 followers today.", "Target: 480 followers."))
+        ('Got it: Instagram followers, 400 → 480 by 31 Dec 2026.', 'Why: Brand awareness.')
+    """
+    m = i.measure
+    if sum(line.startswith(_SHORTENED) for line in lines) < _GOT_IT_FROM or m.target is None:
+        return lines
+    start = amount(m, m.baseline) if m.baseline_known else "?"
+    where = f"{escape(i.scope)} " if i.scope and i.mode is Mode.SMART else ""
+    by = f" by {format_date(i.deadline)}" if i.deadline else ""
+    got = f"Got it: {where}{metric_words(m)}, {start} → {amount(m, m.target)}{by}."
+    return (got, *(line for line in lines if not line.startswith(_SHORTENED)))
