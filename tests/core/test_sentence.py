@@ -64,3 +64,17 @@ def test_any_okr_stated_at_once_is_read_without_failing(kr: list[str]) -> None:
     text = "objective: x; " + "; ".join(f"KR{n + 1} {said}" for n, said in enumerate(kr))
     state, prompt = step(start("U1", okr=True), text, now=NOW, tz=TZ)
     assert prompt.question and len(state.measures) <= 5
+
+
+def test_a_key_result_with_its_own_metric_asks_only_its_kind_of_number() -> None:
+    okr = ("objective: Be the pizzeria everyone in Cluj knows; KR1 Instagram followers from "
+           "400 to 800; KR2 Google reviews from 50 to 100; by end of Q1")  # fmt: skip
+    state, prompt = step(start("U1", okr=True), okr, now=NOW, tz=TZ)
+    assert (prompt.step, state.current) == (Step.UNIT, 1)
+
+    for said in ("count", "higher"):
+        state, prompt = step(state, said, now=NOW, tz=TZ)
+
+    assert prompt.step is Step.REVIEW
+    reviews = state.measures[1]
+    assert (reviews.metric_name, reviews.baseline, reviews.target) == ("Google reviews", 50, 100)

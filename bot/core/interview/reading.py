@@ -100,11 +100,15 @@ def okr_at_once(i: Interview, text: str, *, now: datetime, tz: ZoneInfo) -> Inte
     shared = {p.key for p in platforms if p} if all(platforms) else set()
     where = detect_platform(objective) or (resolve_platform("all") if len(shared) != 1 else None)
     where = where or platforms[0]
-    measures = tuple(_key_result(i, r, where, now=now, tz=tz) for r in results)
+    read = [_key_result(i, r, where, now=now, tz=tz) for r in results][:MAX_KEY_RESULTS]
+    # What waits in the first key result still incomplete (a custom metric's amounts,
+    # read once its kind of number is known); the interview asks for that one first.
+    waiting = next((left for m, left in read if not m.complete), ())
     okr = replace(i, mode=Mode.OKR, objective=objective or None, why=objective or None,
                   category=resolve_category(objective), where_answered=True,
                   platform=where.key if where else None, scope=where.name if where else None,
-                  measures=measures[:MAX_KEY_RESULTS], measures_done=True)  # fmt: skip
+                  measures=tuple(m for m, _ in read), measures_done=True,
+                  pending=waiting)  # fmt: skip
     rest = " ".join(tail[1:])
     parts: list[tuple[Step, str]] = [
         (s, t)
@@ -117,15 +121,18 @@ def okr_at_once(i: Interview, text: str, *, now: datetime, tz: ZoneInfo) -> Inte
 
 def _key_result(
     i: Interview, text: str, where: Platform | None, *, now: datetime, tz: ZoneInfo
-) -> Measure:
+) -> tuple[Measure, tuple[tuple[Step, str], ...]]:
+    """One key result read like a goal stated whole, and what of it must wait."""
     own = detect_platform(text)
     alone = replace(i, mode=Mode.SMART, why=text, category=Category.AWARENESS,
                     where_answered=True, pending=())  # fmt: skip
-    parts = [(s, t) for s, t in parts_of(text, now=now, tz=tz) if s in MEASURE_STEPS]
-    measure = take(alone, parts, now=now, tz=tz)[0].measures[0]
-    if own is None or (where is not None and own.key == where.key):
-        return measure
-    return replace(measure, platform=own.key, scope=own.name, own_where=True)
+    parts = [(s, t) for s, t in parts_of(text, now=now, tz=tz, named=True)
+             if s in MEASURE_STEPS]  # fmt: skip
+    read = take(alone, parts, now=now, tz=tz)[0]
+    measure = read.measures[0]
+    if own is not None and (where is None or own.key != where.key):
+        measure = replace(measure, platform=own.key, scope=own.name, own_where=True)
+    return measure, read.pending
 
 
 _SHORTENED = ("Where:", "Metric:", "Baseline:", "Target:", "Deadline:")

@@ -83,9 +83,12 @@ _CLAUSES = re.compile(r"[;\n]|,\s|\.\s")
 _MAX_CADENCE_WORDS = 8
 
 
-def parts_of(text: str, *, now: datetime, tz: ZoneInfo, skip: Step | None = None) -> list[Part]:
+def parts_of(
+    text: str, *, now: datetime, tz: ZoneInfo, skip: Step | None = None, named: bool = False
+) -> list[Part]:
     """The answers `text` holds, one per step, in the interview's order; `skip` is the
-    step `text` already answered (its own reader took it).
+    step `text` already answered (its own reader took it). With `named` (a key result
+    stated on its own), words left beside the amounts name a custom metric.
 
     Example:
         >>> from datetime import UTC
@@ -126,6 +129,10 @@ def parts_of(text: str, *, now: datetime, tz: ZoneInfo, skip: Step | None = None
     metric = next((m for m in match_metric(rest, limit=1) if m.how != "fuzzy"), None)
     if metric is not None and (metric.how == "name" or stated):
         found[Step.METRIC] = str(metric.kpi.key)
+    elif named and stated:  # "Google reviews from 50 to 100": what is left is its name
+        name = " ".join(re.sub(r"[,;.:!]", " ", rest).split())[:100]
+        if any(c.isalpha() for c in name):
+            found[Step.METRIC] = name
     order = list(Step)
     return sorted(((s, t) for s, t in found.items() if s is not skip),
                   key=lambda part: order.index(part[0]))  # fmt: skip
