@@ -78,3 +78,21 @@ def test_a_key_result_with_its_own_metric_asks_only_its_kind_of_number() -> None
     assert prompt.step is Step.REVIEW
     reviews = state.measures[1]
     assert (reviews.metric_name, reviews.baseline, reviews.target) == ("Google reviews", 50, 100)
+
+
+WISHES = [
+    ("I want more people to know about our pizzeria on Instagram", True),
+    ("Vreau mai mulți urmăritori pe Instagram", True),
+    ("Instagram'da daha çok takipçi istiyoruz", True),
+    ("Chúng tôi muốn nhiều người theo dõi Instagram hơn", True),
+    ("می‌خواهیم دنبال کنندگان اینستاگرام بیشتر شوند", True),
+    ("how are we doing on instagram?", False),
+    ("we want to know who owns the followers goal?", False),
+    ("I need help", False),
+    ("show instagram goals", False),
+]
+
+
+@pytest.mark.parametrize(("text", "wish"), WISHES)
+def test_a_wish_is_told_from_a_question(text: str, wish: bool) -> None:
+    assert reads_like_a_wish(text) is wish

@@ -182,7 +182,7 @@ def _without_amount(clause: str, amount: re.Match[str] | None) -> str:
 
 
 _WISH = re.compile(
-    r"^\s*(?:(?:i|we)\s+(?:really\s+)?(?:want|would\s+like|['’]d\s+like|need|wish|hope)"
+    r"^\s*(?:(?:i|we)\s+(?:really\s+)?(?:want|would\s+like|['’]d\s+like|wish)"
     r"|(?:our|my)\s+goal\s+is|vreau|vrem|ne\s+dorim|aș\s+vrea|as\s+vrea|ne-am\s+dori"
     r"|(?:tôi|chúng\s+tôi|chúng\s+ta|mình)\s+muốn"
     r"|(?:ما\s+|من\s+)?(?:می[\u200c ]?خواهم|می[\u200c ]?خواهیم|میخوام|میخوایم))(?!\w)"
