@@ -12,8 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from bot.core import date_patterns as patterns
 from bot.core.calendar_math import (
     MONTHS_IN_A_YEAR,
     add_months,
@@ -26,28 +28,14 @@ from bot.core.calendar_math import (
 from bot.core.date_words import (
     ANCHOR_PHRASES,
     EVERYDAY_MONTH_WORDS,
-    IRANIAN_YEAR_END_PHRASES,
     MONTH_NAMES,
-    SPAN_AFTER,
-    SPAN_BEFORE,
     SPAN_DAYS,
     SPAN_MONTHS,
-    SPAN_ONE,
     SPAN_WEEKS,
-    SPAN_YEARS,
     WEEKDAY_NAMES,
     Anchor,
 )
 from bot.core.digits import to_ascii_digits
-from bot.core.number_words import (
-    CURRENCY_BEFORE,
-    CURRENCY_WORDS,
-    NOT_LETTER_AFTER,
-    NOT_LETTER_BEFORE,
-    PERCENT_SUFFIXES,
-    SCALE_WORDS,
-    alternation,
-)
 from bot.core.parse_error import ParseError
 
 _CENTURY = 2000  # "26" in "31.12.26" is 2026: deadlines lie ahead, never in the 1900s
@@ -71,6 +59,13 @@ _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
 _Found = date | AmbiguousDate | ParseError
 
 
+class _Hit(NamedTuple):
+    """What a reader found, and where it stands in the text (start, end)."""
+
+    found: _Found
+    span: tuple[int, int]
+
+
 def parse_deadline(text: str, *, now: datetime, tz: ZoneInfo) -> date | AmbiguousDate | ParseError:
     """Read a deadline, resolved against `now` as seen in the user's time zone `tz`.
 
@@ -81,15 +76,38 @@ def parse_deadline(text: str, *, now: datetime, tz: ZoneInfo) -> date | Ambiguou
     """
     if not text.strip():
         return ParseError("I didn't get a date there.", DEADLINE_EXAMPLE)
-    normal = to_ascii_digits(text).lower()
-    today = now.astimezone(tz).date()
-    for reader in _READERS:
-        found = reader(normal, today)
-        if found is not None:
-            return _within_reach(found, today)
-    if _AMOUNT.search(normal):
+    found = find_deadline(text, now=now, tz=tz)
+    if found is not None:
+        return found[0]
+    if patterns.AMOUNT.search(to_ascii_digits(text).lower()):
         return ParseError("That looks like an amount, not a date.", DEADLINE_EXAMPLE)
     return ParseError("I couldn't find a date in that.", DEADLINE_EXAMPLE)
+
+
+def find_deadline(
+    text: str, *, now: datetime, tz: ZoneInfo
+) -> tuple[date | AmbiguousDate | ParseError, tuple[int, int]] | None:
+    """The first deadline a sentence names and where it stands, or None without one.
+
+    The span indexes `text` itself, so a reader of whole sentences can take the
+    date out before it looks for amounts ("31" in "by 31 Dec" is no target).
+
+    Example:
+        >>> now = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+        >>> text = "grow followers to 480 by 31 Dec"
+        >>> found, (start, end) = find_deadline(text, now=now, tz=ZoneInfo("UTC"))
+        >>> found, text[start:end]
+        (datetime.date(2026, 12, 31), '31 Dec')
+    """
+    normal = to_ascii_digits(text).lower()
+    if len(normal) != len(text):  # a letter whose lower case is longer: indexes shift
+        normal = "".join(c if len(c.lower()) != 1 else c.lower() for c in to_ascii_digits(text))
+    today = now.astimezone(tz).date()
+    for reader in _READERS:
+        hit = reader(normal, today)
+        if hit is not None:
+            return _within_reach(hit.found, today), hit.span
+    return None
 
 
 def end_of_day(d: date, tz: ZoneInfo) -> datetime:
@@ -159,94 +177,35 @@ def _full_year(typed: str | None) -> int | None:
 
 # --- readers: each returns what it found, or None to let the next one try --------------
 
-_DIGITS_ALONE_BEFORE = r"(?<![\d.,/-])"
-_DIGITS_ALONE_AFTER = r"(?![\d.,/-]?\d)"
-_MONTH = "(?P<month>" + NOT_LETTER_BEFORE + alternation(MONTH_NAMES) + r")\.?" + NOT_LETTER_AFTER
-_YEAR_AFTER = r"(?:\s*,?\s*(?P<year>\d{4})(?!\d))?"
 
-_ISO = re.compile(
-    _DIGITS_ALONE_BEFORE + r"(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)"
-)
-_SOLAR_HIJRI_YEARS = range(1300, 1500)  # "۱۴۰۵/۰۹/۰۱" is an Iranian-calendar date
-_NUMERIC = re.compile(
-    _DIGITS_ALONE_BEFORE
-    + r"(?P<first>\d{1,2})(?P<sep>[./-])(?P<second>\d{1,2})"
-    + r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?"
-    + _DIGITS_ALONE_AFTER
-)
-# "$1.5k", "2.5 mln", "3.2%": amounts, which a dotted day.month must not swallow.
-_AMOUNT_BEFORE = re.compile(NOT_LETTER_BEFORE + alternation(CURRENCY_BEFORE) + r"\s*$")
-_AMOUNT_AFTER = re.compile(
-    r"\s*" + alternation([*SCALE_WORDS, *PERCENT_SUFFIXES, *CURRENCY_WORDS]) + NOT_LETTER_AFTER
-)
-_AMOUNT = re.compile(
-    r"(?:"
-    + NOT_LETTER_BEFORE
-    + alternation(CURRENCY_BEFORE)
-    + r"\s*\d|\d"
-    + _AMOUNT_AFTER.pattern
-    + ")"
-)
-_VIETNAMESE = re.compile(
-    r"(?:ngày\s*)?(?<!\d)(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})(?!\d)"
-    + r"(?:\s*(?:năm\s*)?(?P<year>\d{4}))?"
-)
-_DAY_MONTH = re.compile(
-    r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s*(?:of\s+|de\s+)?" + _MONTH + _YEAR_AFTER
-)
-_MONTH_DAY = re.compile(_MONTH + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)" + _YEAR_AFTER)
-_QUARTER = re.compile(
-    NOT_LETTER_BEFORE + r"(?P<half>[qh]|quý\s*)(?P<number>[1-4])(?!\d)(?:\s*(?P<year>\d{4}))?"
-)
-_SPAN_COUNT = r"(?P<count>\d{1,4}|" + NOT_LETTER_BEFORE + alternation(SPAN_ONE) + ")"
-_SPAN_UNIT = (
-    r"\s*(?P<unit>"
-    + NOT_LETTER_BEFORE
-    + alternation([*SPAN_DAYS, *SPAN_WEEKS, *SPAN_MONTHS, *SPAN_YEARS])
-    + ")"
-    + NOT_LETTER_AFTER
-)
-_SPANS = (
-    re.compile(NOT_LETTER_BEFORE + alternation(SPAN_BEFORE) + r"\s+" + _SPAN_COUNT + _SPAN_UNIT),
-    re.compile(_SPAN_COUNT + _SPAN_UNIT + r"\s*" + alternation(SPAN_AFTER) + NOT_LETTER_AFTER),
-)
-# "cuối tháng 12" is the end of December, not the end of this month.
-_ANCHOR = re.compile(
-    NOT_LETTER_BEFORE + alternation(ANCHOR_PHRASES) + NOT_LETTER_AFTER + r"(?!\s*\d)"
-)
-_IRANIAN_YEAR_END = re.compile(alternation(IRANIAN_YEAR_END_PHRASES))
-_WEEKDAY = re.compile(NOT_LETTER_BEFORE + alternation(WEEKDAY_NAMES) + NOT_LETTER_AFTER)
-_VIETNAMESE_MONTH = re.compile(
-    r"tháng\s*(?P<month>\d{1,2})(?!\d)(?:\s*(?:năm\s*)?(?P<year>\d{4}))?"
-)
-_MONTH_ALONE = re.compile(
-    r"(?P<lead>end\s+of\s+|by\s+|until\s+|sfârșitul\s+lui\s+|până\s+în\s+|cuối\s+)?"
-    + _MONTH
-    + _YEAR_AFTER
-    + r"(?P<trail>\s+sonu)?"
-)
-
-
-def _read_iso(text: str, today: date) -> _Found | None:
-    match = _ISO.search(text)
+def _read_iso(text: str, today: date) -> _Hit | None:
+    match = patterns.ISO.search(text)
     if match is None:
         return None
-    if int(match["year"]) in _SOLAR_HIJRI_YEARS:
-        return ParseError(
-            "That looks like an Iranian-calendar date; please type the Gregorian date.",
-            DEADLINE_EXAMPLE,
+    if int(match["year"]) in patterns.SOLAR_HIJRI_YEARS:
+        return _Hit(
+            ParseError(
+                "That looks like an Iranian-calendar date; please type the Gregorian date.",
+                DEADLINE_EXAMPLE,
+            ),
+            match.span(),
         )
-    return _dated(today, int(match["day"]), int(match["month"]), int(match["year"]))
+    return _Hit(_dated(today, int(match["day"]), int(match["month"]), int(match["year"])),
+                match.span())  # fmt: skip
 
 
-def _read_numeric(text: str, today: date) -> _Found | None:
+def _read_numeric(text: str, today: date) -> _Hit | None:
     """ "31.12.2026", "31/12", "12/31"; "05/06" could be either way round, so ask."""
-    match = _NUMERIC.search(text)
+    match = patterns.NUMERIC.search(text)
     if match is None or not _looks_like_a_date(text, match):
         return None
     first, second, year = int(match["first"]), int(match["second"]), _full_year(match["year"])
+    return _Hit(_numeric_date(first, second, year, match["sep"], today), match.span())
+
+
+def _numeric_date(first: int, second: int, year: int | None, sep: str, today: date) -> _Found:
     # Dots are only ever day-first; slashes and dashes are used both ways.
-    if match["sep"] == "." or first > MONTHS_IN_A_YEAR or first == second:
+    if sep == "." or first > MONTHS_IN_A_YEAR or first == second:
         return _dated(today, first, second, year)
     if second > MONTHS_IN_A_YEAR:
         return _dated(today, second, first, year)
@@ -268,25 +227,28 @@ def _looks_like_a_date(text: str, match: re.Match[str]) -> bool:
     """
     if match["sep"] != "." or match["year"]:
         return True
-    if _AMOUNT_BEFORE.search(text, 0, match.start()) or _AMOUNT_AFTER.match(text, match.end()):
+    if patterns.AMOUNT_BEFORE.search(text, 0, match.start()) or patterns.AMOUNT_AFTER.match(
+        text, match.end()
+    ):
         return False
     padded = _PADDED_DIGITS in (len(match["first"]), len(match["second"]))
     return padded or text.strip() == match.group()
 
 
-def _read_day_and_month(text: str, today: date) -> _Found | None:
-    for pattern in (_VIETNAMESE, _DAY_MONTH, _MONTH_DAY):
+def _read_day_and_month(text: str, today: date) -> _Hit | None:
+    for pattern in (patterns.VIETNAMESE, patterns.DAY_MONTH, patterns.MONTH_DAY):
         match = pattern.search(text)
         if match is not None:
             month = match["month"]
             number = int(month) if month.isdigit() else MONTH_NAMES[month]
-            return _dated(today, int(match["day"]), number, _full_year(match["year"]))
+            found = _dated(today, int(match["day"]), number, _full_year(match["year"]))
+            return _Hit(found, match.span())
     return None
 
 
-def _read_quarter(text: str, today: date) -> _Found | None:
+def _read_quarter(text: str, today: date) -> _Hit | None:
     """ "Q3", "end of Q1 2027", "H2", "quý 1": the end of the next such quarter or half."""
-    match = _QUARTER.search(text)
+    match = patterns.QUARTER.search(text)
     if match is None:
         return None
     months_per_part = 6 if match["half"] == "h" else 3
@@ -295,23 +257,28 @@ def _read_quarter(text: str, today: date) -> _Found | None:
         return None
     year = _full_year(match["year"])
     if year is not None:
-        return month_end(year, last_month)
+        return _Hit(month_end(year, last_month), match.span())
     this_year = month_end(today.year, last_month)
-    return this_year if this_year >= today else month_end(today.year + 1, last_month)
+    later = month_end(today.year + 1, last_month)
+    return _Hit(this_year if this_year >= today else later, match.span())
 
 
-def _read_span(text: str, today: date) -> _Found | None:
-    match = next((m for pattern in _SPANS if (m := pattern.search(text))), None)
+def _read_span(text: str, today: date) -> _Hit | None:
+    match = next((m for pattern in patterns.SPANS if (m := pattern.search(text))), None)
     if match is None:
         return None
     count = int(match["count"]) if match["count"].isdigit() else 1
     unit = match["unit"]
     if unit in SPAN_DAYS:
-        return today + timedelta(days=count) if count <= 366 * MAX_YEARS_AHEAD + 1 else None
+        if count > 366 * MAX_YEARS_AHEAD + 1:
+            return None
+        return _Hit(today + timedelta(days=count), match.span())
     if unit in SPAN_WEEKS:
-        return today + timedelta(weeks=count) if count <= 53 * MAX_YEARS_AHEAD else None
+        if count > 53 * MAX_YEARS_AHEAD:
+            return None
+        return _Hit(today + timedelta(weeks=count), match.span())
     months = count if unit in SPAN_MONTHS else 12 * count
-    return add_months(today, min(months, 12 * MAX_YEARS_AHEAD + 1))
+    return _Hit(add_months(today, min(months, 12 * MAX_YEARS_AHEAD + 1)), match.span())
 
 
 def _end_of_next_month(today: date) -> date:
@@ -338,30 +305,36 @@ _ANCHORS: dict[Anchor, Callable[[date], date]] = {
 }
 
 
-def _read_anchor(text: str, today: date) -> _Found | None:
-    match = _ANCHOR.search(text)
+def _read_anchor(text: str, today: date) -> _Hit | None:
+    match = patterns.ANCHOR.search(text)
     if match is not None:
-        return _ANCHORS[ANCHOR_PHRASES[" ".join(match.group().split())]](today)
-    if _IRANIAN_YEAR_END.search(text):
-        return ParseError(
-            "“End of the year” could mean the end of the Iranian year (around 20 March) "
-            "or 31 December. Which date do you mean?",
-            "2027-03-20 or 31 Dec",
+        anchor = ANCHOR_PHRASES[" ".join(match.group().split())]
+        return _Hit(_ANCHORS[anchor](today), match.span())
+    iranian = patterns.IRANIAN_YEAR_END.search(text)
+    if iranian is not None:
+        return _Hit(
+            ParseError(
+                "“End of the year” could mean the end of the Iranian year (around 20 March) "
+                "or 31 December. Which date do you mean?",
+                "2027-03-20 or 31 Dec",
+            ),
+            iranian.span(),
         )
     return None
 
 
-def _read_weekday(text: str, today: date) -> _Found | None:
-    match = _WEEKDAY.search(text)
+def _read_weekday(text: str, today: date) -> _Hit | None:
+    match = patterns.WEEKDAY.search(text)
     if match is None:
         return None
-    return next_weekday(today, WEEKDAY_NAMES[" ".join(match.group().split())])
+    weekday = WEEKDAY_NAMES[" ".join(match.group().split())]
+    return _Hit(next_weekday(today, weekday), match.span())
 
 
-def _read_month_alone(text: str, today: date) -> _Found | None:
+def _read_month_alone(text: str, today: date) -> _Hit | None:
     """ "by December", "end of March 2027", "Aralık sonu", "tháng 12": that month's last day."""
-    vietnamese = _VIETNAMESE_MONTH.search(text)
-    match = vietnamese or _MONTH_ALONE.search(text)
+    vietnamese = patterns.VIETNAMESE_MONTH.search(text)
+    match = vietnamese or patterns.MONTH_ALONE.search(text)
     if match is None:
         return None
     everyday_word = vietnamese is None and match["month"] in EVERYDAY_MONTH_WORDS
@@ -372,14 +345,15 @@ def _read_month_alone(text: str, today: date) -> _Found | None:
         return None
     year = _full_year(match["year"])
     if year is not None:
-        return month_end(year, month)
+        return _Hit(month_end(year, month), match.span())
     this_year = month_end(today.year, month)
-    return this_year if this_year >= today else month_end(today.year + 1, month)
+    later = month_end(today.year + 1, month)
+    return _Hit(this_year if this_year >= today else later, match.span())
 
 
 # Order matters: full dates before partial ones, and phrases ("ngày mai" = tomorrow)
 # before a lone month name ("mai" = May in Romanian).
-_READERS: tuple[Callable[[str, date], _Found | None], ...] = (
+_READERS: tuple[Callable[[str, date], _Hit | None], ...] = (
     _read_iso,
     _read_day_and_month,
     _read_numeric,

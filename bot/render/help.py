@@ -50,6 +50,14 @@ HELP = HelpView(
                 HelpEntry("/goals new form", "set a SMART goal by filling in one form"),
                 HelpEntry("new goal", "(in a DM with me) the same as /goals new"),
                 HelpEntry(
+                    "new goal: grow our Instagram followers from 400 to 480 by 31 Dec",
+                    "(in a DM) say it all at once; I ask only what is missing",
+                ),
+                HelpEntry(
+                    "new okr: objective: …; KR1 …; KR2 …",
+                    "(in a DM) an objective and its key results in one message",
+                ),
+                HelpEntry(
                     "back · skip · cancel · help",
                     "at any question; at the review, “change target to 50k” fixes one field",
                 ),

@@ -67,6 +67,8 @@ def note_text(note: InterviewNote) -> str:
             return f"I lost track of that interview, sorry. {start_again}"
         case Note.FORM_REPLACED:
             return "The form replaced the goal interview you had in progress."
+        case Note.REPLACED:
+            return "This new goal replaced the goal interview you had in progress."
         case Note.ALREADY_SAVED:
             return "That goal is already saved."
         case Note.BUTTON_OVER:
@@ -129,6 +131,21 @@ def _saved_blocks(saved: SavedGoal) -> list[Block]:
 def start_button() -> Block:
     """A "New goal" button other surfaces (the App Home) can show."""
     return actions(button("New goal", START_ACTION, "new"), block_id="interview.start")
+
+
+WISH_LIMIT = 1900
+"""A button's value holds at most 2000 characters; a wish longer than this is cut."""
+
+
+def wish_offer() -> str:
+    """The words offering to turn a wish typed in a DM into a goal."""
+    return "That sounds like a goal. Shall we set it up? I'll start from what you said."
+
+
+def wish_blocks(wish: str) -> list[Block]:
+    """The offer, with a button that starts the interview carrying the wish."""
+    start = button("Start a goal with this", START_ACTION, wish[:WISH_LIMIT], style="primary")
+    return [section(wish_offer()), actions(start, block_id="interview.wish")]
 
 
 def parse_button_value(value: str) -> tuple[str, str] | None:

@@ -52,6 +52,7 @@ class Note(StrEnum):
     EXPIRED_START_AGAIN = "expired_start_again"  # the one answered expired
     LOST = "lost"  # its stored state could not be read
     FORM_REPLACED = "form_replaced"  # the form replaced the one in progress
+    REPLACED = "replaced"  # a new goal stated whole replaced the one in progress
     ALREADY_SAVED = "already_saved"  # a button of an interview whose goal is saved
     BUTTON_OVER = "button_over"  # a button of an interview that is over
 
@@ -134,9 +135,18 @@ class _Turn:
 
 
 def begin(
-    services: Services, who: Interviewee, where: InterviewPlace, *, okr: bool = False
+    services: Services,
+    who: Interviewee,
+    where: InterviewPlace,
+    *,
+    okr: bool = False,
+    said: str = "",
 ) -> InterviewView:
     """Start an interview, or resume the one in progress (there is one per person).
+
+    `said` is what the starting message already says ("new goal: grow our Instagram
+    followers from 400 to 480 by 31 Dec"): it answers as far as it goes, and replaces
+    an interview in progress rather than resuming it.
 
     Example:
         >>> view = begin(services, Interviewee("T1", "U1", "UTC"), InterviewPlace("D1"))
@@ -147,25 +157,29 @@ def begin(
         turn = _Turn(session, who, services.now())
         state = store.get_interview(session=session, team_id=who.team_id, user_id=who.user_id)
         note = None
-        if state is not None and state.expires_at > turn.now:
+        live = state is not None and state.expires_at > turn.now
+        if state is not None and live and not said.strip():
             resumed = _resumed(turn, state)
             if resumed is not None:
                 return resumed
         if state is not None:
-            note = _expired(state, Note.EXPIRED) if state.expires_at <= turn.now else None
+            note = InterviewNote(Note.REPLACED) if live else _expired(state, Note.EXPIRED)
             store.delete_interview(session=session, team_id=who.team_id, user_id=who.user_id)
         interview = core.start(
             who.user_id, okr=okr, here_channel=where.here_channel, team=where.team
         )
+        prompt = core.ask(interview, now=turn.now, tz=turn.zone)
+        if said.strip():
+            interview, prompt = core.step(interview, said, now=turn.now, tz=turn.zone)
         token = uuid.uuid4().hex
         _store(turn, interview, token, where.channel_id, where.thread_ts)
         return InterviewView(
             token=token,
             channel_id=where.channel_id,
             thread_ts=where.thread_ts,
-            prompt=core.ask(interview, now=turn.now, tz=turn.zone),
+            prompt=_judged(turn, interview, prompt),
             note=note,
-            offer_form=not okr and not where.team,
+            offer_form=not okr and not where.team and not said.strip(),
         )
 
 

@@ -27,7 +27,8 @@ NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)  # Sunday, 10:00 in Bucharest
 TZ = ZoneInfo("Europe/Bucharest")
 
 PIZZERIA = ["we want more people to see our Instagram", "followers", "400", "+20%",
-            "in 30 days", "me", "skip", "skip"]  # fmt: skip
+            "in 30 days"]  # fmt: skip
+"""Owner, check-ins and digest channel are not asked: their defaults show at the review."""
 
 
 def run(answers: list[str], interview: Interview | None = None) -> tuple[Interview, Prompt]:
@@ -82,9 +83,9 @@ ECHOES = [
     (PIZZERIA[:1], "engagment rate", "I read “engagment rate” as Engagement rate"),
     (["customer service"], "skip", "Where: not given."),
     (["customer service"], "Cluj-Napoca", "Where: Cluj-Napoca."),
-    (PIZZERIA[:5], "<@U2>", "Owner: <@U2>."),
-    (PIZZERIA[:6], "mon and thu 9:30", "every Monday and Thursday at 09:30"),
-    (PIZZERIA[:7], "<#C1|marketing>", "Digest: <#C1>."),
+    (PIZZERIA, "change owner to <@U2>", "Owner: <@U2>."),
+    (PIZZERIA, "change cadence to mon and thu 9:30", "every Monday and Thursday at 09:30"),
+    (PIZZERIA, "change channel to <#C1|marketing>", "Digest: <#C1>."),
 ]
 
 
@@ -128,9 +129,9 @@ PROBLEMS = [
     (PIZZERIA[:4], "05/06", "Did you mean 5 Jun 2027 or 6 May 2027?", Step.DEADLINE),
     (PIZZERIA[:4], "someday", "couldn't find a date", Step.DEADLINE),
     (PIZZERIA[:4], "$1.5k", "an amount, not a date", Step.DEADLINE),
-    (PIZZERIA[:5], "ana", "mention the owner", Step.OWNER),
-    (PIZZERIA[:6], "every 3 days", "in a schedule", Step.CADENCE),
-    (PIZZERIA[:7], "marketing", "Mention the channel", Step.CHANNEL),
+    (PIZZERIA, "change owner to ana", "mention the owner", Step.OWNER),
+    (PIZZERIA, "change cadence to every 3 days", "in a schedule", Step.CADENCE),
+    (PIZZERIA, "change channel to marketing", "Mention the channel", Step.CHANNEL),
     ([], "", "Tell me in a few words", Step.WHY),
     (PIZZERIA[:1], "12000", "That is a number; name the metric", Step.METRIC),
     (PIZZERIA[:1], "12,000 %", "That is a number; name the metric", Step.METRIC),
@@ -268,7 +269,8 @@ def test_an_okr_stops_asking_at_five_key_results() -> None:
 
 
 def test_markup_typed_by_a_person_is_echoed_harmlessly() -> None:
-    _state, prompt = run(["<!channel> wants <@U99> & more sales", "skip", "<!here> orders"])
+    # "more sales" names the metric, which "back" takes back to name a custom one.
+    _state, prompt = run(["<!channel> wants <@U99> & more sales", "skip", "back", "<!here> orders"])
     shown = " ".join((*prompt.echo, prompt.question))
     assert "<!" not in shown
     assert "&lt;!here&gt;" in shown

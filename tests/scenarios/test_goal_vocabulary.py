@@ -49,7 +49,7 @@ def ask(services: Any, team: str, text: str) -> str:
 
 
 YOUTUBE_INTERVIEW = ["we want more people to see our YouTube channel", "video views", "12000",
-                     "50000 a month", "2026-12-31", "me", "skip", "skip"]  # fmt: skip
+                     "50000 a month", "2026-12-31"]  # fmt: skip
 YOUTUBE_IMPORT = {
     "title": "Video views to 50,000 a month on YouTube by 31 Dec 2026",
     "category": "brand awareness", "metric": "video views", "platform": "YouTube",

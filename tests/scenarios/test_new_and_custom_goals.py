@@ -14,7 +14,7 @@ from tests.scenarios.test_interview_flow import say
 from tests.scenarios.test_series import interview_goal
 
 PIZZA_ORDERS = ["we want more pizza orders from our website", "pizza orders", "count", "higher",
-                "about 200", "300", "in 6 weeks", "me", "skip", "skip", "save"]  # fmt: skip
+                "about 200", "300", "in 6 weeks", "save"]  # fmt: skip
 
 
 def test_a_goal_with_only_its_baseline_has_no_check_in_yet(harness: BotHarness) -> None:

@@ -12,9 +12,8 @@ from tests.scenarios.test_interview_flow import goals, say, shown
 
 # Be the pizzeria Cluj knows, on Instagram: reach, followers said to be on TikTok, sessions.
 OKR = ["we want more people to see our Instagram", "Be the pizzeria everyone in Cluj knows",
-       "reach", "12k", "20k a month", "add", "tiktok followers", "500", "1000", "add",
-       "sessions", "300", "600 a week", "done", "end of the quarter", "me", "skip",
-       "skip"]  # fmt: skip
+       "reach", "12k", "20k a month", "add", "tiktok followers", "500", "1000", "add", "sessions",
+       "300", "600 a week", "done", "end of the quarter"]  # fmt: skip
 
 
 def test_each_key_result_keeps_its_own_platform(harness: BotHarness) -> None:

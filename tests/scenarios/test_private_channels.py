@@ -43,7 +43,7 @@ def test_a_team_goal_in_a_private_channel_records_thread_replies_end_to_end(
     channel = private_channel(harness)
     harness.driver.command("U1", "/goals", "new team", channel=channel)
     [root] = harness.sandbox.channel_messages(channel)
-    for answer in (*PIZZERIA[:7], "skip", "save"):
+    for answer in (*PIZZERIA, "skip", "save"):
         harness.driver.message("U1", answer, channel=channel, thread_ts=root.ts)
     [goal] = goals(harness.engine)
     assert (goal.channel_id, goal.team) == (channel, True)
@@ -64,7 +64,7 @@ def test_a_team_goal_in_a_private_channel_records_thread_replies_end_to_end(
 def test_the_interview_takes_a_private_channel_for_its_digest(harness: BotHarness) -> None:
     channel = private_channel(harness)
     harness.driver.message("U1", "new goal")
-    for answer in (*PIZZERIA[:7], f"<#{channel}|plans>", "save"):
+    for answer in (*PIZZERIA, f"<#{channel}|plans>", "save"):
         harness.driver.message("U1", answer)
 
     [goal] = goals(harness.engine)
@@ -95,7 +95,7 @@ def test_a_digest_for_a_channel_without_the_bot_is_not_promised(harness: BotHarn
 def test_a_digest_channel_answer_without_the_bot_is_asked_again(harness: BotHarness) -> None:
     channel = channel_without_the_bot(harness)
     harness.driver.message("U1", "new goal")
-    for answer in PIZZERIA[:7]:
+    for answer in PIZZERIA:
         harness.driver.message("U1", answer)
 
     harness.driver.message("U1", f"<#{channel}>")
@@ -123,7 +123,7 @@ def test_the_bot_hears_nothing_from_where_it_was_not_invited(harness: BotHarness
 
 def test_a_chart_asked_in_a_dm_between_two_people_comes_by_dm(harness: BotHarness) -> None:
     harness.driver.message("U1", "new goal")
-    for answer in (*PIZZERIA[:7], "skip", "save"):
+    for answer in (*PIZZERIA, "skip", "save"):
         harness.driver.message("U1", answer)
     between = harness.sandbox.dm_between("U1", "U2")
 

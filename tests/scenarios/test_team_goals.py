@@ -21,10 +21,10 @@ def test_a_team_goal_from_the_command_belongs_to_the_channel_even_when_skipped(
 ) -> None:
     harness.driver.command("U1", "/goals", "new team", channel="C1")
     [root] = harness.sandbox.channel_messages("C1")
-    answer_in_thread(harness, root.ts, *PIZZERIA[:7])
-    assert "team goal" in shown(harness.sandbox.thread("C1", root.ts)[-1])
+    answer_in_thread(harness, root.ts, *PIZZERIA)
+    assert "*Digest:* <#C1>" in shown(harness.sandbox.thread("C1", root.ts)[-1])
 
-    answer_in_thread(harness, root.ts, "skip", "save")
+    answer_in_thread(harness, root.ts, "change channel to skip", "save")
 
     [goal] = goals(harness.engine)
     assert goal.channel_id == "C1"
@@ -40,7 +40,7 @@ def test_a_mention_asking_for_a_team_goal_starts_the_interview_in_its_thread(
 
     [question] = harness.sandbox.thread("C1", mention.ts)
     assert "*Why*" in shown(question)
-    answer_in_thread(harness, mention.ts, *PIZZERIA[:7], "here", "save")
+    answer_in_thread(harness, mention.ts, *PIZZERIA, "save")
 
     [goal] = goals(harness.engine)
     assert (goal.channel_id, goal.owner_id, goal.target) == ("C1", "U1", 480)
@@ -53,7 +53,7 @@ def test_a_team_okr_by_mention_groups_its_key_results_under_the_channel(
     mention = harness.driver.mention("U1", "new team okr", channel="C1")
     answer_in_thread(harness, mention.ts, "sell more pizzas", "all channels",
                      "Be the pizzeria Cluj orders from", "conversion rate", "2%", "3%", "done",
-                     "end of Q1", "me", "skip", "skip", "save")  # fmt: skip
+                     "end of Q1", "save")  # fmt: skip
 
     objective, result = goals(harness.engine)
     assert (objective.kind, objective.channel_id) == ("objective", "C1")
@@ -71,7 +71,7 @@ def test_a_personal_goal_with_a_digest_channel_is_reminded_in_the_owners_dm(
     harness: BotHarness,
 ) -> None:
     harness.driver.message("U1", "new goal")
-    for answer in (*PIZZERIA[:7], "<#C1>", "save"):
+    for answer in (*PIZZERIA, "change channel to <#C1>", "save"):
         harness.driver.message("U1", answer)
     [goal] = goals(harness.engine)
     assert (goal.channel_id, goal.team) == ("C1", False)
@@ -85,7 +85,7 @@ def test_a_personal_goal_with_a_digest_channel_is_reminded_in_the_owners_dm(
 
 def test_a_team_goal_is_still_reminded_in_its_channel(harness: BotHarness) -> None:
     mention = harness.driver.mention("U1", "new team goal", channel="C1")
-    answer_in_thread(harness, mention.ts, *PIZZERIA[:7], "here", "save")
+    answer_in_thread(harness, mention.ts, *PIZZERIA, "save")
 
     at_first_reminder(harness)
     assert tick(harness).sent == 1

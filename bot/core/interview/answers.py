@@ -324,17 +324,19 @@ def _read_cadence(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read
 
 
 # A public (C…) or private (C…, or G… from before 2021) channel, as Slack writes a mention.
-_CHANNEL = re.compile(r"^\s*<#(?P<id>[CG][A-Z0-9]{1,30})(?:\|[^>]*)?>\s*$")
+CHANNEL_MENTION = re.compile(r"<#(?P<id>[CG][A-Z0-9]{1,30})(?:\|[^>]*)?>")
 
 
-def mentioned_channel(text: str) -> str | None:
-    """The channel an answer names by mention, if that is all it says.
+def mentioned_channel(text: str, *, anywhere: bool = False) -> str | None:
+    """The channel an answer names by mention, if that is all it says (or `anywhere` in it).
 
     Example:
         >>> mentioned_channel("<#G024BE91L|secret-plans>"), mentioned_channel("#marketing")
         ('G024BE91L', None)
+        >>> mentioned_channel("digest in <#C1|marketing>", anywhere=True)
+        'C1'
     """
-    found = _CHANNEL.match(text)
+    found = CHANNEL_MENTION.search(text) if anywhere else CHANNEL_MENTION.fullmatch(text.strip())
     return found["id"] if found else None
 
 

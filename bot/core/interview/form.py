@@ -102,7 +102,7 @@ def fill(
             or (at is Step.CATEGORY and FormField.WHY in problems)
             or (at is Step.PERIOD and FormField.TARGET in problems)
         )
-        overriding = at is Step.CATEGORY and bool(text)
+        overriding = at in _CHOSEN_OVER_DEFAULT and bool(text)
         if skipped or (answered(interview, at) and not overriding):
             continue
         result = READERS[at](interview, text, now, tz)
@@ -142,6 +142,9 @@ def _fields(answers: FormAnswers) -> tuple[tuple[Step, FormField, str], ...]:
         (Step.CHANNEL, FormField.CHANNEL, f"<#{channel}>" if channel else "skip"),
     )
 
+
+_CHOSEN_OVER_DEFAULT = frozenset({Step.CATEGORY, Step.OWNER, Step.CADENCE, Step.CHANNEL})
+"""Fields the form always has a choice for, which replaces a guess or a default."""
 
 _MEASURE_FIELDS = frozenset({FormField.METRIC, FormField.CUSTOM_METRIC, FormField.UNIT,
                              FormField.DIRECTION, FormField.BASELINE})  # fmt: skip

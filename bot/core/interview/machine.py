@@ -11,9 +11,11 @@ from zoneinfo import ZoneInfo
 
 from bot.core.interview.answers import READERS, read_kr_where
 from bot.core.interview.questions import HELP_TEXT, QUESTIONS, STEP_NAMES, controls
+from bot.core.interview.reading import AT_ONCE, condensed, okr_at_once, take
+from bot.core.interview.sentence import parts_of
 from bot.core.interview.state import (
+    DEFAULT_CADENCE,
     MAX_ANSWER_CHARS,
-    MEASURE_STEPS,
     Choice,
     Interview,
     Measure,
@@ -21,7 +23,7 @@ from bot.core.interview.state import (
     Problem,
     Prompt,
     Step,
-    answered,
+    advance,
     where_of,
     with_measure,
 )
@@ -57,11 +59,16 @@ def start(
     runs in a thread there and belongs to that channel.
 
     Example:
-        >>> start("U1").step
-        <Step.WHY: 'why'>
+        >>> fresh = start("U1")
+        >>> fresh.step, fresh.owner, fresh.cadence, fresh.channel
+        (<Step.WHY: 'why'>, 'U1', 'weekly on monday at 10:00', None)
     """
     mode = Mode.OKR if okr else Mode.SMART
-    return Interview(user_id=user_id, mode=mode, here_channel=here_channel, team=team)
+    # Shown at the review, not asked: the person owns it, weekly check-ins, and the
+    # digest goes to the channel it was started from (none from a DM).
+    return Interview(user_id=user_id, mode=mode, here_channel=here_channel, team=team,
+                     owner=user_id, cadence=DEFAULT_CADENCE, channel_answered=True,
+                     channel=here_channel)  # fmt: skip
 
 
 def step(
@@ -94,6 +101,14 @@ def step(
         )
     if interview.step is Step.REVIEW:
         return _at_review(interview, text, word, now=now, tz=tz)
+    okr = okr_at_once(interview, text, now=now, tz=tz) if interview.step is Step.WHY else None
+    if okr is not None:
+        return okr, ask(
+            okr,
+            now=now,
+            tz=tz,
+            echo=(f"Got it: an objective with {len(okr.measures)} key results.",),
+        )
     return _answer(interview, interview.step, text, now=now, tz=tz)
 
 
@@ -141,29 +156,10 @@ def _answer(
         return interview, ask(interview, now=now, tz=tz, problem=result)
     answered, echo = result
     answered = replace(answered, history=(*answered.history, (at, interview.current)))
-    moved = _advance(answered)
-    return moved, ask(moved, now=now, tz=tz, echo=echo)
-
-
-def _advance(interview: Interview) -> Interview:
-    """Move to the first question still unanswered (the review when none is)."""
-    at, index = _missing(interview)
-    return replace(interview, step=at, current=index)
-
-
-def _missing(i: Interview) -> tuple[Step, int]:
-    for at in (Step.WHY, Step.CATEGORY, Step.WHERE, Step.OBJECTIVE):
-        if not answered(i, at, i.current):
-            return at, i.current
-    for index in range(len(i.measures)):
-        for at in MEASURE_STEPS:
-            if not answered(i, at, index):
-                return at, index
-    last = len(i.measures) - 1
-    for at in (Step.MORE, Step.DEADLINE, Step.OWNER, Step.CADENCE, Step.CHANNEL):
-        if not answered(i, at, last):
-            return at, last
-    return Step.REVIEW, last
+    parts = parts_of(text, now=now, tz=tz, skip=at)
+    moved, more, problem = take(answered, parts, now=now, tz=tz)
+    return moved, ask(moved, now=now, tz=tz, echo=condensed(moved, (*echo, *more)),
+                      problem=problem)  # fmt: skip
 
 
 def _back(interview: Interview, *, now: datetime, tz: ZoneInfo) -> tuple[Interview, Prompt]:
@@ -172,7 +168,7 @@ def _back(interview: Interview, *, now: datetime, tz: ZoneInfo) -> tuple[Intervi
         return interview, ask(interview, now=now, tz=tz, problem=problem)
     (previous, index), history = interview.history[-1], interview.history[:-1]
     cleared = _clear(replace(interview, history=history), previous, index)
-    moved = _advance(cleared)
+    moved = advance(cleared)
     return moved, ask(moved, now=now, tz=tz, echo=(f"Back to: {STEP_NAMES[previous]}.",))
 
 
@@ -240,11 +236,14 @@ def _at_review(
         word in ("okr", "switch to okr", "okr mode", "make it an okr")
         and interview.mode is Mode.SMART
     ):
-        okr = _advance(replace(interview, mode=Mode.OKR))
+        okr = advance(replace(interview, mode=Mode.OKR))
         echo = ("Switched to OKR mode: this goal becomes the first key result of an objective.",)
         return okr, ask(okr, now=now, tz=tz, echo=echo)
     change = _CHANGE.match(text)
     if change is None:
+        changed = _changed_by_sentence(interview, text, now=now, tz=tz)
+        if changed is not None:
+            return changed
         problem = Problem(
             "At this point, say “save”, change a field by name, “okr”, or “cancel”.",
             "change target to 50k",
@@ -264,6 +263,24 @@ def _at_review(
     if not value:
         return cleared, ask(cleared, now=now, tz=tz)
     return _answer(cleared, at, value, now=now, tz=tz)
+
+
+def _changed_by_sentence(
+    interview: Interview, text: str, *, now: datetime, tz: ZoneInfo
+) -> tuple[Interview, Prompt] | None:
+    """A review answer that states fields without naming them ("<#C1>", "by end of Q1")."""
+    parts = [(at, t) for at, t in parts_of(text, now=now, tz=tz) if at in AT_ONCE]
+    if not parts:
+        return None
+    echo: list[str] = []
+    changed = interview
+    for at, said in parts:
+        result = READERS[at](_clear(changed, at, changed.current), said, now, tz)
+        if isinstance(result, Problem):
+            return changed, ask(changed, now=now, tz=tz, echo=tuple(echo), problem=result)
+        changed, lines = result
+        echo.extend(lines)
+    return changed, ask(changed, now=now, tz=tz, echo=tuple(echo))
 
 
 def _change_kr_where(

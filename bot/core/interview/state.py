@@ -79,7 +79,11 @@ class Measure:
 
 @dataclass(frozen=True, slots=True)
 class Interview:
-    """Everything answered so far; `history` lists answered steps for "back"."""
+    """Everything answered so far; `history` lists answered steps for "back".
+
+    `pending` keeps what an earlier message said for steps not reached yet ("from
+    400 to 480" before the metric is known): each is read when its step comes up.
+    """
 
     user_id: str
     mode: Mode = Mode.SMART
@@ -102,6 +106,7 @@ class Interview:
     here_channel: str | None = None
     team: bool = False
     history: tuple[tuple[Step, int], ...] = ()
+    pending: tuple[tuple[Step, str], ...] = ()
 
     @property
     def finished(self) -> bool:
@@ -197,3 +202,24 @@ def answered(i: Interview, at: Step, index: int = 0) -> bool:
         Step.CADENCE: i.cadence is not None,
         Step.CHANNEL: i.channel_answered,
     }.get(at, False)
+
+
+def advance(interview: Interview) -> Interview:
+    """Move to the first question still unanswered (the review when none is)."""
+    at, index = missing(interview)
+    return replace(interview, step=at, current=index)
+
+
+def missing(i: Interview) -> tuple[Step, int]:
+    for at in (Step.WHY, Step.CATEGORY, Step.WHERE, Step.OBJECTIVE):
+        if not answered(i, at, i.current):
+            return at, i.current
+    for index in range(len(i.measures)):
+        for at in MEASURE_STEPS:
+            if not answered(i, at, index):
+                return at, index
+    last = len(i.measures) - 1
+    for at in (Step.MORE, Step.DEADLINE, Step.OWNER, Step.CADENCE, Step.CHANNEL):
+        if not answered(i, at, last):
+            return at, last
+    return Step.REVIEW, last

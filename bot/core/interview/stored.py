@@ -36,6 +36,7 @@ def to_json(interview: Interview) -> dict[str, Any]:
         "here_channel": interview.here_channel,
         "team": interview.team,
         "history": [[s.value, index] for s, index in interview.history],
+        "pending": [[s.value, text] for s, text in interview.pending],
     }
 
 
@@ -85,6 +86,7 @@ def from_json(data: dict[str, Any]) -> Interview | None:
             here_channel=data.get("here_channel"),
             team=bool(data.get("team")),
             history=tuple((Step(s), int(index)) for s, index in data.get("history", [])),
+            pending=tuple((Step(s), str(text)) for s, text in data.get("pending", [])),
         )
     except (KeyError, ValueError, TypeError, AttributeError, InvalidOperation):
         return None

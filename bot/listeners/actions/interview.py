@@ -50,12 +50,19 @@ def open_form_button(ack: Ack, body: dict[str, Any], client: WebClient, actor: A
     client.views_open(trigger_id=str(body.get("trigger_id", "")), view=form_view(actor.user_id))
 
 
-def start_button(ack: Ack, client: WebClient, services: Services, actor: Actor) -> None:
-    """New goal (on the App Home and elsewhere): the interview starts in the person's DM."""
+def start_button(
+    ack: Ack, action: dict[str, Any], client: WebClient, services: Services, actor: Actor
+) -> None:
+    """New goal (on the App Home and elsewhere): the interview starts in the person's DM.
+
+    The button offered under a wish carries the wish, which answers the first questions.
+    """
     ack()
+    value = str(action.get("value") or "")
     dm = str(client.conversations_open(users=actor.user_id)["channel"]["id"])
     who = service.Interviewee(actor.team_id, actor.user_id, actor.timezone)
-    view = service.begin(services, who, service.InterviewPlace(dm))
+    said = "" if value == "new" else value
+    view = service.begin(services, who, service.InterviewPlace(dm), said=said)
     post(client, view, channel_id=dm)
 
 

@@ -11,6 +11,7 @@ from bot.render.interview import INTERVIEW_BY_DM, team_interview_opening
 from bot.render.interview_form import form_view
 from bot.services import interview as service
 from bot.slack.errors import CHANNEL_ERRORS
+from bot.slack.membership import bot_is_in
 
 
 def new_goal(ctx: CommandContext) -> None:
@@ -36,9 +37,11 @@ def new_goal(ctx: CommandContext) -> None:
     else:
         opened = ctx.client.conversations_open(users=ctx.user_id)
         channel_id, thread_ts = str(opened["channel"]["id"]), None
+    # The channel it was asked from gets the digest by default, if the bot can post there.
+    here = in_channel and (thread_ts is not None or bot_is_in(ctx.client, ctx.channel_id))
     who = service.Interviewee(ctx.team_id, ctx.user_id, tz)
     where = service.InterviewPlace(
-        channel_id, thread_ts=thread_ts, here_channel=ctx.channel_id if in_channel else None
+        channel_id, thread_ts=thread_ts, here_channel=ctx.channel_id if here else None
     )
     view = service.begin(ctx.services, who, where, okr="okr" in words)
     post(ctx.client, view, channel_id=channel_id)

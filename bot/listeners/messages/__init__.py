@@ -16,7 +16,7 @@ from slack_sdk import WebClient
 from bot.listeners.context import MessageContext
 from bot.listeners.messages import checkins
 from bot.listeners.messages.analytics_files import analytics_file
-from bot.listeners.messages.interview import interview_reply
+from bot.listeners.messages.interview import interview_reply, wish_to_goal
 from bot.listeners.messages.questions import answer_questions
 from bot.render.help import DID_NOT_CATCH
 from bot.services import Services
@@ -41,6 +41,7 @@ HANDLERS: tuple[MessageHandler, ...] = (
     checkins.undo_request,
     checkins.checkin_reply,
     interview_reply,
+    wish_to_goal,
     answer_questions,
     fallback,
 )

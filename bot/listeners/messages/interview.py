@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.core.interview.answers import mentioned_channel
+from bot.core.interview.sentence import reads_like_a_wish
 from bot.core.wording import normalise
 from bot.listeners.context import MessageContext
 from bot.listeners.interview_talk import post, show_saved_on_home
 from bot.render.errors import not_in_channel_text
+from bot.render.interview import wish_blocks, wish_offer
 from bot.services import interview as service
 from bot.slack.membership import bot_is_in
 
 _START = {"new goal": False, "new okr": True, "set a goal": False, "goal new": False}
+_STATED = re.compile(
+    r"^\s*(?P<start>" + "|".join(_START) + r")\s*[:,;.-]\s*(?P<said>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 _TEAM_START = {"new team goal": False, "new goal for the team": False, "team goal": False,
                "new team okr": True, "new okr for the team": True}  # fmt: skip
 
@@ -20,11 +28,14 @@ def interview_reply(ctx: MessageContext) -> bool:
     if not ctx.user_id:
         return False
     wanted = normalise(ctx.text[:40])
-    if ctx.is_direct and not ctx.thread_ts and wanted in _START:
+    stated = _STATED.match(ctx.text)  # "new goal: grow our followers from 400 to 480"
+    if ctx.is_direct and not ctx.thread_ts and (wanted in _START or stated):
+        okr = _START[normalise(stated["start"])] if stated else _START[wanted]
         tz = ctx.actor.timezone
         who = service.Interviewee(ctx.team_id, ctx.user_id, tz)
         where = service.InterviewPlace(ctx.channel_id)
-        started = service.begin(ctx.services, who, where, okr=_START[wanted])
+        said = stated["said"] if stated else ""
+        started = service.begin(ctx.services, who, where, okr=okr, said=said)
         post(ctx.client, started, channel_id=ctx.channel_id)
         return True
     if ctx.is_mention and wanted in _TEAM_START:
@@ -32,7 +43,7 @@ def interview_reply(ctx: MessageContext) -> bool:
         return True
     if not interview_here(ctx):
         return False
-    picked = mentioned_channel(ctx.text)
+    picked = mentioned_channel(ctx.text, anywhere=True)
     if picked and picked != ctx.channel_id and not bot_is_in(ctx.client, picked):
         # A digest channel the bot is not in would fail at the first digest: say so now.
         ctx.say(not_in_channel_text(picked))
@@ -62,3 +73,12 @@ def _start_team_interview(ctx: MessageContext, *, okr: bool) -> None:
     )
     started = service.begin(ctx.services, who, where, okr=okr)
     post(ctx.client, started, channel_id=ctx.channel_id)
+
+
+def wish_to_goal(ctx: MessageContext) -> bool:
+    """A DM that reads like a wish ("I want more people to know about our pizzeria") is
+    offered as the start of a goal, not answered as a question about goals."""
+    if not (ctx.is_direct and not ctx.thread_ts and reads_like_a_wish(ctx.text)):
+        return False
+    ctx.say(wish_offer(), wish_blocks(ctx.text))
+    return True
