@@ -245,13 +245,8 @@ def series(figures: GoalFigures, points: Sequence[Point], now: datetime) -> list
         [Decimal('12000')]
     """
     seen = up_to(points, now)
-    if (
-        figures.baseline is not None
-        and figures.start <= now
-        and (not seen or figures.start < seen[0].at)
-    ):
-        return [Point(figures.start, figures.baseline), *seen]
-    return seen
+    start = start_point(figures, seen[0] if seen else None, now)
+    return [start, *seen] if start else seen
 
 
 def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> GoalProgress:
@@ -269,41 +264,26 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
         <Status.ON_TRACK: 'on_track'>
     """
     seen = series(figures, points, now)
-    plan_start = figures.start
-    baseline = figures.baseline
-    if baseline is None and seen:
-        plan_start, baseline = seen[0].at, seen[0].value
-    latest = seen[-1] if seen else None
-    current = latest.value if latest else None
     checked = up_to(points, now)  # the check-ins alone: a baseline is no check-in
-
+    plan = _plan(figures, seen[0] if seen else None, seen[-1] if seen else None, now)
+    baseline, plan_start, current, achieved = plan.baseline, plan.start, plan.current, plan.achieved
     trend_points = seen
     trend_applies = figures.unit is not Unit.MILESTONE
-
-    so_far = progress(baseline, figures.target, current, figures.direction)
-    expected = expected_progress(plan_start, figures.deadline, now)
     predicted = forecast(trend_points, figures.deadline) if trend_applies else None
-    achieved = current is not None and meets_target(current, figures.target, figures.direction)
 
     return GoalProgress(
         current=current,
         last_at=checked[-1].at if checked else None,
         baseline=baseline,
-        progress=so_far,
-        expected=expected,
+        progress=plan.so_far,
+        expected=plan.expected,
         expected_value=(
             expected_value(baseline, figures.target, plan_start, figures.deadline, now)
             if baseline is not None
             else None
         ),
-        status=_status(
-            has_points=bool(seen),
-            achieved=achieved,
-            deadline_passed=now >= figures.deadline,
-            behind_plan=(expected - so_far) if so_far is not None else _ZERO,
-            trend_reaches_target=(
-                predicted is not None and meets_target(predicted, figures.target, figures.direction)
-            ),
+        status=plan.status(
+            predicted is not None and meets_target(predicted, figures.target, figures.direction)
         ),
         forecast=predicted,
         eta=(
@@ -317,6 +297,70 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
         required_per_week=_still_needed(figures, current, achieved, now, WEEK_DAYS),
         required_per_month=_still_needed(figures, current, achieved, now, MONTH_DAYS),
     )
+
+
+def status_from_ends(
+    figures: GoalFigures,
+    *,
+    first: Point | None,
+    latest: Point | None,
+    now: datetime,
+    trend_reaches_target: bool,
+) -> Status:
+    """The status `assess` gives, from a goal's first and latest check-ins up to `now` and
+    whether its trend reaches the target (False without one): a list of many goals is
+    sorted by status without reading every check-in."""
+    start = start_point(figures, first, now)
+    return _plan(figures, start or first, latest or start, now).status(trend_reaches_target)
+
+
+def start_point(figures: GoalFigures, first: Point | None, now: datetime) -> Point | None:
+    """The baseline as the series' first point, before the first check-in (see `series`)."""
+    if figures.baseline is None or figures.start > now or (first and first.at <= figures.start):
+        return None
+    return Point(figures.start, figures.baseline)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """Where a goal stands against its plan (from its series' first and latest points)."""
+
+    figures: GoalFigures
+    now: datetime
+    start: datetime
+    baseline: Decimal | None
+    current: Decimal | None
+    so_far: Decimal | None
+    expected: Decimal
+
+    @property
+    def achieved(self) -> bool:
+        figures = self.figures
+        return self.current is not None and meets_target(
+            self.current, figures.target, figures.direction
+        )
+
+    def status(self, trend_reaches_target: bool) -> Status:
+        """The first status rule (module docstring) that applies."""
+        behind_plan = (self.expected - self.so_far) if self.so_far is not None else _ZERO
+        if self.current is None:
+            return Status.NO_DATA
+        if self.achieved:
+            return Status.ACHIEVED
+        if self.now >= self.figures.deadline:
+            return Status.MISSED
+        if behind_plan <= ON_TRACK_SLACK or trend_reaches_target:
+            return Status.ON_TRACK
+        return Status.AT_RISK if behind_plan <= AT_RISK_SLACK else Status.OFF_TRACK
+
+
+def _plan(figures: GoalFigures, first: Point | None, latest: Point | None, now: datetime) -> _Plan:
+    start, baseline = (first.at, first.value) if figures.baseline is None and first else (
+        figures.start, figures.baseline)  # fmt: skip
+    current = latest.value if latest else None
+    so_far = progress(baseline, figures.target, current, figures.direction)
+    expected = expected_progress(start, figures.deadline, now)
+    return _Plan(figures, now, start, baseline, current, so_far, expected)
 
 
 def progress_bar(fraction: Decimal | None, width: int = 10) -> str:
@@ -344,27 +388,6 @@ def _plan_fraction(start: datetime, deadline: datetime, at: datetime) -> Decimal
     if at <= start:
         return _ZERO
     return exact_seconds(at - start) / exact_seconds(deadline - start)
-
-
-def _status(
-    *,
-    has_points: bool,
-    achieved: bool,
-    deadline_passed: bool,
-    behind_plan: Decimal,
-    trend_reaches_target: bool,
-) -> Status:
-    if not has_points:
-        return Status.NO_DATA
-    if achieved:
-        return Status.ACHIEVED
-    if deadline_passed:
-        return Status.MISSED
-    if behind_plan <= ON_TRACK_SLACK or trend_reaches_target:
-        return Status.ON_TRACK
-    if behind_plan <= AT_RISK_SLACK:
-        return Status.AT_RISK
-    return Status.OFF_TRACK
 
 
 def _still_needed(

@@ -22,7 +22,7 @@ from bot.core.trend import Point
 from bot.core.values import GoalKind
 from storage.checkins import key_results_of
 from storage.models import CheckIn, Goal
-from storage.progress import checkins_by_goal
+from storage.progress import StoredPoint, points_by_goal
 
 
 def goal_figures(goal: Goal, *, deadline: datetime | None = None) -> GoalFigures | None:
@@ -49,12 +49,12 @@ def goal_figures(goal: Goal, *, deadline: datetime | None = None) -> GoalFigures
     )
 
 
-def goal_points(checkins: Sequence[CheckIn]) -> tuple[Point, ...]:
+def goal_points(checkins: Sequence[CheckIn | StoredPoint]) -> tuple[Point, ...]:
     """A goal's check-ins as the progress analytics read them, in the order given."""
     return tuple(Point(c.at, c.value) for c in checkins)
 
 
-def tracked_goal(goal: Goal, checkins: Sequence[CheckIn]) -> TrackedGoal | None:
+def tracked_goal(goal: Goal, checkins: Sequence[CheckIn | StoredPoint]) -> TrackedGoal | None:
     """The goal as progress analytics see it; None without a target or a deadline.
 
     Example:
@@ -98,7 +98,7 @@ def key_result_scores(
     if not objectives:
         return {}
     results = key_results_of(session=session, team_id=team_id, objective_ids=list(objectives))
-    checkins = checkins_by_goal(
+    checkins = points_by_goal(
         session=session, team_id=team_id, goal_ids=[g.id for g in results if g.id is not None]
     )
     scored: dict[int, list[KeyResultScore]] = {i: [] for i in objectives}
@@ -125,7 +125,7 @@ def objective_scores(
 
 def track_goals(*, session: Session, team_id: str, goals: Sequence[Goal]) -> list[TrackedGoal]:
     """The goals that have a plan, with their check-ins loaded in one query."""
-    checkins = checkins_by_goal(
+    checkins = points_by_goal(
         session=session, team_id=team_id, goal_ids=[g.id for g in goals if g.id is not None]
     )
     found = (tracked_goal(goal, checkins.get(goal.id or 0, [])) for goal in goals)
