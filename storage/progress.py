@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from storage.models import CHECKIN_ORDER, CheckIn
@@ -42,3 +42,21 @@ def points_by_goal(
     for goal_id, at, value in session.execute(query):
         found[goal_id].append(StoredPoint(at, value))
     return found
+
+
+def last_checkins(
+    *, session: Session, team_id: str, goal_ids: Sequence[int], up_to: datetime
+) -> dict[int, datetime]:
+    """When each goal was last checked in on, up to `up_to` (goals never are missing)."""
+    if not goal_ids:
+        return {}
+    query = (
+        select(col(CheckIn.goal_id), func.max(col(CheckIn.at)))
+        .where(
+            col(CheckIn.team_id) == scoped_team(team_id),
+            col(CheckIn.goal_id).in_(goal_ids),
+            col(CheckIn.at) <= up_to,
+        )
+        .group_by(col(CheckIn.goal_id))
+    )
+    return {int(goal_id): at for goal_id, at in session.execute(query)}

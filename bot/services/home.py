@@ -4,16 +4,16 @@ Slack allows 100 blocks on the Home tab, so a person's own goals show up to
 `MY_GOALS` and the team's goals `TEAM_PAGE` at a time, with paging buttons.
 
 A Home reads the workspace's goals once, then the check-ins of only the goals it
-shows (and of the person's own, to tell which are due), and writes each row's line
-alone: no digest is composed for it. Homes refreshed after one change are built in
-one unit of work.
+shows (and when each of the person's own was last checked in on, to tell which are
+due), and writes each row's line alone: no digest is composed for it. Homes refreshed
+after one change are built in one unit of work.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlmodel import Session
 
@@ -21,11 +21,12 @@ from bot.core.progress import WEEK_DAYS
 from bot.core.values import GoalState
 from bot.services import Services
 from bot.services.goal_admin import GoalRow, lines_of
-from bot.services.tracking import key_result_scores
+from bot.services.tracking import has_plan, key_result_scores
 from storage import digests as digest_store
 from storage import repo
 from storage.home import reminders_paused
 from storage.models import Goal
+from storage.progress import last_checkins
 
 MY_GOALS = 20
 TEAM_PAGE = 25
@@ -117,11 +118,29 @@ def _views(
     goals: Sequence[Goal],
     pages: dict[str, int],
 ) -> list[HomeView]:
-    """The Homes of the people in `pages` (person: page of the team's goals)."""
+    """The Homes of the people in `pages` (person: page of the team's goals).
+
+    Only the goals a Home shows are assessed; which of a person's goals are due is read
+    from when each was last checked in on.
+    """
     now = services.now()
     splits = [_Split.of(goals, user_id, page) for user_id, page in pages.items()]
-    # A person's goals beyond the first MY_GOALS still count for "due", so all are read.
-    shown = {g.id: g for s in splits for g in [*s.mine, *s.team_page]}
+    owned = [g.id for s in splits for g in s.mine if g.id is not None]
+    last = last_checkins(session=session, team_id=team_id, goal_ids=owned, up_to=now)
+    since = now - timedelta(days=WEEK_DAYS)
+    # Before its first check-in a goal is counted from its start, so a goal just saved
+    # (with or without a baseline) is not due before its first reminder could be.
+    due = {
+        s.user_id: [
+            g
+            for g in s.mine
+            if g.state == GoalState.ACTIVE
+            and has_plan(g)
+            and last.get(g.id or 0, g.start_at) <= since
+        ][:MY_GOALS]
+        for s in splits
+    }
+    shown = {g.id: g for s in splits for g in [*s.mine[:MY_GOALS], *due[s.user_id], *s.team_page]}
     lines = lines_of(session, team_id, list(shown.values()), now)
     scores = key_result_scores(
         session=session, team_id=team_id, goals=list(shown.values()), now=now
@@ -134,7 +153,7 @@ def _views(
         _view(
             split,
             rows,
-            now,
+            due[split.user_id],
             paused=reminders_paused(
                 session=session, team_id=team_id, user_id=split.user_id, now=now
             ),
@@ -147,31 +166,17 @@ def _views(
 def _view(
     split: _Split,
     rows: dict[int | None, GoalRow],
-    now: datetime,
+    due: list[Goal],
     *,
     paused: bool,
     channels: tuple[str, ...],
 ) -> HomeView:
-    def row(goal: Goal) -> GoalRow:
-        return rows[goal.id]
-
-    mine = [row(g) for g in split.mine]
-    since = now - timedelta(days=WEEK_DAYS)
-    # Before its first check-in a goal is counted from its start, so a goal just saved
-    # (with or without a baseline) is not due before its first reminder could be.
-    due = [
-        row(g)
-        for g in split.mine
-        if g.state == GoalState.ACTIVE
-        and (line := row(g).line) is not None
-        and (line.progress.last_at or g.start_at) <= since
-    ]
     return HomeView(
         user_id=split.user_id,
-        mine=tuple(mine[:MY_GOALS]),
-        mine_total=len(mine),
-        due=tuple(due[:MY_GOALS]),
-        team=tuple(row(g) for g in split.team_page),
+        mine=tuple(rows[g.id] for g in split.mine[:MY_GOALS]),
+        mine_total=len(split.mine),
+        due=tuple(rows[g.id] for g in due),
+        team=tuple(rows[g.id] for g in split.team_page),
         team_total=len(split.team),
         page=split.page,
         pages=split.pages,

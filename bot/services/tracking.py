@@ -62,7 +62,7 @@ def tracked_goal(goal: Goal, checkins: Sequence[CheckIn | StoredPoint]) -> Track
         True
     """
     figures = goal_figures(goal)
-    if figures is None or goal.kind == GoalKind.OBJECTIVE:
+    if figures is None or not has_plan(goal):
         return None
     return TrackedGoal(
         goal_id=goal.id or 0,
@@ -72,6 +72,12 @@ def tracked_goal(goal: Goal, checkins: Sequence[CheckIn | StoredPoint]) -> Track
         points=goal_points(checkins),
         currency=goal.currency,
     )
+
+
+def has_plan(goal: Goal) -> bool:
+    """Whether progress analytics track the goal (`tracked_goal` is not None): a target, a
+    deadline, and a metric of its own (an objective is scored through its key results)."""
+    return goal_figures(goal) is not None and goal.kind != GoalKind.OBJECTIVE
 
 
 @dataclass(frozen=True, slots=True)

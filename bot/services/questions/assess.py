@@ -17,7 +17,7 @@ from bot.core.progress import (
     start_point,
     status_from_ends,
 )
-from bot.core.trend import Change, Point, exact_seconds, rough_forecast
+from bot.core.trend import Change, LineSums, Point, exact_seconds, rough_forecast
 from bot.core.values import Direction, Quantity, Unit
 from bot.services.questions.find import Asking
 from bot.services.tracking import goal_figures
@@ -139,19 +139,17 @@ def _trend_reaches(
     """Whether the trend reaches the target by the deadline; None when too near to tell."""
     if figures.unit is Unit.MILESTONE:
         return False
-    count, sx, sy, sxx, sxy = (
-        (summary.count, summary.sum_x, summary.sum_y, summary.sum_xx, summary.sum_xy)
+    sums = (
+        LineSums(summary.count, summary.sum_x, summary.sum_y, summary.sum_xx, summary.sum_xy)
         if summary
-        else (0, 0.0, 0.0, 0.0, 0.0)
+        else LineSums(0, 0.0, 0.0, 0.0, 0.0)
     )
     start = start_point(figures, first, now)
     if start is not None:  # the baseline counts as a point, before every check-in
-        x, y = -float(exact_seconds(now - start.at)), float(start.value)
-        count, sx, sy, sxx, sxy = count + 1, sx + x, sy + y, sxx + x * x, sxy + x * y
+        sums = sums.plus(-float(exact_seconds(now - start.at)), float(start.value))
     elif summary is not None and summary.one_moment:
         return False
-    at = float(exact_seconds(figures.deadline - now))
-    predicted = rough_forecast(count, sx, sy, sxx, sxy, at)
+    predicted = rough_forecast(sums, float(exact_seconds(figures.deadline - now)))
     if predicted is None:
         return False
     target = float(figures.target)
