@@ -7,16 +7,19 @@ an ORM object for each of 100,000 check-ins was most of a 1,000-goal digest's ti
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from storage.models import CHECKIN_ORDER, CheckIn
 from storage.repo import scoped_team
+
+PointT = TypeVar("PointT")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +31,15 @@ class StoredPoint:
 
 
 def points_by_goal(
-    *, session: Session, team_id: str, goal_ids: Sequence[int]
-) -> dict[int, list[StoredPoint]]:
-    """Each goal's check-ins, oldest first; goals without any are missing from the dict."""
-    found: dict[int, list[StoredPoint]] = defaultdict(list)
+    *,
+    session: Session,
+    team_id: str,
+    goal_ids: Sequence[int],
+    point: Callable[[datetime, Decimal], PointT],
+) -> dict[int, list[PointT]]:
+    """Each goal's check-ins as `point(at, value)`, oldest first; goals without any are
+    missing from the dict. (The caller's point type is built once per check-in.)"""
+    found: dict[int, list[PointT]] = defaultdict(list)
     if not goal_ids:
         return found
     query = (
@@ -40,7 +48,7 @@ def points_by_goal(
         .order_by(*CHECKIN_ORDER)
     )
     for goal_id, at, value in session.execute(query):
-        found[goal_id].append(StoredPoint(at, value))
+        found[goal_id].append(point(at, value))
     return found
 
 

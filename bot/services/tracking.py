@@ -22,7 +22,7 @@ from bot.core.trend import Point
 from bot.core.values import GoalKind
 from storage.checkins import key_results_of
 from storage.models import CheckIn, Goal
-from storage.progress import StoredPoint, points_by_goal
+from storage.progress import points_by_goal
 
 
 def goal_figures(goal: Goal, *, deadline: datetime | None = None) -> GoalFigures | None:
@@ -49,12 +49,12 @@ def goal_figures(goal: Goal, *, deadline: datetime | None = None) -> GoalFigures
     )
 
 
-def goal_points(checkins: Sequence[CheckIn | StoredPoint]) -> tuple[Point, ...]:
+def goal_points(checkins: Sequence[CheckIn]) -> tuple[Point, ...]:
     """A goal's check-ins as the progress analytics read them, in the order given."""
     return tuple(Point(c.at, c.value) for c in checkins)
 
 
-def tracked_goal(goal: Goal, checkins: Sequence[CheckIn | StoredPoint]) -> TrackedGoal | None:
+def tracked_goal(goal: Goal, points: Sequence[Point]) -> TrackedGoal | None:
     """The goal as progress analytics see it; None without a target or a deadline.
 
     Example:
@@ -69,7 +69,7 @@ def tracked_goal(goal: Goal, checkins: Sequence[CheckIn | StoredPoint]) -> Track
         title=goal.title,
         owner_id=goal.owner_id,
         figures=figures,
-        points=goal_points(checkins),
+        points=tuple(points),
         currency=goal.currency,
     )
 
@@ -104,8 +104,11 @@ def key_result_scores(
     if not objectives:
         return {}
     results = key_results_of(session=session, team_id=team_id, objective_ids=list(objectives))
-    checkins = points_by_goal(
-        session=session, team_id=team_id, goal_ids=[g.id for g in results if g.id is not None]
+    points_of = points_by_goal(
+        session=session,
+        team_id=team_id,
+        goal_ids=[g.id for g in results if g.id is not None],
+        point=Point,
     )
     scored: dict[int, list[KeyResultScore]] = {i: [] for i in objectives}
     for result in results:
@@ -113,8 +116,7 @@ def key_result_scores(
         figures = goal_figures(result, deadline=objective.deadline)
         if figures is None:
             continue
-        points = goal_points(checkins.get(result.id or 0, []))
-        state = assess(figures, points, now)
+        state = assess(figures, points_of.get(result.id or 0, []), now)
         scored[objective.id or 0].append(
             KeyResultScore(result.number, result.title, state.progress, kr_score(state.progress))
         )
@@ -131,8 +133,11 @@ def objective_scores(
 
 def track_goals(*, session: Session, team_id: str, goals: Sequence[Goal]) -> list[TrackedGoal]:
     """The goals that have a plan, with their check-ins loaded in one query."""
-    checkins = points_by_goal(
-        session=session, team_id=team_id, goal_ids=[g.id for g in goals if g.id is not None]
+    points_of = points_by_goal(
+        session=session,
+        team_id=team_id,
+        goal_ids=[g.id for g in goals if g.id is not None],
+        point=Point,
     )
-    found = (tracked_goal(goal, checkins.get(goal.id or 0, [])) for goal in goals)
+    found = (tracked_goal(goal, points_of.get(goal.id or 0, [])) for goal in goals)
     return [tracked for tracked in found if tracked is not None]
