@@ -11,12 +11,13 @@ after one change are built in one unit of work.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
+from bot.core.digest import DigestLine
 from bot.core.progress import WEEK_DAYS
 from bot.core.values import GoalState
 from bot.services import Services
@@ -120,28 +121,24 @@ def _views(
 ) -> list[HomeView]:
     """The Homes of the people in `pages` (person: page of the team's goals).
 
-    Only the goals a Home shows are assessed; which of a person's goals are due is read
-    from when each was last checked in on.
+    Only the goals a Home shows are assessed.
     """
     now = services.now()
-    splits = [_Split.of(goals, user_id, page) for user_id, page in pages.items()]
-    owned = [g.id for s in splits for g in s.mine if g.id is not None]
-    last = last_checkins(session=session, team_id=team_id, goal_ids=owned, up_to=now)
     since = now - timedelta(days=WEEK_DAYS)
-    # Before its first check-in a goal is counted from its start, so a goal just saved
-    # (with or without a baseline) is not due before its first reminder could be.
-    due = {
-        s.user_id: [
-            g
-            for g in s.mine
-            if g.state == GoalState.ACTIVE
-            and has_plan(g)
-            and last.get(g.id or 0, g.start_at) <= since
-        ][:MY_GOALS]
-        for s in splits
+    splits = [_Split.of(goals, user_id, page) for user_id, page in pages.items()]
+    # Someone with more goals than their Home lists has the rest's last check-ins read
+    # (one MAX per goal) to tell which are due; everyone else's are all shown anyway.
+    many = [s for s in splits if len(s.mine) > MY_GOALS]
+    owned = [g.id for s in many for g in s.mine if g.id is not None]
+    last = last_checkins(session=session, team_id=team_id, goal_ids=owned, up_to=now)
+    due = {s.user_id: _due(s.mine, lambda g: last.get(g.id or 0), since) for s in many}
+    shown = {
+        g.id: g for s in splits for g in [*s.mine[:MY_GOALS], *due.get(s.user_id, []), *s.team_page]
     }
-    shown = {g.id: g for s in splits for g in [*s.mine[:MY_GOALS], *due[s.user_id], *s.team_page]}
     lines = lines_of(session, team_id, list(shown.values()), now)
+    for s in splits:
+        if s.user_id not in due:
+            due[s.user_id] = _due(s.mine, lambda g: _line_last_at(lines.get(g.id or 0)), since)
     scores = key_result_scores(
         session=session, team_id=team_id, goals=list(shown.values()), now=now
     )
@@ -161,6 +158,25 @@ def _views(
         )
         for split in splits
     ]
+
+
+def _due(
+    mine: Sequence[Goal], last_at: Callable[[Goal], datetime | None], since: datetime
+) -> list[Goal]:
+    """The first `MY_GOALS` of a person's active goals not checked in on since `since`.
+
+    Before its first check-in a goal is counted from its start, so a goal just saved
+    (with or without a baseline) is not due before its first reminder could be.
+    """
+    return [
+        g
+        for g in mine
+        if g.state == GoalState.ACTIVE and has_plan(g) and (last_at(g) or g.start_at) <= since
+    ][:MY_GOALS]
+
+
+def _line_last_at(line: DigestLine | None) -> datetime | None:
+    return line.progress.last_at if line else None
 
 
 def _view(
