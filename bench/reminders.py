@@ -134,7 +134,9 @@ def measure(url: str, goals: int, due: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--postgres", help="a PostgreSQL URL whose server may create databases")
-    parser.add_argument("--due", default="10,100,500", help="reminders due per tick (at most 500, a tick's batch)")
+    parser.add_argument(
+        "--due", default="10,100,500", help="reminders due per tick (at most 500, a tick's batch)"
+    )
     parser.add_argument("--sizes", default="1000,10000")
     args = parser.parse_args()
     kind = "PostgreSQL" if args.postgres else "SQLite"
