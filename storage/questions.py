@@ -11,28 +11,21 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Float, Subquery, case, cast, func, literal, or_, select, type_coerce
 from sqlmodel import Session, col
 
 from storage.models import CHECKIN_ORDER, CheckIn, Goal
+from storage.progress import StoredPoint
 from storage.repo import scoped_team
+from storage.types import UTCDateTime
 
 OPEN_STATES = ("active", "achieved")
 """Goal states questions look at; archived goals are history, not answers."""
 
 TRACKED_KINDS = ("goal", "key_result")
 """Goal kinds that carry a metric (an objective is scored through its key results)."""
-
-
-@dataclass(frozen=True, slots=True)
-class StoredPoint:
-    """One check-in as the answers need it."""
-
-    at: datetime
-    value: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +112,100 @@ def recent_points(
     oldest first. The first one stands in for a missing baseline."""
     if not goal_ids:
         return {}
+    ranked = _ranked(session, team_id, goal_ids, up_to)
+    query = (
+        select(ranked.c.goal_id, ranked.c.at, ranked.c.value)
+        .where(or_(ranked.c.newest <= latest, ranked.c.oldest == 1))
+        .order_by(ranked.c.goal_id, ranked.c.oldest)
+    )
+    points: dict[int, list[StoredPoint]] = defaultdict(list)
+    for goal_id, at, value in session.execute(query):
+        points[int(goal_id)].append(StoredPoint(at, value))
+    return dict(points)
+
+
+@dataclass(frozen=True, slots=True)
+class PointsSummary:
+    """The points `recent_points` would give one goal, summed up instead of read.
+
+    `first` and `last` are exact; the sums are floats over `count` points, with x the
+    seconds before the moment asked about and y the value: enough for a least-squares
+    line that tells most goals' trend apart from their target without reading a point.
+    `one_moment` is True when every point shares one time (no line goes through them).
+    """
+
+    first: StoredPoint
+    last: StoredPoint
+    count: int
+    sum_x: float
+    sum_y: float
+    sum_xx: float
+    sum_xy: float
+    one_moment: bool
+
+
+def points_summaries(
+    *, session: Session, team_id: str, goal_ids: Sequence[int], up_to: datetime, latest: int
+) -> dict[int, PointsSummary]:
+    """`recent_points`' points of each goal as a `PointsSummary`: one row per goal."""
+    if not goal_ids:
+        return {}
+    ranked = _ranked(session, team_id, goal_ids, up_to, summed=True)
+    x, y = ranked.c.x, ranked.c.y
+    first, last = ranked.c.oldest == 1, ranked.c.newest == 1
+    query = (
+        select(
+            ranked.c.goal_id,
+            func.max(case((first, ranked.c.at))),
+            func.max(case((first, ranked.c.value))),
+            func.max(case((last, ranked.c.at))),
+            func.max(case((last, ranked.c.value))),
+            func.count(),
+            func.sum(x),
+            func.sum(y),
+            func.sum(x * x),
+            func.sum(x * y),
+            func.min(ranked.c.at) == func.max(ranked.c.at),
+        )
+        .where(or_(ranked.c.newest <= latest, first))
+        .group_by(ranked.c.goal_id)
+    )
+    return {
+        int(goal_id): PointsSummary(
+            StoredPoint(first_at, first_value),
+            StoredPoint(last_at, last_value),
+            int(count),
+            float(sx),
+            float(sy),
+            float(sxx),
+            float(sxy),
+            bool(one),
+        )
+        for goal_id, first_at, first_value, last_at, last_value, count, sx, sy, sxx, sxy, one in (
+            session.execute(query)
+        )
+    }
+
+
+def _ranked(
+    session: Session,
+    team_id: str,
+    goal_ids: Sequence[int],
+    up_to: datetime,
+    *,
+    summed: bool = False,
+) -> Subquery:
+    """The goals' check-ins up to `up_to`, each ranked from the newest and from the oldest;
+    `summed` adds x (seconds before `up_to`) and y (the value) as floats."""
+    columns: list[Any] = []
+    if summed:
+        if session.get_bind().dialect.name == "sqlite":
+            moment = literal(up_to, UTCDateTime())
+            x = (func.julianday(col(CheckIn.at)) - func.julianday(moment)) * 86400.0
+        else:
+            x = cast(func.extract("epoch", col(CheckIn.at)), Float) - up_to.timestamp()
+        y = cast(col(CheckIn.value), Float)
+        columns = [type_coerce(x, Float).label("x"), type_coerce(y, Float).label("y")]
     newest = (
         func.row_number()
         .over(
@@ -132,8 +219,15 @@ def recent_points(
         .over(partition_by=col(CheckIn.goal_id), order_by=CHECKIN_ORDER)
         .label("oldest")
     )
-    ranked = (
-        select(col(CheckIn.goal_id), col(CheckIn.at), col(CheckIn.value), newest, oldest)
+    return (
+        select(
+            col(CheckIn.goal_id),
+            col(CheckIn.at),
+            col(CheckIn.value),
+            newest,
+            oldest,
+            *columns,
+        )
         .where(
             col(CheckIn.team_id) == scoped_team(team_id),
             col(CheckIn.goal_id).in_(goal_ids),
@@ -141,12 +235,3 @@ def recent_points(
         )
         .subquery()
     )
-    query = (
-        select(ranked.c.goal_id, ranked.c.at, ranked.c.value)
-        .where(or_(ranked.c.newest <= latest, ranked.c.oldest == 1))
-        .order_by(ranked.c.goal_id, ranked.c.oldest)
-    )
-    points: dict[int, list[StoredPoint]] = defaultdict(list)
-    for goal_id, at, value in session.execute(query):
-        points[int(goal_id)].append(StoredPoint(at, value))
-    return dict(points)

@@ -20,8 +20,6 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any, Literal
 
-import yaml
-
 from bot.core.objectives import CategoryMatch, classify_why
 from bot.core.platforms import PLATFORMS, Platform, detect_platform
 from bot.core.values import Category, Direction, Unit
@@ -32,6 +30,7 @@ from bot.core.wording import (
     PhraseIndex,
     normalise,
 )
+from bot.core.yaml_data import read_yaml
 
 __all__ = [
     "KPI",
@@ -165,7 +164,7 @@ class _Catalogue:
 @functools.cache
 def _load() -> _Catalogue:
     text = resources.files("bot.core").joinpath("data/kpis.yml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml(text)
     kpis = tuple(_kpi_from(entry) for entry in raw["kpis"])
     by_key: dict[str, KPI] = {k.key: k for k in kpis}
     if len(by_key) != len(kpis):

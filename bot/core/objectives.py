@@ -13,10 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
 from bot.core.values import Category
 from bot.core.wording import SUFFIXING_LANGUAGES, PhraseIndex
+from bot.core.yaml_data import read_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +34,7 @@ class CategoryMatch:
 @functools.cache
 def _index() -> PhraseIndex[Category]:
     text = resources.files("bot.core").joinpath("data/objectives.yml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml(text)
     plain: list[tuple[str, Category]] = []
     suffixed: list[tuple[str, Category]] = []
     for category_name, by_language in raw.items():

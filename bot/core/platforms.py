@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from importlib import resources
 
-import yaml
-
 from bot.core.wording import PhraseIndex, normalise
+from bot.core.yaml_data import read_yaml
 
 
 class PlatformKey(StrEnum):
@@ -39,7 +38,7 @@ class Platform:
 @functools.cache
 def _load() -> tuple[tuple[Platform, ...], PhraseIndex[Platform]]:
     text = resources.files("bot.core").joinpath("data/platforms.yml").read_text(encoding="utf-8")
-    entries = yaml.safe_load(text)["platforms"]
+    entries = read_yaml(text)["platforms"]
     platforms = tuple(Platform(PlatformKey(e["key"]), e["name"]) for e in entries)
     if {p.key for p in platforms} != set(PlatformKey):
         raise ValueError("platforms.yml: its keys and PlatformKey differ")

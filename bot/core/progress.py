@@ -33,11 +33,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
 from bot.core.period import MONTH_DAYS, WEEK_DAYS, Period
+from bot.core.plan import PROGRESS_PLACES, expected_progress, expected_value, required_per
 from bot.core.trend import (
     VALUE_PLACES,
     Change,
@@ -45,21 +46,17 @@ from bot.core.trend import (
     change_since,
     change_since_last,
     eta,
-    exact_seconds,
     forecast,
     up_to,
 )
 from bot.core.values import Direction, Unit
-from bot.core.workdays import WorkCalendar, working_fraction
+from bot.core.workdays import WorkCalendar
 
 ON_TRACK_SLACK = Decimal("0.10")
 """How far progress may trail the plan (as a fraction of the whole way) and still be on track."""
 
 AT_RISK_SLACK = Decimal("0.25")
 """How far progress may trail the plan and be at risk rather than off track."""
-
-PROGRESS_PLACES = Decimal("0.0001")
-"""Progress and expected progress are fractions rounded to 4 places (0.01 %)."""
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
@@ -182,62 +179,6 @@ def progress(
     return ((current - baseline) / (target - baseline)).quantize(PROGRESS_PLACES)
 
 
-def expected_progress(
-    start: datetime, deadline: datetime, at: datetime, calendar: WorkCalendar | None = None
-) -> Decimal:
-    """The fraction of the way the plan says a goal should have covered at `at`.
-
-    Linear in time from 0 at `start` to 1 at `deadline`, clamped to 0..1.
-
-    Example:
-        >>> from datetime import UTC
-        >>> expected_progress(datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 11, tzinfo=UTC),
-        ...                   datetime(2026, 1, 5, tzinfo=UTC))
-        Decimal('0.4000')
-    """
-    return _plan_fraction(start, deadline, at, calendar).quantize(PROGRESS_PLACES)
-
-
-def expected_value(  # noqa: PLR0913 (the plan's figures, and the days it counts)
-    baseline: Decimal,
-    target: Decimal,
-    start: datetime,
-    deadline: datetime,
-    at: datetime,
-    *,
-    calendar: WorkCalendar | None = None,
-) -> Decimal:
-    """The value the plan says the metric should have at `at`.
-
-    Example:
-        >>> from datetime import UTC
-        >>> expected_value(Decimal("400"), Decimal("480"), datetime(2026, 1, 1, tzinfo=UTC),
-        ...                datetime(2026, 1, 11, tzinfo=UTC), datetime(2026, 1, 6, tzinfo=UTC))
-        Decimal('440.00')
-    """
-    fraction = _plan_fraction(start, deadline, at, calendar)
-    return (baseline + (target - baseline) * fraction).quantize(VALUE_PLACES)
-
-
-def required_per(
-    current: Decimal, target: Decimal, *, now: datetime, deadline: datetime, days: int
-) -> Decimal | None:
-    """The signed change still needed every `days` days to reach `target` by `deadline`.
-
-    None once the deadline has passed.
-
-    Example:
-        >>> from datetime import UTC
-        >>> required_per(Decimal("440"), Decimal("480"), now=datetime(2026, 1, 1, tzinfo=UTC),
-        ...              deadline=datetime(2026, 1, 29, tzinfo=UTC), days=7)
-        Decimal('10.00')
-    """
-    if now >= deadline:
-        return None
-    per = exact_seconds(timedelta(days=days)) / exact_seconds(deadline - now)
-    return ((target - current) * per).quantize(VALUE_PLACES)
-
-
 def series(figures: GoalFigures, points: Sequence[Point], now: datetime) -> list[Point]:
     """A goal's points up to `now`, oldest first, its baseline (at the start) the first of them.
 
@@ -253,13 +194,8 @@ def series(figures: GoalFigures, points: Sequence[Point], now: datetime) -> list
         [Decimal('12000')]
     """
     seen = up_to(points, now)
-    if (
-        figures.baseline is not None
-        and figures.start <= now
-        and (not seen or figures.start < seen[0].at)
-    ):
-        return [Point(figures.start, figures.baseline), *seen]
-    return seen
+    start = start_point(figures, seen[0] if seen else None, now)
+    return [start, *seen] if start else seen
 
 
 def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> GoalProgress:
@@ -277,28 +213,19 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
         <Status.ON_TRACK: 'on_track'>
     """
     seen = series(figures, points, now)
-    plan_start = figures.start
-    baseline = figures.baseline
-    if baseline is None and seen:
-        plan_start, baseline = seen[0].at, seen[0].value
-    latest = seen[-1] if seen else None
-    current = latest.value if latest else None
     checked = up_to(points, now)  # the check-ins alone: a baseline is no check-in
-
+    plan = _plan(figures, seen[0] if seen else None, seen[-1] if seen else None, now)
+    baseline, plan_start, current, achieved = plan.baseline, plan.start, plan.current, plan.achieved
     trend_points = seen
     trend_applies = figures.unit is not Unit.MILESTONE
-
-    so_far = progress(baseline, figures.target, current, figures.direction)
-    expected = expected_progress(plan_start, figures.deadline, now, figures.calendar)
     predicted = forecast(trend_points, figures.deadline) if trend_applies else None
-    achieved = current is not None and meets_target(current, figures.target, figures.direction)
 
     return GoalProgress(
         current=current,
         last_at=checked[-1].at if checked else None,
         baseline=baseline,
-        progress=so_far,
-        expected=expected,
+        progress=plan.so_far,
+        expected=plan.expected,
         expected_value=(
             expected_value(
                 baseline,
@@ -311,14 +238,8 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
             if baseline is not None
             else None
         ),
-        status=_status(
-            has_points=bool(seen),
-            achieved=achieved,
-            deadline_passed=now >= figures.deadline,
-            behind_plan=(expected - so_far) if so_far is not None else _ZERO,
-            trend_reaches_target=(
-                predicted is not None and meets_target(predicted, figures.target, figures.direction)
-            ),
+        status=plan.status(
+            predicted is not None and meets_target(predicted, figures.target, figures.direction)
         ),
         forecast=predicted,
         eta=(
@@ -332,6 +253,70 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
         required_per_week=_still_needed(figures, current, achieved, now, WEEK_DAYS),
         required_per_month=_still_needed(figures, current, achieved, now, MONTH_DAYS),
     )
+
+
+def status_from_ends(
+    figures: GoalFigures,
+    *,
+    first: Point | None,
+    latest: Point | None,
+    now: datetime,
+    trend_reaches_target: bool,
+) -> Status:
+    """The status `assess` gives, from a goal's first and latest check-ins up to `now` and
+    whether its trend reaches the target (False without one): a list of many goals is
+    sorted by status without reading every check-in."""
+    start = start_point(figures, first, now)
+    return _plan(figures, start or first, latest or start, now).status(trend_reaches_target)
+
+
+def start_point(figures: GoalFigures, first: Point | None, now: datetime) -> Point | None:
+    """The baseline as the series' first point, before the first check-in (see `series`)."""
+    if figures.baseline is None or figures.start > now or (first and first.at <= figures.start):
+        return None
+    return Point(figures.start, figures.baseline)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """Where a goal stands against its plan (from its series' first and latest points)."""
+
+    figures: GoalFigures
+    now: datetime
+    start: datetime
+    baseline: Decimal | None
+    current: Decimal | None
+    so_far: Decimal | None
+    expected: Decimal
+
+    @property
+    def achieved(self) -> bool:
+        figures = self.figures
+        return self.current is not None and meets_target(
+            self.current, figures.target, figures.direction
+        )
+
+    def status(self, trend_reaches_target: bool) -> Status:
+        """The first status rule (module docstring) that applies."""
+        behind_plan = (self.expected - self.so_far) if self.so_far is not None else _ZERO
+        if self.current is None:
+            return Status.NO_DATA
+        if self.achieved:
+            return Status.ACHIEVED
+        if self.now >= self.figures.deadline:
+            return Status.MISSED
+        if behind_plan <= ON_TRACK_SLACK or trend_reaches_target:
+            return Status.ON_TRACK
+        return Status.AT_RISK if behind_plan <= AT_RISK_SLACK else Status.OFF_TRACK
+
+
+def _plan(figures: GoalFigures, first: Point | None, latest: Point | None, now: datetime) -> _Plan:
+    start, baseline = (first.at, first.value) if figures.baseline is None and first else (
+        figures.start, figures.baseline)  # fmt: skip
+    current = latest.value if latest else None
+    so_far = progress(baseline, figures.target, current, figures.direction)
+    expected = expected_progress(start, figures.deadline, now, figures.calendar)
+    return _Plan(figures, now, start, baseline, current, so_far, expected)
 
 
 def progress_bar(fraction: Decimal | None, width: int = 10) -> str:
@@ -351,39 +336,6 @@ def progress_bar(fraction: Decimal | None, width: int = 10) -> str:
     shown = min(max(fraction, _ZERO), _ONE)
     filled = int(shown * width)
     return f"{'▓' * filled}{'░' * (width - filled)} {int(fraction * _HUNDRED)}%"
-
-
-def _plan_fraction(
-    start: datetime, deadline: datetime, at: datetime, calendar: WorkCalendar | None
-) -> Decimal:
-    if at >= deadline:
-        return _ONE
-    if at <= start:
-        return _ZERO
-    if calendar is not None:
-        return working_fraction(calendar, start, deadline, at)
-    return exact_seconds(at - start) / exact_seconds(deadline - start)
-
-
-def _status(
-    *,
-    has_points: bool,
-    achieved: bool,
-    deadline_passed: bool,
-    behind_plan: Decimal,
-    trend_reaches_target: bool,
-) -> Status:
-    if not has_points:
-        return Status.NO_DATA
-    if achieved:
-        return Status.ACHIEVED
-    if deadline_passed:
-        return Status.MISSED
-    if behind_plan <= ON_TRACK_SLACK or trend_reaches_target:
-        return Status.ON_TRACK
-    if behind_plan <= AT_RISK_SLACK:
-        return Status.AT_RISK
-    return Status.OFF_TRACK
 
 
 def _still_needed(

@@ -34,8 +34,6 @@ from enum import StrEnum
 from importlib import resources
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from bot.core.dates import end_of_day, parse_deadline
 from bot.core.kpis import catalogue, detect_platform, match_metric, metric_spans
 from bot.core.period import Period
@@ -47,6 +45,7 @@ from bot.core.wording import (
     PhraseIndex,
     normalise,
 )
+from bot.core.yaml_data import read_yaml
 
 DUE_DEFAULT_DAYS = 30
 """A due-date question without a date ("what's due?") looks this many days ahead."""
@@ -124,7 +123,7 @@ class _Vocabulary:
 @functools.cache
 def _vocabulary() -> _Vocabulary:
     text = resources.files("bot.core").joinpath("data/questions.yml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml(text)
     plain: list[tuple[str, str]] = []
     suffixed: list[tuple[str, str]] = []
     for kind, by_language in raw["cues"].items():

@@ -15,8 +15,7 @@ from datetime import datetime
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
+from bot.core.yaml_data import read_yaml
 from bot.sandbox.scopes import KIND_PREFIX, missing_scope
 
 BOT_TOKEN = "xoxb-sandbox-bot-token"
@@ -80,7 +79,7 @@ class SandboxState:
         self._ts_lock = threading.Lock()
         # Slack's clock: message timestamps follow it (tests give it their frozen clock).
         self.clock: Callable[[], datetime] | None = None
-        granted = yaml.safe_load(_MANIFEST.read_text())
+        granted = read_yaml(_MANIFEST.read_text())
         self.bot_scopes: set[str] = set(granted["bot"])
         self.bot_events: set[str] = set(granted["bot_events"])
         self._changed = threading.Condition()

@@ -4,28 +4,30 @@ Slack allows 100 blocks on the Home tab, so a person's own goals show up to
 `MY_GOALS` and the team's goals `TEAM_PAGE` at a time, with paging buttons.
 
 A Home reads the workspace's goals once, then the check-ins of only the goals it
-shows (and of the person's own, to tell which are due), and writes each row's line
-alone: no digest is composed for it. Homes refreshed after one change are built in
-one unit of work.
+shows (and when each of the person's own was last checked in on, to tell which are
+due), and writes each row's line alone: no digest is composed for it. Homes refreshed
+after one change are built in one unit of work.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
+from bot.core.digest import DigestLine
 from bot.core.period import WEEK_DAYS
 from bot.core.values import GoalState
 from bot.services import Services
 from bot.services.goal_admin import GoalRow, lines_of
-from bot.services.tracking import key_result_scores
+from bot.services.tracking import has_plan, key_result_scores
 from storage import digests as digest_store
 from storage import repo
 from storage.home import reminders_paused
 from storage.models import Goal
+from storage.progress import last_checkins
 
 MY_GOALS = 20
 TEAM_PAGE = 25
@@ -117,12 +119,26 @@ def _views(
     goals: Sequence[Goal],
     pages: dict[str, int],
 ) -> list[HomeView]:
-    """The Homes of the people in `pages` (person: page of the team's goals)."""
+    """The Homes of the people in `pages` (person: page of the team's goals).
+
+    Only the goals a Home shows are assessed.
+    """
     now = services.now()
+    since = now - timedelta(days=WEEK_DAYS)
     splits = [_Split.of(goals, user_id, page) for user_id, page in pages.items()]
-    # A person's goals beyond the first MY_GOALS still count for "due", so all are read.
-    shown = {g.id: g for s in splits for g in [*s.mine, *s.team_page]}
+    # Someone with more goals than their Home lists has the rest's last check-ins read
+    # (one MAX per goal) to tell which are due; everyone else's are all shown anyway.
+    many = [s for s in splits if len(s.mine) > MY_GOALS]
+    owned = [g.id for s in many for g in s.mine if g.id is not None]
+    last = last_checkins(session=session, team_id=team_id, goal_ids=owned, up_to=now)
+    due = {s.user_id: _due(s.mine, lambda g: last.get(g.id or 0), since) for s in many}
+    shown = {
+        g.id: g for s in splits for g in [*s.mine[:MY_GOALS], *due.get(s.user_id, []), *s.team_page]
+    }
     lines = lines_of(session, team_id, list(shown.values()), now)
+    for s in splits:
+        if s.user_id not in due:
+            due[s.user_id] = _due(s.mine, lambda g: _line_last_at(lines.get(g.id or 0)), since)
     scores = key_result_scores(
         session=session, team_id=team_id, goals=list(shown.values()), now=now
     )
@@ -134,7 +150,7 @@ def _views(
         _view(
             split,
             rows,
-            now,
+            due[split.user_id],
             paused=reminders_paused(
                 session=session, team_id=team_id, user_id=split.user_id, now=now
             ),
@@ -144,34 +160,39 @@ def _views(
     ]
 
 
+def _due(
+    mine: Sequence[Goal], last_at: Callable[[Goal], datetime | None], since: datetime
+) -> list[Goal]:
+    """The first `MY_GOALS` of a person's active goals not checked in on since `since`.
+
+    Before its first check-in a goal is counted from its start, so a goal just saved
+    (with or without a baseline) is not due before its first reminder could be.
+    """
+    return [
+        g
+        for g in mine
+        if g.state == GoalState.ACTIVE and has_plan(g) and (last_at(g) or g.start_at) <= since
+    ][:MY_GOALS]
+
+
+def _line_last_at(line: DigestLine | None) -> datetime | None:
+    return line.progress.last_at if line else None
+
+
 def _view(
     split: _Split,
     rows: dict[int | None, GoalRow],
-    now: datetime,
+    due: list[Goal],
     *,
     paused: bool,
     channels: tuple[str, ...],
 ) -> HomeView:
-    def row(goal: Goal) -> GoalRow:
-        return rows[goal.id]
-
-    mine = [row(g) for g in split.mine]
-    since = now - timedelta(days=WEEK_DAYS)
-    # Before its first check-in a goal is counted from its start, so a goal just saved
-    # (with or without a baseline) is not due before its first reminder could be.
-    due = [
-        row(g)
-        for g in split.mine
-        if g.state == GoalState.ACTIVE
-        and (line := row(g).line) is not None
-        and (line.progress.last_at or g.start_at) <= since
-    ]
     return HomeView(
         user_id=split.user_id,
-        mine=tuple(mine[:MY_GOALS]),
-        mine_total=len(mine),
-        due=tuple(due[:MY_GOALS]),
-        team=tuple(row(g) for g in split.team_page),
+        mine=tuple(rows[g.id] for g in split.mine[:MY_GOALS]),
+        mine_total=len(split.mine),
+        due=tuple(rows[g.id] for g in due),
+        team=tuple(rows[g.id] for g in split.team_page),
         team_total=len(split.team),
         page=split.page,
         pages=split.pages,

@@ -19,7 +19,7 @@ from sqlmodel import Session
 from bot.core.dates import format_date
 from bot.core.goal_lookup import GoalRef
 from bot.core.numbers.write import round_estimate
-from bot.core.progress import expected_value
+from bot.core.plan import expected_value
 from bot.core.values import GoalKind, GoalState, Quantity
 from bot.services import Services
 from bot.services.checkin_goals import asked_goals, goal_ref, owner_zone, reminder_goal

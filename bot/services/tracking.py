@@ -23,7 +23,7 @@ from bot.core.values import GoalKind
 from bot.core.workdays import WorkCalendar, calendar_from_spec
 from storage.checkins import key_results_of
 from storage.models import CheckIn, Goal
-from storage.progress import checkins_by_goal
+from storage.progress import points_by_goal
 
 
 def goal_figures(goal: Goal, *, deadline: datetime | None = None) -> GoalFigures | None:
@@ -62,7 +62,7 @@ def goal_points(checkins: Sequence[CheckIn]) -> tuple[Point, ...]:
     return tuple(Point(c.at, c.value) for c in checkins)
 
 
-def tracked_goal(goal: Goal, checkins: Sequence[CheckIn]) -> TrackedGoal | None:
+def tracked_goal(goal: Goal, points: Sequence[Point]) -> TrackedGoal | None:
     """The goal as progress analytics see it; None without a target or a deadline.
 
     Example:
@@ -70,16 +70,22 @@ def tracked_goal(goal: Goal, checkins: Sequence[CheckIn]) -> TrackedGoal | None:
         True
     """
     figures = goal_figures(goal)
-    if figures is None or goal.kind == GoalKind.OBJECTIVE:
+    if figures is None or not has_plan(goal):
         return None
     return TrackedGoal(
         goal_id=goal.id or 0,
         title=goal.title,
         owner_id=goal.owner_id,
         figures=figures,
-        points=goal_points(checkins),
+        points=tuple(points),
         currency=goal.currency,
     )
+
+
+def has_plan(goal: Goal) -> bool:
+    """Whether progress analytics track the goal (`tracked_goal` is not None): a target, a
+    deadline, and a metric of its own (an objective is scored through its key results)."""
+    return goal_figures(goal) is not None and goal.kind != GoalKind.OBJECTIVE
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +112,11 @@ def key_result_scores(
     if not objectives:
         return {}
     results = key_results_of(session=session, team_id=team_id, objective_ids=list(objectives))
-    checkins = checkins_by_goal(
-        session=session, team_id=team_id, goal_ids=[g.id for g in results if g.id is not None]
+    points_of = points_by_goal(
+        session=session,
+        team_id=team_id,
+        goal_ids=[g.id for g in results if g.id is not None],
+        point=Point,
     )
     scored: dict[int, list[KeyResultScore]] = {i: [] for i in objectives}
     for result in results:
@@ -115,8 +124,7 @@ def key_result_scores(
         figures = goal_figures(result, deadline=objective.deadline)
         if figures is None:
             continue
-        points = goal_points(checkins.get(result.id or 0, []))
-        state = assess(figures, points, now)
+        state = assess(figures, points_of.get(result.id or 0, []), now)
         scored[objective.id or 0].append(
             KeyResultScore(result.number, result.title, state.progress, kr_score(state.progress))
         )
@@ -133,8 +141,11 @@ def objective_scores(
 
 def track_goals(*, session: Session, team_id: str, goals: Sequence[Goal]) -> list[TrackedGoal]:
     """The goals that have a plan, with their check-ins loaded in one query."""
-    checkins = checkins_by_goal(
-        session=session, team_id=team_id, goal_ids=[g.id for g in goals if g.id is not None]
+    points_of = points_by_goal(
+        session=session,
+        team_id=team_id,
+        goal_ids=[g.id for g in goals if g.id is not None],
+        point=Point,
     )
-    found = (tracked_goal(goal, checkins.get(goal.id or 0, [])) for goal in goals)
+    found = (tracked_goal(goal, points_of.get(goal.id or 0, [])) for goal in goals)
     return [tracked for tracked in found if tracked is not None]

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from importlib.resources import files
 from typing import Any
 
-import yaml
 from cryptography.fernet import MultiFernet
 from slack_bolt import BoltContext
 from slack_bolt.oauth.oauth_settings import OAuthSettings
@@ -22,6 +21,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
 from slack_sdk.oauth.token_rotation import TokenRotator
 
+from bot.core.yaml_data import read_yaml
 from bot.errors import CheckinBotError
 from bot.services import Services
 from bot.slack.client import make_client
@@ -40,7 +40,7 @@ class WorkspaceNotInstalled(CheckinBotError, LookupError):
 
 def manifest_scopes() -> list[str]:
     """The bot scopes the install asks for: the same list as manifest.yml."""
-    data = yaml.safe_load(files("bot").joinpath("data/manifest_scopes.yml").read_text())
+    data = read_yaml(files("bot").joinpath("data/manifest_scopes.yml").read_text())
     return list(data["bot"])
 
 

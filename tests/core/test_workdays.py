@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.core.cadence import Cadence, CadenceKind
 from bot.core.parse_error import ParseError
-from bot.core.progress import expected_value
+from bot.core.plan import expected_value
 from bot.core.workdays import (
     DayOffRule,
     WorkCalendar,

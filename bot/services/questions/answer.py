@@ -34,7 +34,7 @@ from bot.services.questions.assess import (
     change_over,
     facts,
     goal_ref,
-    status_of,
+    statuses,
 )
 from bot.services.questions.find import Asking, asker_zone, matching_goals, tracked_names
 from storage.models import Goal
@@ -174,18 +174,17 @@ def _status_card(ctx: Asking, goal: Goal) -> Answer:
 
 def _list(ctx: Asking, question: Question) -> Answer:
     goals = matching_goals(ctx, question)
-    assessed = assess_all(ctx, goals)
     if question.status is not None:
-        assessed = _with_status(assessed, question.status)
-    shown = assessed[:MAX_LISTED]
+        goals = _with_status(ctx, goals, question.status)
+    shown = goals[:MAX_LISTED]
     return Answer(
         Intent.LIST,
         Said.LISTED,
         question=question,
-        goals=tuple(facts(ctx, item) for item in shown),
-        count=len(assessed),
-        more=len(assessed) - len(shown),
-        refs=tuple(goal_ref(item.goal) for item in assessed),
+        goals=tuple(facts(ctx, item) for item in assess_all(ctx, shown)),
+        count=len(goals),
+        more=len(goals) - len(shown),
+        refs=tuple(goal_ref(goal) for goal in goals),
     )
 
 
@@ -225,26 +224,27 @@ def _due(ctx: Asking, question: Question) -> Answer:
     assert question.due_by is not None
     start = start_of_day(ctx.now.astimezone(ctx.tz).date(), ctx.tz)
     goals = matching_goals(ctx, question, deadline_from=start, deadline_to=question.due_by)
-    assessed = _with_status(assess_all(ctx, goals), question.status)
-    shown = assessed[:MAX_LISTED]
+    goals = _with_status(ctx, goals, question.status)
+    shown = goals[:MAX_LISTED]
     return Answer(
         Intent.DUE,
         Said.DUE,
         question=question,
-        goals=tuple(facts(ctx, item) for item in shown),
+        goals=tuple(facts(ctx, item) for item in assess_all(ctx, shown)),
         until=question.due_by.astimezone(ctx.tz).date(),
-        count=len(assessed),
-        more=len(assessed) - len(shown),
-        refs=tuple(goal_ref(item.goal) for item in assessed),
+        count=len(goals),
+        more=len(goals) - len(shown),
+        refs=tuple(goal_ref(goal) for goal in goals),
     )
 
 
-def _with_status(assessed: list[Assessed], status: Status | None) -> list[Assessed]:
+def _with_status(ctx: Asking, goals: list[Goal], status: Status | None) -> list[Goal]:
     """The goals of the status asked for; without one, those still to do (what is
-    achieved is not due any more)."""
+    achieved is not due any more). Only the goals shown are assessed in full."""
+    found = statuses(ctx, goals)
     if status is not None:
-        return [item for item in assessed if status_of(item) is status]
-    return [item for item in assessed if status_of(item) is not Status.ACHIEVED]
+        return [goal for goal, its in zip(goals, found, strict=True) if its is status]
+    return [goal for goal, its in zip(goals, found, strict=True) if its is not Status.ACHIEVED]
 
 
 def _score(ctx: Asking, question: Question) -> Answer:
