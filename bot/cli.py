@@ -2,6 +2,7 @@
 
 checkin-bot                 run in Slack when tokens are set, else the console
 checkin-bot run [--http --port N]
+checkin-bot worker          with JOB_QUEUE=postgres: run the jobs `run` puts on the queue
 checkin-bot console [--user U] [--team T] [--now ISO-TIME]
 checkin-bot digest [--channel C] [--team T] [--now ISO-TIME] [--post]
 checkin-bot tick [--now ISO-TIME]
@@ -102,7 +103,7 @@ def start_deliveries(services: Services) -> None:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.slack.app import create_app
+    from bot.jobs.deploy import serve_front
 
     if settings.distributed:
         require(settings, "SLACK_CLIENT_SECRET", "SLACK_SIGNING_SECRET")
@@ -113,18 +114,15 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     is_sqlite = settings.DATABASE_URL.startswith("sqlite")
     services = build_services(settings, _clock(args), migrate=is_sqlite)
     start_deliveries(services)
-    if args.http:
-        from bot.slack.http import serve
+    serve_front(services, http=args.http, host=args.host, port=args.port)
+    return 0
 
-        app = create_app(services)
-        log.info("serving Slack's HTTP endpoint on %s:%d/slack/events", args.host, args.port)
-        serve(app, services, host=args.host, port=args.port)
-        return 0
-    from bot.slack.socket_mode import SocketModeHandler
 
-    app = create_app(services)
-    log.info("connecting to Slack in Socket Mode")
-    SocketModeHandler(app, app_token=settings.SLACK_APP_TOKEN or "").start()
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.jobs.deploy import run_worker
+
+    require(settings, "SLACK_CLIENT_SECRET" if settings.distributed else "SLACK_BOT_TOKEN")
+    run_worker(build_services(settings, _clock(args), migrate=False))
     return 0
 
 
@@ -305,6 +303,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--host", default="0.0.0.0", help="address to listen on (HTTP mode)")
     run.add_argument("--port", type=int, default=3000, help="port to listen on (HTTP mode)")
     run.set_defaults(handler=cmd_run)
+    worker = sub.add_parser(
+        "worker", help="run Slack's requests from the queue (JOB_QUEUE=postgres)"
+    )
+    worker.set_defaults(handler=cmd_worker)
 
     console = sub.add_parser("console", help="chat with the bot in this terminal, no Slack needed")
     console.add_argument("--user", default=CONSOLE_USER, help="your Slack user id in the console")

@@ -36,6 +36,10 @@ _FIXES: dict[str, str] = {
     "DEFAULT_TIMEZONE": "use an IANA time zone name such as Europe/Bucharest or UTC",
     "LOG_LEVEL": "use one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "DELIVERY_LEASE_SECONDS": "use a whole number of seconds, at least 1 (default 120)",
+    "JOB_QUEUE": "use in-process (the default, no extra service) or postgres",
+    "JOB_QUEUE_LIMIT": "use a whole number of waiting jobs, at least 1 (default 1000)",
+    "JOB_WORKERS": "use a whole number of threads, at least 1 (default 4)",
+    "JOB_HEARTBEAT_SECONDS": "use a whole number of seconds, at least 1 (default 30)",
     "TOKEN_ENCRYPTION_KEY": (
         "make a key with `checkin-bot new-key` and keep it safe; to rotate, put a new key "
         "first, comma-separated, and run `checkin-bot rotate-key`"
@@ -73,6 +77,13 @@ class Settings(BaseSettings):
     # How long a replica's claim on a scheduled message holds before another may take it
     # over: longer than one send takes (the client's retries included).
     DELIVERY_LEASE_SECONDS: PositiveInt = 120
+    # Where the front puts Slack's requests for workers: threads in this process, or a
+    # PostgreSQL queue that `checkin-bot worker` processes (any number) take jobs from.
+    JOB_QUEUE: Literal["in-process", "postgres"] = "in-process"
+    JOB_QUEUE_LIMIT: PositiveInt = 1000  # jobs waiting before the front answers "busy"
+    JOB_WORKERS: PositiveInt = 4  # threads running jobs, in `run` (in-process) or each worker
+    # A dead worker's jobs are taken again once its heartbeat is this old.
+    JOB_HEARTBEAT_SECONDS: PositiveInt = 30
     # Fernet keys, comma-separated, sealing the tokens OAuth installs store; the first
     # seals, any opens (for rotation). Unused with a single SLACK_BOT_TOKEN.
     TOKEN_ENCRYPTION_KEY: str | None = None
