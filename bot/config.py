@@ -38,7 +38,7 @@ _FIXES: dict[str, str] = {
     "DELIVERY_LEASE_SECONDS": "use a whole number of seconds, at least 1 (default 120)",
     "JOB_QUEUE": "use in-process (the default, no extra service) or postgres",
     "JOB_QUEUE_LIMIT": "use a whole number of waiting jobs, at least 1 (default 1000)",
-    "JOB_WORKERS": "use a whole number of threads, at least 1 (default 4)",
+    "JOB_WORKERS": "use a whole number of threads, at least 1 (default 2)",
     "JOB_HEARTBEAT_SECONDS": "use a whole number of seconds, at least 1 (default 30)",
     "TOKEN_ENCRYPTION_KEY": (
         "make a key with `checkin-bot new-key` and keep it safe; to rotate, put a new key "
@@ -81,7 +81,7 @@ class Settings(BaseSettings):
     # PostgreSQL queue that `checkin-bot worker` processes (any number) take jobs from.
     JOB_QUEUE: Literal["in-process", "postgres"] = "in-process"
     JOB_QUEUE_LIMIT: PositiveInt = 1000  # jobs waiting before the front answers "busy"
-    JOB_WORKERS: PositiveInt = 4  # threads running jobs, in `run` (in-process) or each worker
+    JOB_WORKERS: PositiveInt = 2  # threads running jobs, in `run` (in-process) or each worker
     # A dead worker's jobs are taken again once its heartbeat is this old.
     JOB_HEARTBEAT_SECONDS: PositiveInt = 30
     # Fernet keys, comma-separated, sealing the tokens OAuth installs store; the first
