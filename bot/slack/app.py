@@ -10,7 +10,7 @@ from http import HTTPStatus
 from slack_bolt import App, BoltRequest, BoltResponse
 
 from bot.jobs.front import Front
-from bot.jobs.job import JobQueue
+from bot.jobs.job import FROM_QUEUE, JobQueue
 from bot.listeners import register_all
 from bot.observability import EVENTS, LATENCY, request_context, request_kind
 from bot.services import Services
@@ -37,8 +37,10 @@ class ObservedApp(App):
                 answer = super().dispatch(req)
                 return answer
             finally:
-                # Only what Slack signed counts: a forged request must not move the metrics.
-                if answer is None or answer.status != HTTPStatus.UNAUTHORIZED:
+                # Only what Slack signed counts: a forged request must not move the metrics;
+                # a job a worker runs was counted when the front acknowledged it.
+                counted = answer is None or answer.status != HTTPStatus.UNAUTHORIZED
+                if counted and not req.context.get(FROM_QUEUE):
                     EVENTS.labels(kind).inc()
                     LATENCY.labels(kind).observe(time.perf_counter() - started)
 

@@ -11,7 +11,7 @@ import pytest
 from bot.jobs.front import BUSY_STATUS
 from bot.jobs.job import Job, run_job
 from bot.jobs.queues import InProcessQueue
-from bot.observability import metrics_text
+from bot.observability import REGISTRY, metrics_text
 from bot.render.errors import BUSY
 from bot.render.help import DID_NOT_CATCH
 from bot.sandbox import SlackDriver
@@ -52,15 +52,22 @@ def dm_event(harness: BotHarness, user: str, text: str) -> dict[str, Any]:
             "event_ts": stored.ts, "channel_type": "im"}  # fmt: skip
 
 
+def commands_counted() -> float:
+    return REGISTRY.get_sample_value("checkin_events_handled_total", {"kind": "command"}) or 0.0
+
+
 def test_slack_is_answered_before_the_work_and_the_work_follows(
     harness: BotHarness, gated: tuple[Gated, SlackDriver]
 ) -> None:
     queued, driver = gated
+    before = commands_counted()
     answer = driver.command("U1", "/goals", "help")
     assert (answer.status, answer.body) == (200, "")  # acknowledged while the worker waits
     assert not harness.sandbox.ephemerals("U1")
     queued.gate.set()
     harness.sandbox.wait_for(lambda: harness.sandbox.ephemerals("U1"))
+    queued.queue.join()
+    assert commands_counted() == before + 1  # counted when acknowledged, not again when done
     assert "SMART goals" in harness.sandbox.ephemerals("U1")[0].text
 
 
