@@ -232,9 +232,10 @@ def measure(
     with shape(name, port, env):
         secret, goals = standin.config["signing_secret"], args.goals
         answers = name != "bare"
+        warm = standin.posted()
         send_all(port, secret, mix(standin, 200, goals, f"w{run}{name}"), 8, None)  # warm up
-        if answers:
-            wait_answers(standin, 10**9, quiet_for=1.0)
+        if answers:  # every warm-up answer in: the workers are up, nothing left behind
+            wait_answers(standin, warm + 200, quiet_for=30.0)
         before = standin.posted()
         bodies = mix(standin, args.requests, goals, f"s{run}{name}")
         acks, refused, wall = send_all(port, secret, bodies, args.concurrency, None)
