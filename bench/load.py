@@ -1,14 +1,24 @@
-"""Load and latency of the bot in HTTP mode, side by side with a bare Bolt app.
+"""Acks, answers and backlog of the bot in HTTP mode, side by side with a bare Bolt app.
 
-Seeds one workspace with goals and check-ins, starts the bot (`checkin-bot run
---http`) and a Bolt app that only acks, both against the local Slack sandbox,
-then sends the same signed slash commands and events to each from a load
-generator on 127.0.0.1. Prints throughput, p50/p99 time to the HTTP ack, their
-ratio, p50/p99 time from a status question in a DM to the bot's posted answer, and
-the bot's resident memory idle and under load.
+Imports a workspace (`checkin-bot import`'s code), starts the Slack stand-in in its own
+process, then for each shape of the bot, and a bare Bolt app served the same way
+(waitress, 8 threads) as the yardstick, sends the same realistic mix of signed requests:
+check-ins saved with `/goals checkin`, "undo" and status questions matching every goal in
+DMs, `/goals help`. Each shape is measured twice per run:
 
-    .venv/bin/python bench/load.py [--goals 1000] [--checkins 100000] [--requests 2000]
-        [--questions 200] [--concurrency 8] [--database-url URL]
+- saturated: `--concurrency` requests in flight, each sent when the last was answered
+  (the most the app can acknowledge); ack throughput and p50/p99;
+- open loop: request i leaves at i / `--rate` seconds whatever came back (no
+  coordinated omission: a request's time counts from when it was due); ack p50/p99,
+  answers posted per second, and the backlog drain: from the last request to the last
+  answer the stand-in records.
+
+Shapes: `bare` (only acks), `one` (the one-process default: `checkin-bot run --http`,
+in-process queue) and, on PostgreSQL, `front+N` (`run` with JOB_QUEUE=postgres and N
+`checkin-bot worker` processes).
+
+    .venv/bin/python bench/load.py [--runs 3] [--requests 2000] [--rate 150] [--seconds 10]
+        [--goals 200] [--checkins 20000] [--workers 1 2 4] [--database-url URL]
 """
 
 from __future__ import annotations
@@ -17,86 +27,157 @@ import argparse
 import http.client
 import json
 import os
-import random
-import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
-from http import HTTPStatus
 from pathlib import Path
+from typing import Any, TextIO
 from urllib.parse import urlencode
 
-from sqlalchemy import insert
-
-from bot.sandbox import SlackSandbox
+from bot.clock import FrozenClock
+from bot.config import Settings
 from bot.sandbox.driver import sign
+from bot.services import Services
+from bot.services.transfer import import_file
 from storage.db import make_engine, upgrade
-from storage.models import CheckIn, Goal
+from storage.scratch import scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 TEAM = "T0LOAD"
+PEOPLE = 50
+NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+QUESTION = "how are we doing on reach?"  # every imported goal tracks reach
 
 
 def seed(url: str, goals: int, checkins: int) -> None:
+    """The workspace as a person brings it: an import file with names, people and dates."""
     engine = make_engine(url)
     upgrade(engine)
-    start = datetime(2026, 1, 1, tzinfo=UTC)
-    with engine.begin() as connection:
-        connection.execute(
-            insert(Goal),
-            [
-                {
-                    "team_id": TEAM,
-                    "title": f"Goal {i}",
-                    "metric": "reach",
-                    "metric_name": "Reach",
-                    "unit": "count",
-                    "direction": "increase",
-                    "baseline": Decimal(1000),
-                    "target": Decimal(5000 + i),
-                    "start_at": start,
-                    "deadline": start + timedelta(days=365),
-                    "owner_id": f"U{i % 50}",
-                    "kind": "goal",
-                    "state": "active",
-                    "contributors": [],
-                    "why": "",
-                    "created_at": start,
-                    "updated_at": start,
-                }
-                for i in range(goals)
-            ],
-        )
-        ids = [
-            row[0]
-            for row in connection.exec_driver_sql(
-                "SELECT id FROM goal WHERE team_id = 'T0LOAD' ORDER BY id"
-            )
-        ]
-        for offset in range(0, checkins, 10_000):
-            connection.execute(
-                insert(CheckIn),
-                [
-                    {
-                        "team_id": TEAM,
-                        "goal_id": ids[n % len(ids)],
-                        "value": Decimal(1000 + n % 4000),
-                        "at": start + timedelta(hours=n % 7000),
-                        "note": "",
-                        "source": "import",
-                        "created_at": start,
-                        "updated_at": start,
-                    }
-                    for n in range(offset, min(offset + 10_000, checkins))
-                ],
-            )
+    services = Services(engine, FrozenClock(NOW), Settings(DATABASE_URL=url))
+    rows = [
+        {"id": f"g{i}", "title": f"Reach of campaign {i}", "metric": "reach", "unit": "count",
+         "baseline": "1000", "target": str(5000 + i), "start": "2026-06-01",
+         "deadline": "2027-01-31", "owner": f"U{i % PEOPLE}"}
+        for i in range(goals)
+    ]  # fmt: skip
+    points = [
+        {"goal": f"g{n % goals}", "value": str(1000 + n % 4000),
+         "at": (NOW - timedelta(hours=1 + n % 4000)).isoformat()}
+        for n in range(checkins)
+    ]  # fmt: skip
+    import_file(services, team_id=TEAM, text=json.dumps({"goals": rows, "checkins": points}))
     engine.dispose()
+
+
+@dataclass(frozen=True)
+class StandIn:
+    """The Slack stand-in process and what the apps need to reach it."""
+
+    process: subprocess.Popen[str]
+    config: dict[str, Any]
+
+    def posted(self) -> int:
+        """How many messages the bot has posted so far."""
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write("?\n")
+        stdin.flush()
+        return int(stdout.readline())
+
+
+def mix(standin: StandIn, count: int, goals: int, salt: str) -> list[tuple[bytes, str]]:
+    """A busy morning: 3 in 10 save a check-in, 3 ask a broad question, 2 undo, 2 ask help."""
+    bodies: list[tuple[bytes, str]] = []
+    for n in range(count):
+        user = f"U{n % PEOPLE}"
+        im = standin.config["ims"][user]
+        kind = n % 10
+        if kind in (0, 3, 6, 8, 9):
+            text = "help" if kind in (8, 9) else f"checkin #{1 + n % goals} {2000 + n % 3000}"
+            form = {"team_id": TEAM, "user_id": user, "channel_id": im, "command": "/goals",
+                    "text": text, "trigger_id": f"{n}.{salt}.t",
+                    "response_url": f"{standin.config['response_base']}/{im}/{user}"}  # fmt: skip
+            bodies.append((urlencode(form).encode(), "application/x-www-form-urlencoded"))
+            continue
+        ts = f"{1790000000 + n}.{salt[-6:]:0>6}"
+        said = QUESTION if kind in (1, 4, 7) else "undo"
+        event = {"type": "message", "user": user, "text": said, "ts": ts, "channel": im,
+                 "channel_type": "im", "event_ts": ts}  # fmt: skip
+        body = {"type": "event_callback", "team_id": TEAM, "api_app_id": "A0SANDBOX",
+                "event": event, "event_id": f"Ev{salt}x{n}", "event_time": int(time.time()),
+                "authorizations": [{"team_id": TEAM, "user_id": "UBOT", "is_bot": True}],
+                }  # fmt: skip
+        bodies.append((json.dumps(body).encode(), "application/json"))
+    return bodies
+
+
+def post(connection: http.client.HTTPConnection, secret: str, body: bytes, kind: str) -> int:
+    timestamp = str(int(time.time()))
+    headers = {"Content-Type": kind, "X-Slack-Request-Timestamp": timestamp,
+               "X-Slack-Signature": sign(secret, timestamp, body)}  # fmt: skip
+    connection.request("POST", "/slack/events", body=body, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    return response.status
+
+
+def send_all(
+    port: int, secret: str, bodies: list[tuple[bytes, str]], threads: int, rate: float | None
+) -> tuple[list[float], int, float]:
+    """Send every body once; (ack latencies, refusals, wall time). With `rate`, request i is
+    due at i / rate s and its latency counts from then (open loop; `threads` only needs to
+    exceed rate x latency); without, `threads` at a time as fast as answers come (closed)."""
+    latencies: list[float] = []
+    refused = 0
+    lock = threading.Lock()
+    pending = iter(enumerate(bodies))
+    begin = time.perf_counter()
+
+    def worker() -> None:
+        nonlocal refused
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        while True:
+            with lock:
+                index, (body, kind) = next(pending, (-1, (b"", "")))
+            if index < 0:
+                return
+            due = time.perf_counter()
+            if rate is not None:
+                due = begin + index / rate
+                time.sleep(max(0.0, due - time.perf_counter()))
+            status = post(connection, secret, body, kind)
+            with lock:
+                latencies.append(time.perf_counter() - due)
+                refused += status != http.client.OK
+
+    workers = [threading.Thread(target=worker) for _ in range(threads)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    return latencies, refused, time.perf_counter() - begin
+
+
+def wait_answers(standin: StandIn, expected: int, *, quiet_for: float = 5.0) -> tuple[int, float]:
+    """Poll the stand-in until `expected` answers are in, or none came for `quiet_for` s;
+    (answers, when the last one was seen, in perf_counter seconds)."""
+    seen, last_change = standin.posted(), time.perf_counter()
+    while seen < expected and time.perf_counter() - last_change < quiet_for:
+        time.sleep(0.02)
+        now = standin.posted()
+        if now != seen:
+            seen, last_change = now, time.perf_counter()
+    return seen, last_change
+
+
+def ms(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000
 
 
 def free_port() -> int:
@@ -107,319 +188,161 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_ready(port: int, path: str) -> None:
+def wait_listening(port: int) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET" if path == "/healthz" else "POST", path)
+            connection.request("GET", "/healthz")
             connection.getresponse().read()
             return
         except OSError:
-            time.sleep(0.2)
+            time.sleep(0.1)
     raise RuntimeError(f"nothing answered on port {port}")
 
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def requests_for(sandbox: SlackSandbox, count: int) -> list[tuple[bytes, str]]:
-    """Half slash commands, half DM events, like a busy morning."""
-    bodies: list[tuple[bytes, str]] = []
-    for n in range(count):
-        user = f"U{n % 50}"
-        if n % 2:
-            form = {
-                "team_id": TEAM,
-                "user_id": user,
-                "channel_id": f"D{n % 50}",
-                "command": "/goals",
-                "text": "help",
-                "trigger_id": f"{n}.1.t",
-                "response_url": sandbox.response_url(f"D{n % 50}", user),
-            }
-            bodies.append((urlencode(form).encode(), "application/x-www-form-urlencoded"))
-        else:
-            event = {
-                "type": "message",
-                "user": user,
-                "text": "hello",
-                "ts": f"{1790000000 + n}.0001",
-                "channel": f"D{n % 50}",
-                "channel_type": "im",
-                "event_ts": f"{1790000000 + n}.0001",
-            }
-            body = {
-                "type": "event_callback",
-                "team_id": TEAM,
-                "api_app_id": "A0SANDBOX",
-                "event": event,
-                "event_id": f"EvLoad{n}-{random.random()}",
-                "event_time": int(time.time()),
-                "authorizations": [{"team_id": TEAM, "user_id": "UBOT", "is_bot": True}],
-            }
-            bodies.append((json.dumps(body).encode(), "application/json"))
-    return bodies
-
-
-QUESTION = "how are we doing on reach?"  # every seeded goal tracks reach
-
-
-def question_event(n: int) -> tuple[str, bytes]:
-    """A DM event asking for a status, in a channel of its own so its answer is easy to tell."""
-    channel, ts = f"DQ{n}", f"{1800000000 + n}.0001"
-    event = {"type": "message", "user": f"U{n % 50}", "text": QUESTION, "ts": ts,
-             "channel": channel, "channel_type": "im", "event_ts": ts}  # fmt: skip
-    body = {"type": "event_callback", "team_id": TEAM, "api_app_id": "A0SANDBOX",
-            "event": event, "event_id": f"EvAsk{n}-{random.random()}",
-            "event_time": int(time.time()),
-            "authorizations": [{"team_id": TEAM, "user_id": "UBOT", "is_bot": True}]}  # fmt: skip
-    return channel, json.dumps(body).encode()
-
-
-def time_to_answer(port: int, sandbox: SlackSandbox, count: int, concurrency: int) -> list[float]:
-    """Seconds from sending each question to the sandbox recording the bot's answer in
-    that DM (`concurrency` questions in flight at once)."""
-    latencies: list[float] = []
-    lock = threading.Lock()
-    numbers = list(range(count))
-
-    def answered(channel: str, since: int) -> bool:
-        return any(
-            m.channel == channel and m.user == sandbox.bot_user_id for m in sandbox.messages[since:]
-        )
-
-    def worker() -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        while True:
-            with lock:
-                if not numbers:
-                    return
-                n = numbers.pop()
-            channel, body = question_event(n)
-            timestamp = str(int(time.time()))
-            headers = {
-                "Content-Type": "application/json",
-                "X-Slack-Request-Timestamp": timestamp,
-                "X-Slack-Signature": sign(sandbox.signing_secret, timestamp, body),
-            }
-            since = len(sandbox.messages)
-            started = time.perf_counter()
-            connection.request("POST", "/slack/events", body=body, headers=headers)
-            connection.getresponse().read()
-            sandbox.wait_for(lambda c=channel, i=since: answered(c, i), timeout=30)
-            with lock:
-                latencies.append(time.perf_counter() - started)
-
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return latencies
-
-
-def hammer(
-    port: int,
-    secret: str,
-    bodies: list[tuple[bytes, str]],
-    concurrency: int,
-    rate: float | None = None,
-) -> tuple[list[float], float]:
-    """Send every body once, `concurrency` at a time; latencies (s) and wall time.
-
-    Without `rate` each worker sends as fast as answers come back (the most the app
-    can take); with it, request i leaves at i / rate seconds (a steady, open load).
-    """
-    latencies: list[float] = []
-    lock = threading.Lock()
-    queue = list(enumerate(bodies))
-    begin = time.perf_counter()
-
-    def worker() -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        while True:
-            with lock:
-                if not queue:
-                    return
-                index, (body, content_type) = queue.pop(0)
-            if rate is not None:
-                time.sleep(max(0.0, begin + index / rate - time.perf_counter()))
-            timestamp = str(int(time.time()))
-            headers = {
-                "Content-Type": content_type,
-                "X-Slack-Request-Timestamp": timestamp,
-                "X-Slack-Signature": sign(secret, timestamp, body),
-            }
-            started = time.perf_counter()
-            connection.request("POST", "/slack/events", body=body, headers=headers)
-            response = connection.getresponse()
-            response.read()
-            elapsed = time.perf_counter() - started
-            if response.status != HTTPStatus.OK:
-                raise RuntimeError(f"HTTP {response.status}")
-            with lock:
-                latencies.append(elapsed)
-
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    wall = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return latencies, time.perf_counter() - wall
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """One app under load: its name in the report, its port, the secret requests are signed with."""
-
-    name: str
-    port: int
-    secret: str
+@contextmanager
+def shape(name: str, port: int, env: dict[str, str]) -> Iterator[None]:
+    """The processes of one shape, serving on `port` until the block ends."""
+    bot = [sys.executable, "-m", "bot"]
+    if name == "bare":
+        config = json.loads(env["LOAD_STANDIN"])
+        commands = [[sys.executable, str(ROOT / "bench" / "bare_bolt.py"), str(port),
+                     config["signing_secret"], config["api_url"], config["bot_token"]]]  # fmt: skip
+    else:
+        commands = [[*bot, "run", "--http", "--host", "127.0.0.1", "--port", str(port)]]
+    workers = int(name.removeprefix("front+")) if name.startswith("front+") else 0
+    env = {**env, "JOB_QUEUE": "postgres" if workers else "in-process"}
+    processes = [subprocess.Popen(command, env=env, cwd=ROOT) for command in commands]
+    try:
+        wait_listening(port)
+        processes += [subprocess.Popen([*bot, "worker"], env=env, cwd=ROOT) for _ in range(workers)]
+        yield
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(30)
 
 
 def measure(
-    endpoint: Endpoint,
-    bodies: list[tuple[bytes, str]],
-    *,
-    concurrency: int,
-    on_load: Callable[[], None] = lambda: None,
-    rate: float | None = None,
+    name: str, standin: StandIn, env: dict[str, str], args: argparse.Namespace, run: int
 ) -> dict[str, float]:
-    port, secret = endpoint.port, endpoint.secret
-    hammer(port, secret, bodies[: len(bodies) // 10], concurrency)  # warm up
-    latencies, wall = hammer(port, secret, bodies, concurrency, rate)
-    on_load()
-    figures = {
-        "rps": len(latencies) / wall,
-        "p50_ms": statistics.median(latencies) * 1000,
-        "p99_ms": percentile(latencies, 0.99) * 1000,
-    }
-    print(
-        f"{endpoint.name:>10}: {figures['rps']:7.0f} req/s   p50 {figures['p50_ms']:6.1f} ms   "
-        f"p99 {figures['p99_ms']:6.1f} ms"
-    )
+    port = free_port()
+    with shape(name, port, env):
+        secret, goals = standin.config["signing_secret"], args.goals
+        answers = name != "bare"
+        warm = standin.posted()
+        send_all(port, secret, mix(standin, 200, goals, f"w{run}{name}"), 8, None)  # warm up
+        if answers:  # every warm-up answer in: the workers are up, nothing left behind
+            wait_answers(standin, warm + 200, quiet_for=30.0)
+        before = standin.posted()
+        bodies = mix(standin, args.requests, goals, f"s{run}{name}")
+        acks, refused, wall = send_all(port, secret, bodies, args.concurrency, None)
+        figures = {"sat_rps": len(acks) / wall, "sat_p50": ms(acks, 0.5), "sat_p99": ms(acks, 0.99)}
+        figures["refused"] = refused
+        if answers:
+            wait_answers(standin, before + args.requests - refused)
+        before = standin.posted()
+        bodies = mix(standin, int(args.rate * args.seconds), goals, f"o{run}{name}")
+        started = time.perf_counter()
+        acks, refused, wall = send_all(port, secret, bodies, 64, args.rate)
+        figures.update(open_p50=ms(acks, 0.5), open_p99=ms(acks, 0.99))
+        figures["refused"] += refused
+        if answers:
+            done, last = wait_answers(standin, before + len(bodies) - refused)
+            figures["answered_rps"] = (done - before) / (last - started)
+            figures["drain_s"] = max(0.0, last - (started + wall))
+            figures["answered"] = (done - before) / len(bodies)
     return figures
+
+
+ROW = (
+    "{name:>8} run {run}: saturated {sat_rps:6.0f} acks/s p50 {sat_p50:6.1f} p99 {sat_p99:6.1f}"
+    " ms | open {rate:.0f}/s: ack p50 {open_p50:5.1f} p99 {open_p99:6.1f} ms{extra}"
+)
+
+
+def report(name: str, run: int, figures: dict[str, float], rate: float) -> None:
+    extra = ""
+    if "answered_rps" in figures:
+        extra = (
+            f", answered {figures['answered_rps']:4.0f}/s ({figures['answered']:.0%}),"
+            f" drain {figures['drain_s']:4.1f} s, refused {figures['refused']:.0f}"
+        )
+    print(ROW.format(name=name, run=run, rate=rate, extra=extra, **figures), flush=True)
+
+
+def summary(results: dict[str, list[dict[str, float]]]) -> None:
+    bare = results["bare"]
+    for name, runs in results.items():
+        if name == "bare":
+            continue
+        ratios = [
+            (b["sat_p99"] and r["sat_p99"] / b["sat_p99"], r["sat_rps"] / b["sat_rps"])
+            for r, b in zip(runs, bare, strict=True)
+        ]
+        p99 = ", ".join(f"{p:.2f}x" for p, _ in ratios)
+        rps = ", ".join(f"{t:.2f}x" for _, t in ratios)
+        answered = ", ".join(f"{r['answered_rps']:.0f}" for r in runs)
+        print(f"{name:>8} / bare: saturated ack p99 {p99}; ack throughput {rps}; "
+              f"answered/s {answered}")  # fmt: skip
+
+
+def start_standin(env: dict[str, str]) -> StandIn:
+    command = [sys.executable, str(ROOT / "bench" / "slack_standin.py"), TEAM, str(PEOPLE)]
+    process = subprocess.Popen(
+        command, env=env, cwd=ROOT, text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    stdout: TextIO | None = process.stdout
+    assert stdout is not None
+    return StandIn(process, json.loads(stdout.readline()))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--goals", type=int, default=1000)
-    parser.add_argument("--checkins", type=int, default=100_000)
-    parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--questions", type=int, default=200)
+    parser.add_argument("--goals", type=int, default=200)
+    parser.add_argument("--checkins", type=int, default=20_000)
+    parser.add_argument("--requests", type=int, default=2000, help="per saturated round")
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument(
-        "--rate", type=float, default=50, help="requests a second in the steady-load round"
-    )
-    parser.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
+    parser.add_argument("--rate", type=float, default=150, help="open-loop requests a second")
+    parser.add_argument("--seconds", type=float, default=10, help="open-loop round length")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workers", type=int, nargs="*", default=[1, 2, 4])
+    parser.add_argument("--shapes", nargs="*", help="measure only these (bare is always in)")
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="checkin-load-")
-    url = args.database_url or f"sqlite:///{workdir}/load.db"
-    started = time.perf_counter()
-    seed(url, args.goals, args.checkins)
-    took = time.perf_counter() - started
-    kind = url.split(":")[0]
-    print(f"seeded {args.goals} goals, {args.checkins} check-ins in {took:.1f} s ({kind})")
-
-    with SlackSandbox(team_id=TEAM) as sandbox:
-        for n in range(50):
-            sandbox.add_user(f"U{n}", tz="Europe/Bucharest")
-        env = {
-            **os.environ,
-            "DATABASE_URL": url,
-            "SLACK_BOT_TOKEN": sandbox.bot_token,
-            "SLACK_SIGNING_SECRET": sandbox.signing_secret,
-            "SLACK_API_URL": sandbox.api_url,
-            "LOG_LEVEL": "WARNING",
-        }
+    server = args.database_url if args.database_url.startswith("postgres") else None
+    with scratch_database(server, label="checkin_load") as url:
+        started = time.perf_counter()
+        seed(url, args.goals, args.checkins)
+        kind = url.split(":")[0]
+        took = time.perf_counter() - started
+        print(f"imported {args.goals} goals, {args.checkins} check-ins in {took:.1f} s ({kind})")
+        env = {**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "WARNING"}
         env.pop("SLACK_APP_TOKEN", None)
-        bot_port, bare_port = free_port(), free_port()
-        bot = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bot",
-                "run",
-                "--http",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(bot_port),
-            ],
-            env=env,
-            cwd=ROOT,
+        standin = start_standin(env)
+        env.update(
+            SLACK_BOT_TOKEN=standin.config["bot_token"],
+            SLACK_SIGNING_SECRET=standin.config["signing_secret"],
+            SLACK_API_URL=standin.config["api_url"],
+            LOAD_STANDIN=json.dumps(standin.config),
+            JOB_QUEUE_LIMIT="5000",
         )
-        bare = subprocess.Popen(
-            [
-                sys.executable,
-                str(ROOT / "bench" / "bare_bolt.py"),
-                str(bare_port),
-                sandbox.signing_secret,
-                sandbox.api_url,
-                sandbox.bot_token,
-            ],
-            env=env,
-            cwd=ROOT,
-        )
+        shapes = ["bare", "one"] + ([f"front+{n}" for n in args.workers] if server else [])
+        shapes = [name for name in shapes if name == "bare" or name in (args.shapes or shapes)]
+        results: dict[str, list[dict[str, float]]] = {name: [] for name in shapes}
         try:
-            wait_ready(bot_port, "/healthz")
-            wait_ready(bare_port, "/slack/events")
-            time.sleep(2)  # let start-up work settle before reading idle memory
-            idle = rss_mb(bot.pid)
-            bodies = requests_for(sandbox, args.requests)
-            loaded: list[float] = []
-            print(f"as fast as each app answers, {args.concurrency} at a time:")
-            bare_bolt = Endpoint("bare Bolt", bare_port, sandbox.signing_secret)
-            checkin_bot = Endpoint("checkin-bot", bot_port, sandbox.signing_secret)
-            bare_figures = measure(bare_bolt, bodies, concurrency=args.concurrency)
-            bot_figures = measure(
-                checkin_bot,
-                requests_for(sandbox, args.requests),
-                concurrency=args.concurrency,
-                on_load=lambda: loaded.append(rss_mb(bot.pid)),
-            )
-            print(
-                f"p99 ratio (bot / bare): {bot_figures['p99_ms'] / bare_figures['p99_ms']:.2f}x   "
-                f"p50 ratio: {bot_figures['p50_ms'] / bare_figures['p50_ms']:.2f}x"
-            )
-            print(f"steady load, {args.rate:.0f} requests a second:")
-            steady = [
-                measure(
-                    endpoint,
-                    requests_for(sandbox, args.requests // 2),
-                    concurrency=args.concurrency,
-                    rate=args.rate,
-                )
-                for endpoint in (bare_bolt, checkin_bot)
-            ]
-            print(
-                f"p99 ratio (bot / bare): {steady[1]['p99_ms'] / steady[0]['p99_ms']:.2f}x   "
-                f"p50 ratio: {steady[1]['p50_ms'] / steady[0]['p50_ms']:.2f}x"
-            )
-            time_to_answer(bot_port, sandbox, max(1, args.questions // 10), args.concurrency)
-            answers = time_to_answer(bot_port, sandbox, args.questions, args.concurrency)
-            print(
-                f"question to answer ({len(answers)} x “{QUESTION}”): "
-                f"p50 {statistics.median(answers) * 1000:.0f} ms   "
-                f"p99 {percentile(answers, 0.99) * 1000:.0f} ms"
-            )
-            print(f"bot resident memory: idle {idle:.0f} MB, after load {loaded[0]:.0f} MB")
+            for run in range(1, args.runs + 1):
+                for name in shapes:
+                    results[name].append(measure(name, standin, env, args, run))
+                    report(name, run, results[name][-1], args.rate)
+            summary(results)
         finally:
-            for process in (bot, bare):
-                process.terminate()
-                process.wait(10)
+            assert standin.process.stdin is not None
+            standin.process.stdin.close()
+            standin.process.wait(10)
 
 
 if __name__ == "__main__":

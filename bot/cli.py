@@ -2,6 +2,7 @@
 
 checkin-bot                 run in Slack when tokens are set, else the console
 checkin-bot run [--http --port N]
+checkin-bot worker          with JOB_QUEUE=postgres: run the jobs `run` puts on the queue
 checkin-bot console [--user U] [--team T] [--now ISO-TIME] [--tz ZONE] [--files DIR]
 checkin-bot digest [--channel C] [--team T] [--now ISO-TIME] [--post]
 checkin-bot tick [--now ISO-TIME]
@@ -27,6 +28,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from bot.cli_admin import add_admin_commands
 from bot.clock import Clock, FrozenClock, SystemClock, parse_now
 from bot.config import ConfigError, Settings, load_settings, require
 from bot.errors import CheckinBotError
@@ -102,7 +104,7 @@ def start_deliveries(services: Services) -> None:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.slack.app import create_app
+    from bot.jobs.deploy import serve_front
 
     if settings.distributed:
         require(settings, "SLACK_CLIENT_SECRET", "SLACK_SIGNING_SECRET")
@@ -113,18 +115,15 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     is_sqlite = settings.DATABASE_URL.startswith("sqlite")
     services = build_services(settings, _clock(args), migrate=is_sqlite)
     start_deliveries(services)
-    if args.http:
-        from bot.slack.http import serve
+    serve_front(services, http=args.http, host=args.host, port=args.port)
+    return 0
 
-        app = create_app(services)
-        log.info("serving Slack's HTTP endpoint on %s:%d/slack/events", args.host, args.port)
-        serve(app, services, host=args.host, port=args.port)
-        return 0
-    from bot.slack.socket_mode import SocketModeHandler
 
-    app = create_app(services)
-    log.info("connecting to Slack in Socket Mode")
-    SocketModeHandler(app, app_token=settings.SLACK_APP_TOKEN or "").start()
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.jobs.deploy import run_worker
+
+    require(settings, "SLACK_CLIENT_SECRET" if settings.distributed else "SLACK_BOT_TOKEN")
+    run_worker(build_services(settings, _clock(args), migrate=False))
     return 0
 
 
@@ -253,47 +252,6 @@ def cmd_default(args: argparse.Namespace, settings: Settings) -> int:
     return cmd_console(args, settings)
 
 
-def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
-    """Delete one workspace's data now (it is deleted 30 days after an uninstall anyway)."""
-    from storage.purge import purge_workspace
-
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise UsageError("purge deletes every goal and check-in of the workspace: add --yes")
-        typed = input(f"Type {args.team} to delete all its goals, check-ins and schedules: ")
-        if typed.strip() != args.team:
-            print("Nothing was deleted.")
-            return 1
-    services = build_services(settings, migrate=False)
-    with services.session() as session:
-        deleted = purge_workspace(session=session, team_id=args.team)
-    print(f"Deleted {sum(deleted.values())} rows of workspace {args.team}.")
-    return 0
-
-
-def cmd_new_key(_args: argparse.Namespace, _settings: Settings) -> int:
-    from storage.tokens import new_key
-
-    print(new_key())
-    return 0
-
-
-def cmd_rotate_key(_args: argparse.Namespace, settings: Settings) -> int:
-    """Reseal every stored token with the first key of TOKEN_ENCRYPTION_KEY."""
-    from storage.oauth import TOKEN_TABLES
-    from storage.tokens import rotate_tokens
-
-    require(settings, "TOKEN_ENCRYPTION_KEY")
-    assert settings.token_cipher is not None
-    services = build_services(settings, migrate=False)
-    done = rotate_tokens(services.engine, TOKEN_TABLES, settings.token_cipher)
-    print(
-        f"Encrypted {done.rotated + done.sealed} stored tokens with the first key "
-        f"({done.sealed} were plain text); the other keys can now be removed."
-    )
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="checkin-bot",
@@ -307,6 +265,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--host", default="0.0.0.0", help="address to listen on (HTTP mode)")
     run.add_argument("--port", type=int, default=3000, help="port to listen on (HTTP mode)")
     run.set_defaults(handler=cmd_run)
+    worker = sub.add_parser(
+        "worker", help="run Slack's requests from the queue (JOB_QUEUE=postgres)"
+    )
+    worker.set_defaults(handler=cmd_worker)
 
     console = sub.add_parser("console", help="chat with the bot in this terminal, no Slack needed")
     console.add_argument("--user", default=CONSOLE_USER, help="your Slack user id in the console")
@@ -347,15 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--output", help="write to this file instead of standard output")
     export.set_defaults(handler=cmd_export)
-    purge = sub.add_parser("purge", help="delete all data of one workspace")
-    purge.add_argument("--team", required=True, help="the workspace id (T...)")
-    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    purge.set_defaults(handler=cmd_purge)
-
-    new_key = sub.add_parser("new-key", help="print a new key for TOKEN_ENCRYPTION_KEY")
-    new_key.set_defaults(handler=cmd_new_key)
-    rotate_key = sub.add_parser("rotate-key", help="re-encrypt stored tokens with the first key")
-    rotate_key.set_defaults(handler=cmd_rotate_key)
+    add_admin_commands(sub)
     return parser
 
 

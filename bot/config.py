@@ -38,6 +38,10 @@ _FIXES: dict[str, str] = {
     "DELIVERY_LEASE_SECONDS": "use a whole number of seconds, at least 1 (default 120)",
     "FEED_INTERVAL_MINUTES": "use a whole number of minutes, at least 1 (default 60)",
     "FEED_ALLOW_PRIVATE": "use 1 to allow feeds on private and loopback addresses, else 0",
+    "JOB_QUEUE": "use in-process (the default, no extra service) or postgres",
+    "JOB_QUEUE_LIMIT": "use a whole number of waiting jobs, at least 1 (default 1000)",
+    "JOB_WORKERS": "use a whole number of threads, at least 1 (default 2)",
+    "JOB_HEARTBEAT_SECONDS": "use a whole number of seconds, at least 1 (default 30)",
     "TOKEN_ENCRYPTION_KEY": (
         "make a key with `checkin-bot new-key` and keep it safe; to rotate, put a new key "
         "first, comma-separated, and run `checkin-bot rotate-key`"
@@ -79,6 +83,13 @@ class Settings(BaseSettings):
     # addresses (a server on your own network) may be followed.
     FEED_INTERVAL_MINUTES: PositiveInt = 60
     FEED_ALLOW_PRIVATE: bool = False
+    # Where the front puts Slack's requests for workers: threads in this process, or a
+    # PostgreSQL queue that `checkin-bot worker` processes (any number) take jobs from.
+    JOB_QUEUE: Literal["in-process", "postgres"] = "in-process"
+    JOB_QUEUE_LIMIT: PositiveInt = 1000  # jobs waiting before the front answers "busy"
+    JOB_WORKERS: PositiveInt = 2  # threads running jobs, in `run` (in-process) or each worker
+    # A dead worker's jobs are taken again once its heartbeat is this old.
+    JOB_HEARTBEAT_SECONDS: PositiveInt = 30
     # Fernet keys, comma-separated, sealing the tokens OAuth installs store; the first
     # seals, any opens (for rotation). Unused with a single SLACK_BOT_TOKEN.
     TOKEN_ENCRYPTION_KEY: str | None = None

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 REGISTRY = CollectorRegistry()
 EVENTS = Counter(
@@ -37,6 +37,15 @@ DELIVERIES = Counter(
     "checkin_deliveries",
     "Scheduled messages by outcome (sent, late, skipped, failed)",
     ["outcome"],
+    registry=REGISTRY,
+)
+
+QUEUE_DEPTH = Gauge(
+    "checkin_job_queue_depth", "Slack requests waiting for a worker", registry=REGISTRY
+)
+QUEUE_REFUSED = Counter(
+    "checkin_job_queue_refused",
+    "Slack requests refused because the job queue was full (events are resent by Slack)",
     registry=REGISTRY,
 )
 

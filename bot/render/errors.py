@@ -27,3 +27,10 @@ def not_in_channel_text(channel_id: str) -> str:
         f"I'm not in <#{channel_id}> yet, so I can't post there. "
         f"Type `{INVITE_COMMAND}` in <#{channel_id}>, then try again."
     )
+
+
+BUSY = (
+    "I'm busy with many requests right now and did nothing with this one. "
+    "Please send it again in a minute."
+)
+"""A slash command's answer when the job queue is full (Slack does not resend commands)."""

@@ -9,6 +9,8 @@ from http import HTTPStatus
 
 from slack_bolt import App, BoltRequest, BoltResponse
 
+from bot.jobs.front import Front
+from bot.jobs.job import FROM_QUEUE, JobQueue
 from bot.listeners import register_all
 from bot.observability import EVENTS, LATENCY, request_context, request_kind
 from bot.services import Services
@@ -35,17 +37,23 @@ class ObservedApp(App):
                 answer = super().dispatch(req)
                 return answer
             finally:
-                # Only what Slack signed counts: a forged request must not move the metrics.
-                if answer is None or answer.status != HTTPStatus.UNAUTHORIZED:
+                # Only what Slack signed counts: a forged request must not move the metrics;
+                # a job a worker runs was counted when the front acknowledged it.
+                counted = answer is None or answer.status != HTTPStatus.UNAUTHORIZED
+                if counted and not req.context.get(FROM_QUEUE):
                     EVENTS.labels(kind).inc()
                     LATENCY.labels(kind).observe(time.perf_counter() - started)
 
 
-def create_app(services: Services, *, process_before_response: bool = False) -> App:
+def create_app(
+    services: Services, *, process_before_response: bool = False, queue: JobQueue | None = None
+) -> App:
     """The bot's Bolt app with every listener registered.
 
     `process_before_response=True` finishes each listener before answering Slack; the
-    console and tests use it so that a reply is there as soon as the request returns.
+    console, tests and job workers use it so that the work is done when `dispatch`
+    returns. With a `queue`, the app is an ack front: events, commands and clicks go on
+    the queue and Slack is answered at once (`bot.jobs`).
     """
     app = ObservedApp(
         client=make_client(services),
@@ -54,5 +62,7 @@ def create_app(services: Services, *, process_before_response: bool = False) -> 
         process_before_response=process_before_response,
         logger=logging.getLogger("checkin_bot.bolt"),
     )
+    if queue is not None:
+        app.use(Front(queue))  # first: nothing else runs in the front for queued work
     register_all(app, services)
     return app

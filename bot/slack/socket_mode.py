@@ -23,6 +23,7 @@ from slack_sdk.socket_mode.builtin import SocketModeClient
 from slack_sdk.socket_mode.client import BaseSocketModeClient
 from slack_sdk.socket_mode.response import SocketModeResponse
 
+from bot.jobs.front import BUSY_STATUS
 from bot.slack.shapes import shape_problem
 
 logger = logging.getLogger("checkin_bot.socket_mode")
@@ -118,5 +119,7 @@ class SocketModeHandler(BaseSocketModeHandler):
                 mode="socket_mode", body=envelope["payload"], headers=_retry_headers(envelope)
             )
             answer = self.app.dispatch(request)
-        finally:  # acknowledged whatever happened: Slack would only send it again
-            client.send_socket_mode_response(_ack(envelope_id, answer))
+        finally:  # acknowledged whatever happened (Slack would only send it again), except
+            # when the job queue was full: then Slack sending it again later is the point
+            if answer is None or answer.status != BUSY_STATUS:
+                client.send_socket_mode_response(_ack(envelope_id, answer))

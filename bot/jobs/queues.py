@@ -1,0 +1,153 @@
+"""The two job queues: worker threads in this process (the default), or PostgreSQL.
+
+Both are bounded (the front answers "busy" past `JOB_QUEUE_LIMIT` waiting jobs), put
+the urgent first (a person waiting on a command or a click), and take a delivery only
+once while it waits (Slack's retry of an event still queued is acknowledged and
+dropped; one already handled is stopped by `@once` in the worker).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import psycopg
+from sqlalchemy.engine import make_url
+
+from bot.jobs.job import Job
+from bot.observability import QUEUE_DEPTH
+
+if TYPE_CHECKING:
+    from pgqueuer.queries import SyncQueries
+
+logger = logging.getLogger("checkin_bot.jobs")
+
+ENTRYPOINT = "slack"  # the PostgreSQL queue's one kind of job
+_DEPTH_READ_EVERY = 0.2  # seconds a counted PostgreSQL queue depth is trusted
+
+
+class InProcessQueue:
+    """Jobs for `workers` threads in this process, at most `limit` waiting."""
+
+    def __init__(self, handle: Callable[[Job], None], *, workers: int, limit: int) -> None:
+        self._handle = handle
+        self._jobs: queue.PriorityQueue[tuple[int, int, Job | None]] = queue.PriorityQueue(limit)
+        self._order = itertools.count()
+        self._waiting: set[str] = set()
+        self._lock = threading.Lock()
+        self._threads = [
+            threading.Thread(target=self._work, name=f"job-worker-{n}", daemon=True)
+            for n in range(workers)
+        ]
+        for thread in self._threads:
+            thread.start()
+        QUEUE_DEPTH.set_function(self.depth)
+
+    def put(self, job: Job) -> bool:
+        key = job.key
+        with self._lock:
+            if key is not None and key in self._waiting:
+                return True  # a resend of a job not yet done: that job will do
+            try:
+                self._jobs.put_nowait((0 if job.urgent else 1, next(self._order), job))
+            except queue.Full:
+                return False
+            if key is not None:
+                self._waiting.add(key)
+        return True
+
+    def depth(self) -> int:
+        return self._jobs.qsize()
+
+    def join(self) -> None:
+        """Wait until every job put so far is done (tests, and a graceful stop)."""
+        self._jobs.join()
+
+    def close(self) -> None:
+        for _ in self._threads:
+            self._jobs.put((2, next(self._order), None))  # after every waiting job
+        for thread in self._threads:
+            thread.join(30)
+
+    def _work(self) -> None:
+        while True:
+            _, _, job = self._jobs.get()
+            try:
+                if job is None:
+                    return
+                self._handle(job)
+            except Exception:  # a worker thread outlives any one job
+                logger.exception("a job failed")
+            finally:
+                if job is not None and job.key is not None:
+                    with self._lock:
+                        self._waiting.discard(job.key)
+                self._jobs.task_done()
+
+
+def libpq_url(database_url: str) -> str:
+    """DATABASE_URL as psycopg takes it (no SQLAlchemy driver name).
+
+    Example:
+        >>> libpq_url("postgresql+psycopg://u@db:5432/bot")
+        'postgresql://u@db:5432/bot'
+    """
+    url = make_url(database_url).set(drivername="postgresql")
+    return url.render_as_string(hide_password=False)
+
+
+class PostgresQueue:
+    """Jobs in PostgreSQL (pgqueuer's table) for `checkin-bot worker` processes to take."""
+
+    def __init__(self, database_url: str, *, limit: int) -> None:
+        self._dsn = libpq_url(database_url)
+        self._limit = limit
+        self._local = threading.local()
+        self._connections: list[psycopg.Connection[Any]] = []
+        self._depth, self._depth_read_at = 0, float("-inf")
+        QUEUE_DEPTH.set_function(self.depth)
+
+    def _queries(self) -> SyncQueries:
+        queries: SyncQueries | None = getattr(self._local, "queries", None)
+        if queries is None:
+            from pgqueuer.db import SyncPsycopgDriver
+            from pgqueuer.queries import SyncQueries
+
+            connection = psycopg.connect(self._dsn, autocommit=True)
+            self._connections.append(connection)
+            queries = self._local.queries = SyncQueries(SyncPsycopgDriver(connection))
+        return queries
+
+    def put(self, job: Job) -> bool:
+        try:
+            if self.depth() >= self._limit:
+                return False
+            self._queries().enqueue(
+                ENTRYPOINT,
+                job.to_bytes(),
+                priority=1 if job.urgent else 0,  # pgqueuer takes the highest first
+                dedupe_key=job.key,
+                on_conflict="skip",  # one INSERT … ON CONFLICT DO NOTHING: a resend waits once
+            )
+        except psycopg.Error as exc:
+            logger.warning("could not enqueue (answered busy): %s", exc)
+            self._local.queries = None  # a new connection next time
+            return False
+        return True
+
+    def depth(self) -> int:
+        """Jobs waiting, as counted at most `_DEPTH_READ_EVERY` seconds ago."""
+        if time.monotonic() - self._depth_read_at > _DEPTH_READ_EVERY:
+            statistics = self._queries().queue_size()
+            self._depth = sum(row.count for row in statistics if row.status == "queued")
+            self._depth_read_at = time.monotonic()
+        return self._depth
+
+    def close(self) -> None:
+        for connection in self._connections:
+            connection.close()

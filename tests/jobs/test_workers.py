@@ -1,0 +1,114 @@
+"""Front and workers as real processes: a worker killed mid-job loses and doubles nothing;
+the load bench runs end to end (short, no timing asserted)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.services.transfer import import_file
+from storage.models import CheckIn
+from tests.harness import NOW, TEAM, BotHarness, database_kind
+
+ROOT = Path(__file__).resolve().parents[2]
+COMMANDS = 8
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def bot_env(harness: BotHarness) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    return {
+        **env,
+        "DATABASE_URL": harness.engine.url.render_as_string(hide_password=False),
+        "SLACK_BOT_TOKEN": harness.sandbox.bot_token,
+        "SLACK_SIGNING_SECRET": harness.sandbox.signing_secret,
+        "SLACK_API_URL": harness.sandbox.api_url,
+        "CHECKIN_BOT_NOW": NOW.isoformat(),
+        "JOB_QUEUE": "postgres",
+        "JOB_WORKERS": "1",
+        "JOB_HEARTBEAT_SECONDS": "1",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+@contextmanager
+def process(*args: str, env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    child = subprocess.Popen([sys.executable, "-m", "bot", *args], env=env, cwd=ROOT)
+    try:
+        yield child
+    finally:
+        if child.poll() is None:
+            child.terminate()
+            child.wait(30)
+
+
+def wait_listening(harness: BotHarness, port: int) -> None:
+    import http.client
+
+    def up() -> bool:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            connection.request("GET", "/healthz")
+            return connection.getresponse().status == 200
+        except OSError:
+            return False
+
+    harness.sandbox.wait_for(up, timeout=60)  # start-up makes Slack calls (auth.test)
+
+
+@pytest.mark.skipif(database_kind() != "postgresql", reason="workers share a PostgreSQL queue")
+def test_a_worker_killed_mid_job_loses_nothing_and_doubles_nothing(harness: BotHarness) -> None:
+    goals = [{"id": f"g{n}", "title": f"Reach of campaign {n}", "metric": "reach",
+              "unit": "count", "baseline": "1000", "target": "5000", "start": "2026-06-01",
+              "deadline": "2027-01-31", "owner": "U1"} for n in range(COMMANDS)]  # fmt: skip
+    import_file(harness.services, team_id=TEAM, text=json.dumps({"goals": goals}))
+    env, port = bot_env(harness), free_port()
+    from bot.sandbox import SlackDriver
+
+    with process("run", "--http", "--host", "127.0.0.1", "--port", str(port), env=env):
+        wait_listening(harness, port)
+        driver = SlackDriver(harness.sandbox, bot_url=f"http://127.0.0.1:{port}")
+        with process("worker", env=env) as doomed:
+            for n in range(COMMANDS):
+                assert driver.command("U1", "/goals", f"checkin #{n + 1} {2001 + n}").status == 200
+            harness.sandbox.wait_for(lambda: harness.sandbox.ephemerals("U1"), timeout=60)
+            os.kill(doomed.pid, signal.SIGKILL)  # mid-way through the queue, maybe mid-job
+            doomed.wait(10)
+
+        def saved() -> list[int]:
+            with Session(harness.engine) as session:
+                return sorted(int(c.value) for c in session.exec(select(CheckIn)))
+
+        with process("worker", env=env):  # takes the dead worker's jobs once its heartbeat is old
+            harness.sandbox.wait_for(lambda: len(saved()) == COMMANDS, timeout=90)
+            assert saved() == [2001 + n for n in range(COMMANDS)]  # nothing lost, nothing twice
+            assert len(harness.sandbox.ephemerals("U1")) <= COMMANDS  # no answer doubled
+
+
+def test_the_load_bench_runs_end_to_end() -> None:
+    command = [sys.executable, "bench/load.py", "--runs", "1", "--requests", "30",
+               "--rate", "15", "--seconds", "1", "--goals", "5", "--checkins", "50",
+               "--workers", "1"]  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "bare run 1" in done.stdout and "one run 1" in done.stdout
+    assert "one / bare" in done.stdout
+    if database_kind() == "postgresql":
+        assert "front+1 run 1" in done.stdout
