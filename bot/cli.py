@@ -29,15 +29,14 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from bot.cli_admin import add_admin_commands
+from bot.cli_common import UsageError, build_services
 from bot.clock import Clock, FrozenClock, SystemClock, parse_now
 from bot.config import ConfigError, Settings, load_settings, require
-from bot.errors import CheckinBotError
 from bot.services import Services
 from storage.db import (
     DatabaseUnavailable,
     check_connection,
     make_engine,
-    schema_is_current,
     upgrade,
 )
 from storage.tokens import TokenKeyError
@@ -51,24 +50,6 @@ CONSOLE_USER = "U0CONSOLE"
 DELIVERY_WORKERS = 4  # channels served at once; each channel still gets one message a second
 
 log = logging.getLogger("checkin_bot")
-
-
-class UsageError(CheckinBotError):
-    """A command-line mistake; printed as one line, exit status 2."""
-
-
-def build_services(settings: Settings, clock: Clock | None = None, *, migrate: bool) -> Services:
-    """Connect to the database (upgrading it first when asked) and bundle the services."""
-    engine = make_engine(settings.DATABASE_URL)
-    check_connection(engine)
-    if migrate:
-        upgrade(engine)
-    elif not schema_is_current(engine):
-        raise ConfigError(
-            "DATABASE_URL points at a database whose schema is not current: "
-            "run `checkin-bot migrate`."
-        )
-    return Services(engine=engine, clock=clock or SystemClock(), settings=settings)
 
 
 NOW_VARIABLE = "CHECKIN_BOT_NOW"

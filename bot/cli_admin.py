@@ -7,6 +7,7 @@ import argparse
 import sys
 from typing import Any
 
+from bot.cli_common import UsageError, build_services
 from bot.config import Settings, require
 
 
@@ -25,7 +26,6 @@ def add_admin_commands(sub: Any) -> None:
 
 def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
     """Delete one workspace's data now (it is deleted 30 days after an uninstall anyway)."""
-    from bot.cli import UsageError, build_services  # cli imports this module first
     from storage.purge import purge_workspace
 
     if not args.yes:
@@ -51,7 +51,6 @@ def cmd_new_key(_args: argparse.Namespace, _settings: Settings) -> int:
 
 def cmd_rotate_key(_args: argparse.Namespace, settings: Settings) -> int:
     """Reseal every stored token with the first key of TOKEN_ENCRYPTION_KEY."""
-    from bot.cli import build_services  # cli imports this module first
     from storage.oauth import TOKEN_TABLES
     from storage.tokens import rotate_tokens
 
