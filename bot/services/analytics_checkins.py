@@ -23,7 +23,7 @@ from bot.core.analytics_files import AnalyticsFile, Series
 from bot.core.checkin_reply import ReplyValue, Values
 from bot.core.kpis import MetricKey
 from bot.core.platforms import PlatformKey
-from bot.core.values import CheckInSource, GoalKind, GoalState, Quantity
+from bot.core.values import FROM_FILES, CheckInSource, GoalKind, GoalState, Quantity
 from bot.core.wording import normalise
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref, thread_goals, zone_of
@@ -39,9 +39,6 @@ from bot.services.permissions import Refused, Requester, can_change
 from storage import repo
 from storage.goal_histories import GoalHistory, goal_histories
 from storage.models import Delivery, Goal
-
-FROM_FILES = frozenset({CheckInSource.FILE, CheckInSource.FEED})
-"""Sources whose values are kept by day: a later file or feed row for that day is skipped."""
 
 
 @dataclass(frozen=True, slots=True)
