@@ -13,15 +13,18 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.clock import FrozenClock
+from bot.sandbox import SlackDriver
 from bot.sandbox.file_drops import drop_file
 from bot.services import analytics_checkins, feeds
 from bot.services.feeds import run_due_feeds
 from tests.harness import BotHarness
+from tests.scenarios.bot_processes import bot_process
 from tests.scenarios.test_analytics_files import META_REACH, ana_has_goals, stored
 from tests.scenarios.test_feeds import (  # noqa: F401 (server and team are fixtures)
     SHEET,
@@ -74,6 +77,27 @@ def test_save_pressed_twice_at_once_stores_each_value_once(
         "Already saved: nothing new in that file (7 values stored before).",
         "Saved 7 values from the file: `#1` Instagram reach 60k (7).",
     ]
+
+
+def test_save_pressed_on_two_bot_processes_at_once_stores_each_value_once(
+    harness: BotHarness, tmp_path: Path
+) -> None:
+    """Two replicas as they run in production (no hold here: whichever way they interleave)."""
+    ana_has_goals(harness)
+    drop_file(harness.driver, "U1", META_REACH)
+    preview = harness.last_reply("U1")
+
+    with bot_process(harness, tmp_path) as first, bot_process(harness, tmp_path) as second:
+        drivers = [SlackDriver(harness.sandbox, bot_url=p.url) for p in (first, second)]
+        with ThreadPoolExecutor(2) as pool:
+            presses = list(pool.map(lambda d: d.click("U1", preview, "Save"), drivers))
+        # A process acknowledges first and answers after: wait for both answers.
+        harness.sandbox.wait_for(lambda: len(harness.sandbox.calls_to("response_url")) == 2)
+
+    assert [p.status for p in presses] == [200, 200]
+    assert len(stored(harness)) == 7
+    answers = sorted(c.args["text"][:14] for c in harness.sandbox.calls_to("response_url"))
+    assert answers == ["Already saved:", "Saved 7 values"]
 
 
 def test_save_pressed_again_later_says_already_saved(harness: BotHarness) -> None:
