@@ -55,6 +55,14 @@ def test_the_sandbox_grants_and_delivers_what_the_manifest_says() -> None:
     sandbox = SandboxState(team_id="T1", team_name="t")
     assert sandbox.bot_scopes == set(manifest()["oauth_config"]["scopes"]["bot"])
     assert sandbox.bot_events == set(manifest()["settings"]["event_subscriptions"]["bot_events"])
+    commands = manifest()["features"]["slash_commands"]
+    assert sandbox.should_escape == {c["command"]: c.get("should_escape", False) for c in commands}
+
+
+def test_slack_escapes_mentions_and_links_in_goals_text() -> None:
+    # The command readers take owners, channels and links as Slack escapes them.
+    [goals] = manifest()["features"]["slash_commands"]
+    assert goals["should_escape"] is True
 
 
 def test_every_slash_command_is_declared_and_back() -> None:

@@ -7,7 +7,7 @@ What people type, after `/goals digest`:
 | `here weekly mon 09:00`                        | this channel, Mondays at 09:00 |
 | `here monthly 1st 9am Europe/Bucharest`        | the 1st of each month, in that time zone |
 | `weekly fri 16:00 category awareness`          | only brand-awareness goals |
-| `here weekly platform instagram owner <@U2>`   | only Instagram goals owned by that person |
+| `here weekly platform instagram owner @bogdan` | only Instagram goals owned by that person |
 | `off`                                          | stop this channel's digest |
 | (nothing) or `status`                          | say what this channel gets |
 

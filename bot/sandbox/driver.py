@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from bot.sandbox.command_text import as_sent
 from bot.sandbox.server import SlackSandbox
 from bot.sandbox.state import Message
 
@@ -126,7 +127,8 @@ class SlackDriver:
         channel: str | None = None,
         trigger_id: str | None = None,
     ) -> Delivery:
-        """Type a slash command (`/goals help`) in a channel (the user's DM by default).
+        """Type a slash command (`/goals manager @ana`) in a channel (the user's DM by default);
+        Slack escapes the text by the manifest's `should_escape` (bot/sandbox/command_text.py).
 
         Passing the `trigger_id` of an earlier command replays that request, as a proxy's
         retry or a replay within the signature's five minutes would.
@@ -141,7 +143,7 @@ class SlackDriver:
             "user_id": user,
             "user_name": self.sandbox.users.get(user, {}).get("name", user.lower()),
             "command": command,
-            "text": text,
+            "text": as_sent(self.sandbox, command, text),
             "api_app_id": self.sandbox.app_id,
             "is_enterprise_install": "false",
             "response_url": self.sandbox.response_url(channel, user),

@@ -21,7 +21,8 @@ from bot.sandbox.scopes import KIND_PREFIX, missing_scope
 BOT_TOKEN = "xoxb-sandbox-bot-token"
 APP_TOKEN = "xapp-sandbox-app-token"
 SIGNING_SECRET = "sandbox-signing-secret"
-# What an install grants and subscribes to: manifest.yml's bot scopes and bot events.
+# What an install grants and subscribes to: manifest.yml's bot scopes and bot events, and
+# whether Slack escapes each slash command's text.
 _MANIFEST = files("bot").joinpath("data/manifest_scopes.yml")
 
 
@@ -82,6 +83,8 @@ class SandboxState:
         granted = read_yaml(_MANIFEST.read_text())
         self.bot_scopes: set[str] = set(granted["bot"])
         self.bot_events: set[str] = set(granted["bot_events"])
+        # Per slash command: does Slack escape mentions and links in its text?
+        self.should_escape: dict[str, bool] = dict(granted["should_escape"])
         self._changed = threading.Condition()
         # The loop the server thread runs; Socket Mode acks wait on futures of it.
         self._loop = asyncio.new_event_loop()

@@ -217,3 +217,15 @@ def test_off_stops_the_feed(team: BotHarness, server: tuple[str, Files]) -> None
     assert "follows no feed now" in team.last_reply("U1").text
     an_hour_later(team)
     assert run_due_feeds(team.services).fetched == 0
+
+
+@pytest.mark.parametrize("typed", ["{url}?sheet=1&range=A1", "<{url}?sheet=1&range=A1|reach.csv>"])
+def test_a_feed_address_arrives_as_slack_escapes_it_and_is_kept_as_typed(
+    team: BotHarness, server: tuple[str, Files], typed: str
+) -> None:
+    # Slack wraps the link in <…> (with the label a pasted link shows) and sends & as &amp;.
+    url, _ = server
+    team.driver.command("U1", "/goals", "feed #1 " + typed.format(url=url))
+
+    assert "now follows" in team.last_reply("U1").text
+    assert feed_row(team).url == f"{url}?sheet=1&range=A1"

@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
+from bot.core.mrkdwn import typed
 from bot.listeners.commands import (
     checkins,
     digests,
@@ -79,7 +80,7 @@ def goals_command(
 ) -> None:
     """`/goals <subcommand> <args>`: acknowledge, then run the subcommand's function."""
     ack()
-    name, args = split_subcommand(str(command.get("text", "")))
+    name, args = split_subcommand(typed(str(command.get("text", ""))))
     ctx = CommandContext(
         services=services,
         client=client,
