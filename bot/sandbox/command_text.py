@@ -37,6 +37,12 @@ def as_sent(state: SandboxState, command: str, typed: str) -> str:
     return command_text(typed, escape=escape, users=state.users, channels=state.channels)
 
 
+def message_text(state: SandboxState, typed: str) -> str:
+    """A message's `text` as Slack stores and sends it: `&`, `<`, `>` as entities, people and
+    channels picked in the composer as mentions, links wrapped, as with escaping on."""
+    return command_text(typed, escape=True, users=state.users, channels=state.channels)
+
+
 def command_text(
     typed: str,
     *,

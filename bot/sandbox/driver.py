@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from bot.sandbox.command_text import as_sent
+from bot.sandbox.command_text import as_sent, message_text
 from bot.sandbox.server import SlackSandbox
 from bot.sandbox.state import Message
 
@@ -183,9 +183,9 @@ class SlackDriver:
         self, user: str, text: str, *, channel: str | None = None, thread_ts: str | None = None,
         event_id: str | None = None,
     ) -> Message:  # fmt: skip
-        """Type a message (a DM to the bot by default); returns the message as stored."""
-        channel = channel or self.sandbox.im_channel(user)
-        stored = self.sandbox.record_user_message(channel, user, text, thread_ts)
+        """Type a message (a DM to the bot by default); returns the message as Slack stores it."""
+        said, channel = message_text(self.sandbox, text), channel or self.sandbox.im_channel(user)
+        stored = self.sandbox.record_user_message(channel, user, said, thread_ts)
         return self.send_message(stored, event_id=event_id)
 
     def send_message(self, stored: Message, *, event_id: str | None = None) -> Message:
@@ -216,7 +216,7 @@ class SlackDriver:
         self, user: str, text: str, *, channel: str, thread_ts: str | None = None
     ) -> Message:
         """Mention the bot in a channel: `@checkin-bot how are we doing on reach?`."""
-        full = f"<@{self.sandbox.bot_user_id}> {text}"
+        full = f"<@{self.sandbox.bot_user_id}> {message_text(self.sandbox, text)}"
         stored = self.sandbox.record_user_message(channel, user, full, thread_ts)
         event: dict[str, Any] = {
             "type": "app_mention",
@@ -237,7 +237,8 @@ class SlackDriver:
 
     def edit(self, message: Message, new_text: str) -> Delivery:
         """Edit a message the person sent (Slack's `message_changed`)."""
-        edited = {"text": new_text, "edited": {"user": message.user, "ts": self.sandbox.next_ts()}}
+        text, ts = message_text(self.sandbox, new_text), self.sandbox.next_ts()
+        edited = {"text": text, "edited": {"user": message.user, "ts": ts}}
         return self._changed(message, edited)
 
     def unfurl(self, message: Message, url: str = "https://example.com/report") -> Delivery:

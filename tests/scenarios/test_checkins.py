@@ -51,6 +51,8 @@ REPLIES = [
     ("41200, the reel did well", "41200", "the reel did well", None),
     ("۴۱٬۲۰۰", "41200", "", None),
     ("41k at risk", "41000", "", "at_risk"),
+    # Slack sends "&", "<", ">" as entities in message text; the note keeps what was typed.
+    ("41k, R&D <3 the reel", "41000", "R&D <3 the reel", None),
 ]
 
 

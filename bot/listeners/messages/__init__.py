@@ -13,6 +13,7 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot.core.mrkdwn import typed
 from bot.listeners.context import MessageContext
 from bot.listeners.messages import checkins
 from bot.listeners.messages.analytics_files import analytics_file
@@ -50,7 +51,7 @@ HANDLERS: tuple[MessageHandler, ...] = (
 def _context(
     services: Services, client: WebClient, actor: Actor, event: dict[str, Any], *, mention: bool
 ) -> MessageContext:
-    text = str(event.get("text") or "")
+    text = typed(str(event.get("text") or ""))
     if mention:
         text = _LEADING_MENTION.sub("", text)
     return MessageContext(

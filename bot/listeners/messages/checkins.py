@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.core.mrkdwn import typed
 from bot.core.values import CheckInSource
 from bot.listeners.checkin_answers import answer_in_thread, refresh_after
 from bot.listeners.context import MessageContext
@@ -90,7 +91,7 @@ def edited_text(event: dict[str, Any]) -> tuple[str, str] | None:
     text = str(message.get("text") or "")
     if not edited.get("ts") or text == str(previous.get("text") or ""):
         return None
-    return text, str(edited["ts"])
+    return typed(text), str(edited["ts"])
 
 
 @once
