@@ -54,7 +54,7 @@ def insert_rows(
     if model is Goal and rows:
         numbers = reserve_goal_numbers(session=session, team_id=team_id, count=len(rows))
         rows = [{**row, "number": number} for row, number in zip(rows, numbers, strict=True)]
-    table = model.__table__  # a Core insert: the ORM's per-row bookkeeping is most of the time
+    table = model.__table__  # type: ignore[union-attr]  # Core: no ORM per-row bookkeeping
     for start in range(0, len(rows), BATCH_ROWS):
         session.execute(insert(table), list(rows[start : start + BATCH_ROWS]))
 
