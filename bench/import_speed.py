@@ -6,7 +6,7 @@ reading and checking the file, and writing it, each in seconds, on SQLite and (w
 `--postgres URL`, a server where it may create databases) PostgreSQL.
 
     .venv/bin/python bench/import_speed.py
-    .venv/bin/python bench/import_speed.py --sizes 100000 --postgres postgresql+psycopg://postgres@127.0.0.1:5432/postgres
+    .venv/bin/python bench/import_speed.py --sizes 100000 --postgres postgresql://postgres@127.0.0.1:5432/postgres
 
 For a baseline, run this same file against another checkout's code:
     PYTHONPATH=/path/to/main-checkout .venv/bin/python bench/import_speed.py
@@ -53,7 +53,7 @@ def main() -> None:
     args = parser.parse_args()
     servers: list[tuple[str, Any]] = [("sqlite", None)]
     if args.postgres:
-        servers.append(("postgresql", args.postgres))
+        servers.append(("postgresql", Settings(DATABASE_URL=args.postgres).DATABASE_URL))
     for size in (int(s) for s in args.sizes.split(",")):
         text = build_file(GOALS, size)
         for name, server in servers:
