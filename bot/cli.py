@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from bot.cli_admin import add_admin_commands
-from bot.errors import CheckinBotError
+from bot.cli_common import UsageError, build_services
 
 # `--help` and a usage mistake answer before any of these load (tests/test_cli.py checks):
 # each command imports what it needs, the settings are read after the arguments.
@@ -45,29 +45,6 @@ CONSOLE_USER = "U0CONSOLE"
 DELIVERY_WORKERS = 4  # channels served at once; each channel still gets one message a second
 
 log = logging.getLogger("checkin_bot")
-
-
-class UsageError(CheckinBotError):
-    """A command-line mistake; printed as one line, exit status 2."""
-
-
-def build_services(settings: Settings, clock: Clock | None = None, *, migrate: bool) -> Services:
-    """Connect to the database (upgrading it first when asked) and bundle the services."""
-    from bot.clock import SystemClock
-    from bot.config import ConfigError
-    from bot.services import Services
-    from storage.db import check_connection, make_engine, schema_is_current, upgrade
-
-    engine = make_engine(settings.DATABASE_URL)
-    check_connection(engine)
-    if migrate:
-        upgrade(engine)
-    elif not schema_is_current(engine):
-        raise ConfigError(
-            "DATABASE_URL points at a database whose schema is not current: "
-            "run `checkin-bot migrate`."
-        )
-    return Services(engine=engine, clock=clock or SystemClock(), settings=settings)
 
 
 NOW_VARIABLE = "CHECKIN_BOT_NOW"

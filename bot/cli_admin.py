@@ -7,6 +7,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from bot.cli_common import UsageError, build_services
+
 if TYPE_CHECKING:
     from bot.config import Settings
 
@@ -26,7 +28,6 @@ def add_admin_commands(sub: Any) -> None:
 
 def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
     """Delete one workspace's data now (it is deleted 30 days after an uninstall anyway)."""
-    from bot.cli import UsageError, build_services  # cli imports this module first
     from storage.purge import purge_workspace
 
     if not args.yes:
@@ -52,7 +53,6 @@ def cmd_new_key(_args: argparse.Namespace, _settings: Settings) -> int:
 
 def cmd_rotate_key(_args: argparse.Namespace, settings: Settings) -> int:
     """Reseal every stored token with the first key of TOKEN_ENCRYPTION_KEY."""
-    from bot.cli import build_services  # cli imports this module first
     from bot.config import require
     from storage.oauth import TOKEN_TABLES
     from storage.tokens import rotate_tokens

@@ -3,7 +3,7 @@
 ```
 CheckinBotError
 ├── ConfigError            a setting is missing or malformed             bot.config
-├── UsageError             a command-line mistake                        bot.cli
+├── UsageError             a command-line mistake                        bot.cli_common
 ├── DatabaseUnavailable    the database cannot be reached                storage.db
 ├── MissingWorkspace       a storage call without a workspace id         storage.repo
 │                          (also a ValueError)

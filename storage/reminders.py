@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
-from storage.models import Member, ReminderSchedule, Workspace
+from storage.models import Goal, Member, ReminderSchedule, Workspace
 from storage.repo import scoped_team
 
 
@@ -62,6 +63,21 @@ def get_goal_schedule(*, session: Session, team_id: str, goal_id: int) -> Remind
         ReminderSchedule.team_id == scoped_team(team_id), ReminderSchedule.goal_id == goal_id
     )
     return session.exec(query).first()
+
+
+def first_reminder_at(*, session: Session, team_id: str, goal_id: int) -> datetime | None:
+    """When a goal (or, for an objective, any of its key results) is next reminded, as its
+    schedules say: after days off, quiet hours and every other rule that moved them."""
+    statement = (
+        select(func.min(ReminderSchedule.next_run_at))
+        .join(Goal, col(Goal.id) == col(ReminderSchedule.goal_id))
+        .where(
+            ReminderSchedule.team_id == scoped_team(team_id),
+            col(ReminderSchedule.active),
+            or_(col(Goal.id) == goal_id, col(Goal.objective_id) == goal_id),
+        )
+    )
+    return session.exec(statement).one()
 
 
 def schedules_of_owner(*, session: Session, team_id: str, owner_id: str) -> list[ReminderSchedule]:

@@ -6,7 +6,7 @@ import ast
 import builtins
 from pathlib import Path
 
-from bot.cli import UsageError
+from bot.cli_common import UsageError
 from bot.config import ConfigError
 from bot.errors import CheckinBotError
 from bot.services.transfer import ImportRejected

@@ -15,7 +15,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.core import interview as core
-from bot.core.cadence.occurrences import next_occurrence
 from bot.core.dates import end_of_day, format_date
 from bot.core.kpis import MetricKey
 from bot.core.period import counted_per
@@ -23,6 +22,7 @@ from bot.core.values import Direction, GoalKind, Unit
 from bot.services.schedules import set_goal_schedule
 from storage import repo
 from storage.models import Goal
+from storage.reminders import first_reminder_at
 from storage.schemas import GoalCreate
 
 TimezoneOf = Callable[[str], str]
@@ -69,7 +69,8 @@ def save_interview(saving: Saving, interview: core.Interview, token: str) -> Sav
             existing = repo.find_goal_by_origin(session=session, team_id=team_id, origin_key=origin)
     assert existing is not None and existing.id is not None
     cadence = core.cadence_of(interview, saving.timezone_of(interview.owner or interview.user_id))
-    first = next_occurrence(cadence, saving.now) if cadence else None
+    # The saved schedule's own time, which already keeps off the owner's days off.
+    first = first_reminder_at(session=session, team_id=team_id, goal_id=existing.id)
     return SavedGoal(
         goal_id=existing.id,
         title=existing.title,

@@ -15,6 +15,7 @@ from storage.models import Goal, ReminderSchedule
 from tests.factories import make_reminded_goal
 from tests.harness import TEAM, BotHarness
 from tests.reminder_helpers import reminders_to, tick
+from tests.scenarios.test_interview_flow import say, shown
 
 
 def at(text: str) -> datetime:
@@ -159,3 +160,18 @@ def test_several_reminder_times_each_keep_off_a_holiday(harness: BotHarness) -> 
     harness.clock.set(at("2026-10-27T10:00:00+00:00"))
     assert tick(harness).sent == 1
     assert next_run(harness, schedule) == at("2026-10-29T16:00:00+00:00")
+
+
+def test_the_saved_goal_names_the_first_reminder_its_schedule_will_send(
+    harness: BotHarness,
+) -> None:
+    """Romania's St Andrew's Day and National Day (30 Nov, 1 Dec 2026) fall on the first
+    Monday and Tuesday: the goal saved that Friday says its first reminder is Wednesday's."""
+    harness.clock.set(at("2026-11-27T12:00:00+00:00"))
+    harness.driver.command("U1", "/goals", "holidays RO")
+    say(harness, "new goal: for brand awareness, grow our Instagram followers from 400 to 480 "
+                 "by 31 Dec")  # fmt: skip
+    harness.driver.click("U1", harness.dm("U1")[-1], "Save")
+
+    saved = shown(harness.dm("U1")[-1])
+    assert "First check-in reminder: Wed 2 Dec 2026 at 10:00." in saved
