@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, Index, String, UniqueConstraint
 from sqlalchemy import false as sa_false
 from sqlmodel import Field, SQLModel, col
 
@@ -21,7 +21,15 @@ from bot.core.checkin_reply import Confidence
 from bot.core.kpis import MetricKey
 from bot.core.period import Period
 from bot.core.platforms import PlatformKey
-from bot.core.values import Category, CheckInSource, Direction, GoalKind, GoalState, Unit
+from bot.core.values import (
+    FROM_FILES,
+    Category,
+    CheckInSource,
+    Direction,
+    GoalKind,
+    GoalState,
+    Unit,
+)
 from storage.api_models import ApiRequest as ApiRequest
 from storage.api_models import ApiToken as ApiToken
 from storage.columns import decimal_field, enum_field, owned_by, utc_field
@@ -129,12 +137,24 @@ class CheckIn(SQLModel, table=True):
     A reply in a reminder's thread holds at most one check-in per goal it names: the
     unique key (team, channel, message ts, goal) makes its message, edits and retries
     set that row rather than add one. Commands and forms (no message) are not keyed.
+    A file or feed stores a day's value at that day's noon: a partial unique index holds
+    one such value per goal and instant, so two saves racing (two replicas, a repeated
+    click) cannot both store it; the loser's insert fails and it reads again.
     """
 
     __tablename__ = "checkin"
     __table_args__ = (
         Index(None, "team_id", "goal_id", "at"),
         UniqueConstraint("team_id", "channel_id", "message_ts", "goal_id"),
+        Index(
+            "uq_checkin_team_id_goal_id_at_from_files",
+            "team_id",
+            "goal_id",
+            "at",
+            unique=True,
+            sqlite_where=Column("source", String).in_([s.value for s in FROM_FILES]),
+            postgresql_where=Column("source", String).in_([s.value for s in FROM_FILES]),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

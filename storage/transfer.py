@@ -15,7 +15,7 @@ from sqlalchemy import insert, select
 from sqlmodel import Session, col
 
 from storage.models import CheckIn, Goal
-from storage.repo import reserve_goal_numbers, scoped_team
+from storage.repo import reserve_goal_numbers, scoped_team, upsert_insert
 
 BATCH_ROWS = 5_000
 """Rows per INSERT batch and per streamed chunk."""
@@ -45,18 +45,31 @@ def insert_rows(
     team_id: str,
     model: type[Goal] | type[CheckIn],
     rows: Sequence[dict[str, Any]],
-) -> None:
+) -> int:
     """Insert rows of `model` for this workspace in batches of `BATCH_ROWS`; goals get the
-    workspace's next numbers in the order given (its row must exist)."""
+    workspace's next numbers in the order given (its row must exist). A check-in from a
+    file or feed for a goal and moment that holds one already is skipped, as a file's or
+    feed's day is everywhere (see `CheckIn`). The number of rows inserted."""
     scoped_team(team_id)
     if any(row["team_id"] != team_id for row in rows):
         raise ValueError("every imported row must belong to the importing workspace")
-    if model is Goal and rows:
+    if not rows:
+        return 0
+    if model is Goal:
         numbers = reserve_goal_numbers(session=session, team_id=team_id, count=len(rows))
-        rows = [{**row, "number": number} for row, number in zip(rows, numbers, strict=True)]
-    table = model.__table__  # type: ignore[union-attr]  # Core: no ORM per-row bookkeeping
+        numbered = [{**row, "number": number} for row, number in zip(rows, numbers, strict=True)]
+        goals = Goal.__table__  # type: ignore[attr-defined]  # Core: no ORM per-row bookkeeping
+        for batch in _batches(numbered):
+            session.execute(insert(goals), batch)
+        return len(rows)
+    checkins = CheckIn.__table__  # type: ignore[attr-defined]
+    statement = upsert_insert(session)(checkins).on_conflict_do_nothing().returning(checkins.c.id)
+    return sum(len(session.execute(statement, batch).all()) for batch in _batches(rows))
+
+
+def _batches(rows: Sequence[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     for start in range(0, len(rows), BATCH_ROWS):
-        session.execute(insert(table), list(rows[start : start + BATCH_ROWS]))
+        yield list(rows[start : start + BATCH_ROWS])
 
 
 def stream_goals(*, session: Session, team_id: str) -> Iterator[Goal]:

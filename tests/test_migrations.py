@@ -8,6 +8,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel, select
 
 from bot.core.period import Period
@@ -399,3 +400,55 @@ def test_goal_feeds_come_and_go_with_their_migration_and_their_goal() -> None:
 
     assert "goalfeed" not in without and "goalfeed" not in after
     assert feeds == 0
+
+
+def test_a_files_day_stored_twice_folds_into_the_first_and_cannot_come_back() -> None:
+    """0018: two file values of one goal and day (a race before the index) keep the first;
+    a reply at that instant is not a file's and stays; after it, the database refuses a
+    second file value for that day."""
+    with fresh_database() as url:
+        engine = make_engine(url)
+        try:
+            command.upgrade(alembic_config(engine), "0017")
+            with engine.begin() as connection:
+                _insert_file_values(connection)
+            command.upgrade(alembic_config(engine), "head")
+            with engine.connect() as connection:
+                kept = connection.execute(text("SELECT id FROM checkin ORDER BY id")).scalars()
+                kept_ids = list(kept)
+            with engine.begin() as connection:
+                try:
+                    connection.execute(text(_checkin_row(9, "feed", 49)))
+                    refused = False
+                except IntegrityError:
+                    refused = True
+            command.downgrade(alembic_config(engine), "0017")
+            with engine.begin() as connection:
+                connection.execute(text(_checkin_row(9, "feed", 49)))
+        finally:
+            engine.dispose()
+
+    assert kept_ids == [1, 3, 4]
+    assert refused
+
+
+def _insert_file_values(connection: Connection) -> None:
+    at = "2026-11-22 10:00:00"
+    connection.execute(
+        text(
+            "INSERT INTO goal (id, team_id, number, title, kind, metric, metric_name, unit,"
+            " direction, state, why, contributors, start_at, created_at, updated_at) VALUES"
+            f" (1, 'T1', 1, 'Reach', 'goal', 'reach', 'Reach', 'count', 'increase', 'active',"
+            f" '', '[]', '{at}', '{at}', '{at}')"
+        )
+    )
+    for id_, source, value in ((1, "file", 41), (2, "feed", 42), (3, "reply", 43), (4, "file", 44)):
+        connection.execute(text(_checkin_row(id_, source, value, day=23 if id_ == 4 else 22)))
+
+
+def _checkin_row(id_: int, source: str, value: int, day: int = 22) -> str:
+    at = f"2026-11-{day} 10:00:00"
+    return (
+        "INSERT INTO checkin (id, team_id, goal_id, value, note, at, source, created_at,"
+        f" updated_at) VALUES ({id_}, 'T1', 1, {value}, '', '{at}', '{source}', '{at}', '{at}')"
+    )

@@ -87,6 +87,10 @@ class CheckInSource(StrEnum):
     API = "api"  # the REST API
 
 
+FROM_FILES = (CheckInSource.FILE, CheckInSource.FEED)
+"""Sources kept one value per day: a later file or feed row for a day held is skipped."""
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with what it measures: `Quantity(Decimal("41200"), Unit.COUNT)`."""

@@ -97,6 +97,9 @@ def preview_blocks(plan: FilePlan, file_id: str, thread_ts: str | None) -> tuple
 def saved_text(saved: FileSaved) -> str:
     """ "Saved 7 values: `#1` Instagram reach 60k (7). 2 were already stored."."""
     count = sum(n for _, _, n in saved.stored)
+    if not count:  # Save pressed twice, or on two replicas: the other press stored them
+        before = counted(saved.skipped, "value")
+        return f"Already saved: nothing new in that file ({before} stored before)."
     goals = ", ".join(f"`#{number}` {escape(title)} ({n})" for number, title, n in saved.stored)
     already = f" {counted(saved.skipped, 'value')} already stored." if saved.skipped else ""
     return f"Saved {counted(count, 'value')} from the file: {goals}.{already}"

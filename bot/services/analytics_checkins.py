@@ -12,18 +12,21 @@ the goal owner's time zone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.core.analytics_files import AnalyticsFile, Series
 from bot.core.checkin_reply import ReplyValue, Values
 from bot.core.kpis import MetricKey
 from bot.core.platforms import PlatformKey
-from bot.core.values import CheckInSource, GoalKind, GoalState, Quantity
+from bot.core.values import FROM_FILES, CheckInSource, GoalKind, GoalState, Quantity
 from bot.core.wording import normalise
 from bot.services import Services
 from bot.services.checkin_goals import goal_ref, thread_goals, zone_of
@@ -40,8 +43,12 @@ from storage import repo
 from storage.goal_histories import GoalHistory, goal_histories
 from storage.models import Delivery, Goal
 
-FROM_FILES = frozenset({CheckInSource.FILE, CheckInSource.FEED})
-"""Sources whose values are kept by day: a later file or feed row for that day is skipped."""
+log = logging.getLogger("checkin_bot.analytics_files")
+
+T = TypeVar("T")
+
+TRIES = 3
+"""Unit-of-work tries of one save: a second try loses a race only to a third save."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +113,16 @@ def save_file(
     source: CheckInSource = CheckInSource.FILE,
 ) -> FileSaved | Refused | Implausible:
     """Store the new values of every series that has a goal, all of them or none."""
+    return stored_once(lambda: _save_file(services, author, found, thread, source))
+
+
+def _save_file(
+    services: Services,
+    author: Requester,
+    found: AnalyticsFile,
+    thread: Delivery | None,
+    source: CheckInSource,
+) -> FileSaved | Refused | Implausible:
     with services.session() as session:
         pairs, _ = _match(session, author, found, thread)
         histories = _histories(session, author, pairs)
@@ -119,6 +136,19 @@ def save_file(
             stored.append((goal.number or 0, goal.title, done[0]))
             skipped += done[1]
         return FileSaved(tuple(stored), skipped, tuple(goal.id or 0 for _, goal in pairs))
+
+
+def stored_once(store: Callable[[], T]) -> T:
+    """`store()`, a unit of work storing a file's or feed's days, until no racing save got
+    to one of its days first. The database keeps one value per goal and day from files and
+    feeds (storage.models.CheckIn); the loser's insert fails, everything it did rolls back,
+    and its next try reads that day as held and skips it."""
+    for _ in range(TRIES - 1):
+        try:
+            return store()
+        except IntegrityError:
+            log.info("a file's or feed's day was stored meanwhile by another save; reading again")
+    return store()
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,9 @@ fetches the due feeds and stores their new rows as check-ins (source `feed`).
 Each tick claims the feeds it fetches (`storage.feeds.claim_due_feeds`, a lease), so
 two replicas never fetch one feed at once; a day's value already stored from a file or
 feed is skipped (`bot.services.analytics_checkins`), so a feed that repeats its rows,
-or a fetch retried after a crash, stores each value once. A feed's problem (refused
+or a fetch retried after a crash, stores each value once. A fetch that outlives its
+lease, racing the replica that claims the feed next, still stores each day once: the
+database keeps one value per goal and day, and the loser reads again. A feed's problem (refused
 address, timeout, bad rows) is kept on it and stores nothing; `/goals feed #3` shows it.
 """
 
@@ -26,7 +28,7 @@ from bot.core.analytics_files import (
 )
 from bot.core.values import CheckInSource
 from bot.services import Services
-from bot.services.analytics_checkins import Given, measures, store_points
+from bot.services.analytics_checkins import Given, measures, store_points, stored_once
 from bot.services.feed_fetch import NotModified, check_url, fetch_csv
 from bot.services.permissions import Refusal, Refused, Requester, can_change, refusal
 from storage import feeds as feed_store
@@ -129,24 +131,30 @@ def _fetch_one(services: Services, feed: GoalFeed, report: FeedReport) -> str:
         validators=(feed.etag, feed.last_modified),
         allow_private=settings.FEED_ALLOW_PRIVATE,
     )
-    validators: tuple[str | None, str | None] | None = None
-    with services.session() as session:
-        if isinstance(got, NotModified):
-            report.unchanged += 1
-            problem = ""
-        elif isinstance(got, str):
-            problem = got
-        else:
-            report.fetched += 1
-            name = urlsplit(feed.url).path.rsplit("/", 1)[-1]
-            found = read_analytics_file(got.content, name)
-            problem = _store(services, session, feed, found, report)
-            validators = (got.etag, got.last_modified) if not problem else None
-        feed_store.finish_fetch(
-            session=session, feed_id=feed.id or 0, validators=validators, problem=problem,
-            next_at=next_at,
-        )  # fmt: skip
-    return problem
+    if isinstance(got, NotModified):
+        report.unchanged += 1
+    elif not isinstance(got, str):
+        report.fetched += 1
+
+    def record() -> str:
+        validators: tuple[str | None, str | None] | None = None
+        with services.session() as session:
+            if isinstance(got, NotModified):
+                problem = ""
+            elif isinstance(got, str):
+                problem = got
+            else:
+                name = urlsplit(feed.url).path.rsplit("/", 1)[-1]
+                found = read_analytics_file(got.content, name)
+                problem = _store(services, session, feed, found, report)
+                validators = (got.etag, got.last_modified) if not problem else None
+            feed_store.finish_fetch(
+                session=session, feed_id=feed.id or 0, validators=validators, problem=problem,
+                next_at=next_at,
+            )  # fmt: skip
+        return problem
+
+    return stored_once(record)
 
 
 def _store(

@@ -19,7 +19,8 @@ Choices worth knowing:
   import, and each problem names its line and field. The import runs in one
   transaction, so nothing of a rejected file is kept.
 - A check-in keeps the `source` the export gave it (reply, command, file, feed...);
-  one without a source is an `import`.
+  one without a source is an `import`. A file or feed check-in for a goal and moment
+  that holds one already is skipped (a file's day is stored once), and not counted.
 - In CSV, a cell a spreadsheet would run as a formula (starting with = + - @)
   is written with a protective apostrophe in front, which import removes again
   (see `bot.core.csv_cells`); JSON needs no such care.
@@ -306,9 +307,9 @@ def _import(services: Services, *, team_id: str, text: str) -> ImportResult:
         ids = goal_ids_by_ref(session=session, team_id=team_id)
         for checkin in checkins:
             checkin["goal_id"] = ids[checkin.pop("_goal")]
-        insert_rows(session=session, team_id=team_id, model=CheckIn, rows=checkins)
+        stored = insert_rows(session=session, team_id=team_id, model=CheckIn, rows=checkins)
     created = len({g.get("objective_id") for g in goals if g.get("objective_id")})
-    return ImportResult(goals=len(goals), checkins=len(checkins), objectives=created)
+    return ImportResult(goals=len(goals), checkins=stored, objectives=created)
 
 
 def _check_references(

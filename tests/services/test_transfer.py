@@ -80,6 +80,23 @@ def test_a_checkin_keeps_its_source_through_export_and_import(services: Any) -> 
     assert sources == ["file", "reply"]
 
 
+def test_a_files_day_imported_again_is_stored_once_and_other_values_as_given(
+    services: Any, db: Engine
+) -> None:
+    goal = {"id": "g", "title": "Reach", "target": "10", "deadline": "2026-12-31"}
+    import_file(services, team_id="T1", text=json.dumps({"goals": [goal], "checkins": []}))
+    day = {"goal": "g", "value": "4", "at": "2026-11-01T10:00:00Z"}
+    rows = [{**day, "source": source} for source in ("file", "feed", "command")]
+    text = json.dumps({"goals": [], "checkins": rows})
+
+    first = import_file(services, team_id="T1", text=text)
+    again = import_file(services, team_id="T1", text=text)
+
+    sources = [c["source"] for c in json.loads(export(services, "T1"))["checkins"]]
+    assert (first.checkins, again.checkins) == (2, 1)
+    assert sources == ["file", "command", "command"]
+
+
 def test_an_unknown_source_is_refused_with_the_choices(services: Any, db: Engine) -> None:
     text = (
         '{"goals": [{"id": "g", "title": "Reach", "target": "10", "deadline": "2026-12-31"}],'
