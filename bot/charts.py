@@ -1,7 +1,9 @@
 """Progress charts as PNG: each goal's check-ins against the plan's straight line to target.
 
-matplotlib is imported inside `draw_chart` only, so starting the bot (and every
-path that never draws) stays lean. The Agg backend draws without a display.
+matplotlib is never imported by the bot's own process: `draw_chart` draws in a
+short-lived child (`python -m bot.charts`), so the 40-50 MB matplotlib and numpy
+take leave with it instead of staying for good (bench/memory.py measures both).
+The Agg backend draws without a display.
 
 Status is shown by colour (the Okabe-Ito palette, readable with colour-blind
 vision) and also by marker shape, line style and the word in each panel's title.
@@ -10,6 +12,9 @@ vision) and also by marker shape, line style and the word in each panel's title.
 from __future__ import annotations
 
 import io
+import pickle
+import subprocess
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -91,10 +96,26 @@ def chart_panels(goals: Sequence[TrackedGoal], now: datetime) -> list[ChartPanel
 
 
 def draw_chart(panels: Sequence[ChartPanel], *, title: str) -> bytes:
-    """A PNG of `WIDTH_PX` x `HEIGHT_PX`: one panel per goal (small multiples), titled.
+    """`draw_chart_here`'s PNG, drawn in a child process that exits when done.
 
     Example:
         >>> png = draw_chart(chart_panels(goals, now), title="Weekly digest")
+        >>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+        True
+    """
+    job = pickle.dumps((list(panels), title))
+    child = [sys.executable, "-m", "bot.charts"]
+    done = subprocess.run(child, input=job, capture_output=True, check=False, timeout=120)
+    if done.returncode != 0:
+        raise RuntimeError(f"drawing a chart failed: {done.stderr.decode(errors='replace')}")
+    return done.stdout
+
+
+def draw_chart_here(panels: Sequence[ChartPanel], *, title: str) -> bytes:
+    """A PNG of `WIDTH_PX` x `HEIGHT_PX`: one panel per goal (small multiples), titled.
+
+    Example:
+        >>> png = draw_chart_here(chart_panels(goals, now), title="Weekly digest")
         >>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
         True
     """
@@ -160,3 +181,8 @@ def draw_chart(panels: Sequence[ChartPanel], *, title: str) -> bytes:
 
 def _short(title: str, limit: int = 40) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+if __name__ == "__main__":  # the child of `draw_chart`: panels in on stdin, a PNG out
+    _panels, _title = pickle.loads(sys.stdin.buffer.read())
+    sys.stdout.buffer.write(draw_chart_here(_panels, title=_title))

@@ -30,19 +30,14 @@ from typing import TYPE_CHECKING
 
 from bot.cli_admin import add_admin_commands
 from bot.cli_common import UsageError, build_services
-from bot.clock import Clock, FrozenClock, SystemClock, parse_now
-from bot.config import ConfigError, Settings, load_settings, require
-from bot.services import Services
-from storage.db import (
-    DatabaseUnavailable,
-    check_connection,
-    make_engine,
-    upgrade,
-)
-from storage.tokens import TokenKeyError
 
+# `--help` and a usage mistake answer before any of these load (tests/test_cli.py checks):
+# each command imports what it needs, the settings are read after the arguments.
 if TYPE_CHECKING:
+    from bot.clock import Clock
+    from bot.config import Settings
     from bot.scheduling.deliveries import DeliveryRunner
+    from bot.services import Services
 
 CONSOLE_TEAM = "T0CONSOLE"
 CONSOLE_USER = "U0CONSOLE"
@@ -57,6 +52,8 @@ NOW_VARIABLE = "CHECKIN_BOT_NOW"
 
 def _clock(args: argparse.Namespace) -> Clock:
     """The real clock, or one frozen by `--now` or (for tests and demos) CHECKIN_BOT_NOW."""
+    from bot.clock import FrozenClock, SystemClock, parse_now
+
     frozen_at = getattr(args, "now", None) or os.environ.get(NOW_VARIABLE)
     if frozen_at:
         try:
@@ -85,6 +82,7 @@ def start_deliveries(services: Services) -> None:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.config import require
     from bot.jobs.deploy import serve_front
 
     if settings.distributed:
@@ -101,6 +99,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.config import require
     from bot.jobs.deploy import run_worker
 
     require(settings, "SLACK_CLIENT_SECRET" if settings.distributed else "SLACK_BOT_TOKEN")
@@ -121,6 +120,7 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
     """Print a channel's digest as text; with --post, post it (and its chart) to Slack."""
+    from bot.config import require
     from bot.render.digest import digest_message
     from bot.render.text import blocks_to_text
     from bot.services.digests import build_digest
@@ -148,6 +148,8 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_tick(args: argparse.Namespace, settings: Settings) -> int:
     """Send what is due once and exit (for cron, or a replica that only sends reminders)."""
+    from bot.config import require
+
     if not settings.distributed:
         require(settings, "SLACK_BOT_TOKEN")
     services = build_services(settings, _clock(args), migrate=False)
@@ -160,6 +162,8 @@ def cmd_tick(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_migrate(_args: argparse.Namespace, settings: Settings) -> int:
+    from storage.db import check_connection, make_engine, upgrade
+
     engine = make_engine(settings.DATABASE_URL)
     check_connection(engine)
     upgrade(engine)
@@ -311,12 +315,16 @@ def configure_logging(settings: Settings, *, quiet: bool) -> None:
     observability.configure_logging(level, secrets=secrets, json_lines=not quiet)
 
 
-Handler = Callable[[argparse.Namespace, Settings], int]
+Handler = Callable[[argparse.Namespace, "Settings"], int]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: one clear line and a non-zero exit for any mistake, never a traceback."""
     args = build_parser().parse_args(argv)
+    from bot.config import ConfigError, load_settings  # after --help, which needs neither
+    from storage.db import DatabaseUnavailable
+    from storage.tokens import TokenKeyError
+
     try:
         settings = load_settings()
         console = args.handler is cmd_console or (

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.cli_common import UsageError, build_services
-from bot.config import Settings, require
+
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 
 def add_admin_commands(sub: Any) -> None:
@@ -51,6 +53,7 @@ def cmd_new_key(_args: argparse.Namespace, _settings: Settings) -> int:
 
 def cmd_rotate_key(_args: argparse.Namespace, settings: Settings) -> int:
     """Reseal every stored token with the first key of TOKEN_ENCRYPTION_KEY."""
+    from bot.config import require
     from storage.oauth import TOKEN_TABLES
     from storage.tokens import rotate_tokens
 

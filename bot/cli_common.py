@@ -1,12 +1,19 @@
-"""What every command-line command shares: its one error, and how it opens the database."""
+"""What every command-line command shares: its one error, and how it opens the database.
+
+Light to import (`--help` loads no database or Slack library): `build_services`
+imports what it needs when called.
+"""
 
 from __future__ import annotations
 
-from bot.clock import Clock, SystemClock
-from bot.config import ConfigError, Settings
+from typing import TYPE_CHECKING
+
 from bot.errors import CheckinBotError
-from bot.services import Services
-from storage.db import check_connection, make_engine, schema_is_current, upgrade
+
+if TYPE_CHECKING:
+    from bot.clock import Clock
+    from bot.config import Settings
+    from bot.services import Services
 
 
 class UsageError(CheckinBotError):
@@ -15,6 +22,11 @@ class UsageError(CheckinBotError):
 
 def build_services(settings: Settings, clock: Clock | None = None, *, migrate: bool) -> Services:
     """Connect to the database (upgrading it first when asked) and bundle the services."""
+    from bot.clock import SystemClock
+    from bot.config import ConfigError
+    from bot.services import Services
+    from storage.db import check_connection, make_engine, schema_is_current, upgrade
+
     engine = make_engine(settings.DATABASE_URL)
     check_connection(engine)
     if migrate:

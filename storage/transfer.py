@@ -58,10 +58,12 @@ def insert_rows(
     if model is Goal:
         numbers = reserve_goal_numbers(session=session, team_id=team_id, count=len(rows))
         numbered = [{**row, "number": number} for row, number in zip(rows, numbers, strict=True)]
+        goals = Goal.__table__  # type: ignore[attr-defined]  # Core: no ORM per-row bookkeeping
         for batch in _batches(numbered):
-            session.execute(insert(Goal), batch)
+            session.execute(insert(goals), batch)
         return len(rows)
-    statement = upsert_insert(session)(CheckIn).on_conflict_do_nothing().returning(col(CheckIn.id))
+    checkins = CheckIn.__table__  # type: ignore[attr-defined]
+    statement = upsert_insert(session)(checkins).on_conflict_do_nothing().returning(checkins.c.id)
     return sum(len(session.execute(statement, batch).all()) for batch in _batches(rows))
 
 

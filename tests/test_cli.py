@@ -125,3 +125,25 @@ def test_migrate_brings_the_schema_up_to_date(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert "up to date" in result.stdout
+
+
+HEAVY_MODULES = ("sqlalchemy", "sqlmodel", "pydantic", "slack_bolt", "slack_sdk", "matplotlib")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("import", "--help"), ("nonsense",)])
+def test_help_and_usage_mistakes_load_no_heavy_library(args: tuple[str, ...]) -> None:
+    # `-X importtime` lists every module the command imported, on stderr.
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    imported = {
+        line.rsplit("|", 1)[1].strip().split(".")[0]
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "argparse" in imported  # the listing is real, so the test can fail
+    assert imported.isdisjoint(HEAVY_MODULES), sorted(imported & set(HEAVY_MODULES))

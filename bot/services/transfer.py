@@ -31,6 +31,9 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
@@ -259,6 +262,24 @@ def import_file(services: Services, *, team_id: str, text: str) -> ImportResult:
         >>> import_file(services, team_id="T1", text='{"goals": [], "checkins": []}')
         ImportResult(goals=0, checkins=0, objectives=0)
     """
+    with _no_cycle_collection():
+        return _import(services, team_id=team_id, text=text)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector: an import makes millions of dicts and no cycles,
+    and the collector's passes over them took half the time of a 1M check-in import."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _import(services: Services, *, team_id: str, text: str) -> ImportResult:
     now = services.now()
     tz = ZoneInfo(services.settings.DEFAULT_TIMEZONE)
     rows = read_rows(text)

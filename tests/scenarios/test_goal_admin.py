@@ -156,6 +156,16 @@ def test_starting_the_bot_does_not_load_matplotlib() -> None:
     assert result.stdout.strip() == "False", result.stderr
 
 
+def test_drawing_a_chart_leaves_matplotlib_out_of_the_bot_process() -> None:
+    code = (
+        "import sys; from bot.charts import draw_chart; png = draw_chart([], title='None'); "
+        "print(png[:4] == b'\\x89PNG', 'matplotlib' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+    assert result.stdout.split() == ["True", "False"], result.stderr
+
+
 def test_show_lists_the_latest_checkins_with_where_each_came_from(team: BotHarness) -> None:
     goal = number(team, 1)
     team.driver.command("U1", "/goals", f"checkin {goal} 52,000")
