@@ -106,8 +106,10 @@ class SandboxState:
         tz: str = "UTC",
         is_admin: bool = False,
         deleted: bool = False,
+        locale: str = "en-US",
     ) -> dict[str, Any]:
-        """A person in the workspace, with the time zone users.info will report."""
+        """A person in the workspace, with the time zone (and, when asked, the locale)
+        users.info will report."""
         name = name or user_id.lower()
         user = {
             "id": user_id,
@@ -120,6 +122,7 @@ class SandboxState:
             "is_owner": False,
             "is_bot": False,
             "deleted": deleted,
+            "locale": locale,
             "profile": {"display_name": name, "real_name": name.title()},
         }
         self.users[user_id] = user
