@@ -68,17 +68,17 @@ def language_of_locale(locale: str | None) -> str | None:
     return code if code in LANGUAGES else None
 
 
-def choose_language(
+def language_for(
     *, chosen: str | None, written: str = "", slack_locale: str | None, default: str
 ) -> str:
     """The language to answer in: chosen, else written, else Slack's locale, else default.
 
     Example:
-        >>> choose_language(chosen=None, written="هدف جدید", slack_locale="ro-RO", default="en")
+        >>> language_for(chosen=None, written="هدف جدید", slack_locale="ro-RO", default="en")
         'fa'
-        >>> choose_language(chosen="tr", written="هدف جدید", slack_locale=None, default="en")
+        >>> language_for(chosen="tr", written="هدف جدید", slack_locale=None, default="en")
         'tr'
-        >>> choose_language(chosen=None, written="new goal", slack_locale="vi-VN", default="en")
+        >>> language_for(chosen=None, written="new goal", slack_locale="vi-VN", default="en")
         'vi'
     """
     for candidate in (chosen, language_of_text(written), language_of_locale(slack_locale)):

@@ -42,7 +42,9 @@ _DAY_MONTH = re.compile(
     + NOT_LETTER_AFTER
     + _YEAR
 )
-_NUMERIC = re.compile(r"(?<![\d.,/-])(?P<year>1[34]\d\d)([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)")
+_NUMERIC = re.compile(
+    r"(?<![\d.,/-])(?P<year>1[34]\d\d)([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)"
+)
 _YEAR_END = re.compile(_letters(alternation(_YEAR_END_PHRASES)) + NOT_LETTER_AFTER + _YEAR)
 _NOWRUZ = re.compile(_letters(alternation(_NOWRUZ_PHRASES)) + NOT_LETTER_AFTER + _YEAR)
 
@@ -108,7 +110,9 @@ def _year_end(year: int) -> date:
     return JalaliDate(year, 12, JalaliDate.days_in_month(12, year)).to_gregorian()
 
 
-def _dated(this_year: int, year: int | None, month: int, day: int, today: date) -> date | ParseError:
+def _dated(
+    this_year: int, year: int | None, month: int, day: int, today: date
+) -> date | ParseError:
     """The date; without a year, the next one that is not past."""
     if not 1 <= month <= len(MONTHS):
         return ParseError(f"There is no month {month} in the Persian calendar.", EXAMPLE)

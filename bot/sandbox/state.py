@@ -106,7 +106,6 @@ class SandboxState:
         tz: str = "UTC",
         is_admin: bool = False,
         deleted: bool = False,
-        locale: str = "en-US",
     ) -> dict[str, Any]:
         """A person in the workspace, with the time zone (and, when asked, the locale)
         users.info will report."""
@@ -122,7 +121,7 @@ class SandboxState:
             "is_owner": False,
             "is_bot": False,
             "deleted": deleted,
-            "locale": locale,
+            "locale": "en-US",  # users.info shows it only with include_locale
             "profile": {"display_name": name, "real_name": name.title()},
         }
         self.users[user_id] = user
