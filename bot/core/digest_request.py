@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.core.cadence import Cadence, CadenceKind
 from bot.core.cadence.parse import parse_cadence
 from bot.core.languages import read_language
+from bot.core.mrkdwn import escape
 from bot.core.parse_error import ParseError
 from bot.core.period import Period
 from bot.core.platforms import detect_platform
@@ -141,7 +142,7 @@ def _digest_language(name: str) -> SetDigestLanguage | ParseError:
     language = read_language(name)
     if language is None:
         return ParseError(
-            f'"{name[:40]}" is not a language I write in: en, fa, ro, tr or vi.',
+            f'"{escape(name[:40])}" is not a language I write in: en, fa, ro, tr or vi.',
             "here language tr",
         )
     return SetDigestLanguage(language)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core.kpis import LANGUAGES
+from bot.core.mrkdwn import escape
 from bot.i18n.bidi import rtl
 from bot.i18n.catalogue import Translator, translator
 
@@ -35,7 +36,7 @@ def language_shown_text(tr: Translator, chosen: str | None) -> str:
 
 
 def unknown_language_text(tr: Translator, typed: str) -> str:
-    shown = typed[:40].replace("`", "'")
+    shown = escape(typed[:40].replace("`", "'"))
     text = tr._("I don't speak “{typed}” yet. I can answer in:").format(typed=shown)
     return rtl(f"{text} {CHOICES}", tr.lang)
 

@@ -97,3 +97,11 @@ def test_a_digest_language_nobody_speaks_is_explained(harness: BotHarness) -> No
     harness.driver.command("U1", "/goals", "digest here language klingon", channel="C1")
 
     assert "not a language I write in" in harness.last_reply("U1").text
+
+
+def test_a_language_typed_as_markup_is_shown_not_obeyed(harness: BotHarness) -> None:
+    harness.driver.command("U1", "/goals", "language <!channel> `x`")
+    assert "<!channel>" not in harness.last_reply("U1").text
+
+    harness.driver.command("U1", "/goals", "digest here language <!here>", channel="C1")
+    assert "<!here>" not in harness.last_reply("U1").text
