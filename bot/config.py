@@ -34,6 +34,7 @@ _FIXES: dict[str, str] = {
     "DATABASE_URL": "use e.g. sqlite:///path/to/checkin.db or postgresql+psycopg://user@host:5432/db",
     "SLACK_API_URL": "use an http(s) URL ending in /api/, e.g. GovSlack's https://slack-gov.com/api/",
     "DEFAULT_TIMEZONE": "use an IANA time zone name such as Europe/Bucharest or UTC",
+    "DEFAULT_LANGUAGE": "use one of en, fa, ro, tr, vi",
     "LOG_LEVEL": "use one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "DELIVERY_LEASE_SECONDS": "use a whole number of seconds, at least 1 (default 120)",
     "FEED_INTERVAL_MINUTES": "use a whole number of minutes, at least 1 (default 60)",
@@ -75,6 +76,9 @@ class Settings(BaseSettings):
     # Unset means Slack's own Web API (slack_sdk's default address).
     SLACK_API_URL: str = WebClient.BASE_URL
     DEFAULT_TIMEZONE: str = "UTC"
+    # The language of replies when a person has not chosen one, writes in none we can tell
+    # and Slack gives no locale we speak; also a digest's without `language`.
+    DEFAULT_LANGUAGE: Literal["en", "fa", "ro", "tr", "vi"] = "en"
     LOG_LEVEL: LogLevel = "INFO"
     # How long a replica's claim on a scheduled message holds before another may take it
     # over: longer than one send takes (the client's retries included).

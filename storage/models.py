@@ -78,6 +78,10 @@ class Member(SQLModel, table=True):
     status_away: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
     status_until: datetime | None = utc_field(default=None)
     status_checked_at: datetime | None = utc_field(default=None)
+    # The language replies are written in (`/goals language fa`; None: not chosen), and the
+    # `locale` Slack last gave for them ("fa-IR"); see bot.i18n.choice.
+    language: str | None = Field(default=None, max_length=8)
+    slack_locale: str | None = Field(default=None, max_length=16)
 
 
 class Goal(SQLModel, table=True):
@@ -263,6 +267,7 @@ class DigestSubscription(SQLModel, table=True):
     created_by: str | None = Field(default=None, max_length=32)
     created_at: datetime = utc_field()
     updated_at: datetime = utc_field()
+    language: str | None = Field(default=None, max_length=8)  # None: DEFAULT_LANGUAGE
 
 
 class InterviewState(SQLModel, table=True):

@@ -129,6 +129,8 @@ class MemberUpdate(_Row):
     away_until: datetime | None = None
     quiet_hours: str | None = None
     manager_id: str | None = None
+    language: str | None = None
+    slack_locale: str | None = None
 
 
 class SubscriptionChanges(_Row):
@@ -145,6 +147,7 @@ class SubscriptionChanges(_Row):
     next_run_at: datetime | None = None
     active: bool | None = None
     created_by: str | None = None
+    language: str | None = None
 
 
 class InterviewProgress(_Row):

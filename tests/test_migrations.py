@@ -16,7 +16,7 @@ from storage import repo
 from storage.db import alembic_config, make_engine, schema_is_current, session_scope
 from storage.models import GoalFeed, ReminderSchedule, Workspace
 from storage.oauth import oauth_metadata
-from storage.schemas import GoalCreate
+from storage.schemas import GoalCreate, MemberUpdate
 from tests.harness import fresh_database
 
 NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
@@ -452,3 +452,36 @@ def _checkin_row(id_: int, source: str, value: int, day: int = 22) -> str:
         "INSERT INTO checkin (id, team_id, goal_id, value, note, at, source, created_at,"
         f" updated_at) VALUES ({id_}, 'T1', 1, {value}, '', '{at}', '{source}', '{at}', '{at}')"
     )
+
+
+def test_languages_come_and_go_with_their_migration() -> None:
+    """0019: a member's language and Slack locale, a digest's language; rows keep their data."""
+    with fresh_database() as url:
+        engine = make_engine(url)
+        try:
+            command.upgrade(alembic_config(engine), "0018")
+            with engine.begin() as connection:
+                connection.execute(
+                    text("INSERT INTO member (team_id, user_id, is_admin, updated_at)"
+                         " VALUES ('T1', 'U1', false, :now)"),
+                    {"now": NOW},
+                )  # fmt: skip
+            command.upgrade(alembic_config(engine), "0019")
+            with session_scope(engine) as session:
+                member = repo.upsert_member(
+                    session=session, team_id="T1", user_id="U1", now=NOW,
+                    changes=MemberUpdate(language="fa", slack_locale="fa-IR"),
+                )  # fmt: skip
+                chosen = (member.language, member.slack_locale)
+            digest_columns = {c["name"] for c in inspect(engine).get_columns("digestsubscription")}
+            command.downgrade(alembic_config(engine), "0018")
+            after = {c["name"] for c in inspect(engine).get_columns("member")}
+            with engine.connect() as connection:
+                kept = connection.execute(text("SELECT count(*) FROM member")).scalar()
+        finally:
+            engine.dispose()
+
+    assert chosen == ("fa", "fa-IR")
+    assert "language" in digest_columns
+    assert not {"language", "slack_locale"} & after
+    assert kept == 1

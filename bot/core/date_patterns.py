@@ -39,7 +39,6 @@ YEAR_AFTER = r"(?:\s*,?\s*(?P<year>\d{4})(?!\d))?"
 ISO = re.compile(
     DIGITS_ALONE_BEFORE + r"(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)"
 )
-SOLAR_HIJRI_YEARS = range(1300, 1500)  # "۱۴۰۵/۰۹/۰۱" is an Iranian-calendar date
 NUMERIC = re.compile(
     DIGITS_ALONE_BEFORE
     + r"(?P<first>\d{1,2})(?P<sep>[./-])(?P<second>\d{1,2})"

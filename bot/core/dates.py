@@ -37,6 +37,7 @@ from bot.core.date_words import (
 )
 from bot.core.digits import to_ascii_digits
 from bot.core.parse_error import ParseError
+from bot.core.persian_calendar import read_solar_hijri
 
 _CENTURY = 2000  # "26" in "31.12.26" is 2026: deadlines lie ahead, never in the 1900s
 _SHORT_YEAR_DIGITS = 2
@@ -178,18 +179,16 @@ def _full_year(typed: str | None) -> int | None:
 # --- readers: each returns what it found, or None to let the next one try --------------
 
 
+def _read_solar_hijri(text: str, today: date) -> _Hit | None:
+    """ "۲۹ اسفند", "پایان سال شمسی", "نوروز", "۱۴۰۵/۰۹/۰۱": see bot.core.persian_calendar."""
+    found = read_solar_hijri(text, today)
+    return None if found is None else _Hit(*found)
+
+
 def _read_iso(text: str, today: date) -> _Hit | None:
     match = patterns.ISO.search(text)
     if match is None:
         return None
-    if int(match["year"]) in patterns.SOLAR_HIJRI_YEARS:
-        return _Hit(
-            ParseError(
-                "That looks like an Iranian-calendar date; please type the Gregorian date.",
-                DEADLINE_EXAMPLE,
-            ),
-            match.span(),
-        )
     return _Hit(_dated(today, int(match["day"]), int(match["month"]), int(match["year"])),
                 match.span())  # fmt: skip
 
@@ -354,6 +353,7 @@ def _read_month_alone(text: str, today: date) -> _Hit | None:
 # Order matters: full dates before partial ones, and phrases ("ngày mai" = tomorrow)
 # before a lone month name ("mai" = May in Romanian).
 _READERS: tuple[Callable[[str, date], _Hit | None], ...] = (
+    _read_solar_hijri,  # first: "1405/09/01" is no Gregorian year 1405
     _read_iso,
     _read_day_and_month,
     _read_numeric,

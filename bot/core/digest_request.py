@@ -8,6 +8,7 @@ What people type, after `/goals digest`:
 | `here monthly 1st 9am Europe/Bucharest`        | the 1st of each month, in that time zone |
 | `weekly fri 16:00 category awareness`          | only brand-awareness goals |
 | `here weekly platform instagram owner @bogdan` | only Instagram goals owned by that person |
+| `here language tr`                             | the digest in Turkish (`auto`: the default) |
 | `off`                                          | stop this channel's digest |
 | (nothing) or `status`                          | say what this channel gets |
 
@@ -26,6 +27,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.core.cadence import Cadence, CadenceKind
 from bot.core.cadence.parse import parse_cadence
+from bot.core.languages import read_language
+from bot.core.mrkdwn import escape
 from bot.core.parse_error import ParseError
 from bot.core.period import Period
 from bot.core.platforms import detect_platform
@@ -84,7 +87,15 @@ class ShowSubscription:
     """Say what this channel receives."""
 
 
-DigestRequest = Subscribe | Unsubscribe | ShowSubscription | ParseError
+@dataclass(frozen=True, slots=True)
+class SetDigestLanguage:
+    """Write this channel's digest in `language`; None: the workspace default."""
+
+    language: str | None
+
+
+DigestRequest = Subscribe | Unsubscribe | ShowSubscription | SetDigestLanguage | ParseError
+_LANGUAGE = re.compile(r"(?:here\s+)?(?:language|lang)\s+(?P<name>.+)", re.IGNORECASE)
 
 
 def parse_digest_request(text: str, *, tz: str) -> DigestRequest:
@@ -106,6 +117,8 @@ def parse_digest_request(text: str, *, tz: str) -> DigestRequest:
         return Unsubscribe()
     if lowered in ("", "status", "show", "?"):
         return ShowSubscription()
+    if language := _LANGUAGE.fullmatch(words):
+        return _digest_language(language["name"])
     filters, rest = _read_filters(words)
     if isinstance(filters, ParseError):
         return filters
@@ -121,6 +134,18 @@ def parse_digest_request(text: str, *, tz: str) -> DigestRequest:
     if len(cadence.weekdays) > 1:
         return ParseError("One digest a week: pick one day.", EXAMPLE)
     return Subscribe(cadence=cadence, filters=filters, zone_named=zone is not None)
+
+
+def _digest_language(name: str) -> SetDigestLanguage | ParseError:
+    if name.casefold() in ("auto", "default"):
+        return SetDigestLanguage(None)
+    language = read_language(name)
+    if language is None:
+        return ParseError(
+            f'"{escape(name[:40])}" is not a language I write in: en, fa, ro, tr or vi.',
+            "here language tr",
+        )
+    return SetDigestLanguage(language)
 
 
 def _read_filters(text: str) -> tuple[DigestFilters | ParseError, str]:

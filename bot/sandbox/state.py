@@ -110,7 +110,8 @@ class SandboxState:
         is_admin: bool = False,
         deleted: bool = False,
     ) -> dict[str, Any]:
-        """A person in the workspace, with the time zone users.info will report."""
+        """A person in the workspace, with the time zone (and, when asked, the locale)
+        users.info will report."""
         name = name or user_id.lower()
         user = {
             "id": user_id,
@@ -123,6 +124,7 @@ class SandboxState:
             "is_owner": False,
             "is_bot": False,
             "deleted": deleted,
+            "locale": "en-US",  # users.info shows it only with include_locale
             "profile": {"display_name": name, "real_name": name.title()},
         }
         self.users[user_id] = user

@@ -166,7 +166,10 @@ class WebApiMethods(SandboxState):
         user = self.users.get(str(args.get("user")))
         if user is None:
             return {"ok": False, "error": "user_not_found"}
-        return {"ok": True, "user": user}
+        if str(args.get("include_locale", "")).casefold() in ("1", "true"):
+            return {"ok": True, "user": user}
+        # Slack's locale is opt-in: without include_locale the user object has none.
+        return {"ok": True, "user": {k: v for k, v in user.items() if k != "locale"}}
 
     def _api_users_profile_get(self, args: dict[str, Any]) -> dict[str, Any]:
         """A person's profile with their custom status; without `user`, the caller's own (the

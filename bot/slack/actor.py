@@ -8,14 +8,16 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.i18n.catalogue import Translator, translator
 from bot.services import Services
 from bot.services.permissions import Requester
-from bot.slack.people import is_admin, user_timezone
+from bot.slack.people import is_admin, user_language, user_timezone
 
 
 @dataclass(eq=False)
 class Actor:
-    """The person behind a request; admin and time zone are asked of Slack only when read.
+    """The person behind a request; admin, time zone and language are asked of Slack only
+    when read.
 
     Reading `actor.timezone` calls `users.info` at most once per request (and the
     answer is cached in the database for a day); a request that never reads it
@@ -26,7 +28,7 @@ class Actor:
     user_id: str
     services: Services = field(repr=False)
     client: WebClient = field(repr=False)
-    language: str | None = None  # the person's language, for the message catalogue to come
+    written: str = ""  # what the person wrote in this request: its language may decide ours
 
     @cached_property
     def is_admin(self) -> bool:
@@ -36,6 +38,18 @@ class Actor:
     def timezone(self) -> str:
         """The person's IANA time zone, else the workspace default."""
         return user_timezone(self.services, self.client, self.team_id, self.user_id)
+
+    @cached_property
+    def language(self) -> str:
+        """The language to answer in: chosen, else written, else Slack's locale, else default."""
+        return user_language(
+            self.services, self.client, self.team_id, self.user_id, written=self.written
+        )
+
+    @property
+    def tr(self) -> Translator:
+        """The person's message catalogue."""
+        return translator(self.language)
 
     def requester(self) -> Requester:
         """The person as the services see them; Slack is asked about admin only if needed."""

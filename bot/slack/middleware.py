@@ -27,11 +27,22 @@ def services_and_actor(services: Services) -> Middleware:
     ) -> None:
         context["services"] = services
         context["actor"] = Actor(
-            team_of(body, context.team_id), context.user_id or "", services=services, client=client
+            team_of(body, context.team_id),
+            context.user_id or "",
+            services=services,
+            client=client,
+            written=written_in(body),
         )
         next()
 
     return put_in_context
+
+
+def written_in(body: dict[str, Any]) -> str:
+    """What the person wrote: a message's text, or a slash command's arguments."""
+    event = body.get("event")
+    text = event.get("text") if isinstance(event, dict) else body.get("text")
+    return text if isinstance(text, str) else ""
 
 
 def install(app: App, services: Services) -> None:

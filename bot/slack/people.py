@@ -1,4 +1,4 @@
-"""What Slack says about a person (time zone, admin), cached in the `Member` table.
+"""What Slack says about a person (time zone, admin, locale), cached in the `Member` table.
 
 The cache keeps reminders and deadlines from calling `users.info` every time;
 an entry older than a day is refreshed, and Slack being unreachable falls back
@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.core.languages import language_for
 from bot.services import Services
 from storage import repo
 from storage.models import Member
@@ -32,7 +33,7 @@ def member_info(services: Services, client: WebClient, team_id: str, user_id: st
         if member is not None and member.timezone and now - member.updated_at < FRESH_FOR:
             return member
         try:
-            user = client.users_info(user=user_id)["user"]
+            user = client.users_info(user=user_id, include_locale=True)["user"]
         except SlackApiError as exc:
             log.warning("users.info failed for %s: %s", user_id, exc.response.get("error"))
             if member is not None:
@@ -46,6 +47,7 @@ def member_info(services: Services, client: WebClient, team_id: str, user_id: st
             changes=MemberUpdate(
                 timezone=user.get("tz") or None,
                 is_admin=bool(user.get("is_admin") or user.get("is_owner")),
+                slack_locale=user.get("locale") or None,
             ),
         )
 
@@ -65,6 +67,19 @@ def _known(name: str) -> bool:
     except (ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
+def user_language(
+    services: Services, client: WebClient, team_id: str, user_id: str, *, written: str = ""
+) -> str:
+    """The language to answer this person in (bot.core.languages decides the order)."""
+    member = member_info(services, client, team_id, user_id)
+    return language_for(
+        chosen=member.language,
+        written=written,
+        slack_locale=member.slack_locale,
+        default=services.settings.DEFAULT_LANGUAGE,
+    )
 
 
 def is_admin(services: Services, client: WebClient, team_id: str, user_id: str) -> bool:

@@ -126,7 +126,6 @@ def test_a_date_that_reads_both_ways_is_asked_back() -> None:
         ("in 400 months", "5 years"),
         ("30 Feb 2027", "no 30 Feb"),
         ("31/04", "no 31 Apr"),
-        ("۱۴۰۵/۰۹/۰۱", "Iranian"),
         # amounts typed at the deadline question are not read as day.month
         ("$1.5k", "amount"),
         ("1.5k", "amount"),

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot.core.cadence import CadenceKind
 from bot.core.digest_request import (
+    SetDigestLanguage,
     ShowSubscription,
     Subscribe,
     Unsubscribe,
@@ -114,3 +115,10 @@ def test_any_text_gives_a_result_never_an_exception(typed: str) -> None:
     assert isinstance(request, Subscribe | Unsubscribe | ShowSubscription | ParseError)
     if isinstance(request, Subscribe):
         assert request.cadence.kind in (CadenceKind.WEEKLY, CadenceKind.MONTHLY)
+
+
+def test_a_digest_language_is_read_by_code_or_name() -> None:
+    assert parse_digest_request("here language tr", tz="UTC") == SetDigestLanguage("tr")
+    assert parse_digest_request("language فارسی", tz="UTC") == SetDigestLanguage("fa")
+    assert parse_digest_request("here language auto", tz="UTC") == SetDigestLanguage(None)
+    assert isinstance(parse_digest_request("language xx", tz="UTC"), ParseError)

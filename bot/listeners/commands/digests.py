@@ -9,6 +9,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.charts import chart_panels, draw_chart
 from bot.core.digest_request import (
+    SetDigestLanguage,
     ShowSubscription,
     Subscribe,
     Unsubscribe,
@@ -33,6 +34,7 @@ from bot.render.goals import (
     no_plan_to_chart,
     not_found_text,
 )
+from bot.render.languages import digest_language_text, no_digest_for_language_text
 from bot.render.refusals import GOAL_GONE
 from bot.services.digests import (
     channel_timezone,
@@ -41,6 +43,7 @@ from bot.services.digests import (
     unsubscribe,
 )
 from bot.services.goal_admin import Ambiguous, NotFound, lookup
+from bot.services.languages import set_digest_language
 from bot.services.tracking import track_goals
 from bot.slack.actor import Actor
 from bot.slack.membership import bot_is_in
@@ -56,6 +59,9 @@ def digest_command(ctx: CommandContext) -> None:
     request = parse_digest_request(ctx.args, tz=tz)
     if isinstance(request, ParseError):
         ctx.reply(request_problem(request))
+        return
+    if isinstance(request, SetDigestLanguage):
+        _digest_language(ctx, request.language)
         return
     if isinstance(request, ShowSubscription):
         current = subscription(services, team_id=team, channel_id=channel)
@@ -76,6 +82,14 @@ def digest_command(ctx: CommandContext) -> None:
         )
         ctx.reply(subscribed_text(view))
     publish_home(ctx.actor)
+
+
+def _digest_language(ctx: CommandContext, language: str | None) -> None:
+    team, channel, tr = ctx.team_id, ctx.channel_id, ctx.actor.tr
+    if set_digest_language(ctx.services, team_id=team, channel_id=channel, language=language):
+        ctx.reply(digest_language_text(tr, channel, language))
+    else:
+        ctx.reply(no_digest_for_language_text(tr, channel))
 
 
 def upload_goal_chart(actor: Actor, *, goal_id: int, channel: str) -> str:

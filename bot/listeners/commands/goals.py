@@ -14,6 +14,7 @@ from bot.listeners.commands import (
     digests,
     feeds,
     goal_admin,
+    languages,
     nudges,
     work_calendars,
 )
@@ -32,8 +33,8 @@ Subcommand = Callable[[CommandContext], None]
 
 
 def show_help(ctx: CommandContext) -> None:
-    view = help_view()
-    ctx.reply(help_text(view), help_blocks(view))
+    view, tr = help_view(), ctx.actor.tr
+    ctx.reply(help_text(view, tr), help_blocks(view, tr))
 
 
 SUBCOMMANDS: dict[str, Subcommand] = {
@@ -60,6 +61,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "manager": nudges.manager_command,
     "quiet": nudges.quiet_command,
     "token": token_command,
+    "language": languages.language_command,
 }
 
 
@@ -92,6 +94,6 @@ def goals_command(
     )
     handler = SUBCOMMANDS.get(name)
     if handler is None:
-        ctx.reply(unknown_command_text(COMMAND, name))
+        ctx.reply(unknown_command_text(COMMAND, name, actor.tr))
         return
     handler(ctx)

@@ -14,6 +14,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.core.mrkdwn import typed
+from bot.i18n.bidi import rtl
 from bot.listeners.context import MessageContext
 from bot.listeners.messages import checkins
 from bot.listeners.messages.analytics_files import analytics_file
@@ -32,7 +33,8 @@ _LEADING_MENTION = re.compile(r"^\s*<@[A-Z0-9]+>\s*")
 def fallback(ctx: MessageContext) -> bool:
     """Nobody else took it: say what the bot understands (only where it was spoken to)."""
     if ctx.is_direct or ctx.is_mention:
-        ctx.say(DID_NOT_CATCH, in_thread=ctx.is_mention)
+        tr = ctx.actor.tr
+        ctx.say(rtl(tr._(DID_NOT_CATCH), tr.lang), in_thread=ctx.is_mention)
         return True
     return False
 

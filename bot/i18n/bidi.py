@@ -1,0 +1,44 @@
+"""Right-to-left text that stays readable: left-to-right runs inside Persian are isolated.
+
+In a Persian sentence, "<@U123> هدف #3 را به 41.2k رساند" is laid out right to left, and
+Unicode's bidi algorithm lets the neutral characters around a Latin or numeric run
+("#", "/", ".", "%") drift to the wrong side: "#3" shows as "3#", "/goals help" as
+"goals help/". Wrapping each left-to-right run (mentions and channel links, `#N`,
+numbers, code, commands) in a left-to-right isolate (U+2066 … U+2069) keeps it in one
+piece and in its own order, and isolates do not count when Slack picks the paragraph's
+direction, so a line that starts with a mention is still read right to left.
+"""
+
+from __future__ import annotations
+
+import re
+
+LRI = "\u2066"  # left-to-right isolate
+PDI = "\u2069"  # pop directional isolate
+_ISOLATES = re.compile("[\u2066-\u2069]")
+RTL_LANGUAGES = frozenset({"fa"})
+
+_WORD = r"[#@/$€£]?[A-Za-z0-9](?:[A-Za-z0-9#@/_.,:%'’+\-]*[A-Za-z0-9%])?"
+_TOKEN = r"(?:`[^`\n]+`|<[^<>\n]+>|" + _WORD + ")"
+_LTR_RUN = re.compile(_TOKEN + r"(?:[ \t]+" + _TOKEN + ")*")
+
+
+def isolate_ltr(text: str) -> str:
+    """Wrap every left-to-right run of `text` in an isolate; applying it twice changes nothing.
+
+    Example:
+        >>> isolate_ltr("هدف #3 از <@U1> به 41.2k").replace(LRI, "[").replace(PDI, "]")
+        'هدف [#3] از [<@U1>] به [41.2k]'
+    """
+    plain = _ISOLATES.sub("", text)
+    return _LTR_RUN.sub(lambda match: LRI + match.group() + PDI, plain)
+
+
+def rtl(text: str, lang: str) -> str:
+    """`text` ready for Slack in `lang`: isolated runs for a right-to-left language, else as is."""
+    return isolate_ltr(text) if lang in RTL_LANGUAGES else text
+
+
+def without_isolates(text: str) -> str:
+    """The text as typed, isolates removed (what a test or a search compares)."""
+    return _ISOLATES.sub("", text)

@@ -1,0 +1,160 @@
+"""The message catalogues: every marked message in every language, and nothing left in English."""
+
+from __future__ import annotations
+
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from bot.core.kpis import LANGUAGES
+from bot.i18n.bidi import without_isolates
+from bot.i18n.catalogue import SOURCE_LANGUAGE, Translator, catalogue_path, translator
+from bot.render.help import DID_NOT_CATCH, help_blocks, help_text, help_view, unknown_command_text
+from bot.render.languages import (
+    digest_language_text,
+    language_cleared_text,
+    language_shown_text,
+    no_digest_for_language_text,
+    unknown_language_text,
+)
+
+ROOT = Path(__file__).parent.parent.parent
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+TRANSLATED = [lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE]
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}|`[^`]*`|<#\{channel\}>")
+
+
+def marked_messages() -> list[str]:
+    """Every message id the code marks, singular and plural forms alike."""
+    found: list[str] = []
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        ROOT / "bot", method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
+        for one in message if isinstance(message, tuple) else (message,):
+            if one not in found:
+                found.append(one)
+    return found
+
+
+def test_the_scan_finds_the_help_and_the_language_replies() -> None:
+    marked = marked_messages()
+    assert "Getting started" in marked
+    assert "From now on I answer you in {language}." in marked
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_marked_message_is_translated_in_every_language(lang: str) -> None:
+    with catalogue_path(lang).open("rb") as handle:
+        catalogue = read_po(handle)
+    missing = [
+        msgid
+        for msgid in marked_messages()
+        if msgid not in catalogue or not catalogue[msgid].string or catalogue[msgid].fuzzy
+    ]
+    assert missing == [], f"{lang} lacks {len(missing)}: {missing[:5]}"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_translations_keep_placeholders_and_code_as_typed(lang: str) -> None:
+    with catalogue_path(lang).open("rb") as handle:
+        catalogue = read_po(handle)
+    for message in catalogue:
+        if message.id:
+            expected = sorted(PLACEHOLDER.findall(str(message.id)))
+            assert sorted(PLACEHOLDER.findall(str(message.string))) == expected, message.id
+
+
+def test_plural_rules_come_from_each_language() -> None:
+    romanian = translator("ro").translations
+    assert isinstance(romanian, gettext.GNUTranslations)
+    # Romanian: 1 obiectiv, 5 obiective, 20 de obiective.
+    assert [romanian.plural(n) for n in (1, 5, 20)] == [0, 1, 2]
+    vietnamese = translator("vi").translations
+    assert isinstance(vietnamese, gettext.GNUTranslations)
+    assert {vietnamese.plural(n) for n in (1, 5, 20)} == {0}
+
+
+def test_an_unknown_language_falls_back_to_english() -> None:
+    assert translator("xx")._("Getting started") == "Getting started"
+    assert translator("fa")._("Getting started") == "شروع کار"
+
+
+# --- the pseudo-locale: every marked message comes out changed --------------------------
+
+_PSEUDO_LETTERS = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "ȧƀƈḓḗƒɠħīĵķŀḿƞǿƥɋřşŧŭṽẇẋẏẑȦƁƇḒḖƑƓĦĪĴĶĿḾȠǾƤɊŘŞŦŬṼẆẊẎẐ",
+)
+_KEPT = re.compile(r"(\{[a-z_]+\}|`[^`]*`|<[^>]*>)")
+
+
+def _pseudo(text: str) -> str:
+    """Accented look-alikes for every letter, placeholders and code left as they are."""
+    return "".join(
+        part if _KEPT.fullmatch(part) else part.translate(_PSEUDO_LETTERS)
+        for part in _KEPT.split(text)
+    )
+
+
+class _Pseudo(gettext.NullTranslations):
+    def gettext(self, message: str) -> str:
+        return _pseudo(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return _pseudo(msgid1 if n == 1 else msgid2)
+
+
+PSEUDO = Translator("en", _Pseudo())
+# Names that are the same in every language, and what a person types (in code).
+NOT_WORDS = {"checkin", "bot", "SMART", "OKR", "OKRs", "CSV", "API", "REST", "Slack"}
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def english_left(shown: str) -> list[str]:
+    plain = re.sub(r"`[^`]*`|<[^>]*>", " ", without_isolates(shown))
+    plain = re.sub(r"(English|Română|Türkçe|Tiếng Việt)", " ", plain)  # the languages' own names
+    return [w for w in ENGLISH_WORD.findall(plain) if w not in NOT_WORDS]
+
+
+def shown_texts(node: object) -> list[str]:
+    """The text a person sees in Block Kit (not its keys and types)."""
+    if isinstance(node, dict):
+        text = node.get("text")
+        own = [text] if isinstance(text, str) else []
+        return own + [t for value in node.values() for t in shown_texts(value)]
+    if isinstance(node, list):
+        return [t for item in node for t in shown_texts(item)]
+    return []
+
+
+def converted_views(tr: Translator) -> list[str]:
+    """Everything the converted views show, rendered with `tr`."""
+    view = help_view()
+    return [
+        *shown_texts(help_blocks(view, tr)),
+        help_text(view, tr),
+        tr._(DID_NOT_CATCH),
+        unknown_command_text("/goals", "frobnicate", tr),
+        language_cleared_text(tr),
+        language_shown_text(tr, None),
+        language_shown_text(tr, "en"),
+        unknown_language_text(tr, "123"),
+        digest_language_text(tr, "C1", "tr"),
+        digest_language_text(tr, "C1", None),
+        no_digest_for_language_text(tr, "C1"),
+    ]
+
+
+def test_the_pseudo_locale_leaves_no_english_word_in_the_converted_views() -> None:
+    leftovers = {word for shown in converted_views(PSEUDO) for word in english_left(shown)}
+    assert leftovers == set()
+
+
+def test_the_check_sees_english_when_a_view_is_not_translated() -> None:
+    """The pseudo-locale test can fail: English rendering is full of English words."""
+    english = converted_views(translator("en"))
+    assert {"list", "goal", "digest"} <= {w for shown in english for w in english_left(shown)}

@@ -1,0 +1,65 @@
+"""Numbers per locale, and left-to-right runs isolated inside Persian text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.i18n.bidi import LRI, PDI, isolate_ltr, rtl, without_isolates
+from bot.i18n.formats import number, percent
+
+
+@pytest.mark.parametrize(
+    ("lang", "twelve_thousand_four_hundred", "three_point_two_percent"),
+    [
+        ("en", "12,400", "3.2%"),
+        ("fa", "۱۲٬۴۰۰", "۳٫۲٪"),
+        ("ro", "12.400", "3,2\xa0%"),
+        ("tr", "12.400", "%3,2"),
+        ("vi", "12.400", "3,2%"),
+    ],
+)
+def test_numbers_are_written_the_way_each_language_writes_them(
+    lang: str, twelve_thousand_four_hundred: str, three_point_two_percent: str
+) -> None:
+    assert number(Decimal("12400"), lang) == twelve_thousand_four_hundred
+    assert percent(Decimal("3.2"), lang) == three_point_two_percent
+
+
+def test_decimals_are_kept_to_two() -> None:
+    assert number(Decimal("1234.567"), "fa") == "۱٬۲۳۴٫۵۷"
+    assert number(Decimal("1234.5"), "tr") == "1.234,5"
+
+
+def _shown(text: str) -> str:
+    return text.replace(LRI, "[").replace(PDI, "]")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("<@U123> هدف #3 را به 41.2k رساند", "[<@U123>] هدف [#3] را به [41.2k] رساند"),
+        ("برای راهنما `/goals help` را بزنید.", "برای راهنما [`/goals help`] را بزنید."),
+        ("از این به بعد به فارسی", "از این به بعد به فارسی"),
+        ("خلاصهٔ <#C1> از حالا", "خلاصهٔ [<#C1>] از حالا"),
+        ("۱۲٬۴۰۰ دنبال‌کننده", "۱۲٬۴۰۰ دنبال‌کننده"),  # Persian digits need no isolate
+        ("هدف SMART و OKR", "هدف [SMART] و [OKR]"),
+    ],
+)
+def test_left_to_right_runs_are_isolated_in_persian(text: str, shown: str) -> None:
+    assert _shown(rtl(text, "fa")) == shown
+
+
+def test_left_to_right_languages_are_left_alone() -> None:
+    assert rtl("goal #3 for <@U1>", "tr") == "goal #3 for <@U1>"
+
+
+@given(st.text(max_size=200))
+def test_isolating_loses_nothing_and_is_done_once(text: str) -> None:
+    once = isolate_ltr(text)
+    assert without_isolates(once) == without_isolates(text)
+    assert isolate_ltr(once) == once
+    assert once.count(LRI) == once.count(PDI)
