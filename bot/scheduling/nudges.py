@@ -29,6 +29,21 @@ from storage.reminders import due_nudges, get_schedule
 log = logging.getLogger("checkin_bot.nudges")
 
 
+def wait_for_hours(
+    session: Session, row: ReminderSchedule, field: str, user_id: str, now: datetime
+) -> NotSent | None:
+    """Outside `user_id`'s sending hours, the schedule's `field` (`next_run_at` for a reminder,
+    `follow_up_at`, `escalate_at`) moves to their next start, a new occurrence of its own, and
+    this one is recorded as not sent; None inside them."""
+    start = recipient_hours_start(
+        session, team_id=row.team_id, user_id=user_id, zone=row.timezone, moment=now
+    )
+    if start <= now:
+        return None
+    setattr(row, field, start)
+    return NotSent(f"outside the recipient's hours: moved to {start.isoformat()}")
+
+
 class _NudgeSource:
     """What follow-ups and escalations share: the due query, loading, moving on."""
 
@@ -73,18 +88,6 @@ class _NudgeSource:
             return NotSent("answered meanwhile")
         return row, goal
 
-    def _wait_for_hours(
-        self, session: Session, row: ReminderSchedule, user_id: str, now: datetime
-    ) -> NotSent | None:
-        """Outside `user_id`'s hours: the nudge moves to their next start (a new delivery)."""
-        start = recipient_hours_start(
-            session, team_id=row.team_id, user_id=user_id, zone=row.timezone, moment=now
-        )
-        if start <= now:
-            return None
-        setattr(row, self.field, start)
-        return NotSent(f"outside the recipient's hours: moved to {start.isoformat()}")
-
 
 class FollowUpSource(_NudgeSource):
     """One follow-up to an unanswered reminder, `Workspace.follow_up_minutes` after it."""
@@ -99,7 +102,7 @@ class FollowUpSource(_NudgeSource):
                 return pending
             row, goal = pending
             owner = goal.owner_id or row.owner_id or ""
-            waiting = self._wait_for_hours(session, row, owner, now) if owner else None
+            waiting = wait_for_hours(session, row, self.field, owner, now) if owner else None
             if waiting is not None:
                 return waiting
             channel = reminded_in(goal) or owner
@@ -128,7 +131,7 @@ class EscalationSource(_NudgeSource):
             manager = manager_of(session, team_id=row.team_id, owner_id=owner)
             if manager is None:
                 return NotSent("no manager and no other admin to tell")
-            waiting = self._wait_for_hours(session, row, manager, now)
+            waiting = wait_for_hours(session, row, self.field, manager, now)
             if waiting is not None:
                 return waiting
             text, blocks = escalation_message(escalation(session, row, goal, now))

@@ -21,8 +21,9 @@ from bot.core.dates import format_date
 from bot.core.quiet_hours import SendingHours, sending_hours
 from bot.render.reminders import reminder_message, reminder_paused_text
 from bot.scheduling.deliveries import Due, NotSent, Sent, post_scheduled
+from bot.scheduling.nudges import wait_for_hours
 from bot.services import Services
-from bot.services.nudges import note_reminder_sent, recipient_hours_start
+from bot.services.nudges import note_reminder_sent
 from bot.services.reminders import build_reminder, finished_reason, reminded_in, why_not_remind
 from bot.services.schedules import advance, occurrence_answered
 from bot.slack.errors import CHANNEL_ERRORS
@@ -60,13 +61,9 @@ class ReminderSource:
             if reason is not None or goal is None:
                 return NotSent(reason or "the goal was deleted")
             owner = goal.owner_id or row.owner_id
-            if owner:
-                start = recipient_hours_start(
-                    session, team_id=row.team_id, user_id=owner, zone=row.timezone, moment=now
-                )
-                if start > now:  # a new occurrence of its own; this one is recorded as skipped
-                    row.next_run_at = start
-                    return NotSent(f"outside the owner's hours: moved to {start.isoformat()}")
+            waiting = wait_for_hours(session, row, "next_run_at", owner, now) if owner else None
+            if waiting is not None:
+                return waiting
             view = build_reminder(session, row, goal, now, late=late)
             channel = reminded_in(goal) or owner or ""
         if owner and (away := self._out_of_office(due, client, owner)) is not None:
