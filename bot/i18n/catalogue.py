@@ -1,9 +1,10 @@
 """Message catalogues: gettext .po files per language, read through Babel at runtime.
 
 English is the source language: a message id is the English text, so `en` needs no
-catalogue. The others live in `bot/locale/<lang>/LC_MESSAGES/checkin_bot.po`; a
-compiled `.mo` beside one is used when present, else the `.po` is compiled in memory
-on first use (no binaries in git). Plural rules come from each catalogue's
+catalogue. The others live in `bot/locale/<lang>/LC_MESSAGES/*.po`, one file per part
+of the bot (help, interview, check-ins, reports…) so each part's messages are kept
+together; a language's files are merged and compiled in memory on first use (no
+binaries in git). Plural rules come from each catalogue's
 `Plural-Forms` header (Babel writes them from CLDR: Persian, Turkish and Vietnamese
 have one form for the numbers we show, Romanian three).
 
@@ -20,12 +21,12 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from bot.core.kpis import LANGUAGES
 
-DOMAIN = "checkin_bot"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 SOURCE_LANGUAGE = "en"
 
@@ -49,8 +50,24 @@ class Translator:
         return self.translations.ngettext(singular, plural, n)
 
 
-def catalogue_path(lang: str) -> Path:
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalogue_files(lang: str) -> list[Path]:
+    """The `.po` files holding `lang`'s messages, one per part of the bot."""
+    return sorted((LOCALE_DIR / lang / "LC_MESSAGES").glob("*.po"))
+
+
+def merged_catalogue(lang: str) -> Catalog:
+    """All of `lang`'s messages in one catalogue; the plural rule from its first file."""
+    merged: Catalog | None = None
+    for path in catalogue_files(lang):
+        with path.open("rb") as handle:
+            part = read_po(handle, locale=lang)
+        if merged is None:
+            merged = part
+            continue
+        for message in part:
+            if message.id:
+                merged[message.id] = message
+    return merged if merged is not None else Catalog(locale=lang)
 
 
 @cache
@@ -58,17 +75,7 @@ def translator(lang: str) -> Translator:
     """The translator for `lang` ("fa", "ro", "tr", "vi", "en"); English for any other."""
     if lang == SOURCE_LANGUAGE or lang not in LANGUAGES:
         return Translator(SOURCE_LANGUAGE, gettext.NullTranslations())
-    return Translator(lang, _load(catalogue_path(lang)))
-
-
-def _load(po_path: Path) -> gettext.GNUTranslations:
-    compiled = po_path.with_suffix(".mo")
-    if compiled.exists():
-        with compiled.open("rb") as handle:
-            return gettext.GNUTranslations(handle)
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle)
     buffer = BytesIO()
-    write_mo(buffer, catalog)
+    write_mo(buffer, merged_catalogue(lang))
     buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return Translator(lang, gettext.GNUTranslations(buffer))

@@ -11,8 +11,13 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from bot.core.kpis import LANGUAGES
-from bot.i18n.bidi import without_isolates
-from bot.i18n.catalogue import SOURCE_LANGUAGE, Translator, catalogue_path, translator
+from bot.i18n.catalogue import (
+    SOURCE_LANGUAGE,
+    Translator,
+    catalogue_files,
+    merged_catalogue,
+    translator,
+)
 from bot.render.help import DID_NOT_CATCH, help_blocks, help_text, help_view, unknown_command_text
 from bot.render.languages import (
     digest_language_text,
@@ -21,6 +26,7 @@ from bot.render.languages import (
     no_digest_for_language_text,
     unknown_language_text,
 )
+from tests.i18n.pseudo import PSEUDO, english_left, shown_texts
 
 ROOT = Path(__file__).parent.parent.parent
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
@@ -48,8 +54,7 @@ def test_the_scan_finds_the_help_and_the_language_replies() -> None:
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_every_marked_message_is_translated_in_every_language(lang: str) -> None:
-    with catalogue_path(lang).open("rb") as handle:
-        catalogue = read_po(handle)
+    catalogue = merged_catalogue(lang)
     missing = [
         msgid
         for msgid in marked_messages()
@@ -60,12 +65,29 @@ def test_every_marked_message_is_translated_in_every_language(lang: str) -> None
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_translations_keep_placeholders_and_code_as_typed(lang: str) -> None:
-    with catalogue_path(lang).open("rb") as handle:
-        catalogue = read_po(handle)
+    catalogue = merged_catalogue(lang)
     for message in catalogue:
         if message.id:
             expected = sorted(PLACEHOLDER.findall(str(message.id)))
             assert sorted(PLACEHOLDER.findall(str(message.string))) == expected, message.id
+
+
+def test_each_part_of_the_bot_has_its_file_in_every_language() -> None:
+    parts = {lang: [path.name for path in catalogue_files(lang)] for lang in TRANSLATED}
+    assert all(names == parts["fa"] for names in parts.values()), parts
+    assert "help.po" in parts["fa"]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_no_message_is_in_two_files(lang: str) -> None:
+    seen: dict[str, str] = {}
+    for path in catalogue_files(lang):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                if message.id:
+                    key = str(message.id)
+                    assert key not in seen, f"{key!r} in {seen[key]} and {path.name}"
+                    seen[key] = path.name
 
 
 def test_plural_rules_come_from_each_language() -> None:
@@ -81,54 +103,6 @@ def test_plural_rules_come_from_each_language() -> None:
 def test_an_unknown_language_falls_back_to_english() -> None:
     assert translator("xx")._("Getting started") == "Getting started"
     assert translator("fa")._("Getting started") == "شروع کار"
-
-
-# --- the pseudo-locale: every marked message comes out changed --------------------------
-
-_PSEUDO_LETTERS = str.maketrans(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    "ȧƀƈḓḗƒɠħīĵķŀḿƞǿƥɋřşŧŭṽẇẋẏẑȦƁƇḒḖƑƓĦĪĴĶĿḾȠǾƤɊŘŞŦŬṼẆẊẎẐ",
-)
-_KEPT = re.compile(r"(\{[a-z_]+\}|`[^`]*`|<[^>]*>)")
-
-
-def _pseudo(text: str) -> str:
-    """Accented look-alikes for every letter, placeholders and code left as they are."""
-    return "".join(
-        part if _KEPT.fullmatch(part) else part.translate(_PSEUDO_LETTERS)
-        for part in _KEPT.split(text)
-    )
-
-
-class _Pseudo(gettext.NullTranslations):
-    def gettext(self, message: str) -> str:
-        return _pseudo(message)
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return _pseudo(msgid1 if n == 1 else msgid2)
-
-
-PSEUDO = Translator("en", _Pseudo())
-# Names that are the same in every language, and what a person types (in code).
-NOT_WORDS = {"checkin", "bot", "SMART", "OKR", "OKRs", "CSV", "API", "REST", "Slack"}
-ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
-
-
-def english_left(shown: str) -> list[str]:
-    plain = re.sub(r"`[^`]*`|<[^>]*>", " ", without_isolates(shown))
-    plain = re.sub(r"(English|Română|Türkçe|Tiếng Việt)", " ", plain)  # the languages' own names
-    return [w for w in ENGLISH_WORD.findall(plain) if w not in NOT_WORDS]
-
-
-def shown_texts(node: object) -> list[str]:
-    """The text a person sees in Block Kit (not its keys and types)."""
-    if isinstance(node, dict):
-        text = node.get("text")
-        own = [text] if isinstance(text, str) else []
-        return own + [t for value in node.values() for t in shown_texts(value)]
-    if isinstance(node, list):
-        return [t for item in node for t in shown_texts(item)]
-    return []
 
 
 def converted_views(tr: Translator) -> list[str]:

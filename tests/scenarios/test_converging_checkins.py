@@ -159,6 +159,8 @@ def test_a_reply_and_its_edit_racing_on_two_processes_store_one_row(
 
     assert stored_values(harness) == [Decimal(42500)]
     said = answers(harness, reminder)
-    edit_came_first = said[0].startswith("Got it") and "42,500" in said[0]
-    assert said[-1].startswith("Got it" if edit_came_first else "Updated")
-    assert len(said) == (1 if edit_came_first else 2)
+    if len(said) == 1:  # the edit was read first: the reply it edits was never answered apart
+        assert said[0].startswith("Got it") and "42,500" in said[0]
+    else:  # two processes answered at once, so Slack may show the two answers either way
+        assert sorted(text.split(":")[0].split()[0] for text in said) == ["Got", "Updated"]
+        assert any(t.startswith("Updated") and "42,500" in t for t in said)
