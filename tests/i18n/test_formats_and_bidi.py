@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.core.values import Quantity, Unit
 from bot.i18n.bidi import LRI, PDI, isolate_ltr, rtl, without_isolates
-from bot.i18n.formats import number, percent
+from bot.i18n.formats import day_month, number, percent, quantity
 
 
 @pytest.mark.parametrize(
@@ -63,3 +65,32 @@ def test_isolating_loses_nothing_and_is_done_once(text: str) -> None:
     assert without_isolates(once) == without_isolates(text)
     assert isolate_ltr(once) == once
     assert once.count(LRI) == once.count(PDI)
+
+
+QUANTITIES = [  # (quantity, compact, language, as written)
+    (Quantity(Decimal(41200)), True, "en", "41.2k"),
+    (Quantity(Decimal(41200)), True, "fa", "۴۱٫۲\xa0هزار"),
+    (Quantity(Decimal(41200)), True, "tr", "41,2\xa0B"),
+    (Quantity(Decimal(41200)), False, "ro", "41.200"),
+    (Quantity(Decimal(9000), Unit.DURATION), False, "en", "2h 30m"),
+    (Quantity(Decimal(9000), Unit.DURATION), False, "vi", "2 tiếng 30 phút"),
+    (Quantity(Decimal("3.2"), Unit.PERCENT), False, "tr", "%3,2"),
+    (Quantity(Decimal(1500), Unit.CURRENCY, "USD"), False, "ro", "1.500\xa0USD"),
+    (Quantity(Decimal(1), Unit.MILESTONE), False, "vi", "đã xong"),
+    (Quantity(Decimal(0), Unit.MILESTONE), False, "fa", "انجام نشده"),
+]
+
+
+@pytest.mark.parametrize(("q", "compact", "lang", "written"), QUANTITIES)
+def test_quantities_are_written_as_each_language_writes_them(
+    q: Quantity, compact: bool, lang: str, written: str
+) -> None:
+    assert quantity(q, lang, compact=compact) == written
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"),
+    [("en", "31 Dec"), ("fa", "۱۰ دی"), ("ro", "31 dec."), ("tr", "31 Ara"), ("vi", "31 thg 12")],
+)
+def test_a_day_and_month_without_the_year(lang: str, written: str) -> None:
+    assert day_month(date(2026, 12, 31), lang) == written
