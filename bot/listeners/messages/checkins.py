@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.core.checkin_reply import is_undo
 from bot.core.mrkdwn import typed
 from bot.core.values import CheckInSource
 from bot.listeners.checkin_answers import answer_in_thread, refresh_after
@@ -21,13 +22,10 @@ from bot.slack.actor import Actor
 from bot.slack.delivery_marks import bind_thread_parent
 from bot.slack.once import once
 
-UNDO_WORDS = frozenset({"undo", "undo that", "undo it", "undo my check-in", "undo last"})
-
 
 def undo_request(ctx: MessageContext) -> bool:
     """ "undo" in the DM or in a thread: ask before removing the person's last check-in."""
-    said = ctx.text.strip().lower().rstrip(".!")
-    if said not in UNDO_WORDS or not (ctx.is_direct or ctx.thread_ts or ctx.is_mention):
+    if not is_undo(ctx.text) or not (ctx.is_direct or ctx.thread_ts or ctx.is_mention):
         return False
     if interview_here(ctx):
         return False  # in an interview, "undo" goes back a step
