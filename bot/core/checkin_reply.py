@@ -48,10 +48,11 @@ CONFIDENCE_LABELS: dict[Confidence, str] = {
     Confidence.OFF_TRACK: "off track",
 }
 
+# In every language, the words the reminder suggests ("41k riskte", "41k در خطر").
 _CONFIDENCE_WORDS: tuple[tuple[Confidence, str], ...] = (
-    (Confidence.ON_TRACK, r"on[ -]track|🟢"),
-    (Confidence.AT_RISK, r"at[ -]risk|🟡"),
-    (Confidence.OFF_TRACK, r"off[ -]track|🔴"),
+    (Confidence.ON_TRACK, r"on[ -]track|🟢|yolunda|pe drumul cel bun|đúng tiến độ|طبق برنامه"),
+    (Confidence.AT_RISK, r"at[ -]risk|🟡|riskte|[îi]n pericol|có nguy cơ|در خطر"),
+    (Confidence.OFF_TRACK, r"off[ -]track|🔴|geride|[îi]n urm[ăa]|chậm tiến độ|عقب افتاده"),
 )
 _CONFIDENCE = [
     (confidence, re.compile(r"(?:confidence\s*:?\s*)?(?<!\w)(?:" + words + r")(?!\w)", re.I))
@@ -77,6 +78,26 @@ _UNDO_WORDS = frozenset(
         *("برگردان", "برگردون", "لغوش کن", "آخری را برگردان", "ثبت آخر را برگردان"),
     )
 )
+
+
+@dataclass(frozen=True, slots=True)
+class HowToSay:
+    """What a reminder suggests typing, in one language: words this module reads."""
+
+    value: str  # a value and a note
+    skip: str
+    snooze: str
+
+
+HOW_TO_SAY = {
+    "en": HowToSay("41.2k, the reel did well", "skip", "snooze 2d"),
+    "fa": HowToSay("۴۱٫۲ هزار، ریل خوب دیده شد", "رد کن", "۲ روز عقب بنداز"),
+    "ro": HowToSay("41,2 mii, reel-ul a mers bine", "sări", "amână 2 zile"),
+    "tr": HowToSay("41,2 bin, reel çok iyi gitti", "atla", "2 gün ertele"),
+    "vi": HowToSay("41,2 nghìn, reel chạy tốt", "bỏ qua", "hoãn 2 ngày"),
+}
+"""The examples a reminder shows each language (tests check that they read back)."""
+
 # "snooze 2d" / "hoãn 2 ngày" put the verb first; "2 gün ertele" / "۲ روز عقب بنداز" last.
 _SNOOZE_VERB = (
     r"(?:snooze|remind me later|ertele|sonra hatirlat|amana|aminare|hoan|nhac lai sau|de sau"
@@ -93,9 +114,9 @@ _SNOOZE = (
 _WEEK_UNITS = frozenset({"w", "week", "weeks", "hafta", "saptamana", "saptamani", "tuan", "هفته"})
 # Between the parts of "reach 41k, engagement 3.4%": a comma only when a space follows,
 # so "41,200" stays one number.
-_PARTS = re.compile(r";|\n|,(?=\s)|\s+(?:and|și|ve|và|و)\s+", re.I)
+_PARTS = re.compile(r";|؛|\n|,(?=\s)|،|\s+(?:and|și|ve|và|و)\s+", re.I)
 _GAP = re.compile(r"\s{2,}")
-_NOTE_EDGES = " \t\r\n,;:.-–—|"
+_NOTE_EDGES = " \t\r\n,;:.-–—|،؛"
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from bot.core.checkin_reply import HOW_TO_SAY
 from bot.core.goal_lookup import GoalRef
 from bot.core.mrkdwn import escape
 from bot.i18n.bidi import rtl
@@ -32,9 +33,9 @@ CONFIDENCE_OPTIONS = (
     ("off_track", N_("🔴 Off track")),
 )
 HOW_TO_ANSWER = N_(
-    "Reply in this thread with the new value, e.g. `41.2k, the reel did well` "
+    "Reply in this thread with the new value, e.g. `{example}` "
     "(a note after the number; add on track, at risk or off track if you like). "
-    "`skip` or `snooze 2d` work too."
+    "`{skip}` or `{snooze}` work too."
 )
 
 
@@ -92,7 +93,9 @@ def reminder_message(view: ReminderView, tr: Translator = ENGLISH) -> tuple[str,
             expected = f"  ·  {by_now}"
         title = f"*{escape(item.goal.title)}*\n" if len(view.items) > 1 else ""
         blocks.append(section(rtl(f"{title}{last}{expected}", lang)))
-    blocks.append(context(rtl(tr._(HOW_TO_ANSWER), lang)))
+    say = HOW_TO_SAY.get(lang, HOW_TO_SAY["en"])
+    how = tr._(HOW_TO_ANSWER).format(example=say.value, skip=say.skip, snooze=say.snooze)
+    blocks.append(context(rtl(how, lang)))
     value = str(view.schedule_id)
     blocks.append(
         actions(
