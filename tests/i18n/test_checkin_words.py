@@ -25,7 +25,7 @@ SNOOZES = [
     ("snooze", 1), ("snooze 2d", 2), ("snooze for 1 week", 7),
     ("ertele", 1), ("2 gün ertele", 2), ("bir hafta ertele", 7),
     ("amână", 1), ("amână 2 zile", 2), ("amână o săptămână", 7),
-    ("hoãn", 1), ("hoãn 3 ngày", 3), ("hoãn 1 tuần", 7),
+    ("hoãn", 1), ("hoãn 3 ngày", 3), ("hoãn 1 tuần", 7), ("để sau 3 ngày", 3),
     ("عقب بنداز", 1), ("۲ روز عقب بنداز", 2), ("عقب بنداز ۱ هفته", 7),
 ]  # fmt: skip
 
