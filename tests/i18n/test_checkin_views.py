@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from bot.core.cadence import WORKDAYS, Cadence, CadenceKind
 from bot.core.checkin_reply import (
     HOW_TO_SAY,
     Confidence,
@@ -39,6 +40,7 @@ from bot.render.checkins import (
     undo_offer_blocks,
 )
 from bot.render.figures import NO_TARGET, STATUS_LABELS
+from bot.render.nudges import follow_up_message, nudge_answer_text, remind_usage_text
 from bot.render.reminder_changes import reminder_change_text, until_when_text
 from bot.render.reminders import goal_picker, reminder_message, reminder_paused_text, update_form
 from bot.services.checkin_undo import UndoOffer
@@ -51,6 +53,7 @@ from bot.services.checkins import (
     Report,
     Unclear,
 )
+from bot.services.nudge_settings import NudgeAnswer, Said
 from bot.services.permissions import Requester
 from bot.services.reminder_controls import Did, ReminderChange
 from bot.services.reminders import ReminderItem, ReminderView
@@ -136,8 +139,37 @@ def views(tr: Translator) -> list[str]:
     shown += [nothing_to_undo_text(tr), checkin_usage_text(tr), removed_text([REACH.title], tr)]
     shown += [until_when_text(tr)]
     shown += [said(text, tr) for text in (DOUBT_CANCELLED, UNDO_KEPT, NOTHING_TO_CHECK_IN)]
-    shown += [said(PICK_ONE_GOAL, tr)]
+    shown += [said(PICK_ONE_GOAL, tr), remind_usage_text(tr)]
+    text, blocks = follow_up_message(schedule_id=7, title=REACH.title, owner_id="U1",
+                                     in_channel=True, tr=tr)  # fmt: skip
+    shown += [text, *shown_texts(blocks)]
+    shown += [nudge_answer_text(answer, tr) for answer in nudge_answers()]
     return shown
+
+
+def nudge_answers() -> list[NudgeAnswer]:
+    weekly = Cadence(CadenceKind.WEEKLY, weekdays=(0, 3), tz="UTC")
+    others = (
+        Cadence(CadenceKind.DAILY, tz="UTC"),
+        Cadence(CadenceKind.MONTHLY, day_of_month=15, tz="UTC"),
+        Cadence(CadenceKind.MONTHLY, day_of_month="last", tz="UTC"),
+        Cadence(CadenceKind.WEEKLY, weekdays=WORKDAYS, tz="UTC"),
+        Cadence(CadenceKind.EVERY_N_WEEKS, weekdays=(4,), interval_weeks=2, anchor=date(2026, 1, 5),
+                tz="UTC"),
+    )  # fmt: skip
+    return [
+        NudgeAnswer(Said.FOLLOW_UP, minutes=270),
+        NudgeAnswer(Said.FOLLOW_UP),
+        NudgeAnswer(Said.ESCALATE, count=2),
+        NudgeAnswer(Said.ESCALATE),
+        NudgeAnswer(Said.TIMES, count=0, times=(weekly,)),
+        NudgeAnswer(Said.TIMES, count=1, times=(weekly, *others), next_at=NOW, zone="UTC"),
+        NudgeAnswer(Said.TIMES, count=3, times=(weekly,)),
+        NudgeAnswer(Said.MANAGER, user="U2"),
+        NudgeAnswer(Said.MANAGER),
+        NudgeAnswer(Said.QUIET, hours="08:00-20:00", zone="UTC"),
+        *(NudgeAnswer(said) for said in (Said.ADMINS_ONLY, Said.NO_GOAL, Said.MANAGER_SELF)),
+    ]
 
 
 # Status words and "since <day>" come from bot/render/figures.py and the modal's Cancel from
@@ -149,7 +181,8 @@ NOT_YET_OURS = {
     for text in (*STATUS_LABELS.values(), NO_TARGET, "since", "Cancel", "weird_error")
     for word in english_left_in([text])
 }
-NAMES = {"Mon", "Dec", "Jan", "UTC", "Europe", "Bucharest", "Asia", "Tehran"}
+NAMES = {"Mon", "Thu", "Dec", "Jan", "UTC", "Europe", "Bucharest", "Asia", "Tehran", "Monday",
+         "Thursday", "Friday"}  # fmt: skip
 
 
 def test_the_pseudo_locale_leaves_no_english_word_of_these_views() -> None:

@@ -3,12 +3,16 @@ its owner's language, the value as that language writes it read back, the answer
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 
 from bot.i18n.bidi import without_isolates
 from bot.sandbox.state import Message
+from bot.scheduling.deliveries import DeliveryRunner
+from bot.scheduling.sources import all_sources
+from bot.slack.client import make_client
 from tests.factories import make_reminded_goal
 from tests.harness import BotHarness
 from tests.reminder_helpers import MONDAY_10_BUCHAREST, tick
@@ -103,3 +107,56 @@ def test_slack_locale_decides_the_reminder_when_nothing_was_chosen(harness: BotH
 
     reminder = reminder_in_dm(harness, "U3")
     assert "وقت ثبت گزارش" in seen(reminder) and "رد کن" in seen(reminder)
+
+
+def say(harness: BotHarness, user: str, text: str) -> str:
+    harness.driver.command(user, "/goals", text)
+    return without_isolates(harness.last_reply(user).text)
+
+
+def run_all(harness: BotHarness) -> None:
+    """One pass of the runner over every source: reminders, follow-ups and escalations too."""
+    client = make_client(harness.services)
+    DeliveryRunner(harness.services, lambda _t: client, all_sources(harness.services)).tick()
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "answered"),
+    [
+        ("tr", "pazartesi 10:00 ve perşembe 16:00",
+         "her pazartesi saat 10:00 (Europe/Bucharest) ve her perşembe saat 16:00"),
+        ("ro", "în fiecare luni la 9", "în fiecare luni la 09:00 (Europe/Bucharest)"),
+        ("vi", "mỗi thứ sáu lúc 10 giờ", "mỗi Thứ Sáu lúc 10:00 (Europe/Bucharest)"),
+        ("fa", "هر دوشنبه ساعت ۱۰", "هر دوشنبه ساعت ۱۰:۰۰ (Europe/Bucharest)"),
+    ],
+)  # fmt: skip
+def test_reminder_times_typed_and_answered_in_each_language(
+    harness: BotHarness, lang: str, typed: str, answered: str
+) -> None:
+    harness.sandbox.add_user("U1", name="ana", tz="Europe/Bucharest")
+    say(harness, "U1", f"language {lang}")
+    make_reminded_goal(harness)
+
+    assert answered in say(harness, "U1", f"remind {typed}")
+
+
+def test_a_follow_up_in_the_owners_language_and_a_note_in_the_managers(
+    harness: BotHarness,
+) -> None:
+    say(harness, "U1", "language fa")
+    say(harness, "U2", "language ro")
+    say(harness, "U1", "manager <@U2>")
+    say(harness, "UADMIN", "remind follow-up 2h")
+    say(harness, "UADMIN", "remind escalate 1")
+    make_reminded_goal(harness)
+    harness.clock.set(MONDAY_10_BUCHAREST)
+    run_all(harness)
+    harness.clock.set(MONDAY_10_BUCHAREST + timedelta(hours=2))
+    run_all(harness)
+
+    nudge = [m for m in harness.dm("U1") if "هنوز منتظر گزارش" in seen(m)]
+    assert len(nudge) == 1 and "یک یادآوری کوچک" in seen(nudge[0])
+    harness.clock.set(MONDAY_10_BUCHAREST + timedelta(days=7))
+    run_all(harness)
+    [note] = [m for m in harness.dm("U2") if "Raportări ratate la rând" in seen(m)]
+    assert "Raportări ratate la rând de <@U1> pentru *Reach 60k on Instagram*: 1." in seen(note)
