@@ -23,6 +23,7 @@ from bot.core.plausibility import FarOff, Impossible
 from bot.core.progress import Status
 from bot.core.trend import Change
 from bot.core.values import CheckInSource, Quantity
+from bot.core.workdays import DayOffRule
 from bot.i18n.bidi import without_isolates
 from bot.i18n.catalogue import Translator, translator
 from bot.render.checkins import (
@@ -43,6 +44,11 @@ from bot.render.figures import NO_TARGET, STATUS_LABELS
 from bot.render.nudges import follow_up_message, nudge_answer_text, remind_usage_text
 from bot.render.reminder_changes import reminder_change_text, until_when_text
 from bot.render.reminders import goal_picker, reminder_message, reminder_paused_text, update_form
+from bot.render.work_calendars import (
+    calendar_change_text,
+    plan_workdays_text,
+    workdays_usage_text,
+)
 from bot.services.checkin_undo import UndoOffer
 from bot.services.checkins import (
     GoalAnswer,
@@ -57,6 +63,7 @@ from bot.services.nudge_settings import NudgeAnswer, Said
 from bot.services.permissions import Requester
 from bot.services.reminder_controls import Did, ReminderChange
 from bot.services.reminders import ReminderItem, ReminderView
+from bot.services.work_calendars import CalendarChange, Outcome, Setting
 from tests.i18n.pseudo import PSEUDO, english_left_in, shown_texts
 
 # Titles and notes are what people typed: written here in look-alike letters so that only the
@@ -144,7 +151,24 @@ def views(tr: Translator) -> list[str]:
                                      in_channel=True, tr=tr)  # fmt: skip
     shown += [text, *shown_texts(blocks)]
     shown += [nudge_answer_text(answer, tr) for answer in nudge_answers()]
+    shown += [calendar_change_text(change, tr) for change in calendar_changes()]
+    shown += [plan_workdays_text(spec, 3, tr) for spec in (None, "mon-fri|IR", "sun-thu")]
+    shown += [workdays_usage_text(tr)]
     return shown
+
+
+def calendar_changes() -> list[CalendarChange]:
+    return [
+        CalendarChange(outcome, setting, for_workspace=workspace, workweek=week, country=country,
+                       rule=rule, moved=moved, problem="?")
+        for outcome in Outcome
+        for setting in Setting
+        for workspace, week, country, rule, moved in (
+            (False, "sun-thu", "IR", DayOffRule.MOVE, 1),
+            (True, None, None, DayOffRule.SKIP, 3),
+            (False, None, None, DayOffRule.MOVE, 0),
+        )
+    ]  # fmt: skip
 
 
 def nudge_answers() -> list[NudgeAnswer]:
@@ -181,8 +205,12 @@ NOT_YET_OURS = {
     for text in (*STATUS_LABELS.values(), NO_TARGET, "since", "Cancel", "weird_error")
     for word in english_left_in([text])
 }
-NAMES = {"Mon", "Thu", "Dec", "Jan", "UTC", "Europe", "Bucharest", "Asia", "Tehran", "Monday",
-         "Thursday", "Friday"}  # fmt: skip
+# "sun-thu" is a work week as people type it; "IR" a country code.
+NAMES = {
+    *("sun", "thu", "mon", "fri", "IR"),
+    *("Mon", "Thu", "Dec", "Jan", "Monday", "Thursday", "Friday"),
+    *("UTC", "Europe", "Bucharest", "Asia", "Tehran"),
+}
 
 
 def test_the_pseudo_locale_leaves_no_english_word_of_these_views() -> None:
