@@ -25,6 +25,7 @@ import codecs
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -35,6 +36,7 @@ from bot.core.numbers.read import parse_quantity
 from bot.core.parse_error import ParseError
 from bot.core.platforms import Platform, detect_platform
 from bot.core.vocabulary import MetricWord, is_date_column, resolve_metric
+from bot.i18n.catalogue import N_
 
 MAX_ROWS = 5000
 """Rows read from one file; a longer export is refused (a daily export of 13 years)."""
@@ -80,10 +82,19 @@ class AnalyticsFile:
 
 @dataclass(frozen=True, slots=True)
 class FileProblem:
-    """One thing wrong in a file: its line (0 for the file as a whole) and what."""
+    """One thing wrong in a file: its line (0 for the file as a whole) and what.
+
+    `message` is the English sentence with `{placeholders}` filled from `values` when it
+    is worded, so a reply can first translate it into the person's language.
+    """
 
     line: int
     message: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    def worded(self, translate: Callable[[str], str] = str) -> str:
+        """The problem as a sentence, through `translate` (a catalogue's `_`)."""
+        return translate(self.message).format(**dict(self.values))
 
 
 Problems = tuple[FileProblem, ...]
@@ -97,12 +108,12 @@ def read_analytics_file(data: bytes, filename: str = "") -> AnalyticsFile | Prob
         >>> found = read_analytics_file(text.encode(), "reach.csv")
         >>> found.layout, found.series[0].metric.key, found.series[0].platform.name
         (<Layout.META: 'meta_business_suite'>, <MetricKey.REACH: 'reach'>, 'Instagram')
-        >>> read_analytics_file(b"Date,Reach\\n2025-11-31,5\\n")[0].message
+        >>> read_analytics_file(b"Date,Reach\\n2025-11-31,5\\n")[0].worded()
         "'2025-11-31' is not a date (write 2025-11-23)"
     """
     text = _decode(data)
     if text is None:
-        return (FileProblem(0, "the file is not text: export it as CSV (UTF-8 or UTF-16)"),)
+        return (FileProblem(0, N_("the file is not text: export it as CSV (UTF-8 or UTF-16)")),)
     lines = text.splitlines()
     delimiter = ","
     first = 0
@@ -119,22 +130,29 @@ def read_analytics_file(data: bytes, filename: str = "") -> AnalyticsFile | Prob
     if len(rows) > 1 and len([c for c in rows[0] if c.strip()]) == 1 and _dated_header(rows[1]):
         title, rows, offset = rows[0][0].strip(), rows[1:], offset + 1
     if not rows or not _dated_header(rows[0]):
-        expected = (
+        expected = N_(
             "no header row with a date column: the first row should name the columns, "
-            "e.g. Date,Reach"
+            "e.g. `Date,Reach`"
         )
         return (FileProblem(offset + 1, expected),)
     if len(rows) - 1 > MAX_ROWS:
-        return (FileProblem(0, f"the file has {len(rows) - 1} rows; at most {MAX_ROWS} are read"),)
+        many = N_("the file has {rows} rows; at most {most} are read")
+        return (FileProblem(0, many, (("rows", str(len(rows) - 1)), ("most", str(MAX_ROWS)))),)
     layout = Layout.META if title else Layout.TABLE
     return _read_table(rows, offset, title or filename.rsplit(".", 1)[0], layout)
 
 
-def describe_problems(problems: Problems) -> list[str]:
-    """The problems as lines to show, the first `MAX_PROBLEMS` of them and a count of the rest."""
-    shown = [f"line {p.line}: {p.message}" if p.line else p.message for p in problems]
+def describe_problems(problems: Problems, translate: Callable[[str], str] = str) -> list[str]:
+    """The problems as lines to show, the first `MAX_PROBLEMS` of them and a count of the rest,
+    through `translate` (a catalogue's `_`; English when none)."""
+    at_line = translate(N_("line {line}: {problem}"))
+    shown = [
+        at_line.format(line=p.line, problem=p.worded(translate)) if p.line else p.worded(translate)
+        for p in problems
+    ]
     more = len(shown) - MAX_PROBLEMS
-    return shown[:MAX_PROBLEMS] + ([f"…and {more} more"] if more > 0 else [])
+    rest = [translate(N_("…and {more} more")).format(more=more)] if more > 0 else []
+    return shown[:MAX_PROBLEMS] + rest
 
 
 def _decode(data: bytes) -> str | None:
@@ -158,7 +176,7 @@ def _rows(lines: list[str], delimiter: str) -> list[list[str]] | FileProblem:
     try:
         return [row for row in reader]
     except csv.Error as exc:
-        return FileProblem(reader.line_num, f"not valid CSV ({exc})")
+        return FileProblem(reader.line_num, N_("not valid CSV ({error})"), (("error", str(exc)),))
 
 
 def _dated_header(row: list[str]) -> bool:
@@ -188,7 +206,7 @@ def _read_table(
     if problems:
         return tuple(problems)
     if not series:
-        return (FileProblem(0, "no values: every value column is empty"),)
+        return (FileProblem(0, N_("no values: every value column is empty")),)
     return AnalyticsFile(layout, tuple(series))
 
 
@@ -202,8 +220,8 @@ def _read_days(
     days = []
     for line, typed, row in cells:
         day = _read_day(typed, day_first)
-        if isinstance(day, str):
-            problems.append(FileProblem(line, day))
+        if isinstance(day, FileProblem):
+            problems.append(FileProblem(line, day.message, day.values))
         else:
             days.append((line, day, row))
     return days
@@ -219,18 +237,26 @@ def _day_first(typed: list[str]) -> bool | None:
     return None
 
 
-def _read_day(typed: str, day_first: bool | None) -> date | str:
-    example = "(write 2025-11-23)"
+def _read_day(typed: str, day_first: bool | None) -> date | FileProblem:
+    """The day a cell names, or what is wrong with it (its line filled in by the caller)."""
     slashed = _SLASHED.fullmatch(typed)
     try:
         if slashed is None:
             return datetime.fromisoformat(typed.replace(" ", "T", 1)).date()
         a, b, year = (int(part) for part in slashed.groups())
         if day_first is None and a != b:
-            return f"{typed!r} could be {a}/{b} or {b}/{a} (day or month first?) {example}"
+            either = N_(
+                "{typed} could be {one} or {other} (day or month first?) (write 2025-11-23)"
+            )
+            values = (("typed", repr(typed)), ("one", f"{a}/{b}"), ("other", f"{b}/{a}"))
+            return FileProblem(0, either, values)
         return date(year, b, a) if day_first else date(year, a, b)
     except ValueError:
-        return f"{typed!r} is not a date {example}" if typed else f"a row without a date {example}"
+        if not typed:
+            return FileProblem(0, N_("a row without a date (write 2025-11-23)"))
+        return FileProblem(
+            0, N_("{typed} is not a date (write 2025-11-23)"), (("typed", repr(typed)),)
+        )
 
 
 def _read_values(
@@ -244,9 +270,11 @@ def _read_values(
             continue
         value = _number(typed)
         if value is None:
-            problems.append(FileProblem(line, f"{name}: {typed!r} is not a number"))
+            said = (("column", name), ("typed", repr(typed)))
+            problems.append(FileProblem(line, N_("{column}: {typed} is not a number"), said))
         elif day in points:
-            problems.append(FileProblem(line, f"{name}: {day.isoformat()} appears twice"))
+            twice = (("column", name), ("day", day.isoformat()))
+            problems.append(FileProblem(line, N_("{column}: {day} appears twice"), twice))
         else:
             points[day] = value * scale
     return tuple(sorted(points.items()))
