@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from babel.units import format_unit
+
 from bot.core.analytics_files import Problems, Series, describe_problems
 from bot.core.mrkdwn import escape
 from bot.i18n.bidi import rtl
 from bot.i18n.catalogue import N_, Translator
-from bot.i18n.formats import day_month, number, quantity
+from bot.i18n.formats import day_month, number, persian_digits, quantity
 from bot.render.common import Block, actions, button, section
 from bot.services.analytics_checkins import FilePlan, FileSaved, SeriesPlan, Unmatched
 from bot.slack.files import MAX_FILE_BYTES, FileTrouble
@@ -66,25 +68,27 @@ def series_label(series: Series, tr: Translator) -> str:
     return label[:1].upper() + label[1:]
 
 
-def span_words(first: date, last: date, tr: Translator) -> str:
-    """How long a series covers: "1 day", "12 days", "6 weeks"."""
+def span_words(first: date, last: date, lang: str) -> str:
+    """How long a series covers: "1 day", "12 days", "6 weeks" (CLDR's units and plurals:
+    "20 de săptămâni", "۶ هفته")."""
     days = (last - first).days + 1
-    if days < _DAYS_SHOWN:
-        return tr.ngettext("{count} day", "{count} days", days).format(count=number(days, tr.lang))
-    weeks = round(days / 7)
-    return tr.ngettext("{count} week", "{count} weeks", weeks).format(count=number(weeks, tr.lang))
+    count, unit = (days, "day") if days < _DAYS_SHOWN else (round(days / 7), "week")
+    text = format_unit(count, f"duration-{unit}", length="long", locale=lang)
+    return persian_digits(text) if lang == "fa" else text
+
+
+def _counted(count: int, one: str, other: str, tr: Translator) -> str:
+    """`one` or `other` by English's rule, translated, with the count in `tr`'s digits.
+
+    Each catalogue phrases both forms so they read right for any count in its language:
+    a gettext plural entry cannot pass tests/i18n/test_catalogues.py, which compares a
+    message's placeholders with its id's (Vietnamese has one form, Romanian three).
+    """
+    return tr._(one if count == 1 else other).format(count=number(count, tr.lang))
 
 
 def _values(count: int, tr: Translator) -> str:
-    return tr.ngettext("{count} value", "{count} values", count).format(
-        count=number(count, tr.lang)
-    )
-
-
-def _new_values(count: int, tr: Translator) -> str:
-    return tr.ngettext("{count} new value", "{count} new values", count).format(
-        count=number(count, tr.lang)
-    )
+    return _counted(count, N_("{count} value"), N_("{count} values"), tr)
 
 
 def plan_line(plan: SeriesPlan, tr: Translator) -> str:
@@ -94,12 +98,14 @@ def plan_line(plan: SeriesPlan, tr: Translator) -> str:
     text = tr._("*{label}*, {span}, last {value} on {day} → `#{number}` {title}: {new}")
     return text.format(
         label=escape(series_label(plan.series, tr)),
-        span=span_words(first, last_day, tr),
+        span=span_words(first, last_day, tr.lang),
         value=quantity(plan.last, tr.lang),
         day=day_month(last_day, tr.lang),
         number=plan.goal_number,
         title=escape(plan.goal_title),
-        new=_new_values(plan.new, tr) if plan.new else tr._("nothing new"),
+        new=_counted(plan.new, N_("{count} new value"), N_("{count} new values"), tr)
+        if plan.new
+        else tr._("nothing new"),
     )
 
 
@@ -129,9 +135,11 @@ def preview_blocks(
     elif not new:
         head = tr._("Everything in this file is already stored.")
     else:
-        head = tr.ngettext(
-            "I read {count} new value. Save it?", "I read {count} new values. Save them?", new
-        ).format(count=number(new, tr.lang))
+        one, other = (
+            N_("I read {count} new value. Save it?"),
+            N_("I read {count} new values. Save them?"),
+        )
+        head = _counted(new, one, other, tr)
     head = rtl(head, tr.lang)
     blocks = [section(head), section(rtl("\n".join(lines), tr.lang))]
     if new:
@@ -158,10 +166,8 @@ def saved_text(saved: FileSaved, tr: Translator) -> str:
         values=_values(count, tr), goals=goals
     )
     if saved.skipped:
-        already = tr.ngettext(
-            "{count} value already stored.", "{count} values already stored.", saved.skipped
-        )
-        text += " " + already.format(count=number(saved.skipped, tr.lang))
+        one, other = N_("{count} value already stored."), N_("{count} values already stored.")
+        text += " " + _counted(saved.skipped, one, other, tr)
     return rtl(text, tr.lang)
 
 
