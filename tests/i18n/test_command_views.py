@@ -3,13 +3,19 @@ not one English word is left, so every word goes through the catalogue."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
+from bot.clock import FrozenClock
+from bot.console import Console, Seat, open_console
 from bot.core.analytics_files import AnalyticsFile, read_analytics_file
 from bot.core.values import Quantity
+from bot.i18n.bidi import without_isolates
 from bot.i18n.catalogue import Translator, translator
 from bot.render.analytics_files import (
     cancelled_text,
@@ -34,6 +40,7 @@ from bot.services.feed_fetch import check_url
 from bot.services.feeds import BadAddress, FeedState
 from bot.slack.files import FileTrouble
 from storage.models import ApiToken
+from tests.harness import make_services
 from tests.i18n.pseudo import PSEUDO, english_left_in, shown_texts
 
 TABLE = b"Date,Instagram reach,Pizza orders\n2025-10-13,39900,3\n2025-11-23,41200,5\n"
@@ -141,3 +148,23 @@ def test_the_problems_of_a_file_are_listed_in_the_persons_language() -> None:
     assert "Bu dosyayı okuyamadım" in text
     assert "satır 3: '2025-11-31' bir tarih değil (2025-11-23 biçiminde yaz)" in text
     assert "satır 5: Reach: 'lots' bir sayı değil" in text
+
+
+@pytest.fixture
+def console(db: Engine, tmp_path: Path) -> Iterator[Console]:
+    services = make_services(db, FrozenClock(MADE), DEFAULT_TIMEZONE="Asia/Tehran")
+    with open_console(services, Seat("U0CONSOLE", "T0CONSOLE", files_dir=tmp_path)) as running:
+        yield running
+
+
+def test_the_console_speaks_the_language_the_person_chose(console: Console) -> None:
+    assert "The console plays Slack for you" in console.handle_line("!help")
+
+    console.handle_line("/goals language fa")
+
+    assert "کنسول برایتان نقش اسلک را بازی می‌کند" in console.handle_line("!help")
+    waited = without_isolates(console.handle_line("!wait 1d"))
+    assert waited.startswith("(اکنون ۲ آذر ۱۴۰۵ ۱۲:۳۰ است)"), waited  # 23 Nov 2026, Tehran
+    assert without_isolates(console.handle_line("!9")) == "(دکمهٔ ۹ وجود ندارد)"
+    console.handle_line("/goals language tr")
+    assert console.handle_line("!nonsense").startswith("(konsolda !nonsense yok")
