@@ -51,8 +51,19 @@ _MONTHS = 12
 # A plain number read at once; "1.234" is left to `parse_quantity`, which reads a group of
 # three after a dot as thousands, as people write them.
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.(\d{1,2}|\d{4,}))?")
-# A duration column says its unit in its header ("Watch time (hours)"); goals keep seconds.
-_SECONDS_IN = {"hour": Decimal(3600), "minute": Decimal(60), "min": Decimal(60)}
+# A duration column says its unit in its header ("Watch time (hours)", "Timp de vizionare
+# (ore)", "İzlenme süresi (saat)", "زمان تماشا (ساعت)", "Thời gian xem (giờ)"); goals keep
+# seconds. Whole words only: "(score)" holds "ore" but is no hours.
+_HOUR, _MINUTE = Decimal(3600), Decimal(60)
+_SECONDS_IN = {
+    "hour": _HOUR, "hours": _HOUR, "hrs": _HOUR, "ore": _HOUR, "oră": _HOUR, "ora": _HOUR,
+    "saat": _HOUR, "ساعت": _HOUR, "giờ": _HOUR, "minute": _MINUTE, "minutes": _MINUTE,
+    "min": _MINUTE, "mins": _MINUTE, "minut": _MINUTE, "dakika": _MINUTE, "dk": _MINUTE,
+    "دقیقه": _MINUTE, "phút": _MINUTE,
+}  # fmt: skip
+# Words joining a metric to its platform ("Reach on Instagram", "Acoperire pe Instagram",
+# "دسترسی در اینستاگرام", "Lượt tiếp cận trên Instagram"), dropped with the platform.
+_ON_WORDS = frozenset({"on", "in", "pe", "în", "din", "در", "trên", "của"})
 
 
 class Layout(StrEnum):
@@ -290,17 +301,22 @@ def _number(typed: str) -> Decimal | None:
 
 def _scale(header: str) -> Decimal:
     """What a value of a duration column is in seconds: 3600 for "Watch time (hours)"."""
-    said = " ".join(_PARENTHESES.findall(header.lower()))
-    return next((n for word, n in _SECONDS_IN.items() if word in said), Decimal(1))
+    said = re.findall(r"\w+", " ".join(_PARENTHESES.findall(header.lower())))
+    return next((_SECONDS_IN[word] for word in said if word in _SECONDS_IN), Decimal(1))
 
 
 def _metric(name: str) -> MetricWord:
     """The metric a column (or a Meta file's title) names, without its platform or a
-    parenthesis: "Instagram reach" -> reach, "Watch time (hours)" -> watch time."""
+    parenthesis and the word joining them: "Instagram reach" -> reach, "Acoperire pe
+    Instagram" -> reach, "Watch time (hours)" -> watch time."""
     bare = _PARENTHESES.sub(" ", name)
     platform = detect_platform(bare)
     if platform is not None:
         words = bare.split()
         kept = [w for w in words if detect_platform(w) is None]
+        while kept and kept[-1].casefold() in _ON_WORDS:
+            kept.pop()
+        while kept and kept[0].casefold() in _ON_WORDS:
+            kept.pop(0)
         bare = " ".join(kept) or bare
     return resolve_metric(bare) or MetricWord(MetricKey.CUSTOM, name, None)

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from bot.clock import FrozenClock
 from bot.console import Console, Seat, open_console
 from bot.core.analytics_files import AnalyticsFile, read_analytics_file
+from bot.core.kpis import MetricKey
 from bot.core.values import Quantity
 from bot.i18n.bidi import without_isolates
 from bot.i18n.catalogue import Translator, translator
@@ -168,3 +169,50 @@ def test_the_console_speaks_the_language_the_person_chose(console: Console) -> N
     assert without_isolates(console.handle_line("!9")) == "(دکمهٔ ۹ وجود ندارد)"
     console.handle_line("/goals language tr")
     assert console.handle_line("!nonsense").startswith("(konsolda !nonsense yok")
+
+
+# An export's columns as each language's tools and people write them: the date column,
+# the metric (through the KPI catalogue's words) and its platform, a duration's unit.
+@pytest.mark.parametrize(
+    ("header", "metric", "platform"),
+    [
+        ("Date,Reach on Instagram", MetricKey.REACH, "Instagram"),
+        ("تاریخ,دسترسی در اینستاگرام", MetricKey.REACH, "Instagram"),
+        ("تاریخ,ریچ", MetricKey.REACH, None),
+        ("تاریخ,فالوورهای اینستاگرام", MetricKey.FOLLOWERS, "Instagram"),
+        ("Data,Acoperire pe Instagram", MetricKey.REACH, "Instagram"),
+        ("Dată,Urmăritori pe Facebook", MetricKey.FOLLOWERS, "Facebook"),
+        ("Ziua,Afișări", MetricKey.IMPRESSIONS, None),
+        ("Tarih,Instagram erişimi", MetricKey.REACH, "Instagram"),
+        ("Gün,Facebook takipçileri", MetricKey.FOLLOWERS, "Facebook"),
+        ("Ngày,Lượt tiếp cận trên Instagram", MetricKey.REACH, "Instagram"),
+        ("Ngày,Người theo dõi trên Facebook", MetricKey.FOLLOWERS, "Facebook"),
+        ("Tuần,Lượt hiển thị", MetricKey.IMPRESSIONS, None),
+    ],
+)
+def test_columns_are_recognised_in_every_language(
+    header: str, metric: MetricKey, platform: str | None
+) -> None:
+    found = read_analytics_file(f"{header}\n2025-11-23,41200\n".encode())
+    assert isinstance(found, AnalyticsFile), found
+    [series] = found.series
+    assert series.metric.key is metric
+    assert (series.platform.name if series.platform else None) == platform
+
+
+@pytest.mark.parametrize(
+    ("header", "seconds"),
+    [
+        ("Watch time (hours)", 7200),
+        ("Timp de vizionare (ore)", 7200),
+        ("İzlenme süresi (saat)", 7200),
+        ("زمان تماشا (ساعت)", 7200),
+        ("Thời gian xem (giờ)", 7200),
+        ("Thời gian xem (phút)", 120),
+        ("Score (score)", 2),  # "ore" inside a word is no hours
+    ],
+)
+def test_a_durations_unit_is_read_in_every_language(header: str, seconds: int) -> None:
+    found = read_analytics_file(f"Date,{header}\n2025-11-23,2\n".encode())
+    assert isinstance(found, AnalyticsFile), found
+    assert found.series[0].points[0][1] == seconds
