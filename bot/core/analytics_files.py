@@ -153,16 +153,23 @@ def read_analytics_file(data: bytes, filename: str = "") -> AnalyticsFile | Prob
     return _read_table(rows, offset, title or filename.rsplit(".", 1)[0], layout)
 
 
-def describe_problems(problems: Problems, translate: Callable[[str], str] = str) -> list[str]:
+def describe_problems(
+    problems: Problems,
+    translate: Callable[[str], str] = str,
+    write_number: Callable[[int], str] = str,
+) -> list[str]:
     """The problems as lines to show, the first `MAX_PROBLEMS` of them and a count of the rest,
-    through `translate` (a catalogue's `_`; English when none)."""
+    through `translate` (a catalogue's `_`; English when none) and `write_number` (the
+    language's digits)."""
     at_line = translate(N_("line {line}: {problem}"))
     shown = [
-        at_line.format(line=p.line, problem=p.worded(translate)) if p.line else p.worded(translate)
+        at_line.format(line=write_number(p.line), problem=p.worded(translate))
+        if p.line
+        else p.worded(translate)
         for p in problems
     ]
     more = len(shown) - MAX_PROBLEMS
-    rest = [translate(N_("…and {more} more")).format(more=more)] if more > 0 else []
+    rest = [translate(N_("…and {more} more")).format(more=write_number(more))] if more > 0 else []
     return shown[:MAX_PROBLEMS] + rest
 
 

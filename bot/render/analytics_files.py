@@ -173,6 +173,7 @@ def saved_text(saved: FileSaved, tr: Translator) -> str:
 
 def problems_text(problems: Problems, tr: Translator) -> str:
     """A file that could not be read: each problem on its line; nothing was saved."""
-    listed = "\n".join(f"• {escape(p)}" for p in describe_problems(problems, tr._))
+    described = describe_problems(problems, tr._, lambda n: number(n, tr.lang))
+    listed = "\n".join(f"• {escape(p)}" for p in described)
     text = tr._("I couldn't read that file, so nothing was saved:")
     return rtl(f"{text}\n{listed}", tr.lang)

@@ -216,3 +216,11 @@ def test_a_durations_unit_is_read_in_every_language(header: str, seconds: int) -
     found = read_analytics_file(f"Date,{header}\n2025-11-23,2\n".encode())
     assert isinstance(found, AnalyticsFile), found
     assert found.series[0].points[0][1] == seconds
+
+
+def test_a_files_problems_in_persian_name_their_lines_in_persian_digits() -> None:
+    broken = read_analytics_file(BROKEN)
+    assert not isinstance(broken, AnalyticsFile)
+    text = without_isolates(problems_text(broken, translator("fa")))
+    assert "نتوانستم این فایل را بخوانم" in text
+    assert "سطر ۳: '2025-11-31' تاریخ نیست" in text
