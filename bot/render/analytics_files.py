@@ -21,7 +21,7 @@ from bot.slack.files import MAX_FILE_BYTES, FileTrouble
 FILE_SAVE = "analytics_file.save"
 FILE_CANCEL = "analytics_file.cancel"
 
-FILE_CANCELLED = N_("Nothing saved from that file.")
+_CANCELLED = N_("Nothing saved from that file.")
 
 _DAYS_SHOWN = 14  # a series shorter than this is counted in days, a longer one in weeks
 
@@ -45,7 +45,7 @@ def trouble_text(trouble: FileTrouble, tr: Translator) -> str:
 
 
 def cancelled_text(tr: Translator) -> str:
-    return rtl(tr._(FILE_CANCELLED), tr.lang)
+    return rtl(tr._(_CANCELLED), tr.lang)
 
 
 def metric_name(series: Series, lang: str) -> str:
@@ -53,7 +53,7 @@ def metric_name(series: Series, lang: str) -> str:
     "acoperire", "tiếp cận"); a custom metric keeps the name its column gave it."""
     kpi = series.metric.kpi
     words = kpi.synonyms.get(lang, ()) if kpi is not None and lang != "en" else ()
-    return words[0] if words else series.metric.name
+    return words[0][:1].upper() + words[0][1:] if words else series.metric.name
 
 
 def series_label(series: Series, tr: Translator) -> str:
@@ -61,7 +61,7 @@ def series_label(series: Series, tr: Translator) -> str:
     and the metric, in the order the language puts them."""
     metric = metric_name(series, tr.lang)
     if series.platform is None:
-        return metric[:1].upper() + metric[1:]
+        return metric
     label = tr._("{platform} {metric}").format(
         platform=series.platform.name, metric=metric[:1].lower() + metric[1:]
     )

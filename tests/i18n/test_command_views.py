@@ -134,7 +134,7 @@ def test_the_check_sees_english_when_nothing_is_translated() -> None:
 @pytest.mark.parametrize(
     ("lang", "label"),
     [("en", "Instagram reach"), ("fa", "ریچ Instagram"), ("ro", "Acoperire Instagram"),
-     ("tr", "Instagram erişim"), ("vi", "Tiếp cận Instagram")],
+     ("tr", "Erişim (Instagram)"), ("vi", "Tiếp cận Instagram")],
 )  # fmt: skip
 def test_a_series_is_named_with_the_kpi_catalogues_word(lang: str, label: str) -> None:
     found = read_analytics_file(TABLE, "export.csv")

@@ -22,7 +22,7 @@ SUMMARY = {
            "۷ مقدار از فایل ذخیره شد"),
     "ro": ("*Acoperire Instagram*, 6 săptămâni, ultima valoare 41.200 pe 23 nov. → `#1`",
            "Am salvat din fișier 7 valori"),
-    "tr": ("*Instagram erişim*, 6 hafta, son değer 23 Kas tarihinde 41.200 → `#1`",
+    "tr": ("*Erişim (Instagram)*, 6 hafta, son değer 23 Kas tarihinde 41.200 → `#1`",
            "Dosyadan 7 değer kaydedildi"),
     "vi": ("*Tiếp cận Instagram*, 6 tuần, gần nhất 41.200 ngày 23 thg 11 → `#1`",
            "Đã lưu 7 giá trị từ tệp"),
