@@ -121,3 +121,28 @@ def test_goals_token_answers_in_the_persons_language(harness: BotHarness, lang: 
     listed = _shown(harness.last_reply("U1"))
     assert heading in listed and "“zapier”" in listed and made in listed
     assert "made by" not in listed and "never used" not in listed
+
+
+FEED_WORDS = {
+    "fa": ("`#1` Instagram reach 60k هیچ فیدی را دنبال نمی‌کند.",
+           "نمی‌توانم این نشانی را دنبال کنم: فقط نشانی‌های http:// و https://"),
+    "ro": ("`#1` Instagram reach 60k nu urmărește niciun feed.",
+           "Nu pot urmări adresa asta: pot urmări doar adrese http:// și https://"),
+    "tr": ("`#1` Instagram reach 60k hiçbir akışı takip etmiyor.",
+           "Bu adresi takip edemiyorum: yalnızca http:// ve https:// adresleri"),
+    "vi": ("`#1` Instagram reach 60k không theo dõi nguồn dữ liệu nào.",
+           "Mình không theo dõi được địa chỉ này: chỉ theo dõi được địa chỉ http://"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fa", "ro", "tr", "vi"])
+def test_goals_feed_answers_in_the_persons_language(harness: BotHarness, lang: str) -> None:
+    ana_has_goals(harness)
+    harness.driver.command("U1", "/goals", f"language {lang}")
+    follows_none, refused = FEED_WORDS[lang]
+
+    harness.driver.command("U1", "/goals", "feed #1")
+    assert follows_none in _shown(harness.last_reply("U1"))
+
+    harness.driver.command("U1", "/goals", "feed #1 ftp://example.com/reach.csv")
+    assert refused in _shown(harness.last_reply("U1"))
