@@ -22,7 +22,7 @@ from bot.render.goals import (
     PICK_DEADLINE,
     saved_text,
 )
-from bot.render.refusals import GOAL_GONE, refused_text
+from bot.render.refusals import gone_text, refused_text
 from bot.services import Services
 from bot.services.goal_admin import GoalEdit, edit_goal, get_goal
 from bot.services.permissions import Refused
@@ -49,7 +49,7 @@ def save_edit(
     goal_id = row_id(view.get("private_metadata"))
     goal = get_goal(services, team_id=team, goal_id=goal_id) if goal_id else None
     if goal is None:
-        ack(response_action="errors", errors={"title": GOAL_GONE})
+        ack(response_action="errors", errors={"title": gone_text(actor.tr)})
         return
     title = input_text(_value(view, "title"), "value").strip()
     target_text = input_text(_value(view, "target"), "value")
@@ -80,7 +80,7 @@ def save_edit(
     )
     by = actor.requester()
     done = edit_goal(services, by, goal_id=goal.id or 0, edit=edit)
-    text = refused_text(done) if isinstance(done, Refused) else saved_text(done.title)
+    text = refused_text(done, actor.tr) if isinstance(done, Refused) else saved_text(done.title)
     client.chat_postMessage(channel=user, text=text)
     previous_owner = [goal.owner_id] if goal.owner_id else []
     refresh_homes(actor, goal_ids=[goal.id or 0], also=previous_owner)
