@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+from babel.units import format_unit
+
 from bot.core.mrkdwn import escape
 from bot.core.progress import Status, progress_bar
 from bot.core.values import Quantity
@@ -113,24 +115,22 @@ def _forecast(goal: GoalFacts, tr: Translator) -> str:
 def _age(age: timedelta | None, tr: Translator) -> str | None:
     if age is None:
         return None
-    if age < _HOUR:
-        if age < _JUST_NOW:
-            return tr._("just now")
-        minutes = age // _MINUTE
-        return tr.ngettext("{count} minute ago", "{count} minutes ago", minutes).format(
-            count=formats.number(minutes, tr.lang)
-        )
-    if age < _DAY:
-        hours = age // _HOUR
-        return tr.ngettext("{count} hour ago", "{count} hours ago", hours).format(
-            count=formats.number(hours, tr.lang)
-        )
-    days = age // _DAY
-    if days == 1:
+    if age < _JUST_NOW:
+        return tr._("just now")
+    if age >= _DAY and age // _DAY == 1:
         return tr._("yesterday")
-    return tr.ngettext("{count} day ago", "{count} days ago", days).format(
-        count=formats.number(days, tr.lang)
+    for size, unit in ((_DAY, "duration-day"), (_HOUR, "duration-hour")):
+        if age >= size:
+            return tr._("{duration} ago").format(duration=_duration(age // size, unit, tr.lang))
+    return tr._("{duration} ago").format(
+        duration=_duration(age // _MINUTE, "duration-minute", tr.lang)
     )
+
+
+def _duration(count: int, unit: str, lang: str) -> str:
+    """ "5 hours", "21 de ore", "۵ ساعت": CLDR knows each language's plural forms."""
+    text = format_unit(count, unit, length="long", locale=lang)
+    return formats.persian_digits(text) if lang == "fa" else text
 
 
 def _owner(goal: GoalFacts, tr: Translator) -> str:

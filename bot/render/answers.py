@@ -15,7 +15,14 @@ from bot.i18n.bidi import rtl
 from bot.i18n.catalogue import N_, Translator
 from bot.render.answer_card import card, card_headline, change_text, goal_line
 from bot.render.common import Block, actions, button, context, section
-from bot.render.figures import ENGLISH, day_text, score_number, status_label, verdict_label
+from bot.render.figures import (
+    ENGLISH,
+    by_count,
+    day_text,
+    score_number,
+    status_label,
+    verdict_label,
+)
 from bot.render.text import blocks_to_text
 from bot.services.questions.answer import EXAMPLES, MAX_LISTED, Answer, ObjectiveScore, Said
 from bot.services.questions.assess import GoalChange
@@ -172,31 +179,28 @@ def _listed_headline(question: Question | None, count: int, tr: Translator) -> s
     assert question is not None
     scope = _list_scope(question, tr)
     status = status_label(question.status, tr) if question.status is not None else ""
-    shown = formats.number(count, tr.lang)
     if not count:
-        none = (
-            tr._("No {scope}goals {status} right now.")
-            if status
-            else tr._("No {scope}goals right now.")
-        )
-        return none.format(scope=scope, status=status)
+        if status:
+            none = tr._("No {scope}goals {status} right now.")
+        else:
+            none = tr._("No {scope}goals right now.")
+        return none.format(scope=scope, status=status).strip()
     if status:
-        some = tr.ngettext("{count} {scope}goal {status}", "{count} {scope}goals {status}", count)
+        one, many = N_("{count} {scope}goal {status}"), N_("{count} {scope}goals {status}")
     else:
-        some = tr.ngettext("{count} {scope}goal", "{count} {scope}goals", count)
-    return some.format(count=shown, scope=scope, status=status)
+        one, many = N_("{count} {scope}goal"), N_("{count} {scope}goals")
+    return by_count(tr, one, many, count, scope=scope, status=status).strip()
 
 
 def _list_scope(question: Question, tr: Translator) -> str:
     """What goes before "goals" in a list's headline: "of your Instagram reach "."""
-    parts = []
-    if question.mine:
-        parts.append(tr._("of your"))
-    if question.platform:
-        parts.append(_platform_name(question.platform))
-    if question.metrics:
-        parts.append(" / ".join(_metric_name(key, tr).lower() for key in question.metrics))
-    return "".join(f"{part} " for part in parts)
+    mine = tr._("of your") + " " if question.mine else ""
+    platform = _platform_name(question.platform) + " " if question.platform else ""
+    metrics = " / ".join(_metric_name(key, tr).lower() for key in question.metrics)
+    # Each language puts the owner, platform and metric in its own order.
+    return tr._("{mine}{platform}{metric}").format(
+        mine=mine, platform=platform, metric=metrics + " " if metrics else ""
+    )
 
 
 def _owners_headline(answer: Answer, tr: Translator) -> str:
@@ -210,9 +214,8 @@ def _due_headline(answer: Answer, tr: Translator) -> str:
     until, count = day_text(answer.until, tr), answer.count
     if not count:
         return tr._("Nothing is due between today and {day}.").format(day=until)
-    return tr.ngettext("{count} goal due by {day}", "{count} goals due by {day}", count).format(
-        count=formats.number(count, tr.lang), day=until
-    )
+    one, many = N_("{count} goal due by {day}"), N_("{count} goals due by {day}")
+    return by_count(tr, one, many, count, day=until)
 
 
 def _lines(answer: Answer, tr: Translator) -> tuple[str, ...]:

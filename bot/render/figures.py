@@ -211,6 +211,18 @@ def amount_per(amount: str, period: Period | None, tr: Translator = ENGLISH) -> 
     return per.format(amount=amount)
 
 
+def by_count(tr: Translator, one: str, many: str, count: int, **values: str) -> str:
+    """`one` or `many` (both marked with `N_`), as English counts, in `tr`'s words, with
+    `{count}` and the other `values` filled in.
+
+    Each catalogue phrases both so the count reads right in its language (Romanian puts
+    the count where it needs no "de"); tests/i18n/test_catalogues.py checks every id
+    as a message of its own, so `ngettext` pairs would fail it.
+    """
+    said = tr._(one if count == 1 else many)
+    return said.format(count=formats.number(count, tr.lang), **values)
+
+
 def share(fraction: Decimal, lang: str = SOURCE_LANGUAGE) -> str:
     """A share of the way as a whole percentage: "68%" ("۶۸٪", "%68")."""
     if lang == SOURCE_LANGUAGE:

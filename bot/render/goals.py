@@ -34,6 +34,7 @@ from bot.render.figures import (
     IN_DIGEST,
     STATUS_MARKS,
     amount_per,
+    by_count,
     change_since,
     day_text,
     okr_score_text,
@@ -110,7 +111,7 @@ def list_blocks(rows: list[GoalRow], tr: Translator = ENGLISH) -> tuple[str, lis
         blocks.append(context(rtl(more, tr.lang)))
     show = tr._("`/goals show #N` for details, `/goals edit #N`, `/goals archive #N`.")
     blocks.append(context(rtl(show, tr.lang)))
-    said = tr.ngettext("{count} goal", "{count} goals", len(rows)).format(count=count)
+    said = by_count(tr, N_("{count} goal"), N_("{count} goals"), len(rows))
     return rtl(said, tr.lang), blocks
 
 
