@@ -89,7 +89,8 @@ def summary_with_key_results(row: GoalRow, tr: Translator = ENGLISH) -> str:
         [
             goal_summary(row, tr),
             *(
-                f"↳ KR `#{kr.number}` *{escape(kr.title)}* `{progress_bar(kr.progress)}` · "
+                f"↳ {tr._('KR')} `#{kr.number}` *{escape(kr.title)}* "
+                f"`{progress_bar(kr.progress)}` · "
                 + tr._("score {score}").format(score=score_number(kr.score, tr.lang))
                 for kr in key_results
             ),
