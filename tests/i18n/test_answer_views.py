@@ -177,3 +177,63 @@ def test_changes_read_in_each_language() -> None:
     )
     assert okr_score_text(Decimal("0.65"), translator("tr")) == "OKR puanı 0,65 (başarılı)"
     assert okr_score_text(Decimal("0.65"), translator("fa")) == "امتیاز OKR ۰٫۶۵ (موفق)"
+
+
+NOW_TZ = ZoneInfo("UTC")
+FILTERS = [
+    # (question, intent, metric, platform, status, period, mine)
+    ("which of my goals are at risk?", "list", None, None, "at_risk", None, True),
+    ("benim hedeflerim riskte mi?", "list", None, None, "at_risk", None, True),
+    ("riskte olan hedeflerim hangileri?", "list", None, None, "at_risk", None, True),
+    ("care obiective ale mele sunt în pericol?", "list", None, None, "at_risk", None, True),
+    ("mục tiêu của tôi nào có nguy cơ?", "list", None, None, "at_risk", None, True),
+    ("کدام هدف‌های مال من در خطر است؟", "list", None, None, "at_risk", None, True),
+    ("هدف‌های من در خطرند؟", "list", None, None, "at_risk", None, True),
+    ("what's off track?", "list", None, None, "off_track", None, False),
+    ("hangi hedefler geride?", "list", None, None, "off_track", None, False),
+    ("care obiective sunt în urmă?", "list", None, None, "off_track", None, False),
+    ("mục tiêu nào chậm tiến độ?", "list", None, None, "off_track", None, False),
+    ("کدوم هدف‌ها عقب افتاده‌اند؟", "list", None, None, "off_track", None, False),
+    ("show my instagram goals", "list", None, "instagram", None, None, True),
+    ("instagram hedeflerim", "list", None, "instagram", None, None, True),
+    ("obiectivele mele de pe instagram", "list", None, "instagram", None, None, True),
+    ("mục tiêu instagram của tôi", "list", None, "instagram", None, None, True),
+    ("هدف‌های من در اینستاگرام", "list", None, "instagram", None, None, True),
+    ("how are we doing on reach?", "status", "reach", None, None, None, False),
+    ("erişim nasıl?", "status", "reach", None, None, None, False),
+    ("acoperirea pe instagram?", "status", "reach", "instagram", None, None, False),
+    ("tiếp cận instagram thế nào?", "status", "reach", "instagram", None, None, False),
+    ("ریچ چطوره؟", "status", "reach", None, None, None, False),
+    ("دسترسی اینستاگرام چطوره؟", "status", "reach", "instagram", None, None, False),
+    ("how did reach change this month?", "change", "reach", None, None, "monthly", False),
+    ("erişim geçen haftaya göre nasıl değişti?", "change", "reach", None, None, "weekly", False),
+    ("cum a evoluat acoperirea luna asta?", "change", "reach", None, None, "monthly", False),
+    (
+        "tiếp cận thay đổi thế nào so với tuần trước?",
+        "change",
+        "reach",
+        None,
+        None,
+        "weekly",
+        False,
+    ),
+    ("ریچ نسبت به هفته پیش چقدر تغییر کرد؟", "change", "reach", None, None, "weekly", False),
+    ("kimin takipçi hedefi var?", "owner", "followers", None, None, None, False),
+    ("مسئول فالوور کیه؟", "owner", "followers", None, None, None, False),
+]
+
+
+@pytest.mark.parametrize("case", FILTERS, ids=[case[0] for case in FILTERS])
+def test_questions_and_their_filters_are_read_in_five_languages(case: tuple[Any, ...]) -> None:
+    text, intent, metric, platform, status, period, mine = case
+    asked = understand(text, now=NOW, tz=NOW_TZ)
+
+    read = (
+        asked.intent.value,
+        asked.metrics[0].value if asked.metrics else None,
+        asked.platform,
+        asked.status.value if asked.status else None,
+        asked.period.value if asked.period else None,
+        asked.mine,
+    )
+    assert read == (intent, metric, platform, status, period, mine)
