@@ -220,35 +220,35 @@ def ambiguous_blocks(
     return text, [section(text), section(summaries)]
 
 
-def archive_confirm_blocks(row: GoalRow) -> tuple[str, list[Block]]:
-    text = f"Archive “{escape(row.title)}”? It leaves digests and lists; its check-ins are kept."
-    return text, [
-        section(
-            f"Archive *{escape(row.title)}*? It leaves digests and lists; its check-ins are kept."
-        ),
+def archive_confirm_blocks(row: GoalRow, tr: Translator = ENGLISH) -> tuple[str, list[Block]]:
+    ask = tr._("Archive {title}? It leaves digests and lists; its check-ins are kept.")
+    title = escape(row.title)
+    return rtl(ask.format(title=f"“{title}”"), tr.lang), [
+        section(rtl(ask.format(title=f"*{title}*"), tr.lang)),
         actions(
-            button("Archive", "goal.archive_confirm", str(row.goal_id), style="danger"),
-            button("Cancel", "goal.archive_cancel", str(row.goal_id)),
+            button(tr._("Archive"), "goal.archive_confirm", str(row.goal_id), style="danger"),
+            button(tr._("Cancel"), "goal.archive_cancel", str(row.goal_id)),
         ),
     ]
 
 
-KEPT = "Kept it: nothing was archived."
-"""The answer to Cancel under the archive question."""
+KEPT = N_("Kept it: nothing was archived.")
+"""The answer to Cancel under the archive question (translate it when saying it)."""
 
 
-def archived_text(title: str) -> str:
+def archived_text(title: str, tr: Translator = ENGLISH) -> str:
     """The archive question, answered yes."""
-    return f"Archived “{escape(title)}”. Its check-ins are kept."
+    said = tr._("Archived “{title}”. Its check-ins are kept.")
+    return rtl(said.format(title=escape(title)), tr.lang)
 
 
-NEEDS_TITLE = "A goal needs a title."
-PICK_DEADLINE = "Pick the deadline from the calendar."
+NEEDS_TITLE = N_("A goal needs a title.")
+PICK_DEADLINE = N_("Pick the deadline from the calendar.")
 
 
-def saved_text(title: str) -> str:
+def saved_text(title: str, tr: Translator = ENGLISH) -> str:
     """The edit form, saved."""
-    return f"Saved your changes to “{escape(title)}”."
+    return rtl(tr._("Saved your changes to “{title}”.").format(title=escape(title)), tr.lang)
 
 
 def edit_modal(goal: Goal) -> dict[str, Any]:

@@ -23,8 +23,19 @@ from bot.core.values import Unit
 from bot.i18n.bidi import without_isolates
 from bot.i18n.catalogue import translator
 from bot.render.answers import answer_blocks, answer_headline, answer_text
+from bot.render.errors import not_in_channel_text, not_in_picked_channel, sorry_text
 from bot.render.figures import IN_ANSWER, IN_DIGEST, change_since, okr_score_text
-from bot.render.goals import list_blocks, not_found_text, show_blocks
+from bot.render.goals import (
+    KEPT,
+    NEEDS_TITLE,
+    PICK_DEADLINE,
+    archive_confirm_blocks,
+    archived_text,
+    list_blocks,
+    not_found_text,
+    saved_text,
+    show_blocks,
+)
 from bot.render.refusals import refused_text
 from bot.services.goal_admin import NotFound, get_goal, latest_checkins, list_goals
 from bot.services.permissions import Refusal, Refused
@@ -57,8 +68,9 @@ QUESTIONS = (
     "zzz qqq?",
 )
 # The pseudo-locale writes dates and durations as English does ("31 Dec", "1h 30 min"),
-# and a person's own words come back in quotation marks.
-NOT_THE_BOTS = re.compile(r"\b\d{1,2} [A-Z][a-z]{2}( \d{4})?\b|\d\s?min\b|“[^”]*”")
+# a person's own words come back in quotation marks, and Slack's `/invite` is typed as is
+# (a modal's plain-text error cannot mark it as code).
+NOT_THE_BOTS = re.compile(r"\b\d{1,2} [A-Z][a-z]{2}( \d{4})?\b|\d\s?min\b|“[^”]*”|/invite\b")
 
 
 @pytest.fixture
@@ -112,6 +124,10 @@ def test_the_goal_list_and_a_goal_card_in_the_pseudo_locale_show_no_english(
         _, card = show_blocks(row, goal, latest, ZoneInfo("Europe/Bucharest"), PSEUDO)
         texts += shown_texts(card)
     texts += [refused_text(Refused(why), PSEUDO) for why in Refusal]
+    confirm, blocks = archive_confirm_blocks(rows[0], PSEUDO)
+    texts += [confirm, *shown_texts(blocks), archived_text("x", PSEUDO), saved_text("x", PSEUDO)]
+    texts += [PSEUDO._(KEPT), PSEUDO._(NEEDS_TITLE), PSEUDO._(PICK_DEADLINE)]
+    texts += [sorry_text(PSEUDO), not_in_channel_text("C1", PSEUDO), not_in_picked_channel(PSEUDO)]
 
     assert english_left_in(_bot_words(texts, _names(services))) == set()
 

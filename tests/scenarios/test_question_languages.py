@@ -128,3 +128,19 @@ def test_a_goal_made_in_turkish_is_found_by_a_question_in_persian(harness: BotHa
     # And the Romanian word for it, asked in Romanian, finds the same goal.
     answer = reply_to(harness, "cum stăm cu acoperirea pe instagram?", user="U2")
     assert "*41.200* din 60.000 până la " in answer, answer
+
+
+def test_the_goal_list_and_a_goal_card_are_in_the_persons_language(harness: BotHarness) -> None:
+    goal = make_goal(harness, LANGUAGES[0])
+    harness.driver.command("U1", "/goals", f"checkin #{goal.id} 430")
+
+    harness.driver.command("U1", "/goals", "list")
+    listed = harness.last_reply("U1")
+    shown = without_isolates("\n".join(shown_texts(listed.blocks)))
+    assert "هدف‌ها (۱)" in shown and "_در مسیر_" in shown, shown
+
+    harness.driver.command("U1", "/goals", "language tr")
+    harness.driver.command("U1", "/goals", f"show #{goal.id}")
+    card = "\n".join(shown_texts(harness.last_reply("U1").blocks))
+    assert "*Son tarih:* 31 Ara 2026" in card and "*Son check-in'ler:* 22 Kas 430 (komut)" in card
+    assert "Düzenle" in card and "Deadline" not in card

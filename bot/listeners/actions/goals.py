@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
+from bot.i18n.bidi import rtl
 from bot.listeners.actions.answering import tell
 from bot.listeners.commands.digests import upload_goal_chart
 from bot.listeners.commands.goal_admin import open_edit
@@ -67,7 +68,7 @@ def ask_archive(
     if refused:
         tell(actor, respond, body, refused_text(refused, actor.tr))
         return
-    text, blocks = archive_confirm_blocks(GoalRow.of(goal))
+    text, blocks = archive_confirm_blocks(GoalRow.of(goal), actor.tr)
     respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
 
 
@@ -88,13 +89,14 @@ def archive(
     if isinstance(done, Refused):
         respond(text=refused_text(done, actor.tr), replace_original=True)
         return
-    respond(text=archived_text(done.title), replace_original=True)
+    respond(text=archived_text(done.title, actor.tr), replace_original=True)
     refresh_homes(actor, goal_ids=[done.goal_id])
 
 
-def keep(ack: Ack, respond: Respond) -> None:
+def keep(ack: Ack, respond: Respond, actor: Actor) -> None:
     ack()
-    respond(text=KEPT, replace_original=True)
+    tr = actor.tr
+    respond(text=rtl(tr._(KEPT), tr.lang), replace_original=True)
 
 
 def register(app: App) -> None:

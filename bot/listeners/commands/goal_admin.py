@@ -88,7 +88,7 @@ def archive_command(ctx: CommandContext) -> None:
     if refused:
         ctx.reply(refused_text(refused))
     else:
-        ctx.reply(*archive_confirm_blocks(row))
+        ctx.reply(*archive_confirm_blocks(row, ctx.actor.tr))
 
 
 def export_command(ctx: CommandContext) -> None:
