@@ -11,7 +11,7 @@ from bot.core.mrkdwn import escape, quoted
 from bot.core.period import Period
 from bot.core.questions import Question
 from bot.i18n import formats
-from bot.i18n.bidi import rtl
+from bot.i18n.bidi import RTL_LANGUAGES, rtl
 from bot.i18n.catalogue import N_, Translator
 from bot.render.answer_card import card, card_headline, change_text, goal_line
 from bot.render.common import Block, actions, button, context, section
@@ -41,16 +41,18 @@ def answer_blocks(answer: Answer, tr: Translator = ENGLISH) -> list[Block]:
     return [_rtl_block(block, tr.lang) for block in _blocks(answer, tr)]
 
 
-def _rtl_block(block: Block, lang: str) -> Block:
-    """A block whose shown text reads right to left in Persian (buttons keep their values)."""
-    if lang == "en":
-        return block
-    if isinstance(block.get("text"), dict):
-        block = {**block, "text": {**block["text"], "text": rtl(block["text"]["text"], lang)}}
-    for key in ("elements",):
-        if key in block:
-            block = {**block, key: [_rtl_block(e, lang) for e in block[key]]}
-    return block
+def _rtl_block(node: Block, lang: str) -> Block:
+    """A block whose shown texts read right to left in Persian (values and ids untouched)."""
+    if lang not in RTL_LANGUAGES:
+        return node
+    text = node.get("text")
+    if isinstance(text, str) and node.get("type") in ("mrkdwn", "plain_text"):
+        node = {**node, "text": rtl(text, lang)}
+    elif isinstance(text, dict):
+        node = {**node, "text": _rtl_block(text, lang)}
+    if "elements" in node:
+        node = {**node, "elements": [_rtl_block(e, lang) for e in node["elements"]]}
+    return node
 
 
 def _blocks(answer: Answer, tr: Translator) -> list[Block]:

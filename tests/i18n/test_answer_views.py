@@ -151,15 +151,14 @@ def test_a_card_in_each_language_has_its_words_digits_and_dates(services: Any) -
         assert "Expected by today" not in text and "46,000" not in text
 
 
-def test_a_list_in_persian_reads_right_to_left_with_persian_digits(services: Any) -> None:
-    answer = _answer(services, "show instagram goals")
-    headline = answer_headline(answer, translator("fa"))
+def test_persian_answers_isolate_mentions_numbers_and_code(services: Any) -> None:
+    listed = _answer(services, "show instagram goals")
+    headline = answer_headline(listed, translator("fa"))
+    card = shown_texts(answer_blocks(_answer(services, "reach on instagram?"), translator("fa")))
 
-    assert "\u2066" in headline  # the left-to-right runs are isolated
-    assert without_isolates(headline).startswith(
-        f"{answer.count:d}".translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
-    )
-    assert "هدف" in headline and "Instagram" in headline
+    assert headline.startswith("۳ هدف") and "\u2066Instagram\u2069" in headline
+    assert any("\u2066<@U1>\u2069" in text for text in card)  # the card's context line
+    assert any("\u2066`▓▓▓▓▓░░░░░ 53%`\u2069" in text for text in card)
 
 
 @pytest.mark.parametrize("lang", ["fa", "ro", "tr", "vi"])
