@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_UP, Decimal
+from decimal import ROUND_HALF_UP, ROUND_UP, Decimal
 
 from bot.core.checkin_reply import Confidence
 from bot.core.dates import format_date
+from bot.core.numbers.write import format_quantity
 from bot.core.okr_scores import ScoreVerdict, score_verdict
 from bot.core.period import Period
 from bot.core.progress import Status
@@ -25,6 +26,7 @@ ENGLISH = translator(SOURCE_LANGUAGE)
 """The default `tr` of every function here: callers not yet translated read as before."""
 
 NO_TARGET = N_("no target set")
+_HUNDREDTH = Decimal("0.01")
 
 # A shape as well as a colour, so status reads without colour vision; every surface
 # (digests, lists, check-in answers) shows a status with the same mark and words.
@@ -136,10 +138,16 @@ def signed(
         return tr._("done") if delta > 0 else tr._("undone")
     sign = "+" if delta > 0 else words.minus if delta < 0 else words.zero
     if unit is Unit.PERCENT and words.rate_points:
-        points = formats.number(abs(delta), tr.lang)
-        return sign + tr._(words.rate_points).format(amount=points)
+        return sign + tr._(words.rate_points).format(amount=_points(abs(delta), tr.lang))
     amount = formats.quantity(Quantity(abs(delta), unit, currency), tr.lang, compact=words.compact)
     return sign + amount
+
+
+def _points(amount: Decimal, lang: str) -> str:
+    """Percentage points without the sign: "0.13" (rounded half up, as percentages are)."""
+    if lang == SOURCE_LANGUAGE:
+        return format_quantity(Quantity(amount, Unit.PERCENT)).removesuffix("%")
+    return formats.number(amount.quantize(_HUNDREDTH, ROUND_HALF_UP), lang)
 
 
 def change_since(  # noqa: PLR0913 (a change, how it is measured, and the reader's language)
