@@ -1,59 +1,79 @@
-"""Block Kit for answers to questions; the console and `checkin-bot ask` print the same blocks."""
+"""Block Kit for answers to questions; the console and `checkin-bot ask` print the same blocks.
+
+Everything is said in the asker's language (`tr`); English is the default, so callers
+that do not know the asker's language read as before.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from bot.core.dates import format_date
 from bot.core.kpis import PLATFORMS, kpi
 from bot.core.mrkdwn import escape, quoted
-from bot.core.numbers.write import format_quantity
-from bot.core.period import Period, per_period
-from bot.core.progress import Status, progress_bar
+from bot.core.period import Period
 from bot.core.questions import Question
-from bot.render.common import Block, actions, button, clip, context, section
-from bot.render.figures import IN_ANSWER, change_since, status_label
+from bot.i18n import formats
+from bot.i18n.bidi import RTL_LANGUAGES, rtl
+from bot.i18n.catalogue import N_, Translator
+from bot.render.answer_card import card, card_headline, change_text, goal_line
+from bot.render.common import Block, actions, button, context, section
+from bot.render.figures import (
+    ENGLISH,
+    by_count,
+    day_text,
+    score_number,
+    status_label,
+    verdict_label,
+)
 from bot.render.text import blocks_to_text
 from bot.services.questions.answer import EXAMPLES, MAX_LISTED, Answer, ObjectiveScore, Said
-from bot.services.questions.assess import GoalChange, GoalFacts
+from bot.services.questions.assess import GoalChange
 
 STATUS_ACTION = "question.status"
 """Prefix of the buttons that answer the status of one goal from a list of matches."""
 
-_MINUTE, _HOUR, _DAY = timedelta(minutes=1), timedelta(hours=1), timedelta(days=1)
-_JUST_NOW = timedelta(minutes=2)
-"""A check-in younger than this was "just now", not "1 minute ago"."""
 
-_SPANS = {
-    None: "since the previous check-in",
-    Period.WEEKLY: "over the last 7 days",
-    Period.MONTHLY: "over the last 30 days",
-}
-
-
-def answer_blocks(answer: Answer) -> list[Block]:
+def answer_blocks(answer: Answer, tr: Translator = ENGLISH) -> list[Block]:
     """The blocks of an answer: a card for one goal, lines for several.
 
     Example:
         >>> answer_blocks(Answer(Intent.HELP, Said.HELP))[0]["type"]
         'section'
     """
+    return [_rtl_block(block, tr.lang) for block in _blocks(answer, tr)]
+
+
+def _rtl_block(node: Block, lang: str) -> Block:
+    """A block whose shown texts read right to left in Persian (values and ids untouched)."""
+    if lang not in RTL_LANGUAGES:
+        return node
+    text = node.get("text")
+    if isinstance(text, str) and node.get("type") in ("mrkdwn", "plain_text"):
+        node = {**node, "text": rtl(text, lang)}
+    elif isinstance(text, dict):
+        node = {**node, "text": _rtl_block(text, lang)}
+    if "elements" in node:
+        node = {**node, "elements": [_rtl_block(e, lang) for e in node["elements"]]}
+    return node
+
+
+def _blocks(answer: Answer, tr: Translator) -> list[Block]:
     if answer.said is Said.CARD:
-        return _card(answer.goals[0])
+        return card(answer.goals[0], tr)
     # One objective's section already says what the headline says.
     one_score = len(answer.objectives) == 1 and answer.objectives[0].score is not None
-    headline = answer_headline(answer)
+    headline = _headline(answer, tr)
     blocks: list[Block] = (
         [] if one_score else [section(f"*{headline}*" if answer.goals else headline)]
     )
     if answer.goals:
-        blocks.append(section("\n".join(_goal_line(goal) for goal in answer.goals)))
-    lines = _lines(answer)
+        blocks.append(section("\n".join(goal_line(goal, tr) for goal in answer.goals)))
+    lines = _lines(answer, tr)
     if lines:
         blocks.append(section("\n".join(f"• {line}" for line in lines)))
-    blocks.extend(section(_objective(o)) for o in answer.objectives)
+    blocks.extend(section(_objective(o, tr)) for o in answer.objectives)
     if answer.more:
-        blocks.append(context(f"…and {answer.more} more."))
+        blocks.append(
+            context(tr._("…and {count} more.").format(count=formats.number(answer.more, tr.lang)))
+        )
     if answer.said is Said.CHOOSE:
         blocks.append(
             actions(
@@ -67,243 +87,216 @@ def answer_blocks(answer: Answer) -> list[Block]:
     return blocks
 
 
-def answer_text(answer: Answer) -> str:
+def answer_text(answer: Answer, tr: Translator = ENGLISH) -> str:
     """The answer as plain text: what the console and `checkin-bot ask` print."""
-    text, _ = blocks_to_text(answer_blocks(answer), fallback=answer_headline(answer))
+    text, _ = blocks_to_text(answer_blocks(answer, tr), fallback=answer_headline(answer, tr))
     return text
 
 
-def answer_headline(answer: Answer) -> str:
+def answer_headline(answer: Answer, tr: Translator = ENGLISH) -> str:
     """One line that stands alone: Slack's notification text, and the answer's first line."""
+    return rtl(_headline(answer, tr), tr.lang)
+
+
+def _headline(answer: Answer, tr: Translator) -> str:
     question, count = answer.question, answer.count
     match answer.said:
         case Said.NO_GOALS_YET:
-            return (
-                f"No goal tracks {_asked_about(question)}: this workspace has no goals yet. "
+            return tr._(
+                "No goal tracks {what}: this workspace has no goals yet. "
                 "Set one up with `/goals new` (or send me “new goal”), "
                 "or import a file with `checkin-bot import`."
-            )
+            ).format(what=_asked_about(question, tr))
         case Said.UNTRACKED:
-            return _untracked_headline(answer)
+            return _untracked_headline(answer, tr)
         case Said.CHOOSE:
-            return f"{count} goals match {_asked_about(question)}; which one?"
+            return tr._("{count} goals match {what}; which one?").format(
+                count=formats.number(count, tr.lang), what=_asked_about(question, tr)
+            )
         case Said.CARD:
-            return _card_headline(answer.goals[0])
+            return card_headline(answer.goals[0], tr)
         case Said.LISTED:
-            return _listed_headline(question, count)
+            return _listed_headline(question, count, tr)
         case Said.OWNERS:
-            return _owners_headline(answer)
+            return _owners_headline(answer, tr)
         case Said.CHANGES:
             assert question is not None
-            what = _asked_about(question) if question.metrics else "your goals"
-            return f"How {what} changed {_SPANS[question.period]}"
+            return _changes_headline(question, tr)
         case Said.DUE:
-            return _due_headline(answer)
+            return _due_headline(answer, tr)
         case Said.NO_OBJECTIVE_MATCHES:
             titles = ", ".join(escape(title) for title in answer.objective_titles)
-            return f"No objective matches {quoted(answer.unmatched)}. Objectives: {titles}."
+            return tr._("No objective matches {words}. Objectives: {titles}.").format(
+                words=quoted(answer.unmatched), titles=titles
+            )
         case Said.SCORES:
-            return _scores_headline(answer.objectives)
+            return _scores_headline(answer.objectives, tr)
         case _:
-            return _FIXED_HEADLINES[answer.said]
+            return tr._(_FIXED_HEADLINES[answer.said])
 
 
 _FIXED_HEADLINES = {
-    Said.GONE: "That goal is gone: it was archived or deleted.",
-    Said.NO_OBJECTIVES: "There are no OKR objectives here yet, so there is no score.",
-    Said.HELP: (
+    Said.GONE: N_("That goal is gone: it was archived or deleted."),
+    Said.NO_OBJECTIVES: N_("There are no OKR objectives here yet, so there is no score."),
+    Said.HELP: N_(
         "Ask me about your goals in plain words, in English, Persian, Romanian, "
         "Turkish or Vietnamese. For example:"
     ),
-    Said.UNKNOWN: "I didn't understand that question. Questions I can answer look like these:",
+    Said.UNKNOWN: N_("I didn't understand that question. Questions I can answer look like these:"),
 }
 """Headlines that say the same whatever was asked."""
 
 
-def _untracked_headline(answer: Answer) -> str:
-    tracked = sorted({_with_platform(escape(name), where) for name, where in answer.tracked})
-    shown = tracked[:MAX_LISTED]
-    more = f" and {len(tracked) - len(shown)} more" if len(tracked) > len(shown) else ""
-    return (
-        f"No goal tracks {_asked_about(answer.question)}. "
-        f"Goals here track: {', '.join(shown)}{more}."
+def _changes_headline(question: Question, tr: Translator) -> str:
+    if question.metrics:
+        what = _asked_about(question, tr)
+        spans = {
+            None: tr._("How {what} changed since the previous check-in"),
+            Period.WEEKLY: tr._("How {what} changed over the last 7 days"),
+            Period.MONTHLY: tr._("How {what} changed over the last 30 days"),
+        }
+        return spans[question.period].format(what=what)
+    mine = {
+        None: tr._("How your goals changed since the previous check-in"),
+        Period.WEEKLY: tr._("How your goals changed over the last 7 days"),
+        Period.MONTHLY: tr._("How your goals changed over the last 30 days"),
+    }
+    return mine[question.period]
+
+
+def _untracked_headline(answer: Answer, tr: Translator) -> str:
+    tracked = sorted({_with_platform(escape(name), where, tr) for name, where in answer.tracked})
+    shown = ", ".join(tracked[:MAX_LISTED])
+    left = len(tracked) - MAX_LISTED
+    if left > 0:
+        shown = tr._("{names} and {count} more").format(
+            names=shown, count=formats.number(left, tr.lang)
+        )
+    return tr._("No goal tracks {what}. Goals here track: {names}.").format(
+        what=_asked_about(answer.question, tr), names=shown
     )
 
 
-def _listed_headline(question: Question | None, count: int) -> str:
-    what = _list_scope(question)
+def _listed_headline(question: Question | None, count: int, tr: Translator) -> str:
+    assert question is not None
+    scope = _list_scope(question, tr)
+    status = status_label(question.status, tr) if question.status is not None else ""
     if not count:
-        return f"No {what} right now."
-    return f"{count} {what}" if count != 1 else f"1 {what}".replace("goals", "goal")
+        if status:
+            none = tr._("No {scope}goals {status} right now.")
+        else:
+            none = tr._("No {scope}goals right now.")
+        return none.format(scope=scope, status=status).strip()
+    if status:
+        one, many = N_("{count} {scope}goal {status}"), N_("{count} {scope}goals {status}")
+    else:
+        one, many = N_("{count} {scope}goal"), N_("{count} {scope}goals")
+    return by_count(tr, one, many, count, scope=scope, status=status).strip()
 
 
-def _owners_headline(answer: Answer) -> str:
+def _list_scope(question: Question, tr: Translator) -> str:
+    """What goes before "goals" in a list's headline: "of your Instagram reach "."""
+    mine = tr._("of your") + " " if question.mine else ""
+    platform = _platform_name(question.platform) + " " if question.platform else ""
+    metrics = " / ".join(_metric_name(key, tr).lower() for key in question.metrics)
+    # Each language puts the owner, platform and metric in its own order.
+    return tr._("{mine}{platform}{metric}").format(
+        mine=mine, platform=platform, metric=metrics + " " if metrics else ""
+    )
+
+
+def _owners_headline(answer: Answer, tr: Translator) -> str:
     if answer.count == 1:
-        return _owner_line(*answer.owners[0]).replace("*", "")
-    return f"Owners of {answer.count} goals"
+        return _owner_line(*answer.owners[0], tr).replace("*", "")
+    return tr._("Owners of {count} goals").format(count=formats.number(answer.count, tr.lang))
 
 
-def _due_headline(answer: Answer) -> str:
+def _due_headline(answer: Answer, tr: Translator) -> str:
     assert answer.until is not None
-    until, count = format_date(answer.until), answer.count
+    until, count = day_text(answer.until, tr), answer.count
     if not count:
-        return f"Nothing is due between today and {until}."
-    return f"{count} goal{'s' if count != 1 else ''} due by {until}"
+        return tr._("Nothing is due between today and {day}.").format(day=until)
+    one, many = N_("{count} goal due by {day}"), N_("{count} goals due by {day}")
+    return by_count(tr, one, many, count, day=until)
 
 
-def _lines(answer: Answer) -> tuple[str, ...]:
+def _lines(answer: Answer, tr: Translator) -> tuple[str, ...]:
     """The extra lines under the headline: owners, changes or example questions."""
     if answer.said is Said.OWNERS and answer.count != 1:
-        return tuple(_owner_line(title, owner) for title, owner in answer.owners)
+        return tuple(_owner_line(title, owner, tr) for title, owner in answer.owners)
     if answer.said is Said.CHANGES:
-        return tuple(_change_line(change) for change in answer.changes)
+        return tuple(_change_line(change, tr) for change in answer.changes)
     if answer.said in (Said.HELP, Said.UNKNOWN):
-        return tuple(f"“{example}”" for _, example in EXAMPLES)
+        return tuple(f"“{tr._(example)}”" for _, example in EXAMPLES)
     return ()
 
 
-def _asked_about(question: Question | None) -> str:
+def _metric_name(key: str, tr: Translator) -> str:
+    """A metric by the KPI catalogue's own word in the asker's language ("ریچ", "erişim")."""
+    entry = kpi(key)
+    names = entry.synonyms.get(tr.lang, ()) if tr.lang != "en" else ()
+    return names[0] if names else entry.name
+
+
+def _platform_name(key: str) -> str:
+    return next((p.name for p in PLATFORMS if p.key == key), key)
+
+
+def _asked_about(question: Question | None, tr: Translator) -> str:
     assert question is not None
     if question.metrics:
-        what = " or ".join(kpi(key).name for key in question.metrics)
+        what = tr._(" or ").join(_metric_name(key, tr) for key in question.metrics)
     else:
-        what = quoted(question.subject) if question.subject else "that"
-    return _with_platform(what, question.platform)
+        what = quoted(question.subject) if question.subject else tr._("that")
+    return _with_platform(what, question.platform, tr)
 
 
-def _with_platform(what: str, platform: str | None) -> str:
-    names: dict[str, str] = {p.key: p.name for p in PLATFORMS}
-    return f"{what} on {names.get(platform, platform)}" if platform else what
+def _with_platform(what: str, platform: str | None, tr: Translator) -> str:
+    if not platform:
+        return what
+    return tr._("{what} on {platform}").format(what=what, platform=_platform_name(platform))
 
 
-def _list_scope(question: Question | None) -> str:
-    assert question is not None
-    parts = ["goals"]
-    if question.metrics:
-        parts.insert(0, " / ".join(kpi(key).name.lower() for key in question.metrics))
-    if question.platform:
-        parts.insert(0, next((p.name for p in PLATFORMS if p.key == question.platform), ""))
-    if question.mine:
-        parts.insert(0, "of your")
-    if question.status is not None:
-        parts.append(status_label(question.status))
-    return " ".join(parts)
-
-
-def _owner_line(title: str, owner_id: str | None) -> str:
-    owner = f"owned by <@{owner_id}>" if owner_id else "nobody owns it yet"
+def _owner_line(title: str, owner_id: str | None, tr: Translator) -> str:
+    if owner_id:
+        owner = tr._("owned by <@{user}>").format(user=owner_id)
+    else:
+        owner = tr._("nobody owns it yet")
     return f"*{escape(title)}*: {owner}"
 
 
-def _change_line(moved: GoalChange) -> str:
+def _change_line(moved: GoalChange, tr: Translator) -> str:
     return f"*{escape(moved.title)}*: " + (
-        _change(moved) or "no check-ins to compare in that span, so no change to report"
+        change_text(moved, tr)
+        or tr._("no check-ins to compare in that span, so no change to report")
     )
 
 
-def _change(moved: GoalChange | None) -> str | None:
-    if moved is None or moved.change is None or moved.since is None:
-        return None
-    return change_since(moved.change, moved.unit, moved.currency, moved.since, IN_ANSWER)
-
-
-def _scores_headline(scores: tuple[ObjectiveScore, ...]) -> str:
+def _scores_headline(scores: tuple[ObjectiveScore, ...], tr: Translator) -> str:
     first = scores[0]
-    if len(scores) == 1 and first.score is not None:
-        return f"{escape(first.title)}: score {first.score} ({first.verdict})"
+    if len(scores) == 1 and first.score is not None and first.verdict is not None:
+        return tr._("{title}: score {score} ({verdict})").format(
+            title=escape(first.title),
+            score=score_number(first.score, tr.lang),
+            verdict=verdict_label(first.verdict, tr),
+        )
     if len(scores) > 1:
-        return f"Scores of {len(scores)} objectives"
-    return f"{escape(first.title)} has no key results yet, so no score"
+        return tr._("Scores of {count} objectives").format(
+            count=formats.number(len(scores), tr.lang)
+        )
+    return tr._("{title} has no key results yet, so no score").format(title=escape(first.title))
 
 
-def _current(goal: GoalFacts) -> str | None:
-    return format_quantity(goal.current) if goal.current is not None else None
-
-
-def _target(goal: GoalFacts) -> str:
-    if goal.target is None:
-        return "no target"
-    return format_quantity(goal.target) + per_period(goal.period)
-
-
-def _card_headline(goal: GoalFacts) -> str:
-    title, current = escape(goal.title), _current(goal)
-    if current is None:
-        return f"{title}: {status_label(Status.NO_DATA)} (target {_target(goal)})"
-    return f"{title}: {current} of {_target(goal)}, {status_label(goal.status)}"
-
-
-def _card(goal: GoalFacts) -> list[Block]:
-    due = f" by {format_date(goal.deadline)}" if goal.deadline else ""
-    ref = f"#{goal.ref}" if goal.ref.isdigit() else goal.ref  # "#3", as the list writes it
-    title = f"*{escape(goal.title)}*  `{ref}`"
-    current = _current(goal)
-    if current is None:
-        body = f"{title}\nNo data yet: nobody has checked in. Target {_target(goal)}{due}."
-        return [section(body), context(_owner(goal))]
-    lines = [
-        title,
-        f"*{current}* of {_target(goal)}{due}   `{progress_bar(goal.progress)}`",
-        f"Expected by today: {_expected(goal)}   Status: *{status_label(goal.status)}*",
-        _forecast(goal),
-        "Since the previous check-in: "
-        + (_change(goal.change) or "no earlier check-in to compare"),
-    ]
-    age = _age(goal.last_checkin_age)
-    age = f"Last check-in: {age}" if age else "No check-in yet"
-    return [section("\n".join(lines)), context(f"{_owner(goal)}   {age}")]
-
-
-def _expected(goal: GoalFacts) -> str:
-    if not goal.planned or goal.expected_share is None:
-        return "no plan (the goal has no target or deadline)"
-    percent = f"{int(goal.expected_share * 100)}%"  # cut toward zero, as the bar is
-    if goal.expected is None:
-        return percent
-    return f"{percent} ({format_quantity(goal.expected)}{per_period(goal.period)})"
-
-
-def _forecast(goal: GoalFacts) -> str:
-    if goal.status is Status.ACHIEVED:
-        return "Target reached: no forecast needed"
-    if goal.forecast is None:
-        return "Forecast: not enough check-ins yet for a trend"
-    line = f"Forecast at the deadline: {format_quantity(goal.forecast)}{per_period(goal.period)}"
-    if goal.eta is not None and goal.status is not Status.MISSED:
-        line += f"; at this pace the target is reached on {format_date(goal.eta)}"
-    return line
-
-
-def _age(age: timedelta | None) -> str | None:
-    if age is None:
-        return None
-    if age < _HOUR:
-        return "just now" if age < _JUST_NOW else f"{age // _MINUTE} minutes ago"
-    if age < _DAY:
-        hours = age // _HOUR
-        return "1 hour ago" if hours == 1 else f"{hours} hours ago"
-    days = age // _DAY
-    return "yesterday" if days == 1 else f"{days} days ago"
-
-
-def _owner(goal: GoalFacts) -> str:
-    return f"Owner: <@{goal.owner_id}>" if goal.owner_id else "Owner: nobody yet"
-
-
-def _goal_line(goal: GoalFacts) -> str:
-    current = _current(goal)
-    # Without a check-in the status is "no check-in yet" too: say it once.
-    figures = (
-        f"{current} of {_target(goal)} `{progress_bar(goal.progress)}`, {status_label(goal.status)}"
-        if current is not None
-        else f"{status_label(Status.NO_DATA)} (target {_target(goal)})"
+def _objective(score: ObjectiveScore, tr: Translator) -> str:
+    title = escape(score.title)
+    if score.score is None or score.verdict is None:
+        return tr._("*{title}*: no key results yet, so no score").format(title=title)
+    results = "\n".join(
+        f"• {escape(kr)}: {score_number(value, tr.lang)}" for kr, value in score.key_results
     )
-    due = f", due {format_date(goal.deadline)}" if goal.deadline else ""
-    return clip(f"• *{escape(goal.title)}*: {figures}{due}", 200)
-
-
-def _objective(score: ObjectiveScore) -> str:
-    if score.score is None:
-        return f"*{escape(score.title)}*: no key results yet, so no score"
-    results = "\n".join(f"• {escape(title)}: {value}" for title, value in score.key_results)
-    return f"*{escape(score.title)}*: score *{score.score}* ({score.verdict})\n{results}"
+    head = tr._("*{title}*: score *{score}* ({verdict})").format(
+        title=title,
+        score=score_number(score.score, tr.lang),
+        verdict=verdict_label(score.verdict, tr),
+    )
+    return f"{head}\n{results}"

@@ -9,18 +9,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_UP, Decimal
+from decimal import ROUND_HALF_UP, ROUND_UP, Decimal
 
-from bot.core.checkin_reply import CONFIDENCE_LABELS, Confidence
+from bot.core.checkin_reply import Confidence
 from bot.core.dates import format_date
 from bot.core.numbers.write import format_quantity
-from bot.core.okr_scores import score_verdict
+from bot.core.okr_scores import ScoreVerdict, score_verdict
 from bot.core.period import Period
 from bot.core.progress import Status
 from bot.core.trend import Change
 from bot.core.values import Quantity, Unit
+from bot.i18n import formats
+from bot.i18n.catalogue import N_, SOURCE_LANGUAGE, Translator, translator
 
-NO_TARGET = "no target set"
+ENGLISH = translator(SOURCE_LANGUAGE)
+"""The default `tr` of every function here: callers not yet translated read as before."""
+
+NO_TARGET = N_("no target set")
+_HUNDREDTH = Decimal("0.01")
 
 # A shape as well as a colour, so status reads without colour vision; every surface
 # (digests, lists, check-in answers) shows a status with the same mark and words.
@@ -34,13 +40,30 @@ STATUS_MARKS: dict[Status, str] = {
 }
 
 STATUS_LABELS: dict[Status, str] = {
-    Status.ON_TRACK: "on track",
-    Status.AT_RISK: "at risk",
-    Status.OFF_TRACK: "off track",
-    Status.ACHIEVED: "achieved",
-    Status.MISSED: "missed",
-    Status.NO_DATA: "no check-in yet",
+    Status.ON_TRACK: N_("on track"),
+    Status.AT_RISK: N_("at risk"),
+    Status.OFF_TRACK: N_("off track"),
+    Status.ACHIEVED: N_("achieved"),
+    Status.MISSED: N_("missed"),
+    Status.NO_DATA: N_("no check-in yet"),
 }
+"""English labels; `status_label(status, tr)` says them in a person's language."""
+
+# A person's confidence reads with the status words it shares ("at risk").
+_CONFIDENCE_STATUS = {
+    Confidence.ON_TRACK: Status.ON_TRACK,
+    Confidence.AT_RISK: Status.AT_RISK,
+    Confidence.OFF_TRACK: Status.OFF_TRACK,
+}
+
+VERDICTS: dict[ScoreVerdict, str] = {
+    ScoreVerdict.BEHIND: N_("behind"),
+    ScoreVerdict.PROGRESSING: N_("progressing"),
+    ScoreVerdict.SUCCESS: N_("success"),
+    ScoreVerdict.AHEAD: N_("ahead"),
+    ScoreVerdict.FULLY_MET: N_("fully met"),
+}
+"""How an OKR score reads, in words a translator sees (the enum's values are English)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +77,7 @@ class ChangeWords:
     minus: str  # the sign of a fall: "−" or "-"
     zero: str  # the sign of no change: "+" or "±"
     milestone_words: bool  # a milestone's change reads "done" or "undone"
-    rate_points: str | None  # a change of a percentage reads in points: " points", " pts"
+    rate_points: str | None  # a change of a percentage reads in points: "{amount} points"
     pct_places: int | None  # decimals of the relative change; None: no trailing zeros
     pct_of_nothing: bool  # a change of zero still says "(+0.0%)"
     compact: bool  # large amounts shortened: "+3.1k"
@@ -77,7 +100,7 @@ IN_ANSWER = ChangeWords(
     minus="-",
     zero="±",
     milestone_words=False,
-    rate_points=" points",
+    rate_points=N_("{amount} points"),
     pct_places=2,
     pct_of_nothing=True,
     compact=False,
@@ -89,7 +112,7 @@ IN_DIGEST = ChangeWords(
     minus="-",
     zero="±",
     milestone_words=True,
-    rate_points=" pts",
+    rate_points=N_("{amount} pts"),
     pct_places=None,
     pct_of_nothing=False,
     compact=True,
@@ -98,7 +121,13 @@ IN_DIGEST = ChangeWords(
 """A digest's goal line, short enough for a 20-second read: "+3k (+6.82%) since last week"."""
 
 
-def signed(delta: Decimal, unit: Unit, currency: str | None, words: ChangeWords) -> str:
+def signed(
+    delta: Decimal,
+    unit: Unit,
+    currency: str | None,
+    words: ChangeWords,
+    tr: Translator = ENGLISH,
+) -> str:
     """An amount with its sign, as `words` write it: "+3.1k", "−500", "±0", "+0.5 pts".
 
     Example:
@@ -106,16 +135,29 @@ def signed(delta: Decimal, unit: Unit, currency: str | None, words: ChangeWords)
         '+3.1k'
     """
     if unit is Unit.MILESTONE and words.milestone_words:
-        return "done" if delta > 0 else "undone"
+        return tr._("done") if delta > 0 else tr._("undone")
     sign = "+" if delta > 0 else words.minus if delta < 0 else words.zero
-    amount = format_quantity(Quantity(abs(delta), unit, currency), compact=words.compact)
     if unit is Unit.PERCENT and words.rate_points:
-        amount = amount.removesuffix("%") + words.rate_points
+        return sign + tr._(words.rate_points).format(amount=_points(abs(delta), tr.lang))
+    amount = formats.quantity(Quantity(abs(delta), unit, currency), tr.lang, compact=words.compact)
     return sign + amount
 
 
-def change_since(
-    change: Change, unit: Unit, currency: str | None, since: date | Period, words: ChangeWords
+def _points(amount: Decimal, lang: str) -> str:
+    """Percentage points without the sign: "0.13" (rounded half up, as percentages are)."""
+    if lang == SOURCE_LANGUAGE:
+        return format_quantity(Quantity(amount, Unit.PERCENT)).removesuffix("%")
+    return formats.number(amount.quantize(_HUNDREDTH, ROUND_HALF_UP), lang)
+
+
+def change_since(  # noqa: PLR0913 (a change, how it is measured, and the reader's language)
+    change: Change,
+    unit: Unit,
+    currency: str | None,
+    since: date | Period,
+    words: ChangeWords,
+    *,
+    tr: Translator = ENGLISH,
 ) -> str:
     """A change with its sign, its relative size and the day (or period) it is measured from.
 
@@ -127,45 +169,96 @@ def change_since(
         '+1,000 (+2.4%) since 23 Nov 2026'
         >>> change_since(moved, Unit.COUNT, None, Period.WEEKLY, IN_DIGEST)
         '+1k (+2.44%) since last week'
+        >>> change_since(moved, Unit.COUNT, None, at.date(), IN_ANSWER, tr=translator("tr"))
+        '+1.000 (+%2,44) 23 Kas 2026 tarihinden beri (önceki 41.000)'
     """
-    written = signed(change.delta, unit, currency, words)
+    written = signed(change.delta, unit, currency, words, tr)
     relative = ""
     if (
         change.pct is not None
         and not (unit is Unit.PERCENT and words.rate_points)
         and (change.delta or words.pct_of_nothing)
     ):
-        pct = change.pct if words.pct_places is not None else change.pct.normalize()
-        places = f"+.{words.pct_places}f" if words.pct_places is not None else "+f"
-        relative = f" ({pct:{places}}%)"
-    when = f"last {since.noun}" if isinstance(since, Period) else format_date(since)
-    text = f"{written}{relative} since {when}"
+        relative = f" ({_signed_percent(change.pct, words.pct_places, tr.lang)})"
+    if isinstance(since, Period):
+        text = (
+            tr._("{change} since last week")
+            if since is Period.WEEKLY
+            else tr._("{change} since last month")
+        ).format(change=written + relative)
+    else:
+        text = tr._("{change} since {day}").format(
+            change=written + relative, day=day_text(since, tr)
+        )
     if words.was:
-        text += f" (was {format_quantity(Quantity(change.then_value, unit, currency))})"
+        before = formats.quantity(Quantity(change.then_value, unit, currency), tr.lang)
+        text += " " + tr._("(was {value})").format(value=before)
     return text
 
 
-def share(fraction: Decimal) -> str:
-    """A share of the way as a whole percentage: "68%"."""
-    return f"{(fraction * 100):.0f}%"
+def _signed_percent(pct: Decimal, places: int | None, lang: str) -> str:
+    """ "+2.44%" in English; in another language its own sign and separators ("+%2,44")."""
+    if lang == SOURCE_LANGUAGE:
+        shown = pct if places is not None else pct.normalize()
+        return f"{shown:{f'+.{places}f' if places is not None else '+f'}}%"
+    rounded = pct.quantize(Decimal(1).scaleb(-places)) if places is not None else pct
+    sign = "+" if pct >= 0 else "-"
+    return sign + formats.percent(abs(rounded), lang)
 
 
-def status_label(status: Status) -> str:
+def day_text(d: date, tr: Translator = ENGLISH) -> str:
+    """English keeps the bot's own date format (existing tests); others use the locale's."""
+    return format_date(d) if tr.lang == SOURCE_LANGUAGE else formats.day(d, tr.lang)
+
+
+def amount_per(amount: str, period: Period | None, tr: Translator = ENGLISH) -> str:
+    """An amount counted over `period`: "50,000 a month"; the amount alone without one."""
+    if period is None:
+        return amount
+    per = tr._("{amount} a week") if period is Period.WEEKLY else tr._("{amount} a month")
+    return per.format(amount=amount)
+
+
+def by_count(tr: Translator, one: str, many: str, count: int, **values: str) -> str:
+    """`one` or `many` (both marked with `N_`), as English counts, in `tr`'s words, with
+    `{count}` and the other `values` filled in.
+
+    Each catalogue phrases both so the count reads right in its language (Romanian puts
+    the count where it needs no "de"); tests/i18n/test_catalogues.py checks every id
+    as a message of its own, so `ngettext` pairs would fail it.
+    """
+    said = tr._(one if count == 1 else many)
+    return said.format(count=formats.number(count, tr.lang), **values)
+
+
+def share(fraction: Decimal, lang: str = SOURCE_LANGUAGE) -> str:
+    """A share of the way as a whole percentage: "68%" ("۶۸٪", "%68")."""
+    if lang == SOURCE_LANGUAGE:
+        return f"{(fraction * 100):.0f}%"
+    return formats.percent((fraction * 100).quantize(Decimal(1)), lang)
+
+
+def status_label(status: Status, tr: Translator = ENGLISH) -> str:
     """A status in words: "on track"."""
-    return STATUS_LABELS[status]
+    return tr._(STATUS_LABELS[status])
 
 
-def status_with_mark(status: Status) -> str:
+def status_with_mark(status: Status, tr: Translator = ENGLISH) -> str:
     """A status with its mark: "✅ on track"."""
-    return f"{STATUS_MARKS[status]} {STATUS_LABELS[status]}"
+    return f"{STATUS_MARKS[status]} {status_label(status, tr)}"
 
 
-def confidence_label(confidence: Confidence) -> str:
+def confidence_label(confidence: Confidence, tr: Translator = ENGLISH) -> str:
     """How sure the person said they are: "at risk"."""
-    return CONFIDENCE_LABELS[confidence]
+    return status_label(_CONFIDENCE_STATUS[confidence], tr)
 
 
-def okr_score_text(score: Decimal | None) -> str:
+def verdict_label(verdict: ScoreVerdict, tr: Translator = ENGLISH) -> str:
+    """An OKR score's verdict in words: "success"."""
+    return tr._(VERDICTS[verdict])
+
+
+def okr_score_text(score: Decimal | None, tr: Translator = ENGLISH) -> str:
     """`OKR score 0.45 (progressing)`, or that no key result can be scored yet.
 
     Example:
@@ -173,11 +266,22 @@ def okr_score_text(score: Decimal | None) -> str:
         'OKR score 0.65 (success)'
     """
     if score is None:
-        return "_no key results to score yet_"
-    return f"OKR score {score:.2f} ({score_verdict(score)})"
+        return "_" + tr._("no key results to score yet") + "_"
+    return tr._("OKR score {score} ({verdict})").format(
+        score=score_number(score, tr.lang), verdict=verdict_label(score_verdict(score), tr)
+    )
 
 
-def weekly_pace(per_week: Decimal, unit: Unit, currency: str | None) -> str:
+def score_number(score: Decimal, lang: str) -> str:
+    """An OKR score to two places: "0.45", "۰٫۴۵", "0,45"."""
+    if lang == SOURCE_LANGUAGE:
+        return f"{score:.2f}"
+    return formats.number(score.quantize(Decimal("0.01")), lang)
+
+
+def weekly_pace(
+    per_week: Decimal, unit: Unit, currency: str | None, lang: str = SOURCE_LANGUAGE
+) -> str:
     """What must happen each week, in the goal's unit; counts are whole things, rounded up,
     since 236.62 followers a week means 237.
 
@@ -189,4 +293,4 @@ def weekly_pace(per_week: Decimal, unit: Unit, currency: str | None) -> str:
     """
     if unit is Unit.COUNT:
         per_week = per_week.to_integral_value(rounding=ROUND_UP)
-    return format_quantity(Quantity(per_week, unit, currency))
+    return formats.quantity(Quantity(per_week, unit, currency), lang)

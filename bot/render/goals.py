@@ -9,10 +9,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.core.mrkdwn import escape, quoted
-from bot.core.numbers.write import format_quantity
 from bot.core.period import Period, per_period
 from bot.core.progress import progress_bar
 from bot.core.values import CheckInSource, GoalState, Quantity
+from bot.i18n import formats
+from bot.i18n.bidi import rtl
+from bot.i18n.catalogue import N_, Translator
 from bot.render.common import (
     CHANNEL_FILTER,
     Block,
@@ -27,8 +29,19 @@ from bot.render.common import (
     modal,
     section,
 )
-from bot.render.digest import period_change
-from bot.render.figures import STATUS_LABELS, STATUS_MARKS, okr_score_text, weekly_pace
+from bot.render.figures import (
+    ENGLISH,
+    IN_DIGEST,
+    STATUS_MARKS,
+    amount_per,
+    by_count,
+    change_since,
+    day_text,
+    okr_score_text,
+    score_number,
+    status_label,
+    weekly_pace,
+)
 from bot.services.goal_admin import GoalRow, NotFound, ObjectiveRow
 from storage.models import CheckIn, Goal
 
@@ -36,165 +49,206 @@ LIST_SECTIONS = 45
 EDIT_CALLBACK = "goal.edit"
 
 
-def not_found_text(missing: NotFound) -> str:
+def not_found_text(missing: NotFound, tr: Translator = ENGLISH) -> str:
     """No goal fits what the person typed: say so, with a way to find the numbers."""
     if not missing.query.strip():
-        return "Name a goal by its number or title, e.g. `#3` or `reach`."
-    return (
-        f"I found no goal matching {quoted(missing.query, 40)}. "
-        "`/goals list` shows them with numbers."
-    )
+        return rtl(tr._("Name a goal by its number or title, e.g. `#3` or `reach`."), tr.lang)
+    text = tr._("I found no goal matching {words}. `/goals list` shows them with numbers.")
+    return rtl(text.format(words=quoted(missing.query, 40)), tr.lang)
 
 
-def goal_summary(row: GoalRow) -> str:
+def goal_summary(row: GoalRow, tr: Translator = ENGLISH) -> str:
     """`#3 ✅ *Reach 60k* ▓▓▓░░ 35% 47k / 60k · on track` (or the goal's state without a plan)."""
     name = f"`#{row.number}` *{escape(row.title)}*"
     if row.state == GoalState.ARCHIVED:
-        return f"{name} · _archived_"
+        return f"{name} · _{tr._('archived')}_"
     if row.objective is not None:
-        return f"{name} · {objective_figures(row.objective)}"
+        return f"{name} · {objective_figures(row.objective, tr)}"
     if row.line is None:
-        return f"{name} · _no target or deadline to measure against_"
+        return f"{name} · _{tr._('no target or deadline to measure against')}_"
     line = row.line
     return (
         f"{name} {STATUS_MARKS[line.status]} `{line.bar}` {line.value} · "
-        f"_{STATUS_LABELS[line.status]}_" + (f" · <@{row.owner_id}>" if row.owner_id else "")
+        f"_{status_label(line.status, tr)}_" + (f" · <@{row.owner_id}>" if row.owner_id else "")
     )
 
 
-def objective_figures(objective: ObjectiveRow) -> str:
+def objective_figures(objective: ObjectiveRow, tr: Translator = ENGLISH) -> str:
     """`OKR score 0.45 (progressing) · due 31 Dec 2026`: an objective, by its key results."""
-    due = f" · due {objective.deadline:%d %b %Y}" if objective.deadline else ""
-    return okr_score_text(objective.score) + due
+    score = okr_score_text(objective.score, tr)
+    if not objective.deadline:
+        return score
+    return tr._("{score} · due {day}").format(score=score, day=day_text(objective.deadline, tr))
 
 
-def summary_with_key_results(row: GoalRow) -> str:
+def summary_with_key_results(row: GoalRow, tr: Translator = ENGLISH) -> str:
     """The goal's summary; an objective's is followed by a line per key result:
     `↳ KR #2 *Reach to 20,000* `▓▓▓░░░░░░░ 30%` · score 0.30`."""
     key_results = row.objective.key_results if row.objective else ()
     return "\n".join(
         [
-            goal_summary(row),
+            goal_summary(row, tr),
             *(
-                f"↳ KR `#{kr.number}` *{escape(kr.title)}* `{progress_bar(kr.progress)}`"
-                f" · score {kr.score}"
+                f"↳ {tr._('KR')} `#{kr.number}` *{escape(kr.title)}* "
+                f"`{progress_bar(kr.progress)}` · "
+                + tr._("score {score}").format(score=score_number(kr.score, tr.lang))
                 for kr in key_results
             ),
         ]
     )
 
 
-def list_blocks(rows: list[GoalRow]) -> tuple[str, list[Block]]:
+def list_blocks(rows: list[GoalRow], tr: Translator = ENGLISH) -> tuple[str, list[Block]]:
     """`/goals list`: every goal, numbered, within one message's limits."""
     if not rows:
-        text = "No goals yet. DM me “new goal” or type `/goals new` to set one."
+        text = rtl(tr._("No goals yet. DM me “new goal” or type `/goals new` to set one."), tr.lang)
         return text, [section(text)]
-    chunks = chunk_lines([goal_summary(row) for row in rows])
-    blocks = [header(f"Goals ({len(rows)})")]
+    chunks = chunk_lines([rtl(goal_summary(row, tr), tr.lang) for row in rows])
+    count = formats.number(len(rows), tr.lang)
+    blocks = [header(tr._("Goals ({count})").format(count=count))]
     blocks += [section(chunk) for chunk in chunks[:LIST_SECTIONS]]
     if len(chunks) > LIST_SECTIONS:
-        blocks.append(context("More goals than fit here: `/goals export` sends them all as CSV."))
-    blocks.append(context("`/goals show #N` for details, `/goals edit #N`, `/goals archive #N`."))
-    return f"{len(rows)} goals", blocks
+        more = tr._("More goals than fit here: `/goals export` sends them all as CSV.")
+        blocks.append(context(rtl(more, tr.lang)))
+    show = tr._("`/goals show #N` for details, `/goals edit #N`, `/goals archive #N`.")
+    blocks.append(context(rtl(show, tr.lang)))
+    said = by_count(tr, N_("{count} goal"), N_("{count} goals"), len(rows))
+    return rtl(said, tr.lang), blocks
 
 
 SOURCE_WORDS = {
-    CheckInSource.REPLY: "reply",
-    CheckInSource.COMMAND: "command",
-    CheckInSource.MODAL: "form",
-    CheckInSource.IMPORT: "import",
-    CheckInSource.FILE: "file",
-    CheckInSource.FEED: "feed",
+    CheckInSource.REPLY: N_("reply"),
+    CheckInSource.COMMAND: N_("command"),
+    CheckInSource.MODAL: N_("form"),
+    CheckInSource.IMPORT: N_("import"),
+    CheckInSource.FILE: N_("file"),
+    CheckInSource.FEED: N_("feed"),
     CheckInSource.API: "API",
 }
 """Where a check-in came from, as a goal's history says it."""
 
 
-def checkin_history(goal: Goal, latest: Sequence[CheckIn], zone: ZoneInfo) -> str:
+def checkin_history(
+    goal: Goal, latest: Sequence[CheckIn], zone: ZoneInfo, tr: Translator = ENGLISH
+) -> str:
     """A goal's latest check-ins, each with its day, value and source.
 
     Example: `23 Nov 41,200 (file) · 16 Nov 39,800 (reply)`.
     """
     return " · ".join(
-        f"{c.at.astimezone(zone):%d %b} "
-        f"{format_quantity(Quantity(c.value, goal.unit, goal.currency))} ({SOURCE_WORDS[c.source]})"
+        f"{_day_month(c.at.astimezone(zone).date(), tr.lang)} "
+        f"{formats.quantity(Quantity(c.value, goal.unit, goal.currency), tr.lang)}"
+        f" ({tr._(SOURCE_WORDS[c.source])})"
         for c in latest
     )
 
 
+def _day_month(d: date, lang: str) -> str:
+    # English histories have always zero-padded the day ("03 Nov").
+    return f"{d:%d %b}" if lang == "en" else formats.day_month(d, lang)
+
+
 def show_blocks(
-    row: GoalRow, goal: Goal, latest: Sequence[CheckIn], zone: ZoneInfo
+    row: GoalRow, goal: Goal, latest: Sequence[CheckIn], zone: ZoneInfo, tr: Translator = ENGLISH
 ) -> tuple[str, list[Block]]:
     """`/goals show`: one goal's figures, where it stands, its latest check-ins (with where
     each came from), and what to do next."""
-    lines = [summary_with_key_results(row)]
+    lines = [summary_with_key_results(row, tr)]
     if goal.why:
-        lines.append(f"*Why:* {escape(goal.why)}")
+        lines.append(tr._("*Why:* {why}").format(why=escape(goal.why)))
     if row.line is not None:
-        state = row.line.progress
-        lines.append(f"*This week:* {period_change(row.line, Period.WEEKLY)}")
-        if state.required_per_week is not None and state.required_per_week != 0:
-            pace = weekly_pace(state.required_per_week, goal.unit, goal.currency)
-            if goal.period is None:
-                lines.append(f"*Needed per week from here:* {pace}")
-            elif goal.target is not None:
-                target = format_quantity(Quantity(goal.target, goal.unit, goal.currency))
-                lines.append(f"*Needed per week:* {pace} ({target}{per_period(goal.period)})")
-        if state.eta is not None:
-            lines.append(f"*Trend reaches the target on:* {state.eta:%d %b %Y}")
+        lines.extend(_plan_lines(row, goal, tr))
     if goal.deadline:
-        lines.append(f"*Deadline:* {goal.deadline:%d %b %Y}")
+        lines.append(tr._("*Deadline:* {day}").format(day=_long_day(goal.deadline.date(), tr)))
     if goal.channel_id:
-        lines.append(f"*Channel:* <#{goal.channel_id}>")
+        lines.append(tr._("*Channel:* <#{channel}>").format(channel=goal.channel_id))
     if latest:
-        lines.append(f"*Latest check-ins:* {checkin_history(goal, latest, zone)}")
+        history = checkin_history(goal, latest, zone, tr)
+        lines.append(tr._("*Latest check-ins:* {history}").format(history=history))
     value = str(row.goal_id)
     blocks = [
-        section("\n".join(lines)),
+        section(rtl("\n".join(lines), tr.lang)),
         actions(
-            button("Chart", "goal.chart", value),
-            button("Edit", "goal.edit", value),
-            button("Archive", "goal.archive", value, style="danger"),
+            button(tr._("Chart"), "goal.chart", value),
+            button(tr._("Edit"), "goal.edit", value),
+            button(tr._("Archive"), "goal.archive", value, style="danger"),
         ),
     ]
     return escape(row.title), blocks
 
 
-def ambiguous_blocks(rows: tuple[GoalRow, ...], verb: str) -> tuple[str, list[Block]]:
+def _long_day(d: date, tr: Translator) -> str:
+    # English goal cards have always zero-padded the day ("03 Nov 2026").
+    return f"{d:%d %b %Y}" if tr.lang == "en" else day_text(d, tr)
+
+
+def _plan_lines(row: GoalRow, goal: Goal, tr: Translator) -> list[str]:
+    """This week's change, the pace still needed, and when the trend gets there."""
+    assert row.line is not None
+    line, state = row.line, row.line.progress
+    if line.change is None:
+        change = tr._("no change to compare since last week")
+    else:
+        change = change_since(
+            line.change, line.unit, line.currency, Period.WEEKLY, IN_DIGEST, tr=tr
+        )
+    lines = [tr._("*This week:* {change}").format(change=change)]
+    if state.required_per_week is not None and state.required_per_week != 0:
+        pace = weekly_pace(state.required_per_week, goal.unit, goal.currency, tr.lang)
+        if goal.period is None:
+            lines.append(tr._("*Needed per week from here:* {pace}").format(pace=pace))
+        elif goal.target is not None:
+            target = formats.quantity(Quantity(goal.target, goal.unit, goal.currency), tr.lang)
+            lines.append(
+                tr._("*Needed per week:* {pace} ({target})").format(
+                    pace=pace, target=amount_per(target, goal.period, tr)
+                )
+            )
+    if state.eta is not None:
+        eta = _long_day(state.eta.date(), tr)
+        lines.append(tr._("*Trend reaches the target on:* {day}").format(day=eta))
+    return lines
+
+
+def ambiguous_blocks(
+    rows: tuple[GoalRow, ...], verb: str, tr: Translator = ENGLISH
+) -> tuple[str, list[Block]]:
     """Several goals fit: list them so the person can repeat the command with a number."""
-    text = f"Which goal? Repeat with its number, e.g. `/goals {verb} #{rows[0].number}`."
-    return text, [section(text), section("\n".join(goal_summary(row) for row in rows))]
+    text = tr._("Which goal? Repeat with its number, e.g. `/goals {verb} #{number}`.")
+    text = rtl(text.format(verb=verb, number=rows[0].number), tr.lang)
+    summaries = "\n".join(rtl(goal_summary(row, tr), tr.lang) for row in rows)
+    return text, [section(text), section(summaries)]
 
 
-def archive_confirm_blocks(row: GoalRow) -> tuple[str, list[Block]]:
-    text = f"Archive “{escape(row.title)}”? It leaves digests and lists; its check-ins are kept."
-    return text, [
-        section(
-            f"Archive *{escape(row.title)}*? It leaves digests and lists; its check-ins are kept."
-        ),
+def archive_confirm_blocks(row: GoalRow, tr: Translator = ENGLISH) -> tuple[str, list[Block]]:
+    ask = tr._("Archive {title}? It leaves digests and lists; its check-ins are kept.")
+    title = escape(row.title)
+    return rtl(ask.format(title=f"“{title}”"), tr.lang), [
+        section(rtl(ask.format(title=f"*{title}*"), tr.lang)),
         actions(
-            button("Archive", "goal.archive_confirm", str(row.goal_id), style="danger"),
-            button("Cancel", "goal.archive_cancel", str(row.goal_id)),
+            button(tr._("Archive"), "goal.archive_confirm", str(row.goal_id), style="danger"),
+            button(tr._("Cancel"), "goal.archive_cancel", str(row.goal_id)),
         ),
     ]
 
 
-KEPT = "Kept it: nothing was archived."
-"""The answer to Cancel under the archive question."""
+KEPT = N_("Kept it: nothing was archived.")
+"""The answer to Cancel under the archive question (translate it when saying it)."""
 
 
-def archived_text(title: str) -> str:
+def archived_text(title: str, tr: Translator = ENGLISH) -> str:
     """The archive question, answered yes."""
-    return f"Archived “{escape(title)}”. Its check-ins are kept."
+    said = tr._("Archived “{title}”. Its check-ins are kept.")
+    return rtl(said.format(title=escape(title)), tr.lang)
 
 
-NEEDS_TITLE = "A goal needs a title."
-PICK_DEADLINE = "Pick the deadline from the calendar."
+NEEDS_TITLE = N_("A goal needs a title.")
+PICK_DEADLINE = N_("Pick the deadline from the calendar.")
 
 
-def saved_text(title: str) -> str:
+def saved_text(title: str, tr: Translator = ENGLISH) -> str:
     """The edit form, saved."""
-    return f"Saved your changes to “{escape(title)}”."
+    return rtl(tr._("Saved your changes to “{title}”.").format(title=escape(title)), tr.lang)
 
 
 def edit_modal(goal: Goal) -> dict[str, Any]:

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from bot.core.mrkdwn import escape
+from bot.i18n.bidi import rtl
+from bot.i18n.catalogue import N_, Translator
+from bot.render.figures import ENGLISH
 from bot.services.permissions import Refusal, Refused
 
-GOAL_GONE = "That goal no longer exists."
-"""A button, form or command named a goal that was deleted meanwhile."""
+GOAL_GONE = N_("That goal no longer exists.")
+"""A button, form or command named a goal that was deleted meanwhile (English)."""
 
 
-def refused_text(refused: Refused) -> str:
+def gone_text(tr: Translator = ENGLISH) -> str:
+    """`GOAL_GONE` in the person's language."""
+    return rtl(tr._(GOAL_GONE), tr.lang)
+
+
+def refused_text(refused: Refused, tr: Translator = ENGLISH) -> str:
     """Why the person may not do it, and who can.
 
     Example:
@@ -18,14 +26,21 @@ def refused_text(refused: Refused) -> str:
     """
     match refused.why:
         case Refusal.NOT_ALLOWED:
-            owner = f"<@{refused.owner_id}>" if refused.owner_id else "its creator"
-            return (
-                f"Only {owner}, the goal's contributors or a workspace admin can check in on "
-                f"or change “{escape(refused.title)}”."
-            )
+            if refused.owner_id:
+                text = tr._(
+                    "Only <@{user}>, the goal's contributors or a workspace admin can check in "
+                    "on or change “{title}”."
+                )
+            else:
+                text = tr._(
+                    "Only its creator, the goal's contributors or a workspace admin can check in "
+                    "on or change “{title}”."
+                )
+            said = text.format(user=refused.owner_id, title=escape(refused.title))
         case Refusal.GOAL_GONE:
-            return GOAL_GONE
+            said = tr._(GOAL_GONE)
         case Refusal.REMINDER_GOAL_GONE:
-            return "This reminder's goal is gone."
+            said = tr._("This reminder's goal is gone.")
         case Refusal.GOAL_NOT_ACTIVE:
-            return "That goal is no longer active, so there is nothing to check in on."
+            said = tr._("That goal is no longer active, so there is nothing to check in on.")
+    return rtl(said, tr.lang)

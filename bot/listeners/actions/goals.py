@@ -7,13 +7,14 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
+from bot.i18n.bidi import rtl
 from bot.listeners.actions.answering import tell
 from bot.listeners.commands.digests import upload_goal_chart
 from bot.listeners.commands.goal_admin import open_edit
 from bot.listeners.home import refresh_homes
 from bot.listeners.payloads import row_id
 from bot.render.goals import KEPT, archive_confirm_blocks, archived_text
-from bot.render.refusals import GOAL_GONE, refused_text
+from bot.render.refusals import gone_text, refused_text
 from bot.services import Services
 from bot.services.goal_admin import GoalRow, archive_goal, get_goal, may_change
 from bot.services.permissions import Refused
@@ -28,7 +29,7 @@ def edit(
     ack()
     goal_id = row_id(action.get("value"))
     if goal_id is None:
-        tell(actor, respond, body, GOAL_GONE)
+        tell(actor, respond, body, gone_text(actor.tr))
         return
     refusal = open_edit(actor, goal_id=goal_id, trigger_id=str(body.get("trigger_id", "")))
     if refusal:
@@ -41,7 +42,7 @@ def chart(
     ack()
     channel = str((body.get("channel") or {}).get("id") or actor.user_id)
     goal_id = row_id(action.get("value"))
-    said = GOAL_GONE
+    said = gone_text(actor.tr)
     if goal_id is not None:
         said = upload_goal_chart(actor, goal_id=goal_id, channel=channel)
     tell(actor, respond, body, said)
@@ -60,14 +61,14 @@ def ask_archive(
     goal_id = row_id(action.get("value"))
     goal = get_goal(services, team_id=actor.team_id, goal_id=goal_id) if goal_id else None
     if goal is None:
-        tell(actor, respond, body, GOAL_GONE)
+        tell(actor, respond, body, gone_text(actor.tr))
         return
     by = actor.requester()
     refused = may_change(services, by, goal_id=goal.id or 0)
     if refused:
-        tell(actor, respond, body, refused_text(refused))
+        tell(actor, respond, body, refused_text(refused, actor.tr))
         return
-    text, blocks = archive_confirm_blocks(GoalRow.of(goal))
+    text, blocks = archive_confirm_blocks(GoalRow.of(goal), actor.tr)
     respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
 
 
@@ -81,20 +82,21 @@ def archive(
     ack()
     goal_id = row_id(action.get("value"))
     if goal_id is None:
-        respond(text=GOAL_GONE, replace_original=True)
+        respond(text=gone_text(actor.tr), replace_original=True)
         return
     by = actor.requester()
     done = archive_goal(services, by, goal_id=goal_id)
     if isinstance(done, Refused):
-        respond(text=refused_text(done), replace_original=True)
+        respond(text=refused_text(done, actor.tr), replace_original=True)
         return
-    respond(text=archived_text(done.title), replace_original=True)
+    respond(text=archived_text(done.title, actor.tr), replace_original=True)
     refresh_homes(actor, goal_ids=[done.goal_id])
 
 
-def keep(ack: Ack, respond: Respond) -> None:
+def keep(ack: Ack, respond: Respond, actor: Actor) -> None:
     ack()
-    respond(text=KEPT, replace_original=True)
+    tr = actor.tr
+    respond(text=rtl(tr._(KEPT), tr.lang), replace_original=True)
 
 
 def register(app: App) -> None:

@@ -9,7 +9,7 @@ from slack_bolt import Ack, App, Respond
 
 from bot.listeners.payloads import row_id
 from bot.render.answers import STATUS_ACTION, answer_blocks, answer_headline
-from bot.render.refusals import GOAL_GONE
+from bot.render.refusals import gone_text
 from bot.services import Services
 from bot.services.questions.answer import answer_goal_status
 from bot.slack.actor import Actor
@@ -23,12 +23,15 @@ def show_goal_status(
     ack()
     goal_id = row_id(action.get("value"))
     if goal_id is None:
-        respond(text=GOAL_GONE, replace_original=False)
+        respond(text=gone_text(actor.tr), replace_original=False)
         return
     answer = answer_goal_status(
         services, team_id=actor.team_id, user_id=actor.user_id, goal_id=goal_id
     )
-    respond(text=answer_headline(answer), blocks=answer_blocks(answer), replace_original=False)
+    tr = actor.tr
+    respond(
+        text=answer_headline(answer, tr), blocks=answer_blocks(answer, tr), replace_original=False
+    )
 
 
 def register(app: App) -> None:

@@ -34,16 +34,17 @@ def one_goal(ctx: CommandContext, verb: str, query: str | None = None) -> GoalRo
     person why not."""
     found = lookup(ctx.services, team_id=ctx.team_id, query=ctx.args if query is None else query)
     if isinstance(found, NotFound):
-        ctx.reply(not_found_text(found))
+        ctx.reply(not_found_text(found, ctx.actor.tr))
         return None
     if isinstance(found, Ambiguous):
-        ctx.reply(*ambiguous_blocks(found.candidates, verb))
+        ctx.reply(*ambiguous_blocks(found.candidates, verb, ctx.actor.tr))
         return None
     return found.goal
 
 
 def list_command(ctx: CommandContext) -> None:
-    ctx.reply(*list_blocks(list_goals(ctx.services, team_id=ctx.team_id)))
+    rows = list_goals(ctx.services, team_id=ctx.team_id)
+    ctx.reply(*list_blocks(rows, ctx.actor.tr))
 
 
 def show_command(ctx: CommandContext) -> None:
@@ -51,7 +52,7 @@ def show_command(ctx: CommandContext) -> None:
     goal = get_goal(ctx.services, team_id=ctx.team_id, goal_id=row.goal_id) if row else None
     if row is not None and goal is not None:
         latest = latest_checkins(ctx.services, team_id=ctx.team_id, goal_id=row.goal_id)
-        ctx.reply(*show_blocks(row, goal, latest, ZoneInfo(ctx.actor.timezone)))
+        ctx.reply(*show_blocks(row, goal, latest, ZoneInfo(ctx.actor.timezone), ctx.actor.tr))
 
 
 def open_edit(actor: Actor, *, goal_id: int, trigger_id: str) -> str | None:
@@ -87,7 +88,7 @@ def archive_command(ctx: CommandContext) -> None:
     if refused:
         ctx.reply(refused_text(refused))
     else:
-        ctx.reply(*archive_confirm_blocks(row))
+        ctx.reply(*archive_confirm_blocks(row, ctx.actor.tr))
 
 
 def export_command(ctx: CommandContext) -> None:

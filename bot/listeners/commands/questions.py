@@ -10,4 +10,5 @@ from bot.services.questions.answer import answer_question
 def ask(ctx: CommandContext) -> None:
     text = ctx.args or "what can you answer?"
     answer = answer_question(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=text)
-    ctx.reply(answer_headline(answer), answer_blocks(answer))
+    tr = ctx.actor.tr
+    ctx.reply(answer_headline(answer, tr), answer_blocks(answer, tr))

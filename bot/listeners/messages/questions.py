@@ -15,5 +15,6 @@ def answer_questions(ctx: MessageContext) -> bool:
     answer = answer_question(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=ctx.text)
     if answer.intent is Intent.UNKNOWN:
         return False
-    ctx.say(answer_headline(answer), answer_blocks(answer), in_thread=ctx.is_mention)
+    tr = ctx.actor.tr
+    ctx.say(answer_headline(answer, tr), answer_blocks(answer, tr), in_thread=ctx.is_mention)
     return True

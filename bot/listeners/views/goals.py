@@ -15,14 +15,14 @@ from bot.core.period import read_period
 from bot.listeners.home import refresh_homes
 from bot.listeners.payloads import input_text, input_value, row_id
 from bot.render.common import field_problem
-from bot.render.errors import NOT_IN_PICKED_CHANNEL
+from bot.render.errors import not_in_picked_channel
 from bot.render.goals import (
     EDIT_CALLBACK,
     NEEDS_TITLE,
     PICK_DEADLINE,
     saved_text,
 )
-from bot.render.refusals import GOAL_GONE, refused_text
+from bot.render.refusals import gone_text, refused_text
 from bot.services import Services
 from bot.services.goal_admin import GoalEdit, edit_goal, get_goal
 from bot.services.permissions import Refused
@@ -49,7 +49,7 @@ def save_edit(
     goal_id = row_id(view.get("private_metadata"))
     goal = get_goal(services, team_id=team, goal_id=goal_id) if goal_id else None
     if goal is None:
-        ack(response_action="errors", errors={"title": GOAL_GONE})
+        ack(response_action="errors", errors={"title": gone_text(actor.tr)})
         return
     title = input_text(_value(view, "title"), "value").strip()
     target_text = input_text(_value(view, "target"), "value")
@@ -57,14 +57,14 @@ def save_edit(
     picked = _picked_date(view)
     errors = {}
     if not title:
-        errors["title"] = NEEDS_TITLE
+        errors["title"] = actor.tr._(NEEDS_TITLE)
     if not isinstance(target, ParsedQuantity):
         errors["target"] = field_problem(target)
     if input_text(_value(view, "deadline"), "selected_date") and picked is None:
-        errors["deadline"] = PICK_DEADLINE
+        errors["deadline"] = actor.tr._(PICK_DEADLINE)
     channel = input_text(_value(view, "channel"), "selected_conversation") or None
     if channel and channel != goal.channel_id and not bot_is_in(client, channel):
-        errors["channel"] = NOT_IN_PICKED_CHANNEL
+        errors["channel"] = not_in_picked_channel(actor.tr)
     if errors:
         ack(response_action="errors", errors=errors)
         return
@@ -80,7 +80,11 @@ def save_edit(
     )
     by = actor.requester()
     done = edit_goal(services, by, goal_id=goal.id or 0, edit=edit)
-    text = refused_text(done) if isinstance(done, Refused) else saved_text(done.title)
+    text = (
+        refused_text(done, actor.tr)
+        if isinstance(done, Refused)
+        else saved_text(done.title, actor.tr)
+    )
     client.chat_postMessage(channel=user, text=text)
     previous_owner = [goal.owner_id] if goal.owner_id else []
     refresh_homes(actor, goal_ids=[goal.id or 0], also=previous_owner)

@@ -25,6 +25,7 @@ from bot.core.okr_scores import ScoreVerdict, kr_score, objective_score, score_v
 from bot.core.progress import Status
 from bot.core.questions import Intent, Question, start_of_day, understand
 from bot.core.wording import normalise
+from bot.i18n.catalogue import N_
 from bot.services import Services
 from bot.services.questions.assess import (
     Assessed,
@@ -47,16 +48,17 @@ MAX_CHOICES = 10
 """Goals offered as buttons when a status question matches several."""
 
 EXAMPLES: tuple[tuple[Intent, str], ...] = (
-    (Intent.STATUS, "how are we doing on reach?"),
-    (Intent.STATUS, "are we on track for YouTube views?"),
-    (Intent.LIST, "which goals are at risk?"),
-    (Intent.LIST, "show Instagram goals"),
-    (Intent.OWNER, "who owns the followers goal?"),
-    (Intent.CHANGE, "how did reach change since last week?"),
-    (Intent.DUE, "what's due this month?"),
-    (Intent.SCORE, "what's the score of our Q4 objective?"),
+    (Intent.STATUS, N_("how are we doing on reach?")),
+    (Intent.STATUS, N_("are we on track for YouTube views?")),
+    (Intent.LIST, N_("which goals are at risk?")),
+    (Intent.LIST, N_("show Instagram goals")),
+    (Intent.OWNER, N_("who owns the followers goal?")),
+    (Intent.CHANGE, N_("how did reach change since last week?")),
+    (Intent.DUE, N_("what's due this month?")),
+    (Intent.SCORE, N_("what's the score of our Q4 objective?")),
 )
-"""Questions shown by the help answer; each is answered as its intent says (tested)."""
+"""Questions shown by the help answer, translated when shown; each is answered as its
+intent says, in every language (tested)."""
 
 
 class Said(StrEnum):
