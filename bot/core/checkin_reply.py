@@ -6,8 +6,12 @@
 | `41200, the reel did well`             | the value, and the rest kept as a note       |
 | `reach 41k, engagement 3.4%`           | one value per goal, told apart by metric     |
 | `41k at risk`, `🟢 41k`                | the value and a confidence (🟢 🟡 🔴)          |
-| `skip`, `skip this time`, `pass`       | nothing this time                            |
-| `snooze`, `snooze 2d`, `snooze 1 week` | ask again later (1 day unless said)          |
+| `skip`, `atla`, `sări`, `bỏ qua`, `رد کن` | nothing this time                         |
+| `snooze 2d`, `2 gün ertele`, `hoãn 1 tuần` | ask again later (1 day unless said)       |
+| `undo`, `geri al`, `anulează`, `hoàn tác`  | take back the last check-in (`is_undo`)   |
+
+Skip, snooze and undo are read in all five languages, compared after `normalise` (no
+case, no diacritics, Persian digits as ASCII), so "Sări!" and "sari" are the same word.
 
 Nothing here raises on user text: an unreadable reply is a `ParseError` that says
 what went wrong and shows an example that works.
@@ -20,11 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.core.digits import to_ascii_digits
 from bot.core.goal_lookup import GoalRef, Lookup, find_goals
 from bot.core.numbers.read import EXAMPLES, ParsedQuantity, parse_quantity
 from bot.core.parse_error import ParseError
 from bot.core.values import Quantity
+from bot.core.wording import normalise
 
 MAX_SNOOZE_DAYS = 30
 COMMAND_EXAMPLE = "/goals checkin reach 41.2k the reel did well"
@@ -44,24 +48,75 @@ CONFIDENCE_LABELS: dict[Confidence, str] = {
     Confidence.OFF_TRACK: "off track",
 }
 
+# In every language, the words the reminder suggests ("41k riskte", "41k در خطر").
 _CONFIDENCE_WORDS: tuple[tuple[Confidence, str], ...] = (
-    (Confidence.ON_TRACK, r"on[ -]track|🟢"),
-    (Confidence.AT_RISK, r"at[ -]risk|🟡"),
-    (Confidence.OFF_TRACK, r"off[ -]track|🔴"),
+    (Confidence.ON_TRACK, r"on[ -]track|🟢|yolunda|pe drumul cel bun|đúng tiến độ|طبق برنامه"),
+    (Confidence.AT_RISK, r"at[ -]risk|🟡|riskte|[îi]n pericol|có nguy cơ|در خطر"),
+    (Confidence.OFF_TRACK, r"off[ -]track|🔴|geride|[îi]n urm[ăa]|chậm tiến độ|عقب افتاده"),
 )
 _CONFIDENCE = [
     (confidence, re.compile(r"(?:confidence\s*:?\s*)?(?<!\w)(?:" + words + r")(?!\w)", re.I))
     for confidence, words in _CONFIDENCE_WORDS
 ]
-_SKIP = re.compile(r"^\s*(?:skip(?: this (?:time|week|one))?|pass|atla|bỏ qua)\s*[.!]*\s*$", re.I)
-_SNOOZE = re.compile(
-    r"^\s*snooze(?:\s+(?:for\s+)?(?P<n>\d+)?\s*(?P<unit>d|days?|w|weeks?)?)?\s*[.!]*\s*$", re.I
+_SKIP_WORDS = frozenset(
+    normalise(words)
+    for words in (
+        *("skip", "skip this time", "skip this week", "skip this one", "pass"),
+        *("atla", "bu sefer atla", "bu hafta atla", "bunu atla", "pas geç"),
+        *("sări", "sar peste", "sări peste", "sari de data asta", "de data asta nu"),
+        *("bỏ qua", "bỏ qua lần này", "lần này bỏ qua", "bỏ qua tuần này"),
+        *("رد کن", "رد", "این بار رد کن", "این هفته رد کن", "بگذر"),
+    )
 )
+_UNDO_WORDS = frozenset(
+    normalise(words)
+    for words in (
+        *("undo", "undo that", "undo it", "undo my check-in", "undo last"),
+        *("geri al", "bunu geri al", "son kaydı geri al", "son girişi geri al"),
+        *("anulează", "anulează asta", "anulează ultima", "anulează ultima actualizare"),
+        *("hoàn tác", "hoàn tác lần cuối", "hủy cập nhật", "hủy lần cập nhật cuối"),
+        *("برگردان", "برگردون", "لغوش کن", "آخری را برگردان", "ثبت آخر را برگردان"),
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HowToSay:
+    """What a reminder suggests typing, in one language: words this module reads."""
+
+    value: str  # a value and a note
+    skip: str
+    snooze: str
+
+
+HOW_TO_SAY = {
+    "en": HowToSay("41.2k, the reel did well", "skip", "snooze 2d"),
+    "fa": HowToSay("۴۱٫۲ هزار، ریل خوب دیده شد", "رد کن", "۲ روز عقب بنداز"),
+    "ro": HowToSay("41,2 mii, reel-ul a mers bine", "sări", "amână 2 zile"),
+    "tr": HowToSay("41,2 bin, reel çok iyi gitti", "atla", "2 gün ertele"),
+    "vi": HowToSay("41,2 nghìn, reel chạy tốt", "bỏ qua", "hoãn 2 ngày"),
+}
+"""The examples a reminder shows each language (tests check that they read back)."""
+
+# "snooze 2d" / "hoãn 2 ngày" put the verb first; "2 gün ertele" / "۲ روز عقب بنداز" last.
+_SNOOZE_VERB = (
+    r"(?:snooze|remind me later|ertele|sonra hatirlat|amana|aminare|hoan|nhac lai sau|de sau"
+    r"|عقب بنداز|به تعویق بنداز|به تعویق بینداز|بعدا یاداوری کن|بعدا)"
+)
+_SNOOZE_SPAN = (
+    r"(?:(?:for|pentru|cu|trong|برای)\s+)?(?P<n>\d+|o|un|bir|mot|یک)?\s*"
+    r"(?P<unit>d|days?|w|weeks?|gun|hafta|zi|zile|saptamana|saptamani|ngay|tuan|روز|هفته)?"
+)
+_SNOOZE = (
+    re.compile(rf"^{_SNOOZE_VERB}(?:\s+{_SNOOZE_SPAN})?$"),
+    re.compile(rf"^{_SNOOZE_SPAN}\s*(?:sonra\s+)?{_SNOOZE_VERB}$"),
+)
+_WEEK_UNITS = frozenset({"w", "week", "weeks", "hafta", "saptamana", "saptamani", "tuan", "هفته"})
 # Between the parts of "reach 41k, engagement 3.4%": a comma only when a space follows,
 # so "41,200" stays one number.
-_PARTS = re.compile(r";|\n|,(?=\s)|\s+(?:and|și|ve|và|و)\s+", re.I)
+_PARTS = re.compile(r";|؛|\n|,(?=\s)|،|\s+(?:and|și|ve|và|و)\s+", re.I)
 _GAP = re.compile(r"\s{2,}")
-_NOTE_EDGES = " \t\r\n,;:.-–—|"
+_NOTE_EDGES = " \t\r\n,;:.-–—|،؛"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +167,10 @@ def parse_reply(text: str, goals: Sequence[GoalRef]) -> Reply:
     """
     if not goals:
         return ParseError("There is no goal to check in on here.", "/goals checkin reach 41.2k")
-    plain = to_ascii_digits(text or "")
-    if _SKIP.match(plain):
+    said = normalise(text or "")
+    if said in _SKIP_WORDS:
         return Skip()
-    snooze = _SNOOZE.match(plain)
+    snooze = next((m for pattern in _SNOOZE if (m := pattern.match(said))), None)
     if snooze:
         return _snooze(snooze)
     confidence, rest = take_confidence(text or "")
@@ -179,9 +234,19 @@ def take_confidence(text: str) -> tuple[Confidence | None, str]:
     return confidence, _GAP.sub(" ", without).strip()
 
 
+def is_undo(text: str) -> bool:
+    """Whether `text` asks to take back the last check-in, in any of the five languages.
+
+    Example:
+        >>> [is_undo(t) for t in ("Undo!", "geri al", "Anulează.", "hoàn tác", "undo 41k")]
+        [True, True, True, True, False]
+    """
+    return normalise(text) in _UNDO_WORDS
+
+
 def _snooze(match: re.Match[str]) -> Snooze | ParseError:
-    count = int(match["n"]) if match["n"] else 1
-    days = count * 7 if (match["unit"] or "d").lower().startswith("w") else count
+    count = int(match["n"]) if match["n"] and match["n"].isdigit() else 1
+    days = count * 7 if match["unit"] in _WEEK_UNITS else count
     if not 1 <= days <= MAX_SNOOZE_DAYS:
         return ParseError(
             f"I can snooze for 1 to {MAX_SNOOZE_DAYS} days.", "snooze 2d or snooze 1 week"

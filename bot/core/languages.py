@@ -22,7 +22,10 @@ _NAMES: dict[str, tuple[str, ...]] = {
 }
 _BY_NAME = {normalise(name): code for code, names in _NAMES.items() for name in names}
 
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+# Letters only: Persian digits and separators ("۴۱٬۲۰۰") are typed by people of any language.
+_ARABIC_SCRIPT = re.compile(
+    r"[\u0600-\u065f\u066e-\u06ef\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"
+)
 # Letters only one of the Latin-script languages writes. Romanian is asked first: its old
 # spelling "ş" is also Turkish, but a Romanian text nearly always has an ă, ș or ț too.
 _VIETNAMESE = re.compile(r"[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)

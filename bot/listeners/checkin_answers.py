@@ -9,8 +9,15 @@ from __future__ import annotations
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.i18n.catalogue import Translator
 from bot.listeners.home import refresh_homes
-from bot.render.checkins import doubt_blocks, recorded_blocks, removed_text, unclear_text
+from bot.render.checkins import (
+    ENGLISH,
+    doubt_blocks,
+    recorded_blocks,
+    removed_text,
+    unclear_text,
+)
 from bot.render.refusals import refused_text
 from bot.render.reminder_changes import reminder_change_text
 from bot.services.checkins import (
@@ -30,21 +37,23 @@ from bot.slack.errors import CHANNEL_ERRORS
 NOT_SHOWN_THERE = CHANNEL_ERRORS | {"user_not_in_channel"}
 
 
-def outcome_text(outcome: Outcome) -> tuple[str, list[dict[str, object]] | None]:
-    """The words (and blocks) for any outcome."""
+def outcome_text(
+    outcome: Outcome, tr: Translator = ENGLISH
+) -> tuple[str, list[dict[str, object]] | None]:
+    """The words (and blocks) for any outcome, in the language `tr` speaks."""
     if isinstance(outcome, Recorded):
-        text, blocks = recorded_blocks(outcome)
+        text, blocks = recorded_blocks(outcome, tr)
         return text, blocks
     if isinstance(outcome, Question):
-        return unclear_text(outcome), None
+        return unclear_text(outcome, tr), None
     if isinstance(outcome, Removed):
-        return removed_text(outcome.titles), None
+        return removed_text(outcome.titles, tr), None
     if isinstance(outcome, Refused):
         return refused_text(outcome), None
     if isinstance(outcome, Postponed):
-        return reminder_change_text(outcome.change), None
+        return reminder_change_text(outcome.change, tr), None
     if isinstance(outcome, Implausible):
-        return doubt_blocks(outcome)
+        return doubt_blocks(outcome, tr)
     raise TypeError(f"unknown outcome {outcome!r}")
 
 
@@ -56,10 +65,17 @@ def refresh_after(actor: Actor, outcome: Outcome) -> None:
 
 
 def answer_in_thread(
-    client: WebClient, outcome: Outcome, *, channel_id: str, thread_ts: str, user_id: str
+    client: WebClient,
+    outcome: Outcome,
+    *,
+    channel_id: str,
+    thread_ts: str,
+    user_id: str,
+    tr: Translator,
 ) -> None:
-    """Post the answer in the thread; a refusal or a doubt goes to the person alone."""
-    text, blocks = outcome_text(outcome)
+    """Post the answer in the thread, in the language of the person who answered; a refusal
+    or a doubt goes to them alone."""
+    text, blocks = outcome_text(outcome, tr)
     if isinstance(outcome, Refused | Implausible):
         try:
             client.chat_postEphemeral(

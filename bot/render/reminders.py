@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from bot.core.dates import format_date
+from bot.core.checkin_reply import HOW_TO_SAY
 from bot.core.goal_lookup import GoalRef
 from bot.core.mrkdwn import escape
-from bot.core.numbers.write import format_quantity
+from bot.i18n.bidi import rtl
+from bot.i18n.catalogue import N_, Translator
+from bot.i18n.formats import day, quantity
+from bot.render.checkins import ENGLISH
 from bot.render.common import (
     Block,
     actions,
@@ -19,88 +22,96 @@ from bot.render.common import (
     plain,
     section,
 )
+from bot.render.reminder_changes import clock
 from bot.services.reminders import ReminderItem, ReminderView
 
 UPDATE_CALLBACK = "checkin.update"
 PICK_CALLBACK = "checkin.pick"
 CONFIDENCE_OPTIONS = (
-    ("on_track", "🟢 On track"),
-    ("at_risk", "🟡 At risk"),
-    ("off_track", "🔴 Off track"),
+    ("on_track", N_("🟢 On track")),
+    ("at_risk", N_("🟡 At risk")),
+    ("off_track", N_("🔴 Off track")),
 )
-HOW_TO_ANSWER = (
-    "Reply in this thread with the new value, e.g. `41.2k, the reel did well` "
+HOW_TO_ANSWER = N_(
+    "Reply in this thread with the new value, e.g. `{example}` "
     "(a note after the number; add on track, at risk or off track if you like). "
-    "`skip` or `snooze 2d` work too."
+    "`{skip}` or `{snooze}` work too."
 )
 
 
 WHY_SLACK_REFUSED: dict[str, str] = {
-    "channel_not_found": "the goal's channel no longer exists, or I can't see it",
-    "not_in_channel": "I am not a member of the goal's channel",
-    "is_archived": "the goal's channel is archived",
-    "account_inactive": "the owner's Slack account is deactivated",
-    "user_not_found": "the owner is no longer in this workspace",
-    "user_disabled": "the owner's Slack account is disabled",
-    "cannot_dm_bot": "Slack does not let me message the owner",
-    "messages_tab_disabled": "the owner turned off messages from apps",
+    "channel_not_found": N_("the goal's channel no longer exists, or I can't see it"),
+    "not_in_channel": N_("I am not a member of the goal's channel"),
+    "is_archived": N_("the goal's channel is archived"),
+    "account_inactive": N_("the owner's Slack account is deactivated"),
+    "user_not_found": N_("the owner is no longer in this workspace"),
+    "user_disabled": N_("the owner's Slack account is disabled"),
+    "cannot_dm_bot": N_("Slack does not let me message the owner"),
+    "messages_tab_disabled": N_("the owner turned off messages from apps"),
 }
 """What each permanent Slack error means for a reminder, in the words its owner reads."""
 
 
-def reminder_paused_text(title: str | None, error: str) -> str:
+def reminder_paused_text(title: str | None, error: str, tr: Translator = ENGLISH) -> str:
     """Why a goal's reminders were paused after Slack refused one (`error` is Slack's code).
 
     Example:
         >>> reminder_paused_text("Reach", "is_archived").split(": ")[1].split(".")[0]
         "the goal's channel is archived"
     """
-    why = WHY_SLACK_REFUSED.get(error, f"Slack answered {error}")
-    return (
-        f"I couldn't send the check-in reminder for “{escape(title or 'a goal')}”: {why}. "
+    known = WHY_SLACK_REFUSED.get(error)
+    why = tr._(known) if known else tr._("Slack answered {error}").format(error=error)
+    text = tr._(
+        "I couldn't send the check-in reminder for “{title}”: {why}. "
         "I paused its reminders instead of trying again and again. "
         "Fix that, then type `/goals back` to turn them on again."
     )
+    return rtl(text.format(title=escape(title or tr._("a goal")), why=why), tr.lang)
 
 
-def reminder_message(view: ReminderView) -> tuple[str, list[Block]]:
-    """The reminder's notification text and blocks."""
+def reminder_message(view: ReminderView, tr: Translator = ENGLISH) -> tuple[str, list[Block]]:
+    """The reminder's notification text and blocks, in the owner's language."""
+    lang = tr.lang
     who = f"<@{view.owner_id}> " if view.in_channel and view.owner_id else ""
-    heading = f"{who}Time to check in on *{escape(view.title)}*."
+    heading = who + tr._("Time to check in on {title}.").format(title=f"*{escape(view.title)}*")
     if view.late_from:
-        heading += (
-            f"\n_This was due at {view.late_from:%H:%M}, while I was offline: sorry it's late._"
-        )
-    blocks: list[Block] = [section(heading)]
+        late = tr._("This was due at {time}, while I was offline: sorry it's late.")
+        heading += "\n_" + late.format(time=clock(view.late_from, lang)) + "_"
+    blocks: list[Block] = [section(rtl(heading, lang))]
     for item in view.items[:20]:
         if item.last:
-            last = f"Last: {_last(item)}"
+            last = tr._("Last: {value}").format(value=_last(item, tr))
         elif item.baseline:
-            last = f"No check-in yet (started from {format_quantity(item.baseline)})"
+            last = tr._("No check-in yet (started from {value})").format(
+                value=quantity(item.baseline, lang)
+            )
         else:
-            last = "No value yet: the first one becomes the baseline"
-        expected = (
-            f"  ·  Expected by now: {format_quantity(item.expected)}" if item.expected else ""
-        )
+            last = tr._("No value yet: the first one becomes the baseline")
+        expected = ""
+        if item.expected:
+            by_now = tr._("Expected by now: {value}").format(value=quantity(item.expected, lang))
+            expected = f"  ·  {by_now}"
         title = f"*{escape(item.goal.title)}*\n" if len(view.items) > 1 else ""
-        blocks.append(section(f"{title}{last}{expected}"))
-    blocks.append(context(HOW_TO_ANSWER))
+        blocks.append(section(rtl(f"{title}{last}{expected}", lang)))
+    say = HOW_TO_SAY.get(lang, HOW_TO_SAY["en"])
+    how = tr._(HOW_TO_ANSWER).format(example=say.value, skip=say.skip, snooze=say.snooze)
+    blocks.append(context(rtl(how, lang)))
     value = str(view.schedule_id)
     blocks.append(
         actions(
-            button("Update", "reminder.update", value, style="primary"),
-            button("Skip this time", "reminder.skip", value),
-            button("Snooze 1 day", "reminder.snooze", value),
-            button("Pause reminders", "reminder.pause", value),
+            button(tr._("Update"), "reminder.update", value, style="primary"),
+            button(tr._("Skip this time"), "reminder.skip", value),
+            button(tr._("Snooze 1 day"), "reminder.snooze", value),
+            button(tr._("Pause reminders"), "reminder.pause", value),
             block_id=f"reminder:{view.schedule_id}",
         )
     )
-    text = f"Time to check in on “{escape(view.title)}”: reply in this thread with the new value."
-    return text, blocks
+    text = tr._("Time to check in on “{title}”: reply in this thread with the new value.")
+    return rtl(text.format(title=escape(view.title)), lang), blocks
 
 
 def update_form(
-    items: Sequence[ReminderItem], *, answer_to: dict[str, object]
+    items: Sequence[ReminderItem], *, answer_to: dict[str, object], tr: Translator = ENGLISH
 ) -> dict[str, object]:
     """The Update modal: one value per goal asked about, a note and a confidence.
 
@@ -114,9 +125,17 @@ def update_form(
     blocks: list[Block] = [
         input_block(
             f"value:{item.goal.id}",
-            f"{item.goal.title}: new value",
-            {"type": "plain_text_input", "action_id": "value", "placeholder": plain("e.g. 41.2k")},
-            hint=f"Last: {_last(item)}" if item.last else "The first value becomes the baseline",
+            tr._("{title}: new value").format(title=item.goal.title),
+            {
+                "type": "plain_text_input",
+                "action_id": "value",
+                "placeholder": plain(tr._("e.g. {example}").format(example="41.2k")),
+            },
+            hint=(
+                tr._("Last: {value}").format(value=_last(item, tr))
+                if item.last
+                else tr._("The first value becomes the baseline")
+            ),
         )
         for item in items[:20]
     ]
@@ -124,30 +143,38 @@ def update_form(
     confidence = {
         "type": "static_select",
         "action_id": "confidence",
-        "options": [{"text": plain(label), "value": key} for key, label in CONFIDENCE_OPTIONS],
+        "options": [
+            {"text": plain(tr._(label)), "value": key} for key, label in CONFIDENCE_OPTIONS
+        ],
     }
     blocks += [
-        input_block("note", "Note", note, optional=True),
-        input_block("confidence", "How confident are you?", confidence, optional=True),
+        input_block("note", tr._("Note"), note, optional=True),
+        input_block("confidence", tr._("How confident are you?"), confidence, optional=True),
     ]
     return modal(
-        UPDATE_CALLBACK, "Check in", "Save", blocks, private_metadata=json.dumps(answer_to)
+        UPDATE_CALLBACK,
+        tr._("Check in"),
+        tr._("Save"),
+        blocks,
+        private_metadata=json.dumps(answer_to),
     )
 
 
-def goal_picker(choices: Sequence[GoalRef]) -> dict[str, object]:
+def goal_picker(choices: Sequence[GoalRef], tr: Translator = ENGLISH) -> dict[str, object]:
     """Which goal to check in on, for someone with several; Next opens the Update form."""
     options = [
         {"text": plain(f"#{g.number} {g.title}", 75), "value": str(g.id)} for g in choices[:100]
     ]
     picker = {"type": "static_select", "action_id": "goal", "options": options}
-    blocks: list[Block] = [input_block("goal", "Which goal?", picker)]
+    blocks: list[Block] = [input_block("goal", tr._("Which goal?"), picker)]
     if len(choices) > len(options):
-        blocks.append(context("Not listed? Type `/goals checkin #<number> <value>` instead."))
-    return modal(PICK_CALLBACK, "Check in", "Next", blocks)
+        blocks.append(context(tr._("Not listed? Type `/goals checkin #<number> <value>` instead.")))
+    return modal(PICK_CALLBACK, tr._("Check in"), tr._("Next"), blocks)
 
 
-def _last(item: ReminderItem) -> str:
+def _last(item: ReminderItem, tr: Translator) -> str:
     """The latest check-in and its day: "41,200 on 16 Nov 2026"."""
     assert item.last is not None and item.last_on is not None
-    return f"{format_quantity(item.last)} on {format_date(item.last_on)}"
+    return tr._("{value} on {day}").format(
+        value=quantity(item.last, tr.lang), day=day(item.last_on, tr.lang)
+    )

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from bot.core.workdays import WORKWEEK_EXAMPLE, DayOffRule, calendar_from_spec, workweek_text
+from bot.i18n.bidi import rtl
+from bot.i18n.catalogue import N_, Translator
+from bot.render.checkins import ENGLISH
 from bot.services.work_calendars import CalendarChange, Outcome, Setting
 
 WORKDAYS_EXAMPLE = "/goals workdays #3 on"
@@ -12,36 +15,51 @@ _EXAMPLES = {
     Setting.DAY_OFF_RULE: "/goals dayoff skip",
 }
 _RULES = {
-    DayOffRule.MOVE: "a reminder due on a day off moves to the next working day",
-    DayOffRule.SKIP: "a reminder due on a day off is skipped",
+    DayOffRule.MOVE: N_("a reminder due on a day off moves to the next working day"),
+    DayOffRule.SKIP: N_("a reminder due on a day off is skipped"),
+}
+# (set or cleared, for the workspace): the sentence that names the setting.
+_DID = {
+    (True, False): N_("Set your {setting}."),
+    (True, True): N_("Set the workspace's {setting}."),
+    (False, False): N_("Cleared your {setting}."),
+    (False, True): N_("Cleared the workspace's {setting}."),
 }
 
 
-def calendar_change_text(change: CalendarChange) -> str:
+def calendar_change_text(change: CalendarChange, tr: Translator = ENGLISH) -> str:
     """The answer to `/goals workweek`, `/goals holidays` or `/goals dayoff`.
 
     Example:
         >>> calendar_change_text(CalendarChange(Outcome.UNREADABLE, Setting.HOLIDAYS, problem="?"))
         '? For example: `/goals holidays IR`.'
     """
-    whose = "the workspace's" if change.for_workspace else "your"
+    return rtl(_change_text(change, tr), tr.lang)
+
+
+def _change_text(change: CalendarChange, tr: Translator) -> str:
+    example = _EXAMPLES[change.setting]
     match change.outcome:
         case Outcome.NOT_ADMIN:
-            return (
-                "Only a workspace admin can set everyone's days. "
-                f"Your own: `{_EXAMPLES[change.setting]}`."
-            )
+            text = tr._("Only a workspace admin can set everyone's days. Your own: `{example}`.")
+            return text.format(example=example)
         case Outcome.UNREADABLE:
-            return f"{change.problem} For example: `{_EXAMPLES[change.setting]}`."
+            return f"{change.problem} " + tr._("For example: `{example}`.").format(example=example)
         case Outcome.SHOWN:
-            return f"Your days: {_summary(change)}. For example: `{_EXAMPLES[change.setting]}`."
+            text = tr._("Your days: {summary}. For example: `{example}`.")
+            return text.format(summary=_summary(change, tr), example=example)
         case _:
-            did = "Set" if change.outcome is Outcome.SET else "Cleared"
-            moved = f" {_moved(change.moved)}" if change.moved else ""
-            return f"{did} {whose} {_NAMES[change.setting]}. Your days: {_summary(change)}.{moved}"
+            did = _DID[(change.outcome is Outcome.SET, change.for_workspace)]
+            parts = [
+                tr._(did).format(setting=tr._(_NAMES[change.setting])),
+                tr._("Your days: {summary}.").format(summary=_summary(change, tr)),
+            ]
+            if change.moved:
+                parts.append(_moved(change.moved, tr))
+            return " ".join(parts)
 
 
-def plan_workdays_text(spec: str | None, number: int) -> str:
+def plan_workdays_text(spec: str | None, number: int, tr: Translator = ENGLISH) -> str:
     """The answer to `/goals workdays #3 on|off`.
 
     Example:
@@ -49,29 +67,51 @@ def plan_workdays_text(spec: str | None, number: int) -> str:
         "Goal #3's plan counts every day again."
     """
     if spec is None:
-        return f"Goal #{number}'s plan counts every day again."
+        return rtl(
+            tr._("Goal #{number}'s plan counts every day again.").format(number=number), tr.lang
+        )
     calendar = calendar_from_spec(spec)
-    holidays = f" and {calendar.country}'s public holidays" if calendar.country else ""
-    return (
-        f"Goal #{number}'s plan now counts working days only ({workweek_text(calendar.workweek)}"
-        f"{holidays} are what counts): what is expected by today leaves days off out."
-    )
+    week = workweek_text(calendar.workweek)
+    if calendar.country:
+        text = tr._(
+            "Goal #{number}'s plan now counts working days only ({week} and {country}'s public "
+            "holidays are what counts): what is expected by today leaves days off out."
+        )
+    else:
+        text = tr._(
+            "Goal #{number}'s plan now counts working days only ({week} are what counts): "
+            "what is expected by today leaves days off out."
+        )
+    return rtl(text.format(number=number, week=week, country=calendar.country), tr.lang)
 
 
-WORKDAYS_USAGE = f"Which goal, and on or off? For example: `{WORKDAYS_EXAMPLE}`."
+WORKDAYS_USAGE = N_("Which goal, and on or off? For example: `{example}`.")
+
+
+def workdays_usage_text(tr: Translator) -> str:
+    return rtl(tr._(WORKDAYS_USAGE).format(example=WORKDAYS_EXAMPLE), tr.lang)
+
 
 _NAMES = {
-    Setting.WORKWEEK: "work week",
-    Setting.HOLIDAYS: "public holidays",
-    Setting.DAY_OFF_RULE: "day-off rule",
+    Setting.WORKWEEK: N_("work week"),
+    Setting.HOLIDAYS: N_("public holidays"),
+    Setting.DAY_OFF_RULE: N_("day-off rule"),
 }
 
 
-def _summary(change: CalendarChange) -> str:
-    week = f"work week {change.workweek}" if change.workweek else "every day is a working day"
-    holidays = f"{change.country}'s public holidays" if change.country else "no public holidays"
-    return f"{week}; {holidays}; {_RULES[change.rule]}"
+def _summary(change: CalendarChange, tr: Translator) -> str:
+    if change.workweek:
+        week = tr._("work week {days}").format(days=change.workweek)
+    else:
+        week = tr._("every day is a working day")
+    if change.country:
+        holidays = tr._("{country}'s public holidays").format(country=change.country)
+    else:
+        holidays = tr._("no public holidays")
+    return f"{week}; {holidays}; {tr._(_RULES[change.rule])}"
 
 
-def _moved(count: int) -> str:
-    return "1 reminder moved." if count == 1 else f"{count} reminders moved."
+def _moved(count: int, tr: Translator) -> str:
+    if count == 1:
+        return tr._("1 reminder moved.")
+    return tr._("{count} reminders moved.").format(count=count)

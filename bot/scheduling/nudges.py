@@ -16,11 +16,13 @@ from datetime import datetime
 from slack_sdk import WebClient
 from sqlmodel import Session
 
+from bot.i18n.catalogue import translator
 from bot.render.nudges import escalation_message, follow_up_message
 from bot.scheduling.deliveries import Due, NotSent, Sent, post_scheduled
 from bot.services import Services
 from bot.services.nudges import answered, escalation, manager_of, recipient_hours_start
 from bot.services.reminders import reminded_in, why_not_remind
+from bot.slack.people import user_language
 from storage import repo
 from storage.deliveries import ESCALATION_MARK, FOLLOW_UP_MARK
 from storage.models import DeliveryKind, Goal, ReminderSchedule
@@ -106,12 +108,12 @@ class FollowUpSource(_NudgeSource):
             if waiting is not None:
                 return waiting
             channel = reminded_in(goal) or owner
-            text, blocks = follow_up_message(
-                schedule_id=row.id or 0,
-                title=goal.title,
-                owner_id=owner,
-                in_channel=channel != owner,
-            )
+            schedule_id, title = row.id or 0, goal.title
+        # Asked once the unit of work is over: users.info may write what Slack says.
+        tr = translator(user_language(self.services, client, due.team_id, owner))
+        text, blocks = follow_up_message(
+            schedule_id=schedule_id, title=title, owner_id=owner, in_channel=channel != owner, tr=tr
+        )
         return post_scheduled(client, due, channel=channel, text=text, blocks=blocks)
 
 
@@ -134,5 +136,7 @@ class EscalationSource(_NudgeSource):
             waiting = wait_for_hours(session, row, self.field, manager, now)
             if waiting is not None:
                 return waiting
-            text, blocks = escalation_message(escalation(session, row, goal, now))
+            note = escalation(session, row, goal, now)
+        tr = translator(user_language(self.services, client, due.team_id, manager))
+        text, blocks = escalation_message(note, tr)  # in the manager's language
         return post_scheduled(client, due, channel=manager, text=text, blocks=blocks)

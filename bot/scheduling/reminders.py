@@ -18,7 +18,9 @@ from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
 from bot.core.dates import format_date
+from bot.core.languages import language_for
 from bot.core.quiet_hours import SendingHours, sending_hours
+from bot.i18n.catalogue import translator
 from bot.render.reminders import reminder_message, reminder_paused_text
 from bot.scheduling.deliveries import Due, NotSent, Sent, post_scheduled
 from bot.scheduling.nudges import wait_for_hours
@@ -28,7 +30,7 @@ from bot.services.reminders import build_reminder, finished_reason, reminded_in,
 from bot.services.schedules import advance, occurrence_answered
 from bot.slack.errors import CHANNEL_ERRORS
 from bot.slack.out_of_office import out_of_office, status_of
-from bot.slack.people import user_timezone
+from bot.slack.people import user_language, user_timezone
 from storage import repo
 from storage.deliveries import delivery_sent
 from storage.models import DeliveryKind, Goal, ReminderSchedule
@@ -70,7 +72,13 @@ class ReminderSource:
             return away
         if owner:
             self._follow_owner_timezone(due, client, owner)
-        text, blocks = reminder_message(view)
+        # In the owner's language, even in a channel: they are the one asked to answer.
+        lang = (
+            user_language(self.services, client, due.team_id, owner)
+            if owner
+            else self.services.settings.DEFAULT_LANGUAGE
+        )
+        text, blocks = reminder_message(view, translator(lang))
         return post_scheduled(client, due, channel=channel, text=text, blocks=blocks)
 
     def reschedule(self, session: Session, due: Due, now: datetime) -> None:
@@ -109,8 +117,9 @@ class ReminderSource:
         owner = (goal.owner_id if goal else None) or row.owner_id
         told = [owner] if owner and error in CHANNEL_ERRORS else []
         told += admin_ids(session=session, team_id=due.team_id)
-        message = reminder_paused_text(goal.title if goal else None, error)
         for user in told:
+            lang = self._known_language(session, due.team_id, user)
+            message = reminder_paused_text(goal.title if goal else None, error, translator(lang))
             try:
                 client.chat_postMessage(channel=user, text=message)
                 return
@@ -123,6 +132,16 @@ class ReminderSource:
         if row is None:
             return None, None
         return row, repo.get_goal(session=session, team_id=due.team_id, goal_id=row.goal_id)
+
+    def _known_language(self, session: Session, team_id: str, user_id: str) -> str:
+        """The person's language from what is cached: Slack is not asked (users.info would
+        write its answer) while the runner's unit of work holds the database."""
+        member = repo.get_member(session=session, team_id=team_id, user_id=user_id)
+        return language_for(
+            chosen=member.language if member else None,
+            slack_locale=member.slack_locale if member else None,
+            default=self.services.settings.DEFAULT_LANGUAGE,
+        )
 
     @staticmethod
     def _away_until(session: Session, row: ReminderSchedule, now: datetime) -> datetime | None:

@@ -14,7 +14,6 @@ from enum import StrEnum
 from sqlmodel import Session
 
 from bot.core.cadence import Cadence
-from bot.core.cadence.describe import describe_cadence
 from bot.core.cadence.several import parse_times
 from bot.core.numbers.read import parse_quantity
 from bot.core.parse_error import ParseError
@@ -57,7 +56,7 @@ class NudgeAnswer:
     said: Said
     minutes: int | None = None
     count: int = 0
-    times: tuple[str, ...] = ()
+    times: tuple[Cadence, ...] = ()  # described in the reader's language when rendered
     user: str | None = None
     hours: str = ""
     zone: str = ""
@@ -131,7 +130,7 @@ def set_times(services: Services, by: Requester, text: str, *, tz: str) -> Nudge
     return NudgeAnswer(
         Said.TIMES,
         count=len(goals),
-        times=tuple(describe_cadence(c) for c in cadences),
+        times=cadences,
         next_at=min((n for n in nexts if n is not None), default=None),
         zone=tz,
     )

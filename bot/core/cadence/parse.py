@@ -16,6 +16,7 @@ from bot.core.cadence import (
     DayOfMonth,
     known_zone,
 )
+from bot.core.cadence.words import in_english_words
 from bot.core.parse_error import ParseError
 
 
@@ -26,7 +27,8 @@ def parse_cadence(
     default_time: time = time(10, 0),
     anchor: date = EPOCH_MONDAY,
 ) -> Cadence | ParseError:
-    """Read a schedule a person typed, such as "mon and thu 09:30" or "biweekly".
+    """Read a schedule a person typed, such as "mon and thu 09:30" or "biweekly", in any of
+    the five languages ("her cuma saat 10'da": `bot.core.cadence.words`).
 
     Understands daily / weekly / every N weeks (biweekly, fortnightly, every other
     week) / monthly (on the 1st, on the 15th, on the last day), weekday names
@@ -43,7 +45,7 @@ def parse_cadence(
     """
     if known_zone(tz) is None:
         return ParseError(f'"{tz}" is not a time zone I know.', "Europe/Bucharest")
-    normalised = " ".join(text.lower().split())
+    normalised = " ".join(in_english_words(text).split())
     if not normalised:
         return ParseError("Say how often to check in.", _EXAMPLE)
     if len(normalised) > _MAX_TEXT:

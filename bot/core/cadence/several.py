@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from bot.core.cadence import Cadence
 from bot.core.cadence.occurrences import next_occurrence, occurrences_between
 from bot.core.cadence.parse import has_time_of_day, parse_cadence
+from bot.core.cadence.words import in_english_words
 from bot.core.dates import end_of_day
 from bot.core.parse_error import ParseError
 
@@ -41,6 +42,7 @@ def parse_times(text: str, *, tz: str) -> tuple[Cadence, ...] | ParseError:
         >>> len(parse_times("mon and thu at 9:30", tz="UTC"))
         1
     """
+    text = in_english_words(text)  # "ve", "și", "và", "و" join times as "and" does
     parts = _parts(text)
     if len(parts) <= 1:
         single = parse_cadence(text, tz=tz)

@@ -11,10 +11,11 @@ from bot.render.checkins import (
     DOUBT_ACTIONS,
     DOUBT_CANCEL,
     DOUBT_CANCELLED,
-    NOTHING_TO_UNDO,
     UNDO_CONFIRM,
     UNDO_KEEP,
     UNDO_KEPT,
+    nothing_to_undo_text,
+    said,
 )
 from bot.services import Services
 from bot.services.checkin_doubts import confirm_values
@@ -28,14 +29,14 @@ def store(
     """Store the value the button names; the question is replaced by the answer."""
     ack()
     outcome = confirm_values(services, actor.requester(), str(action.get("value") or ""))
-    text, blocks = outcome_text(outcome)
+    text, blocks = outcome_text(outcome, actor.tr)
     respond(text=text, blocks=blocks or [], replace_original=True)
     refresh_after(actor, outcome)
 
 
-def cancel(ack: Ack, respond: Respond) -> None:
+def cancel(ack: Ack, respond: Respond, actor: Actor) -> None:
     ack()
-    respond(text=DOUBT_CANCELLED, replace_original=True)
+    respond(text=said(DOUBT_CANCELLED, actor.tr), replace_original=True)
 
 
 def undo(
@@ -46,16 +47,16 @@ def undo(
     value = str(action.get("value") or "")
     removed = undo_checkin(services, actor.requester(), int(value)) if value.isdigit() else None
     if removed is None:
-        respond(text=NOTHING_TO_UNDO, replace_original=True)
+        respond(text=nothing_to_undo_text(actor.tr), replace_original=True)
         return
-    text, _ = outcome_text(removed)
+    text, _ = outcome_text(removed, actor.tr)
     respond(text=text, replace_original=True)
     refresh_after(actor, removed)
 
 
-def keep(ack: Ack, respond: Respond) -> None:
+def keep(ack: Ack, respond: Respond, actor: Actor) -> None:
     ack()
-    respond(text=UNDO_KEPT, replace_original=True)
+    respond(text=said(UNDO_KEPT, actor.tr), replace_original=True)
 
 
 def register(app: App) -> None:

@@ -47,7 +47,9 @@ def control(
     delivery, channel, ts = pressed
     choice = str(action["action_id"]).removeprefix("reminder.")
     outcome = press_reminder_button(services, actor.requester(), delivery, choice)
-    answer_in_thread(client, outcome, channel_id=channel, thread_ts=ts, user_id=actor.user_id)
+    answer_in_thread(
+        client, outcome, channel_id=channel, thread_ts=ts, user_id=actor.user_id, tr=actor.tr
+    )
     refresh_after(actor, outcome)
 
 
@@ -62,7 +64,9 @@ def open_update(
     delivery, channel, ts = pressed
     view = reminder_for_form(services, actor.requester(), delivery)
     if isinstance(view, Refused):
-        answer_in_thread(client, view, channel_id=channel, thread_ts=ts, user_id=actor.user_id)
+        answer_in_thread(
+            client, view, channel_id=channel, thread_ts=ts, user_id=actor.user_id, tr=actor.tr
+        )
         return
     client.views_open(
         trigger_id=body["trigger_id"],

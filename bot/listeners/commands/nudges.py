@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.listeners.context import CommandContext
-from bot.render.nudges import REMIND_USAGE, nudge_answer_text
+from bot.render.nudges import nudge_answer_text, remind_usage_text
 from bot.render.refusals import refused_text
 from bot.services.nudge_settings import (
     set_escalation,
@@ -21,7 +21,7 @@ def remind_command(ctx: CommandContext) -> None:
     setting = word.casefold()
     by = ctx.actor.requester()
     if not ctx.args:
-        ctx.reply(REMIND_USAGE)
+        ctx.reply(remind_usage_text(ctx.actor.tr))
         return
     if setting in ("follow-up", "followup", "follow"):
         answer = set_follow_up(ctx.services, by, rest)
@@ -33,13 +33,13 @@ def remind_command(ctx: CommandContext) -> None:
             ctx.reply(refused_text(times))
             return
         answer = times
-    ctx.reply(nudge_answer_text(answer))
+    ctx.reply(nudge_answer_text(answer, ctx.actor.tr))
 
 
 def manager_command(ctx: CommandContext) -> None:
     """`/goals manager @ana` (or `off`; alone: who it is)."""
     answer = set_manager(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=ctx.args)
-    ctx.reply(nudge_answer_text(answer))
+    ctx.reply(nudge_answer_text(answer, ctx.actor.tr))
 
 
 def quiet_command(ctx: CommandContext) -> None:
@@ -51,4 +51,4 @@ def quiet_command(ctx: CommandContext) -> None:
         text=ctx.args,
         tz=ctx.actor.timezone,
     )
-    ctx.reply(nudge_answer_text(answer))
+    ctx.reply(nudge_answer_text(answer, ctx.actor.tr))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.listeners.commands.goal_admin import one_goal
 from bot.listeners.context import CommandContext
 from bot.render.refusals import refused_text
-from bot.render.work_calendars import WORKDAYS_USAGE, calendar_change_text, plan_workdays_text
+from bot.render.work_calendars import calendar_change_text, plan_workdays_text, workdays_usage_text
 from bot.services.permissions import Refused
 from bot.services.work_calendars import Setting, change_calendar, plan_by_workdays
 
@@ -32,7 +32,7 @@ def workdays(ctx: CommandContext) -> None:
     query, _, switch = ctx.args.rpartition(" ")
     on = SWITCH.get(switch.casefold())
     if on is None or not query.strip():
-        ctx.reply(WORKDAYS_USAGE)
+        ctx.reply(workdays_usage_text(ctx.actor.tr))
         return
     row = one_goal(ctx, "workdays", query)
     if row is None:

@@ -7,12 +7,13 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.core.checkin_reply import is_undo
 from bot.core.mrkdwn import typed
 from bot.core.values import CheckInSource
 from bot.listeners.checkin_answers import answer_in_thread, refresh_after
 from bot.listeners.context import MessageContext
 from bot.listeners.messages.interview import interview_here
-from bot.render.checkins import NOTHING_TO_UNDO, undo_offer_blocks
+from bot.render.checkins import nothing_to_undo_text, undo_offer_blocks
 from bot.services import Services
 from bot.services.checkin_undo import undo_offer
 from bot.services.checkins import Origin, Removed
@@ -21,18 +22,16 @@ from bot.slack.actor import Actor
 from bot.slack.delivery_marks import bind_thread_parent
 from bot.slack.once import once
 
-UNDO_WORDS = frozenset({"undo", "undo that", "undo it", "undo my check-in", "undo last"})
-
 
 def undo_request(ctx: MessageContext) -> bool:
     """ "undo" in the DM or in a thread: ask before removing the person's last check-in."""
-    said = ctx.text.strip().lower().rstrip(".!")
-    if said not in UNDO_WORDS or not (ctx.is_direct or ctx.thread_ts or ctx.is_mention):
+    if not is_undo(ctx.text) or not (ctx.is_direct or ctx.thread_ts or ctx.is_mention):
         return False
     if interview_here(ctx):
         return False  # in an interview, "undo" goes back a step
     offer = undo_offer(ctx.services, ctx.actor.requester())
-    text, blocks = undo_offer_blocks(offer) if offer else (NOTHING_TO_UNDO, None)
+    tr = ctx.actor.tr
+    text, blocks = undo_offer_blocks(offer, tr) if offer else (nothing_to_undo_text(tr), None)
     if ctx.is_direct:
         ctx.client.chat_postMessage(
             channel=ctx.channel_id, thread_ts=ctx.thread_ts, text=text, blocks=blocks
@@ -68,6 +67,7 @@ def checkin_reply(ctx: MessageContext) -> bool:
             channel_id=ctx.channel_id,
             thread_ts=ctx.thread_ts,
             user_id=ctx.user_id,
+            tr=ctx.actor.tr,
         )
         refresh_after(ctx.actor, outcome)
     return True
@@ -115,7 +115,9 @@ def checkin_edited(
     outcome = apply_reply(services, said, thread_ts=thread_ts)
     if outcome is None or isinstance(outcome, Unchanged):  # not a reminder's thread, or seen
         return
-    answer_in_thread(client, outcome, channel_id=channel, thread_ts=thread_ts, user_id=user)
+    answer_in_thread(
+        client, outcome, channel_id=channel, thread_ts=thread_ts, user_id=user, tr=actor.tr
+    )
     refresh_after(actor, outcome)
 
 
@@ -136,5 +138,7 @@ def checkin_deleted(
     origin = Origin(CheckInSource.REPLY, channel, deleted_ts)
     removed = remove_reply(services, actor.requester(), origin, thread_ts=thread_ts)
     if isinstance(removed, Removed):
-        answer_in_thread(client, removed, channel_id=channel, thread_ts=thread_ts, user_id=user)
+        answer_in_thread(
+            client, removed, channel_id=channel, thread_ts=thread_ts, user_id=user, tr=actor.tr
+        )
         refresh_after(actor, removed)

@@ -77,9 +77,11 @@ def submit_update(
         return
     ack()
     if isinstance(asked, Delivery):
-        answer_in_thread(client, outcome, channel_id=channel, thread_ts=thread, user_id=user)
+        answer_in_thread(
+            client, outcome, channel_id=channel, thread_ts=thread, user_id=user, tr=actor.tr
+        )
     else:
-        text, blocks = outcome_text(outcome)
+        text, blocks = outcome_text(outcome, actor.tr)
         client.chat_postMessage(channel=user, text=text, blocks=blocks)
     refresh_after(actor, outcome)
 
@@ -90,7 +92,7 @@ def pick_goal(ack: Ack, view: dict[str, Any], services: Services, actor: Actor) 
     chosen = ((values.get("goal") or {}).get("goal") or {}).get("selected_option") or {}
     goal_id = str(chosen.get("value") or "")
     if not goal_id.isdigit():
-        ack(response_action="errors", errors={"goal": PICK_ONE_GOAL})
+        ack(response_action="errors", errors={"goal": actor.tr._(PICK_ONE_GOAL)})
         return
     items = goal_form_items(services, actor.requester(), int(goal_id))
     if isinstance(items, Refused):
