@@ -22,7 +22,7 @@ from tests.harness import BotHarness
 from tests.reminder_helpers import MONDAY_10_BUCHAREST, reminders_to, tick
 
 REPLY_TRANSACTIONS = 3  # the check-in with its event id; the replier's language; the Home refresh
-REPLY_STATEMENTS = 10  # the reply's row versioned and locked in one upsert; the replier's member row
+REPLY_STATEMENTS = 10  # the reply's row, versioned and locked in one upsert; the member row
 HOME_TRANSACTIONS = 1
 HOME_STATEMENTS = 5  # goals, their check-ins, digest channels, paused reminders, the event id
 
@@ -54,7 +54,9 @@ def counted(engine: Engine) -> Iterator[Work]:
         event.remove(engine, "before_cursor_execute", on_statement)
 
 
-def test_a_thread_reply_its_language_and_its_home_refresh_take_three_transactions(harness: BotHarness) -> None:
+def test_a_reply_its_language_and_its_home_refresh_take_three_transactions(
+    harness: BotHarness,
+) -> None:
     make_reminded_goal(harness)
     harness.clock.set(MONDAY_10_BUCHAREST)
     tick(harness)
