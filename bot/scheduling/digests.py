@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from bot.charts import chart_panels, draw_chart
 from bot.core.cadence.occurrences import next_occurrence
-from bot.render.digest import DETAILS_TEXT, DigestMessage, digest_message
+from bot.render.digest import DigestMessage, digest_message
 from bot.render.digest_subscriptions import digest_stopped_text
 from bot.scheduling.deliveries import Due, Sent, post_scheduled
 from bot.scheduling.pacing import ChannelPacer
@@ -62,7 +62,7 @@ def _post_thread(
     for reply in message.replies:
         pacer.wait(sent.channel_id)
         client.chat_postMessage(
-            channel=sent.channel_id, thread_ts=sent.ts, text=DETAILS_TEXT, blocks=reply
+            channel=sent.channel_id, thread_ts=sent.ts, text=message.details_text, blocks=reply
         )
 
 
