@@ -15,8 +15,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
-from bot.charts import chart_panels, draw_chart
+from bot.charts import chart_panels, chart_words, draw_chart
 from bot.core.cadence.occurrences import next_occurrence
+from bot.i18n.catalogue import translator
 from bot.render.digest import DigestMessage, digest_message
 from bot.render.digest_subscriptions import digest_stopped_text
 from bot.scheduling.deliveries import Due, Sent, post_scheduled
@@ -49,7 +50,9 @@ def _post_thread(
 ) -> None:
     """The digest's chart and details, in the thread of its message."""
     if view.goals:
-        png = draw_chart(chart_panels(view.goals, view.digest.now), title=message.chart_title)
+        tr = translator(message.lang)
+        panels = chart_panels(view.goals, view.digest.now, tr)
+        png = draw_chart(panels, title=message.chart_title, words=chart_words(tr))
         pacer.wait(sent.channel_id)
         client.files_upload_v2(
             channel=sent.channel_id,

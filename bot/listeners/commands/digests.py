@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
-from bot.charts import chart_panels, draw_chart
+from bot.charts import chart_panels, chart_words, draw_chart
 from bot.core.digest_request import (
     SetDigestLanguage,
     ShowSubscription,
@@ -105,7 +105,8 @@ def upload_goal_chart(actor: Actor, *, goal_id: int, channel: str) -> str:
         title = goal.title
     if not tracked:
         return no_plan_to_chart(title)
-    png = draw_chart(chart_panels(tracked, now), title=chart_title(title))
+    panels = chart_panels(tracked, now, actor.tr)
+    png = draw_chart(panels, title=chart_title(title), words=chart_words(actor.tr))
     upload: dict[str, Any] = {
         "content": png,
         "filename": f"goal-{goal_id}-chart.png",
