@@ -283,15 +283,18 @@ def _fit_title(ax: Axes, title: str, lang: str, room: float, renderer: RendererB
         text.set_text(shown(f"{name[:cut].rstrip()}… · {status}", lang))
 
 
-def shown(text: str, lang: str) -> str:
-    """Text as matplotlib must draw it: Persian letters joined and laid out right to left
-    (matplotlib draws characters as given, in logical order and unjoined)."""
-    if lang not in RTL_LANGUAGES:
-        return text
-    import arabic_reshaper
-    from bidi.algorithm import get_display
+RLM = "\u200f"  # right-to-left mark
 
-    return str(get_display(arabic_reshaper.reshape(text)))
+
+def shown(text: str, lang: str) -> str:
+    """Text as the chart draws it: a right-to-left language's as a right-to-left paragraph.
+
+    matplotlib (3.11 on) lays text out with libraqm, which joins Persian letters and
+    orders each run itself; it takes the paragraph's direction from the first strong
+    letter, so a Persian title that starts with a goal typed in English would read left
+    to right. The mark makes every Persian text a right-to-left paragraph.
+    """
+    return RLM + text if lang in RTL_LANGUAGES else text
 
 
 if __name__ == "__main__":  # the child of `draw_chart`: panels in on stdin, a PNG out

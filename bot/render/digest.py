@@ -8,6 +8,7 @@ size stays inside Slack's limits (50 blocks a message, 3000 characters a section
 
 from __future__ import annotations
 
+import gettext
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -21,7 +22,7 @@ from bot.core.period import Period
 from bot.core.progress import Status
 from bot.core.values import CATEGORY_LABELS, Quantity, Unit
 from bot.i18n import formats
-from bot.i18n.bidi import rtl
+from bot.i18n.bidi import RTL_LANGUAGES, rtl
 from bot.i18n.catalogue import N_, Translator, translator
 from bot.render.common import Block, chunk_lines, context, divider, header, section
 from bot.render.figures import (
@@ -81,6 +82,12 @@ class DigestMessage:
     lang: str
 
 
+def as_source(tr: Translator) -> bool:
+    """English exactly as the bot always wrote it (its own short figures and dates), rather
+    than through the catalogue; a translator standing in for English (tests) is not."""
+    return type(tr.translations) is gettext.NullTranslations
+
+
 def status_word(status: Status, tr: Translator) -> str:
     """A status in `tr`'s language: "on track", "در مسیر", "yolunda"."""
     return tr._(STATUS_LABELS[status])
@@ -99,7 +106,7 @@ def digest_title(view: DigestView, tr: Translator = ENGLISH) -> str:
 
 
 def _span(start: datetime, end: datetime, lang: str) -> str:
-    if lang != "en":
+    if lang != "en":  # English keeps its "16–23 Nov 2026"
         return f"{formats.day_month(start.date(), lang)}–{formats.day(end.date(), lang)}"
     same_month = (start.year, start.month) == (end.year, end.month)
     first = f"{start.day}" if same_month else f"{start.day} {start:%b}"
@@ -116,7 +123,7 @@ def headline(digest: Digest, tr: Translator = ENGLISH) -> str:
 
 def filters_text(filters: DigestFilters, tr: Translator) -> str:
     """Which goals the digest covers: "all goals", "Instagram goals of <@U2>"."""
-    if tr.lang == "en":
+    if as_source(tr):
         return filters.describe()
     parts = [tr._(CATEGORY_LABELS[filters.category])] if filters.category else []
     parts += [filters.platform] if filters.platform else []
@@ -132,7 +139,7 @@ def period_change(line: DigestLine, period: Period, tr: Translator = ENGLISH) ->
         if period is Period.WEEKLY:
             return tr._("no change to compare since last week")
         return tr._("no change to compare since last month")
-    if tr.lang == "en":
+    if as_source(tr):
         return change_since(line.change, line.unit, line.currency, period, IN_DIGEST)
     amount = _signed(line.change.delta, line, tr)
     pct = line.change.pct
@@ -147,7 +154,7 @@ def _sign(delta: Decimal) -> str:
 
 def _signed(delta: Decimal, line: DigestLine, tr: Translator) -> str:
     """An amount with its sign in `tr`'s language: "+۳٫۱ هزار", "+0,5 puncte"."""
-    if tr.lang == "en":
+    if as_source(tr):
         return signed(delta, line.unit, line.currency, IN_DIGEST)
     if line.unit is Unit.MILESTONE:
         return tr._("done") if delta > 0 else tr._("undone")
@@ -163,7 +170,7 @@ def _amount(value: Decimal, line: DigestLine, lang: str) -> str:
 
 def value_vs_target(line: DigestLine, tr: Translator) -> str:
     """ "41.2k / 50k", in `tr`'s digits and words."""
-    if tr.lang == "en":
+    if as_source(tr):
         return line.value
     target = _amount(line.target, line, tr.lang)
     if line.per is not None:
@@ -218,7 +225,7 @@ def _points(points: int, lang: str) -> str:
 
 def okr_score(score: Decimal | None, tr: Translator) -> str:
     """`OKR score 0.45 (progressing)`, or that no key result can be scored yet."""
-    if tr.lang == "en":
+    if as_source(tr):
         return okr_score_text(score)
     if score is None:
         return "_" + tr._("no key results to score yet") + "_"
@@ -228,12 +235,14 @@ def okr_score(score: Decimal | None, tr: Translator) -> str:
     )
 
 
-def digest_message(view: DigestView, *, late: bool = False) -> DigestMessage:
-    """The digest in the channel's language, as a main message and its thread replies;
-    `late` says it was held up."""
-    tr = translator(view.language)
+def digest_message(
+    view: DigestView, *, late: bool = False, tr: Translator | None = None
+) -> DigestMessage:
+    """The digest in the channel's language (or `tr`'s), as a main message and its thread
+    replies; `late` says it was held up."""
+    tr = tr or translator(view.language)
     message = _digest_message(view, tr, late=late)
-    if tr.lang == "en":
+    if tr.lang not in RTL_LANGUAGES:
         return message
     return DigestMessage(
         rtl(message.text, tr.lang),
@@ -329,8 +338,7 @@ def _percent(fraction: Decimal | None, lang: str) -> str:
     # Truncated, not rounded: a goal 79.6% of the way is not yet "80% done".
     if fraction is None:
         return "–"
-    whole = int(fraction * 100)
-    return f"{whole}%" if lang == "en" else formats.percent(Decimal(whole), lang)
+    return formats.percent(Decimal(int(fraction * 100)), lang)
 
 
 def _highlight(item: Highlight, period: Period, tr: Translator) -> str:
