@@ -24,6 +24,7 @@ from bot.scheduling.deliveries import Due, Sent, post_scheduled
 from bot.scheduling.pacing import ChannelPacer
 from bot.services import Services
 from bot.services.digests import DigestView, adopt_goal_channels, build_digest
+from bot.slack.people import user_language
 from storage.cadences import cadence_of
 from storage.digests import due_subscriptions, get_subscription_by_id
 from storage.models import DeliveryKind
@@ -129,9 +130,10 @@ class DigestSource:
         log.warning("stopped the digest of %s: %s", row.channel_id, error)
         if row.created_by:
             try:
+                lang = user_language(self.services, client, due.team_id, row.created_by)
                 client.chat_postMessage(
                     channel=row.created_by,
-                    text=digest_stopped_text(row.channel_id, error),
+                    text=digest_stopped_text(row.channel_id, error, translator(lang)),
                 )
             except SlackApiError as exc:
                 log.warning("could not tell %s: %s", row.created_by, exc.response.get("error"))

@@ -55,7 +55,7 @@ class SubscriptionView:
     channel_id: str
     active: bool
     schedule: str
-    filters: str
+    filters: DigestFilters
     next_run_at: datetime | None
 
 
@@ -71,7 +71,7 @@ def describe(row: DigestSubscription) -> SubscriptionView:
         channel_id=row.channel_id,
         active=row.active,
         schedule=describe_cadence(cadence_of(row)),
-        filters=filters_of(row).describe(),
+        filters=filters_of(row),
         next_run_at=row.next_run_at if row.active else None,
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 from slack_sdk.models.views import View
@@ -14,10 +15,21 @@ from bot.core.digest_request import DigestFilters
 from bot.core.period import Period
 from bot.core.values import GoalState
 from bot.i18n.bidi import without_isolates
-from bot.i18n.catalogue import translator
+from bot.i18n.catalogue import Translator, translator
 from bot.render.digest import digest_message, digest_title, headline
+from bot.render.digest_subscriptions import (
+    PICK_CHANNEL,
+    SAY_WHEN,
+    START_HINT,
+    describe_subscription,
+    digest_stopped_text,
+    no_subscription_text,
+    subscribe_modal,
+    subscribed_text,
+    unsubscribed_text,
+)
 from bot.render.home import home_blocks
-from bot.services.digests import DigestView
+from bot.services.digests import DigestView, SubscriptionView
 from bot.services.goal_admin import GoalRow
 from bot.services.home import HomeView
 from tests.digest_data import NOW, TEAM_GOALS, tracked
@@ -44,7 +56,7 @@ def digest_view(
 
 # What bot.i18n.formats writes per language (dates, units: tested there), the time zone's
 # name and a platform's.
-NOT_WRITTEN_HERE = re.compile(r"\b\d+ [A-Z][a-z]{2}\b|\d+ min\b|Europe/Bucharest|Instagram")
+NOT_WRITTEN_HERE = re.compile(r"\b\d+ [A-Z][a-z]{2}\b|\d+ min\b|Europe/Bucharest|(?i:instagram)")
 
 
 def written(texts: list[str]) -> list[str]:
@@ -155,3 +167,36 @@ def test_the_home_is_a_valid_home_tab_in_every_language(lang: str) -> None:
         "Tiếng Việt",
     ]
     assert select["initial_option"]["value"] == lang
+
+
+# The schedule is written by bot/core/cadence (its own catalogue); here it stands as given.
+ACTIVE = SubscriptionView(
+    "C1", True, "·", DigestFilters(None, "instagram", "U2"), datetime(2026, 11, 30, tzinfo=UTC)
+)
+
+
+def subscription_texts(tr: Translator) -> list[str]:
+    active = ACTIVE
+    stopped = replace(active, active=False, next_run_at=None)
+    return [
+        *shown_texts(subscribe_modal(tr)),
+        describe_subscription(active, tr),
+        describe_subscription(stopped, tr),
+        subscribed_text(active, tr),
+        no_subscription_text("C1", tr),
+        unsubscribed_text("C1", stopped=True, tr=tr),
+        unsubscribed_text("C1", stopped=False, tr=tr),
+        digest_stopped_text("C1", "channel_not_found", tr),
+        *(tr._(text) for text in (PICK_CHANNEL, SAY_WHEN, START_HINT)),
+    ]
+
+
+def test_the_pseudo_locale_leaves_no_english_in_the_subscription_answers() -> None:
+    assert english_left_in(written(subscription_texts(PSEUDO))) == set()
+
+
+def test_the_subscription_answers_read_in_english_as_before() -> None:
+    describe = describe_subscription(ACTIVE)
+    assert subscribed_text(ACTIVE) == f"Subscribed. {describe}"
+    assert describe.startswith("<#C1> gets the digest ·, instagram goals of <@U2>. Next one: ")
+    assert "{date_short_pretty} at {time}" in describe

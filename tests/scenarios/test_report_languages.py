@@ -102,3 +102,16 @@ def test_the_language_chosen_on_the_home_is_remembered(harness: BotHarness, lang
 
     assert chosen_language(harness.services, team_id=TEAM, user_id="U1") == lang
     assert EXPECTED[lang][2] in home_shown(harness)
+
+
+SUBSCRIBED = {"fa": "ثبت شد.", "ro": "Abonat.", "tr": "Abone olundu.", "vi": "Đã đăng ký."}
+
+
+@pytest.mark.parametrize("lang", sorted(SUBSCRIBED))
+def test_a_person_subscribes_a_channel_in_their_language(harness: BotHarness, lang: str) -> None:
+    harness.driver.command("U1", "/goals", f"language {lang}")
+    harness.driver.command("U1", "/goals", "digest here weekly mon 09:00", channel="C1")
+
+    reply = without_isolates(harness.last_reply("U1").text)
+    assert reply.startswith(f"{SUBSCRIBED[lang]} <#C1>")
+    assert "Subscribed" not in reply and "gets the digest" not in reply

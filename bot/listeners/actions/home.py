@@ -102,9 +102,9 @@ def choose_language(
     publish_home(actor)
 
 
-def open_subscribe(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+def open_subscribe(ack: Ack, body: dict[str, Any], client: WebClient, actor: Actor) -> None:
     ack()
-    client.views_open(trigger_id=body["trigger_id"], view=subscribe_modal())
+    client.views_open(trigger_id=body["trigger_id"], view=subscribe_modal(actor.tr))
 
 
 def register(app: App) -> None:
