@@ -7,6 +7,14 @@ The Agg backend draws without a display.
 
 Status is shown by colour (the Okabe-Ito palette, readable with colour-blind
 vision) and also by marker shape, line style and the word in each panel's title.
+
+A chart speaks the language of whoever reads it: the parent translates titles, axis
+units and legend words (`chart_panels(..., tr)`, `chart_words(tr)`), the child writes
+dates and figures through bot.i18n.formats (Persian digits, Solar Hijri months).
+matplotlib's bundled DejaVu Sans has the Persian, Romanian, Turkish and Vietnamese
+glyphs, and matplotlib 3.11 lays text out with libraqm (letters joined, right to left),
+so no font or shaping package is added. Up to 12 panels, at most three rows; each
+panel's title is shortened (never its status) to fit its panel once laid out.
 """
 
 from __future__ import annotations

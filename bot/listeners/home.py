@@ -12,7 +12,6 @@ from bot.i18n.catalogue import translator
 from bot.render.home import home_blocks
 from bot.services.home import HomeView, home_view, views_to_refresh
 from bot.slack.actor import Actor
-from bot.slack.people import user_language
 
 log = logging.getLogger("checkin_bot.home")
 
@@ -26,7 +25,7 @@ def publish_home(actor: Actor, *, page: int = 0) -> None:
         >>> publish_home(actor, page=1)
     """
     view = home_view(actor.services, team_id=actor.team_id, user_id=actor.user_id, page=page)
-    _publish(actor.client, view, actor.language)
+    _publish(actor.client, view)
 
 
 def refresh_homes(actor: Actor, *, goal_ids: Iterable[int] = (), also: Iterable[str] = ()) -> None:
@@ -40,19 +39,13 @@ def refresh_homes(actor: Actor, *, goal_ids: Iterable[int] = (), also: Iterable[
     views = views_to_refresh(
         actor.services, team_id=actor.team_id, actor=actor.user_id, goal_ids=goal_ids, also=also
     )
-    for view in views:
-        # Each Home in its owner's language, not in the language of whoever changed a goal.
-        lang = (
-            actor.language
-            if view.user_id == actor.user_id
-            else user_language(actor.services, actor.client, actor.team_id, view.user_id)
-        )
-        _publish(actor.client, view, lang)
+    for view in views:  # each Home in its owner's language, not the changer's
+        _publish(actor.client, view)
 
 
-def _publish(client: WebClient, view: HomeView, lang: str) -> None:
+def _publish(client: WebClient, view: HomeView) -> None:
     try:
-        blocks = home_blocks(view, translator(lang))
+        blocks = home_blocks(view, translator(view.language))
         client.views_publish(user_id=view.user_id, view={"type": "home", "blocks": blocks})
     except SlackApiError as exc:
         log.warning(

@@ -44,6 +44,8 @@ SECTION_ITEMS = 5
 REPLY_SECTIONS = 40
 """Sections per thread reply, well under the 50-block limit."""
 
+ENGLISH = translator("en")
+
 DETAILS_TEXT = N_("Digest details")
 """The notification text of each reply in a digest's thread (translated when posted)."""
 
@@ -65,7 +67,6 @@ _VERDICTS: dict[ScoreVerdict, str] = {
     ScoreVerdict.FULLY_MET: N_("fully met"),
 }
 _SINCE = {Period.WEEKLY: N_("since last week"), Period.MONTHLY: N_("since last month")}
-ENGLISH = translator("en")
 _PER = {Period.WEEKLY: N_("{amount} a week"), Period.MONTHLY: N_("{amount} a month")}
 
 
@@ -89,7 +90,10 @@ def as_source(tr: Translator) -> bool:
 
 
 def status_word(status: Status, tr: Translator) -> str:
-    """A status in `tr`'s language: "on track", "در مسیر", "yolunda"."""
+    """A status in `tr`'s language: "on track", "طبق برنامه", "yolunda".
+
+    bot/render/figures.py keeps the English labels; until it takes a translator they are
+    translated here, their ids in reports.po."""
     return tr._(STATUS_LABELS[status])
 
 
