@@ -104,6 +104,8 @@ class DigestLine:
     currency: str | None
     gain: Decimal | None
     progress: GoalProgress
+    target: Decimal  # `value` is written in English; these let another language write it
+    per: Period | None
 
 
 class Reason(StrEnum):
@@ -209,6 +211,8 @@ def digest_line(goal: TrackedGoal, period: Period, now: datetime) -> DigestLine:
         currency=goal.currency,
         gain=_gain(change, state, figures),
         progress=state,
+        target=figures.target,
+        per=figures.period,
     )
 
 

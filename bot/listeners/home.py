@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.i18n.catalogue import translator
 from bot.render.home import home_blocks
 from bot.services.home import HomeView, home_view, views_to_refresh
 from bot.slack.actor import Actor
@@ -38,15 +39,14 @@ def refresh_homes(actor: Actor, *, goal_ids: Iterable[int] = (), also: Iterable[
     views = views_to_refresh(
         actor.services, team_id=actor.team_id, actor=actor.user_id, goal_ids=goal_ids, also=also
     )
-    for view in views:
+    for view in views:  # each Home in its owner's language, not the changer's
         _publish(actor.client, view)
 
 
 def _publish(client: WebClient, view: HomeView) -> None:
     try:
-        client.views_publish(
-            user_id=view.user_id, view={"type": "home", "blocks": home_blocks(view)}
-        )
+        blocks = home_blocks(view, translator(view.language))
+        client.views_publish(user_id=view.user_id, view={"type": "home", "blocks": blocks})
     except SlackApiError as exc:
         log.warning(
             "could not publish App Home for %s: %s", view.user_id, exc.response.get("error")

@@ -15,14 +15,16 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
-from bot.charts import chart_panels, draw_chart
+from bot.charts import chart_panels, chart_words, draw_chart
 from bot.core.cadence.occurrences import next_occurrence
-from bot.render.digest import DETAILS_TEXT, DigestMessage, digest_message
+from bot.i18n.catalogue import translator
+from bot.render.digest import DigestMessage, digest_message
 from bot.render.digest_subscriptions import digest_stopped_text
 from bot.scheduling.deliveries import Due, Sent, post_scheduled
 from bot.scheduling.pacing import ChannelPacer
 from bot.services import Services
 from bot.services.digests import DigestView, adopt_goal_channels, build_digest
+from bot.slack.people import user_language
 from storage.cadences import cadence_of
 from storage.digests import due_subscriptions, get_subscription_by_id
 from storage.models import DeliveryKind
@@ -49,7 +51,9 @@ def _post_thread(
 ) -> None:
     """The digest's chart and details, in the thread of its message."""
     if view.goals:
-        png = draw_chart(chart_panels(view.goals, view.digest.now), title=message.chart_title)
+        tr = translator(message.lang)
+        panels = chart_panels(view.goals, view.digest.now, tr)
+        png = draw_chart(panels, title=message.chart_title, words=chart_words(tr))
         pacer.wait(sent.channel_id)
         client.files_upload_v2(
             channel=sent.channel_id,
@@ -62,7 +66,7 @@ def _post_thread(
     for reply in message.replies:
         pacer.wait(sent.channel_id)
         client.chat_postMessage(
-            channel=sent.channel_id, thread_ts=sent.ts, text=DETAILS_TEXT, blocks=reply
+            channel=sent.channel_id, thread_ts=sent.ts, text=message.details_text, blocks=reply
         )
 
 
@@ -126,9 +130,10 @@ class DigestSource:
         log.warning("stopped the digest of %s: %s", row.channel_id, error)
         if row.created_by:
             try:
+                lang = user_language(self.services, client, due.team_id, row.created_by)
                 client.chat_postMessage(
                     channel=row.created_by,
-                    text=digest_stopped_text(row.channel_id, error),
+                    text=digest_stopped_text(row.channel_id, error, translator(lang)),
                 )
             except SlackApiError as exc:
                 log.warning("could not tell %s: %s", row.created_by, exc.response.get("error"))

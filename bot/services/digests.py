@@ -22,6 +22,7 @@ from bot.core.digest_request import DigestFilters, Subscribe
 from bot.core.period import Period
 from bot.core.values import GoalKind, GoalState
 from bot.services import Services
+from bot.services.languages import subscription_language
 from bot.services.tracking import objective_scores, track_goals
 from storage import digests as store
 from storage import repo
@@ -44,6 +45,7 @@ class DigestView:
     digest: Digest
     goals: tuple[TrackedGoal, ...]
     objectives: tuple[tuple[str, Decimal | None], ...] = ()  # (title, OKR score) of each
+    language: str = "en"  # the channel's (`/goals digest here language tr`), else the default
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class SubscriptionView:
     channel_id: str
     active: bool
     schedule: str
-    filters: str
+    filters: DigestFilters
     next_run_at: datetime | None
 
 
@@ -69,7 +71,7 @@ def describe(row: DigestSubscription) -> SubscriptionView:
         channel_id=row.channel_id,
         active=row.active,
         schedule=describe_cadence(cadence_of(row)),
-        filters=filters_of(row).describe(),
+        filters=filters_of(row),
         next_run_at=row.next_run_at if row.active else None,
     )
 
@@ -187,6 +189,7 @@ def build_digest(
         digest=compose_digest(tracked, period=period, now=now),
         goals=tuple(tracked),
         objectives=objectives,
+        language=subscription_language(services, row),
     )
 
 

@@ -12,12 +12,13 @@ after one change are built in one unit of work.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
 from bot.core.digest import DigestLine
+from bot.core.languages import language_for
 from bot.core.period import WEEK_DAYS
 from bot.core.values import GoalState
 from bot.services import Services
@@ -47,6 +48,9 @@ class HomeView:
     pages: int
     reminders_paused: bool  # every reminder paused, or the person is away
     digest_channels: tuple[str, ...]
+    # Their chosen language, else Slack's as last cached, else the default: read with the
+    # rest, so a Home costs no extra round trip (what they last wrote does not decide it).
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -147,14 +151,17 @@ def _views(
         s.channel_id for s in digest_store.list_subscriptions(session=session, team_id=team_id)
     )
     return [
-        _view(
-            split,
-            rows,
-            due[split.user_id],
-            paused=reminders_paused(
-                session=session, team_id=team_id, user_id=split.user_id, now=now
+        replace(
+            _view(
+                split,
+                rows,
+                due[split.user_id],
+                paused=reminders_paused(
+                    session=session, team_id=team_id, user_id=split.user_id, now=now
+                ),
+                channels=channels,
             ),
-            channels=channels,
+            language=_language(session, services, team_id, split.user_id),
         )
         for split in splits
     ]
@@ -198,4 +205,13 @@ def _view(
         pages=split.pages,
         reminders_paused=paused,
         digest_channels=channels,
+    )
+
+
+def _language(session: Session, services: Services, team_id: str, user_id: str) -> str:
+    member = repo.get_member(session=session, team_id=team_id, user_id=user_id)
+    return language_for(
+        chosen=member.language if member else None,
+        slack_locale=member.slack_locale if member else None,
+        default=services.settings.DEFAULT_LANGUAGE,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.services import Services
 from storage import repo
 from storage.digests import get_subscription
+from storage.models import DigestSubscription
 from storage.schemas import MemberUpdate
 
 
@@ -44,5 +45,10 @@ def digest_language(services: Services, *, team_id: str, channel_id: str) -> str
     """The language the channel's digest is written in."""
     with services.session() as session:
         row = get_subscription(session=session, team_id=team_id, channel_id=channel_id)
-        chosen = row.language if row is not None else None
+        return subscription_language(services, row)
+
+
+def subscription_language(services: Services, row: DigestSubscription | None) -> str:
+    """The language of a channel's subscription: its choice, else DEFAULT_LANGUAGE."""
+    chosen = row.language if row is not None else None
     return chosen or services.settings.DEFAULT_LANGUAGE

@@ -13,15 +13,19 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
+from bot.core.kpis import LANGUAGES
 from bot.listeners.actions.answering import tell
 from bot.listeners.home import publish_home
 from bot.listeners.payloads import row_id
 from bot.render.checkins import NOTHING_TO_CHECK_IN
 from bot.render.digest_subscriptions import subscribe_modal
+from bot.render.home import LANGUAGE_ACTION
+from bot.render.languages import language_set_text
 from bot.render.refusals import refused_text
 from bot.render.reminder_changes import reminder_change_text
 from bot.render.reminders import goal_picker, update_form
 from bot.services import Services
+from bot.services.languages import set_language
 from bot.services.permissions import Refused
 from bot.services.reminder_controls import come_back, pause_all
 from bot.services.reminders import checkin_choices, goal_form_items
@@ -80,9 +84,27 @@ def turn_page(ack: Ack, action: dict[str, Any], actor: Actor) -> None:
     publish_home(actor, page=page)
 
 
-def open_subscribe(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+def choose_language(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: Respond,
+    services: Services,
+    actor: Actor,
+) -> None:
+    """The Home's language select: remembered as `/goals language xx` would, said in it."""
     ack()
-    client.views_open(trigger_id=body["trigger_id"], view=subscribe_modal())
+    lang = str((action.get("selected_option") or {}).get("value", ""))
+    if lang not in LANGUAGES:
+        return
+    set_language(services, team_id=actor.team_id, user_id=actor.user_id, language=lang)
+    tell(actor, respond, body, language_set_text(lang))
+    publish_home(actor)
+
+
+def open_subscribe(ack: Ack, body: dict[str, Any], client: WebClient, actor: Actor) -> None:
+    ack()
+    client.views_open(trigger_id=body["trigger_id"], view=subscribe_modal(actor.tr))
 
 
 def register(app: App) -> None:
@@ -90,3 +112,4 @@ def register(app: App) -> None:
     app.action(PAUSE_OR_RESUME)(pause_or_resume)
     app.action(TURN_PAGE)(turn_page)
     app.action("digest.subscribe")(open_subscribe)
+    app.action(LANGUAGE_ACTION)(choose_language)

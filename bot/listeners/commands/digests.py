@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
-from bot.charts import chart_panels, draw_chart
+from bot.charts import chart_panels, chart_words, draw_chart
 from bot.core.digest_request import (
     SetDigestLanguage,
     ShowSubscription,
@@ -58,7 +58,7 @@ def digest_command(ctx: CommandContext) -> None:
     tz = channel_timezone(services, team_id=team, channel_id=channel)
     request = parse_digest_request(ctx.args, tz=tz)
     if isinstance(request, ParseError):
-        ctx.reply(request_problem(request))
+        ctx.reply(request_problem(request, ctx.actor.tr))
         return
     if isinstance(request, SetDigestLanguage):
         _digest_language(ctx, request.language)
@@ -66,13 +66,13 @@ def digest_command(ctx: CommandContext) -> None:
     if isinstance(request, ShowSubscription):
         current = subscription(services, team_id=team, channel_id=channel)
         if current is None:
-            ctx.reply(no_subscription_text(channel))
+            ctx.reply(no_subscription_text(channel, ctx.actor.tr))
         else:
-            ctx.reply(describe_subscription(current))
+            ctx.reply(describe_subscription(current, ctx.actor.tr))
         return
     if isinstance(request, Unsubscribe):
         stopped = unsubscribe(services, team_id=team, channel_id=channel)
-        ctx.reply(unsubscribed_text(channel, stopped=stopped))
+        ctx.reply(unsubscribed_text(channel, stopped=stopped, tr=ctx.actor.tr))
     elif isinstance(request, Subscribe):
         if not bot_is_in(ctx.client, channel):
             ctx.reply(not_in_channel_text(channel))
@@ -80,7 +80,7 @@ def digest_command(ctx: CommandContext) -> None:
         view = subscribe(
             services, team_id=team, channel_id=channel, user_id=ctx.user_id, request=request
         )
-        ctx.reply(subscribed_text(view))
+        ctx.reply(subscribed_text(view, ctx.actor.tr))
     publish_home(ctx.actor)
 
 
@@ -105,7 +105,8 @@ def upload_goal_chart(actor: Actor, *, goal_id: int, channel: str) -> str:
         title = goal.title
     if not tracked:
         return no_plan_to_chart(title)
-    png = draw_chart(chart_panels(tracked, now), title=chart_title(title))
+    panels = chart_panels(tracked, now, actor.tr)
+    png = draw_chart(panels, title=chart_title(title), words=chart_words(actor.tr))
     upload: dict[str, Any] = {
         "content": png,
         "filename": f"goal-{goal_id}-chart.png",

@@ -31,7 +31,7 @@ def subscribe_channel(
     channel = input_text(input_value(view, "channel", "value"), "selected_conversation")
     text = input_text(input_value(view, "schedule", "value"), "value")
     if not channel:
-        ack(response_action="errors", errors={"channel": PICK_CHANNEL})
+        ack(response_action="errors", errors={"channel": actor.tr._(PICK_CHANNEL)})
         return
     if not bot_is_in(client, channel):
         ack(response_action="errors", errors={"channel": NOT_IN_PICKED_CHANNEL})
@@ -40,12 +40,12 @@ def subscribe_channel(
         text, tz=channel_timezone(services, team_id=team, channel_id=channel)
     )
     if not isinstance(request, Subscribe):
-        message = request.message if isinstance(request, ParseError) else SAY_WHEN
+        message = request.message if isinstance(request, ParseError) else actor.tr._(SAY_WHEN)
         ack(response_action="errors", errors={"schedule": message})
         return
     ack()
     done = subscribe(services, team_id=team, channel_id=channel, user_id=user, request=request)
-    client.chat_postMessage(channel=user, text=subscribed_text(done))
+    client.chat_postMessage(channel=user, text=subscribed_text(done, actor.tr))
     publish_home(actor)
 
 
