@@ -119,7 +119,7 @@ def test_a_chart_charts_at_most_twelve_goals_and_keeps_their_status() -> None:
 def test_persian_chart_words_are_translated_joined_and_right_to_left() -> None:
     tr = translator("fa")
     [panel] = chart_panels(goals(1, "fa"), NOW, tr)
-    assert panel.title.endswith(" · طبق برنامه")
+    assert panel.title.endswith(" · در مسیر")  # "on track"
     assert panel.axis_unit == "تعداد"
     font = FT2Font(findfont("DejaVu Sans"))
     font.set_size(12, DPI)
