@@ -38,6 +38,7 @@ from bot.core.date_words import (
 from bot.core.digits import to_ascii_digits
 from bot.core.parse_error import ParseError
 from bot.core.persian_calendar import read_solar_hijri
+from bot.i18n.catalogue import N_
 
 _CENTURY = 2000  # "26" in "31.12.26" is 2026: deadlines lie ahead, never in the 1900s
 _SHORT_YEAR_DIGITS = 2
@@ -52,7 +53,7 @@ class AmbiguousDate:
     message: str
 
 
-DEADLINE_EXAMPLE = "31 Dec, 2026-12-31, end of Q1 or in 6 weeks"
+DEADLINE_EXAMPLE = N_("31 Dec, 2026-12-31, end of Q1 or in 6 weeks")
 MAX_YEARS_AHEAD = 5
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
