@@ -9,7 +9,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from bot.core.interview.state import Choice, Interview, Mode, Prompt, Step, where_of
-from bot.core.interview.words import amount, checkin_count, known_kpi
+from bot.core.interview.words import amount, checkin_count, known_kpi, metric_name
 from bot.core.mrkdwn import escape
 from bot.core.period import counted_per
 from bot.core.smart import GoalPlan, SmartReview, review
@@ -57,7 +57,7 @@ def smart_reviews(
         known = known_kpi(m)
         category_metrics = known.categories if known else ()
         plan = GoalPlan(
-            metric_name=m.metric_name or "",
+            metric_name=metric_name(m, interview.lang),
             unit=m.unit or Unit.COUNT,
             direction=m.direction or Direction.INCREASE,
             baseline=m.baseline if m.baseline_known else None,
@@ -73,11 +73,12 @@ def smart_reviews(
             currency=m.currency,
             trend_per_week=(trends or {}).get(index),
             period=counted_per(m.period),
+            lang=interview.lang,
         )
         title = (
-            m.metric_name or ""
+            metric_name(m, interview.lang)
             if interview.mode is Mode.SMART
-            else f"KR{index + 1}: {m.metric_name}"
+            else f"KR{index + 1}: {metric_name(m, interview.lang)}"
         )
         results.append((escape(title), review(plan)))
     return tuple(results)
