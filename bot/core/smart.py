@@ -22,7 +22,7 @@ from bot.core.dates import format_date
 from bot.core.period import Period, per_period
 from bot.core.values import CATEGORY_LABELS, Category, Direction, Quantity, Unit
 from bot.i18n.catalogue import N_, Translator, translator
-from bot.i18n.formats import day, quantity
+from bot.i18n.formats import day, number, quantity
 
 REALISTIC_GROWTH_PER_MONTH = Decimal("0.25")
 """Growth per month, as a share of the baseline, a team can usually reach without budget."""
@@ -215,7 +215,9 @@ def _time_bound(plan: GoalPlan) -> LetterReview:
         said = _("By {deadline}, with only one check-in on the way: check in more often.")
         return verdict(Verdict.WARN, said.format(deadline=deadline))
     said = _("By {deadline}, with {count} check-ins on the way.")
-    return verdict(Verdict.PASS, said.format(deadline=deadline, count=plan.checkins))
+    return verdict(
+        Verdict.PASS, said.format(deadline=deadline, count=number(plan.checkins, plan.lang))
+    )
 
 
 # --- achievable ------------------------------------------------------------------------

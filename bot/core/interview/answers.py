@@ -332,7 +332,7 @@ def _unit_problem(i: Interview, quantity: Quantity) -> Problem | None:
 def _read_more(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     word = normalise(text)
     if word in MORE_NO or len(i.measures) >= MAX_KEY_RESULTS:
-        echo = i.tr._("Key results: {count}.").format(count=len(i.measures))
+        echo = i.tr._("Key results: {count}.").format(count=number(len(i.measures), i.tr.lang))
         return replace(i, measures_done=True), (echo,)
     if word in MORE_YES:
         added = replace(i, measures=(*i.measures, Measure()), current=len(i.measures))
@@ -349,12 +349,12 @@ def _read_deadline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Rea
         return Problem(found.message, i.tr._(DEADLINE_EXAMPLE), choices)
     tr = i.tr
     days = (found - now.astimezone(tz).date()).days
+    # A deadline is at least a day away; from two weeks on it is told in weeks.
     if days >= _WEEKS_FROM_DAYS:
-        weeks = tr.ngettext("in {count} week", "in {count} weeks", days // 7)
+        weeks = tr._("in {count} weeks").format(count=number(days // 7, tr.lang))
     else:
-        weeks = tr.ngettext("in {count} day", "in {count} days", days)
-    count = days // 7 if days >= _WEEKS_FROM_DAYS else days
-    when = f"{shown_day(found, tr.lang)} ({weeks.format(count=number(count, tr.lang))})"
+        weeks = tr._("in {count} days").format(count=number(days, tr.lang))
+    when = f"{shown_day(found, tr.lang)} ({weeks})"
     answered = replace(i, deadline=found, deadline_options=())
     if i.mode is Mode.SMART and i.measure.target is not None:
         m = i.measure

@@ -37,6 +37,7 @@ from bot.core.kpis import (
     normalise,
 )
 from bot.core.smart import SmartReview
+from bot.i18n.formats import number
 
 # --- starting, answering, asking ---------------------------------------------------------
 
@@ -100,7 +101,7 @@ def step(
             tz=tz,
             echo=(
                 okr.tr._("Got it: an objective with {count} key results.").format(
-                    count=len(okr.measures)
+                    count=number(len(okr.measures), okr.lang)
                 ),
             ),
         )

@@ -33,6 +33,7 @@ from bot.core.mrkdwn import quoted
 from bot.core.numbers.read import EXAMPLES
 from bot.core.values import CATEGORY_LABELS, Unit
 from bot.i18n.catalogue import N_
+from bot.i18n.formats import number
 
 _Question = tuple[str, str | None, tuple[Choice, ...]]
 
@@ -130,10 +131,12 @@ def _ask_period(i: Interview) -> _Question:
 def _ask_more(i: Interview) -> _Question:
     tr = i.tr
     count = len(i.measures)
-    has = tr.ngettext("The objective has {count} key result", "The objective has {count} key "
-                      "results", count).format(count=count)  # fmt: skip
-    advice = tr._("{good} is a good number, {most} at most").format(
-        good=SUGGESTED_KEY_RESULTS, most=MAX_KEY_RESULTS)  # fmt: skip
+    if count == 1:
+        has = tr._("The objective has 1 key result")
+    else:
+        has = tr._("The objective has {count} key results").format(count=number(count, tr.lang))
+    good, most = number(SUGGESTED_KEY_RESULTS, tr.lang), number(MAX_KEY_RESULTS, tr.lang)
+    advice = tr._("{good} is a good number, {most} at most").format(good=good, most=most)
     choices = (Choice(tr._("Add a key result"), "add"), Choice(tr._("That's all"), "done"))
     return tr._("{has} ({advice}). Add another?").format(has=has, advice=advice), None, choices
 
