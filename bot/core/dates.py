@@ -77,13 +77,13 @@ def parse_deadline(text: str, *, now: datetime, tz: ZoneInfo) -> date | Ambiguou
         datetime.date(2027, 3, 31)
     """
     if not text.strip():
-        return ParseError("I didn't get a date there.", DEADLINE_EXAMPLE)
+        return ParseError(N_("I didn't get a date there."), DEADLINE_EXAMPLE)
     found = find_deadline(text, now=now, tz=tz)
     if found is not None:
         return found[0]
     if patterns.AMOUNT.search(to_ascii_digits(text).lower()):
-        return ParseError("That looks like an amount, not a date.", DEADLINE_EXAMPLE)
-    return ParseError("I couldn't find a date in that.", DEADLINE_EXAMPLE)
+        return ParseError(N_("That looks like an amount, not a date."), DEADLINE_EXAMPLE)
+    return ParseError(N_("I couldn't find a date in that."), DEADLINE_EXAMPLE)
 
 
 def find_deadline(
@@ -314,9 +314,11 @@ def _read_anchor(text: str, today: date) -> _Hit | None:
     if iranian is not None:
         return _Hit(
             ParseError(
-                "“End of the year” could mean the end of the Iranian year (around 20 March) "
-                "or 31 December. Which date do you mean?",
-                "2027-03-20 or 31 Dec",
+                N_(
+                    "“End of the year” could mean the end of the Iranian year (around 20 March) "
+                    "or 31 December. Which date do you mean?"
+                ),
+                N_("2027-03-20 or 31 Dec"),
             ),
             iranian.span(),
         )

@@ -341,13 +341,14 @@ def _read_more(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
 
 
 def _read_deadline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
-    found = parse_deadline(text, now=now, tz=tz)
-    if isinstance(found, ParseError):
-        return Problem(escape(found.message), found.example)
+    found, tr = parse_deadline(text, now=now, tz=tz), i.tr
+    if isinstance(found, ParseError):  # the reader's fixed messages are in the catalogue
+        return Problem(escape(tr._(found.message)), tr._(found.example or DEADLINE_EXAMPLE))
     if isinstance(found, AmbiguousDate):
-        choices = tuple(Choice(shown_day(d, i.tr.lang), d.isoformat()) for d in found.options)
-        return Problem(found.message, i.tr._(DEADLINE_EXAMPLE), choices)
-    tr = i.tr
+        first, second = (shown_day(d, tr.lang) for d in found.options)
+        choices = tuple(Choice(shown_day(d, tr.lang), d.isoformat()) for d in found.options)
+        asked = tr._("Did you mean {first} or {second}?").format(first=first, second=second)
+        return Problem(asked, tr._(DEADLINE_EXAMPLE), choices)
     days = (found - now.astimezone(tz).date()).days
     # A deadline is at least a day away; from two weeks on it is told in weeks.
     if days >= _WEEKS_FROM_DAYS:

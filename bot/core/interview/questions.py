@@ -146,10 +146,12 @@ def _ask_deadline(i: Interview) -> _Question:
     if i.deadline_options:
         choices = tuple(Choice(shown_day(d, tr.lang), d.isoformat()) for d in i.deadline_options)
     else:
+        # In Persian the quarter and the year are the Persian calendar's.
+        persian = tr.lang == "fa"
         choices = (
             Choice(tr._("In 6 weeks"), "in 6 weeks"),
-            Choice(tr._("End of the quarter"), "end of the quarter"),
-            Choice(tr._("End of the year"), "end of the year"),
+            Choice(tr._("End of the quarter"), "پایان فصل" if persian else "end of the quarter"),
+            Choice(tr._("End of the year"), "پایان سال شمسی" if persian else "end of the year"),
         )
     return tr._("By *when*?"), tr._(DEADLINE_EXAMPLE), choices
 
