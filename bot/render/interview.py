@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from bot.core.dates import format_date
@@ -152,14 +153,15 @@ def _saved_blocks(saved: SavedGoal, tr: Translator) -> list[Block]:
     blocks = [header(tr._("Goal saved")), section(title + "\n".join(saved.lines))]
     if saved.first_checkin:
         first = saved.first_checkin
-        if tr.lang == "en":
-            when = f"{first:%a} {format_date(first.date())} at {first:%H:%M}"
-        else:
-            clock = f"{first:%H:%M}"
-            clock = persian_digits(clock) if tr.lang == "fa" else clock
-            when = tr._("{day} at {time}").format(day=day(first.date(), tr.lang), time=clock)
+        clock = persian_digits(f"{first:%H:%M}") if tr.lang == "fa" else f"{first:%H:%M}"
+        when = tr._("{day} at {time}").format(day=first_day(first, tr.lang), time=clock)
         blocks.append(context(tr._("First check-in reminder: {when}.").format(when=when)))
     return blocks
+
+
+def first_day(first: datetime, lang: str) -> str:
+    """The day of the first reminder: "Mon 23 Nov 2026" in English, the locale's elsewhere."""
+    return f"{first:%a} {format_date(first.date())}" if lang == "en" else day(first.date(), lang)
 
 
 def start_button(tr: Translator) -> Block:

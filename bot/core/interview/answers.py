@@ -33,8 +33,10 @@ from bot.core.interview.words import (
     metric_name,
     metric_words,
     per_in,
+    place_name,
     shown_day,
     target_example,
+    translated,
 )
 from bot.core.kpis import detect_platform, is_flow, normalise
 from bot.core.mrkdwn import escape, quoted
@@ -67,7 +69,7 @@ def _read_why(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
         answered = replace(
             answered, where_answered=True, platform=platform.key, scope=platform.name
         )
-        echo.append(i.tr._("Where: {where}.").format(where=platform.name))
+        echo.append(i.tr._("Where: {where}.").format(where=place_name(platform.name, i.tr)))
     return answered, tuple(echo)
 
 
@@ -102,7 +104,7 @@ def _read_where(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
         return where
     platform, scope = where
     answered = replace(i, where_answered=True, platform=platform, scope=scope)
-    said = escape(scope) if scope else i.tr._("not given")
+    said = escape(place_name(scope, i.tr)) if scope else i.tr._("not given")
     return answered, (i.tr._("Where: {where}.").format(where=said),)
 
 
@@ -114,7 +116,8 @@ def read_kr_where(i: Interview, index: int, text: str) -> _Read:
     platform, scope = where
     measure = replace(i.measures[index], platform=platform, scope=scope, own_where=True)
     changed = replace(with_measure(i, index, measure), current=i.current)
-    return changed, (_kr_where_echo(i, index, escape(scope) if scope else i.tr._("not given")),)
+    said = escape(place_name(scope, i.tr)) if scope else i.tr._("not given")
+    return changed, (_kr_where_echo(i, index, said),)
 
 
 def _kr_where_echo(i: Interview, index: int, where: str) -> str:
@@ -151,7 +154,7 @@ def _read_metric(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
         echo = i.tr._("Metric: {metric}, a custom metric. I'll ask two things about it.").format(
             metric=quoted(name)
         )
-    own = (_kr_where_echo(i, i.current, escape(measure.scope or "")),)
+    own = (_kr_where_echo(i, i.current, escape(place_name(measure.scope or "", i.tr))),)
     return _metric_set(i, measure), (echo, *(own if measure.own_where else ()))
 
 
@@ -221,7 +224,7 @@ def _read_baseline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Rea
         return with_measure(i, i.current, known), (echo,)
     parsed = parse_quantity(text, unit_hint=m.unit)
     if isinstance(parsed, ParseError):
-        return Problem(escape(parsed.message), parsed.example)
+        return Problem(escape(i.tr._(parsed.message)), translated(i.tr, parsed.example))
     problem = _unit_problem(i, parsed.quantity)
     if problem is not None:
         return problem
@@ -248,7 +251,7 @@ def _read_target(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     )
     parsed = parse_target(text, baseline=baseline, unit_hint=m.unit)
     if isinstance(parsed, ParseError):
-        return Problem(escape(parsed.message), target_example(m))
+        return Problem(escape(i.tr._(parsed.message)), i.tr._(target_example(m)))
     problem = _unit_problem(i, parsed.quantity)
     if problem is not None:
         return problem
@@ -322,10 +325,10 @@ def _unit_problem(i: Interview, quantity: Quantity) -> Problem | None:
         said = tr._("{metric} is a {unit}, but that reads as a {read}.")
         return Problem(
             said.format(metric=metric, unit=tr._(unit.value), read=tr._(quantity.unit.value)),
-            EXAMPLES[unit],
+            tr._(EXAMPLES[unit]),
         )
     if unit in (Unit.COUNT, Unit.DURATION) and quantity.value < 0:
-        return Problem(tr._("That can't be below zero."), EXAMPLES[unit])
+        return Problem(tr._("That can't be below zero."), tr._(EXAMPLES[unit]))
     return None
 
 
@@ -343,7 +346,7 @@ def _read_more(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
 def _read_deadline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     found, tr = parse_deadline(text, now=now, tz=tz), i.tr
     if isinstance(found, ParseError):  # the reader's fixed messages are in the catalogue
-        return Problem(escape(tr._(found.message)), tr._(found.example or DEADLINE_EXAMPLE))
+        return Problem(escape(tr._(found.message)), translated(tr, found.example))
     if isinstance(found, AmbiguousDate):
         first, second = (shown_day(d, tr.lang) for d in found.options)
         choices = tuple(Choice(shown_day(d, tr.lang), d.isoformat()) for d in found.options)

@@ -262,7 +262,7 @@ def _at_review(
     if index >= len(interview.measures):
         problem = Problem(
             interview.tr._("There is no key result {number}.").format(number=index + 1),
-            "change kr1 target to 50k",
+            interview.tr._("change kr1 target to 50k"),
         )
         return interview, ask(interview, now=now, tz=tz, problem=problem)
     if at is Step.WHERE and change["number"] and interview.mode is Mode.OKR:
@@ -302,7 +302,7 @@ def _change_kr_where(
             result.message
             if result
             else interview.tr._("Where is key result {number} read?").format(number=index + 1),
-            f"change kr{index + 1} where to website",
+            interview.tr._("change kr{number} where to website").format(number=index + 1),
         )
         return interview, ask(interview, now=now, tz=tz, problem=problem)
     changed, echo = result

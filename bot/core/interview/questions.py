@@ -21,6 +21,7 @@ from bot.core.interview.words import (
     amount,
     metric_name,
     metric_words,
+    place_name,
     shown_day,
     target_example,
 )
@@ -54,7 +55,7 @@ def _ask_category(i: Interview) -> _Question:
 
 
 def _ask_where(i: Interview) -> _Question:
-    choices = tuple(Choice(p.name, p.key) for p in PLATFORMS)
+    choices = tuple(Choice(place_name(p.name, i.tr), p.key) for p in PLATFORMS)
     return (i.tr._("*Where*: on which platform, or in what scope (the website, all channels, "
                    "a city)?"), "Instagram", choices)  # fmt: skip
 
@@ -102,7 +103,7 @@ def _ask_baseline(i: Interview) -> _Question:
     tr, m = i.tr, i.measure
     question = tr._("What is {metric} *today* (the baseline)? If you don't know yet, say so: "
                     "your first check-in will become the baseline.")  # fmt: skip
-    return (question.format(metric=metric_words(m, tr)), EXAMPLES[m.unit or Unit.COUNT],
+    return (question.format(metric=metric_words(m, tr)), tr._(EXAMPLES[m.unit or Unit.COUNT]),
             (Choice(tr._("I don't know"), tr._("I don't know")),))  # fmt: skip
 
 
@@ -177,12 +178,12 @@ def _ask_channel(i: Interview) -> _Question:
             "Which *channel* should get the digest with this team goal? This one, unless you "
             "mention another."
         )
-        return question, "#marketing", (here,)
+        return question, tr._("#marketing"), (here,)
     choices = [Choice(tr._("No digest channel"), "skip")]
     if i.here_channel:
         choices.insert(0, here)
     return (tr._("Which *channel* should get the digest with this goal? Mention it, or skip."),
-            "#marketing", tuple(choices))  # fmt: skip
+            tr._("#marketing"), tuple(choices))  # fmt: skip
 
 
 def _ask_review(i: Interview) -> _Question:

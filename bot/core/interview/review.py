@@ -9,7 +9,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from bot.core.interview.state import Choice, Interview, Mode, Prompt, Step, where_of
-from bot.core.interview.words import amount, checkin_count, known_kpi, metric_name
+from bot.core.interview.words import amount, checkin_count, known_kpi, metric_name, place_name
 from bot.core.mrkdwn import escape
 from bot.core.period import counted_per
 from bot.core.smart import GoalPlan, SmartReview, review
@@ -56,6 +56,7 @@ def smart_reviews(
     for index, m in enumerate(interview.measures):
         known = known_kpi(m)
         category_metrics = known.categories if known else ()
+        scope = where_of(interview, index)[1]
         plan = GoalPlan(
             metric_name=metric_name(m, interview.lang),
             unit=m.unit or Unit.COUNT,
@@ -64,7 +65,7 @@ def smart_reviews(
             target=m.target,
             start=today,
             deadline=interview.deadline,
-            scope=where_of(interview, index)[1],
+            scope=place_name(scope, interview.tr) if scope else None,
             why=interview.why or "",
             category=interview.category,
             metric_categories=category_metrics,

@@ -14,6 +14,7 @@ from bot.core.dates import end_of_day, format_date
 from bot.core.interview.state import DEFAULT_CADENCE, Choice, Interview, Measure, Mode, Step
 from bot.core.kpis import (
     KPI,
+    PLATFORMS,
     kpi,
 )
 from bot.core.mrkdwn import escape, quoted
@@ -79,6 +80,17 @@ def per(m: Measure) -> str:
     return per_period(counted_per(m.period))
 
 
+def translated(tr: Translator, text: str) -> str:
+    """`text` from another module (a reader's problem or example) in the person's language,
+    where the catalogue has it; gettext reads "" as its header, so that stays "" here."""
+    return tr._(text) if text else text
+
+
+def place_name(scope: str, tr: Translator) -> str:
+    """A platform's name in the person's language ("All channels"), else the scope as typed."""
+    return tr._(scope) if scope in {p.name for p in PLATFORMS} else scope
+
+
 def metric_name(m: Measure, lang: str) -> str:
     """The metric's name in `lang`: the KPI catalogue's own word for a known metric
     ("فالوور", "takipçi"), else the name as the person gave it."""
@@ -136,7 +148,7 @@ def summarise(interview: Interview, *, tz: ZoneInfo) -> tuple[str, ...]:
         why = f" – {quoted(interview.why)}" if interview.why else ""
         label = tr._(CATEGORY_LABELS[interview.category])
         lines.append(tr._("*Why:* {why}").format(why=label + why))
-    where = escape(interview.scope) if interview.scope else tr._("not given")
+    where = escape(place_name(interview.scope, tr)) if interview.scope else tr._("not given")
     lines.append(tr._("*Where:* {where}").format(where=where))
     for index, m in enumerate(interview.measures):
         line = _measure_line(m, interview.deadline, tr)
@@ -166,7 +178,9 @@ def _measure_line(m: Measure, deadline: date | None, tr: Translator) -> str:
         line = tr._("{metric} from {start} to {target}").format(
             metric=name, start=start, target=target) + per_in(m, tr)  # fmt: skip
     if m.own_where:  # a key result read elsewhere than its objective says where
-        where = tr._(" on {where}").format(where=escape(m.scope)) if m.scope else None
+        where = (
+            tr._(" on {where}").format(where=escape(place_name(m.scope, tr))) if m.scope else None
+        )
         line += where or tr._(", no platform")
     if deadline is None:
         return line
