@@ -276,10 +276,9 @@ def submit_form(
     """
     now = services.now()
     zone = ZoneInfo(who.tz)
-    filled = fill(who.user_id, answers, now=now, tz=zone)
+    filled = fill(who.user_id, answers, now=now, tz=zone, lang=who.lang)
     if isinstance(filled, FormProblems):
         return FormOutcome(problems=filled.problems)
-    filled = replace(filled, lang=who.lang)
     with services.session() as session:
         turn = _Turn(session, who, now)
         state = store.get_interview(session=session, team_id=who.team_id, user_id=who.user_id)
