@@ -29,6 +29,7 @@ from bot.core.interview.words import (
     BACK,
     CANCEL,
     HELP,
+    MORE_NO,
     SKIP,
     SKIPPABLE,
     summarise,
@@ -87,7 +88,8 @@ def step(
         return interview, replace(prompt, help=help_text(interview))
     if word in BACK:
         return _back(interview, now=now, tz=tz)
-    if word in SKIP and interview.step not in SKIPPABLE:
+    answers_more = interview.step is Step.MORE and word in MORE_NO  # "no": no more key results
+    if word in SKIP and interview.step not in SKIPPABLE and not answers_more:
         return interview, ask(
             interview, now=now, tz=tz, problem=Problem(interview.tr._("This one can't be skipped."))
         )
