@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from bot.core import interview as core
 from bot.core.dates import end_of_day
-from bot.core.interview.words import metric_name, per_in, shown_day
+from bot.core.interview.words import metric_name, per_in, place_name, shown_day
 from bot.core.kpis import MetricKey
 from bot.core.period import counted_per
 from bot.core.values import Direction, GoalKind, Unit
@@ -173,7 +173,7 @@ def _title(measure: core.Measure, interview: core.Interview) -> str:
         title = tr._("{metric} to {target}").format(metric=name, target=target)
     scope = measure.scope if measure.own_where else interview.scope
     if scope:
-        title += tr._(" on {where}").format(where=scope)
+        title += tr._(" on {where}").format(where=place_name(scope, tr))
     if interview.deadline:
         title += tr._(" by {deadline}").format(deadline=shown_day(interview.deadline, lang))
     return title

@@ -37,7 +37,7 @@ PEOPLE = [
     Spoken("fa", "هدف جدید", "تیم این هدف را می‌خواهد",
            "می‌خواهیم فالوورهای اینستاگرام را از ۴۰۰ به ۴۸۰ برسانیم تا ۲۹ اسفند",
            "۲۹ اسفند ۱۴۰۵", "ذخیره", "هدف ذخیره شد",
-           "فالوور تا ۴۸۰ در Instagram تا ۲۹ اسفند ۱۴۰۵", "هدف جدید"),
+           "فالوور تا ۴۸۰ در اینستاگرام تا ۲۹ اسفند ۱۴۰۵", "هدف جدید"),
     Spoken("ro", "obiectiv nou", "De ce* își dorește echipa",
            "vrem să creștem urmăritorii pe Instagram de la 400 la 480 până la 31 decembrie",
            "31 dec. 2026", "Salvează", "Obiectiv salvat",

@@ -20,7 +20,7 @@ from bot.core.interview.state import (
     advance,
     answered,
 )
-from bot.core.interview.words import amount, known_kpi, metric_words, shown_day
+from bot.core.interview.words import amount, known_kpi, metric_words, place_name, shown_day
 from bot.core.mrkdwn import escape
 from bot.core.platforms import Platform, detect_platform
 from bot.core.values import CATEGORY_LABELS, Category
@@ -168,7 +168,7 @@ def condensed(i: Interview, lines: tuple[str, ...]) -> tuple[str, ...]:
     if sum(line.startswith(shortened) for line in lines) < _GOT_IT_FROM or m.target is None:
         return lines
     start = amount(m, m.baseline, tr.lang) if m.baseline_known else "?"
-    where = f"{escape(i.scope)} " if i.scope and i.mode is Mode.SMART else ""
+    where = f"{escape(place_name(i.scope, tr))} " if i.scope and i.mode is Mode.SMART else ""
     change = f"{start} → {amount(m, m.target, tr.lang)}"
     if i.deadline:
         said = tr._("Got it: {what}, {change} by {deadline}.").format(
