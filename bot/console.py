@@ -27,6 +27,10 @@ from bot.console_workspace import furnish, listing, named, to_slack
 from bot.core.numbers.read import parse_quantity
 from bot.core.parse_error import ParseError
 from bot.core.values import Unit
+from bot.i18n.bidi import rtl
+from bot.i18n.catalogue import N_, SOURCE_LANGUAGE, Translator, translator
+from bot.i18n.formats import day, persian_digits
+from bot.i18n.formats import number as written_number
 from bot.render.text import blocks_to_text
 from bot.sandbox import SlackDriver, SlackSandbox
 from bot.sandbox.state import Message
@@ -36,13 +40,14 @@ from bot.services import Services
 from bot.slack.app import create_app
 from bot.slack.client import make_client
 from bot.slack.http import BackgroundServer, make_wsgi_app
+from bot.slack.people import user_language
 
-WELCOME = (
+WELCOME = N_(
     "checkin-bot console. Type a message to the bot, or a command such as /goals help.\n"
     "!help lists what the console itself understands; quit with Ctrl-D or 'quit'."
 )
 
-HELP = """The console plays Slack for you. Besides messages to the bot, it understands:
+HELP = N_("""The console plays Slack for you. Besides messages to the bot, it understands:
   /goals ...        a slash command (/goals help lists the bot's own commands)
   !1, !2, ...       press a numbered button of the bot's last answer
   > text            reply in the thread of the bot's last message (a check-in)
@@ -52,10 +57,10 @@ HELP = """The console plays Slack for you. Besides messages to the bot, it under
   !help             this help; the bot's own help is "help" or /goals help
 In a form the bot opens, each field is asked in turn: type the value, "." keeps
 what it holds, !cancel closes the form. Charts and exports the bot sends are
-written to the files folder, and their paths printed. Quit with Ctrl-D or "quit"."""
+written to the files folder, and their paths printed. Quit with Ctrl-D or "quit".""")
 
-NO_ANSWER = "(no answer)"
-WAIT_HELP = "(say how long to wait, e.g. !wait 2h or !wait 3d)"
+NO_ANSWER = N_("(no answer)")
+WAIT_HELP = N_("(say how long to wait, e.g. !wait 2h or !wait 3d)")
 MAX_WAIT = timedelta(days=400)
 FILES_DIR = Path("checkin-bot-files")
 
@@ -110,6 +115,9 @@ class Console:
         self.user_id = user_id
         self.clock = clock
         self.deliver = deliver  # one tick of the delivery runner (reminders, digests)
+        # The person's language as the bot answers them (chosen, else Slack's locale);
+        # open_console asks the bot's own rule.
+        self.language: Callable[[], str] = lambda: SOURCE_LANGUAGE
         self.tz = ZoneInfo(sandbox.users[user_id]["tz"])  # the person's, as Slack knows it
         self.files_dir = FILES_DIR  # where files the bot sends are written
         self.channel = sandbox.im_channel(user_id)
@@ -118,6 +126,17 @@ class Console:
         self._seen_messages = 0
         self._seen_views: dict[str, dict[str, Any]] = {}
         self._form: FormFill | None = None
+
+    @property
+    def tr(self) -> Translator:
+        """The console's own words in the person's language, read anew for every line so
+        `/goals language fa` switches the console too."""
+        return translator(self.language())
+
+    def say(self, message: str, **values: object) -> str:
+        """One of the console's own notices, translated, its `{placeholders}` filled."""
+        tr = self.tr
+        return rtl(tr._(message).format(**values), tr.lang)
 
     def handle_line(self, line: str) -> str:
         """Act on one typed line and return what the bot answered, as text."""
@@ -136,12 +155,14 @@ class Console:
         if line.startswith("/"):
             command, _, text = line.partition(" ")
             if command != "/goals":
-                return "(only /goals is a command here; try /goals help)"
+                return self.say(N_("(only /goals is a command here; try /goals help)"))
             self.driver.command(self.user_id, command, text)
         elif line.startswith(">") and self._last_thread:
             self.driver.message(self.user_id, line[1:].strip(), thread_ts=self._last_thread)
         elif line.startswith("!"):
-            return f"(the console has no {word}; !help lists what it understands)"
+            return self.say(
+                N_("(the console has no {word}; !help lists what it understands)"), word=word
+            )
         else:
             self.driver.message(self.user_id, line.lstrip(">").strip())
         return self._collect()
@@ -154,15 +175,16 @@ class Console:
         if home is None:
             return shown
         text, _ = blocks_to_text(home.get("blocks", []))
-        page = named(f"[App Home]\n{text}", self.sandbox)
-        return page if shown == NO_ANSWER else f"{shown}\n\n{page}"
+        heading = self.say(N_("[App Home]"))
+        page = named(f"{heading}\n{text}", self.sandbox)
+        return page if shown == self.say(NO_ANSWER) else f"{shown}\n\n{page}"
 
     def _fill(self, line: str) -> str:
         form = self._form
         assert form is not None
         if line == CANCEL:
             self._form = None
-            return f"(closed the form “{form.title}” without sending it)"
+            return self.say(N_("(closed the form “{title}” without sending it)"), title=form.title)
         problem = form.answer(line)
         if problem is not None:
             return problem + "\n" + form.question()
@@ -175,29 +197,41 @@ class Console:
             form.back_to(set(errors))
             self._form = form
             said = "\n".join(f"{name}: {text}" for name, text in errors.items())
-            return f"(the form was not accepted)\n{said}\n{form.question()}"
+            refused = self.say(N_("(the form was not accepted)"))
+            return f"{refused}\n{said}\n{form.question()}"
         return self._collect()
 
     def _wait(self, how_long: str) -> str:
         """Skip ahead, one hour at a time, delivering whatever falls due on the way."""
         parsed = parse_quantity(how_long, unit_hint=Unit.DURATION)
         if isinstance(parsed, ParseError) or parsed.quantity.unit is not Unit.DURATION:
-            return WAIT_HELP
+            return self.say(WAIT_HELP)
         remaining = timedelta(seconds=float(parsed.quantity.value))
         if not timedelta(0) < remaining <= MAX_WAIT:
-            return WAIT_HELP
+            return self.say(WAIT_HELP)
         while remaining > timedelta(0):
             step = min(remaining, timedelta(hours=1))
             self.clock.advance(step)
             remaining -= step
             self.deliver()
         shown = self._collect()
-        moment = self.clock.now().astimezone(self.tz).strftime("%a %d %b %Y %H:%M %Z")
-        return f"(it is now {moment})" + ("" if shown == NO_ANSWER else "\n\n" + shown)
+        now = self.say(N_("(it is now {moment})"), moment=self._moment())
+        return now + ("" if shown == self.say(NO_ANSWER) else "\n\n" + shown)
+
+    def _moment(self) -> str:
+        """The console's time in the person's zone: "Mon 23 Nov 2026 10:00 EET" in English,
+        the language's own date (the Solar Hijri one in Persian) and digits otherwise."""
+        moment = self.clock.now().astimezone(self.tz)
+        lang = self.tr.lang
+        if lang == "en":
+            return moment.strftime("%a %d %b %Y %H:%M %Z")
+        hour = moment.strftime("%H:%M")
+        return f"{day(moment.date(), lang)} {persian_digits(hour) if lang == 'fa' else hour}"
 
     def _press(self, number: int) -> str:
         if not 1 <= number <= len(self._buttons):
-            return f"(there is no button {number})"
+            shown = written_number(number, self.tr.lang)
+            return self.say(N_("(there is no button {number})"), number=shown)
         message, element = self._buttons[number - 1]
         block_id = next(
             (
@@ -227,12 +261,13 @@ class Console:
             content = stored.get("content")
             name = Path(str(upload.get("name") or upload.get("title") or "file")).name
             if not isinstance(content, bytes):
-                lines.append(f"[file: {name}]")
+                lines.append(self.say(N_("[file: {name}]"), name=name))
                 continue
             self.files_dir.mkdir(parents=True, exist_ok=True)
             path = _free_path(self.files_dir / name)
             path.write_bytes(content)
-            lines.append(f"[file: {upload.get('title') or name} saved to {path}]")
+            title = upload.get("title") or name
+            lines.append(self.say(N_("[file: {title} saved to {path}]"), title=title, path=path))
         return "\n".join(lines)
 
     def _collect(self) -> str:
@@ -258,21 +293,24 @@ class Console:
             if self._seen_views.get(view_id) is view:
                 continue
             self._seen_views[view_id] = view
-            self._form = FormFill(view)
+            self._form = FormFill(view, self.tr)
             text, _ = blocks_to_text(view.get("blocks", []))
-            parts.append(f"[form: {self._form.title}]\n{text}")
+            heading = self.say(N_("[form: {title}]"), title=self._form.title)
+            parts.append(f"{heading}\n{text}")
         if self._form is not None and not self._form.done:
             parts.append(self._form.question())
         if buttons:
             self._buttons = buttons
-            parts.append(
-                "(press a button with !1" + (f" to !{len(buttons)})" if len(buttons) > 1 else ")")
-            )
-        return named("\n\n".join(parts), self.sandbox) if parts else NO_ANSWER
+            if len(buttons) > 1:
+                press = self.say(N_("(press a button with !1 to !{last})"), last=len(buttons))
+            else:
+                press = self.say(N_("(press a button with !1)"))
+            parts.append(press)
+        return named("\n\n".join(parts), self.sandbox) if parts else self.say(NO_ANSWER)
 
 
 _SAYINGS: dict[str, Callable[[Console], str]] = {
-    "!help": lambda _console: HELP,
+    "!help": lambda c: c.say(HELP),
     "!home": Console.home,
     "!people": lambda c: listing(c.sandbox, c.user_id, people=True),
     "!channels": lambda c: listing(c.sandbox, c.user_id, people=False),
@@ -320,6 +358,7 @@ def open_console(services: Services, seat: Seat) -> Iterator[Console]:
         client = make_client(services)
         runner = DeliveryRunner(services, lambda _team: client, all_sources(services))
         console = Console(sandbox, driver, user_id, clock=clock, deliver=runner.tick)
+        console.language = lambda: user_language(services, client, seat.team_id, user_id)
         console.files_dir = seat.files_dir
         yield console
 
@@ -329,7 +368,7 @@ def run_console(services: Services, seat: Seat, *, stdin: TextIO, stdout: TextIO
     interactive = stdin.isatty()
     with open_console(services, seat) as console:
         if interactive:
-            print(WELCOME, file=stdout)
+            print(console.say(WELCOME), file=stdout)
         while True:
             if interactive:
                 print("you> ", end="", file=stdout, flush=True)

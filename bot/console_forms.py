@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.i18n.bidi import rtl
+from bot.i18n.catalogue import N_, Translator
+from bot.i18n.formats import number
 from bot.render.text import mrkdwn_to_text
 
 KEEP = "."
@@ -28,6 +31,7 @@ class FormFill:
     """A modal being filled in: its view, the input blocks, and the values typed so far."""
 
     view: dict[str, Any]
+    tr: Translator  # the person's language, for the console's own words
     values: dict[str, dict[str, Any]] = field(default_factory=dict)
     at: int = 0
 
@@ -49,14 +53,21 @@ class FormFill:
         element = block.get("element", {})
         label = mrkdwn_to_text(str((block.get("label") or {}).get("text", "")))
         now = _initial_text(element)
-        lines = [f"[{self.title}] field {self.at + 1} of {len(self.inputs)}: {label}"]
+        field_of = self.tr._("field {number} of {total}").format(
+            number=number(self.at + 1, self.tr.lang), total=number(len(self.inputs), self.tr.lang)
+        )
+        lines = [f"[{self.title}] {field_of}: {label}"]
         options = element.get("options") or []
         if options:
             names = [f"{n}) {mrkdwn_to_text(o['text']['text'])}" for n, o in enumerate(options, 1)]
             lines.append("   " + "  ".join(names))
-        hint = _HINTS.get(str(element.get("type")), "type the value")
-        keep = f"“{KEEP}” keeps {now}" if now else f"“{KEEP}” leaves it empty"
-        lines.append(f"({hint}; {keep}; {CANCEL} closes the form)")
+        hint = self.tr._(_HINTS.get(str(element.get("type")), N_("type the value")))
+        if now:
+            keep = self.tr._("“{keep}” keeps {now}").format(keep=KEEP, now=now)
+        else:
+            keep = self.tr._("“{keep}” leaves it empty").format(keep=KEEP)
+        closes = self.tr._("{cancel} closes the form").format(cancel=CANCEL)
+        lines.append(rtl(f"({hint}; {keep}; {closes})", self.tr.lang))
         return "\n".join(lines)
 
     def answer(self, text: str) -> str | None:
@@ -65,12 +76,12 @@ class FormFill:
         element = block.get("element", {})
         value = _state_value(element, text.strip())
         if isinstance(value, str):
-            return value
+            return rtl(self.tr._(value), self.tr.lang)
         if value is not None:
             action = element.get("action_id", "")
             self.values.setdefault(block.get("block_id", ""), {})[action] = value
         elif not block.get("optional") and not _initial_text(element):
-            return "(this field is required)"
+            return rtl(self.tr._("(this field is required)"), self.tr.lang)
         self.at += 1
         return None
 
@@ -84,12 +95,12 @@ class FormFill:
 
 
 _HINTS = {
-    "static_select": "type an option's number or name",
-    "radio_buttons": "type an option's number or name",
-    "users_select": "mention someone, e.g. @ana",
-    "conversations_select": "mention a channel, e.g. #marketing",
-    "channels_select": "mention a channel, e.g. #marketing",
-    "datepicker": "a date as 2026-12-31",
+    "static_select": N_("type an option's number or name"),
+    "radio_buttons": N_("type an option's number or name"),
+    "users_select": N_("mention someone, e.g. @ana"),
+    "conversations_select": N_("mention a channel, e.g. #marketing"),
+    "channels_select": N_("mention a channel, e.g. #marketing"),
+    "datepicker": N_("a date as 2026-12-31"),
 }
 
 
@@ -109,7 +120,7 @@ def _initial_text(element: dict[str, Any]) -> str:
 
 def _state_value(element: dict[str, Any], text: str) -> dict[str, Any] | str | None:
     """What Slack puts in `view.state` for `text` typed into `element`; None keeps the
-    initial value; a string is a problem to show."""
+    initial value; a string is a problem to show (an English catalogue id)."""
     kind = str(element.get("type"))
     if text == KEEP:
         return _initial_state(element)
@@ -117,17 +128,17 @@ def _state_value(element: dict[str, Any], text: str) -> dict[str, Any] | str | N
         options = element.get("options") or []
         chosen = _option(options, text)
         if chosen is None:
-            return "(no such option; type its number or its name)"
+            return N_("(no such option; type its number or its name)")
         return {"type": kind, "selected_option": chosen}
     if kind == "users_select":
         found = _ID.search(text)
-        return {"type": kind, "selected_user": found["id"]} if found else "(mention a person)"
+        return {"type": kind, "selected_user": found["id"]} if found else N_("(mention a person)")
     if kind in ("conversations_select", "channels_select"):
         found = _ID.search(text)
         key = "selected_conversation" if kind == "conversations_select" else "selected_channel"
-        return {"type": kind, key: found["id"]} if found else "(mention a channel)"
+        return {"type": kind, key: found["id"]} if found else N_("(mention a channel)")
     if kind == "datepicker":
-        return {"type": kind, "selected_date": text} if _DATE.match(text) else "(as 2026-12-31)"
+        return {"type": kind, "selected_date": text} if _DATE.match(text) else N_("(as 2026-12-31)")
     return {"type": kind, "value": text}
 
 

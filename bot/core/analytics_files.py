@@ -25,6 +25,7 @@ import codecs
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -35,6 +36,7 @@ from bot.core.numbers.read import parse_quantity
 from bot.core.parse_error import ParseError
 from bot.core.platforms import Platform, detect_platform
 from bot.core.vocabulary import MetricWord, is_date_column, resolve_metric
+from bot.i18n.catalogue import N_
 
 MAX_ROWS = 5000
 """Rows read from one file; a longer export is refused (a daily export of 13 years)."""
@@ -49,8 +51,19 @@ _MONTHS = 12
 # A plain number read at once; "1.234" is left to `parse_quantity`, which reads a group of
 # three after a dot as thousands, as people write them.
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.(\d{1,2}|\d{4,}))?")
-# A duration column says its unit in its header ("Watch time (hours)"); goals keep seconds.
-_SECONDS_IN = {"hour": Decimal(3600), "minute": Decimal(60), "min": Decimal(60)}
+# A duration column says its unit in its header ("Watch time (hours)", "Timp de vizionare
+# (ore)", "İzlenme süresi (saat)", "زمان تماشا (ساعت)", "Thời gian xem (giờ)"); goals keep
+# seconds. Whole words only: "(score)" holds "ore" but is no hours.
+_HOUR, _MINUTE = Decimal(3600), Decimal(60)
+_SECONDS_IN = {
+    "hour": _HOUR, "hours": _HOUR, "hrs": _HOUR, "ore": _HOUR, "oră": _HOUR, "ora": _HOUR,
+    "saat": _HOUR, "ساعت": _HOUR, "giờ": _HOUR, "minute": _MINUTE, "minutes": _MINUTE,
+    "min": _MINUTE, "mins": _MINUTE, "minut": _MINUTE, "dakika": _MINUTE, "dk": _MINUTE,
+    "دقیقه": _MINUTE, "phút": _MINUTE,
+}  # fmt: skip
+# Words joining a metric to its platform ("Reach on Instagram", "Acoperire pe Instagram",
+# "دسترسی در اینستاگرام", "Lượt tiếp cận trên Instagram"), dropped with the platform.
+_ON_WORDS = frozenset({"on", "in", "pe", "în", "din", "در", "trên", "của"})
 
 
 class Layout(StrEnum):
@@ -80,10 +93,19 @@ class AnalyticsFile:
 
 @dataclass(frozen=True, slots=True)
 class FileProblem:
-    """One thing wrong in a file: its line (0 for the file as a whole) and what."""
+    """One thing wrong in a file: its line (0 for the file as a whole) and what.
+
+    `message` is the English sentence with `{placeholders}` filled from `values` when it
+    is worded, so a reply can first translate it into the person's language.
+    """
 
     line: int
     message: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    def worded(self, translate: Callable[[str], str] = str) -> str:
+        """The problem as a sentence, through `translate` (a catalogue's `_`)."""
+        return translate(self.message).format(**dict(self.values))
 
 
 Problems = tuple[FileProblem, ...]
@@ -97,12 +119,12 @@ def read_analytics_file(data: bytes, filename: str = "") -> AnalyticsFile | Prob
         >>> found = read_analytics_file(text.encode(), "reach.csv")
         >>> found.layout, found.series[0].metric.key, found.series[0].platform.name
         (<Layout.META: 'meta_business_suite'>, <MetricKey.REACH: 'reach'>, 'Instagram')
-        >>> read_analytics_file(b"Date,Reach\\n2025-11-31,5\\n")[0].message
+        >>> read_analytics_file(b"Date,Reach\\n2025-11-31,5\\n")[0].worded()
         "'2025-11-31' is not a date (write 2025-11-23)"
     """
     text = _decode(data)
     if text is None:
-        return (FileProblem(0, "the file is not text: export it as CSV (UTF-8 or UTF-16)"),)
+        return (FileProblem(0, N_("the file is not text: export it as CSV (UTF-8 or UTF-16)")),)
     lines = text.splitlines()
     delimiter = ","
     first = 0
@@ -119,22 +141,36 @@ def read_analytics_file(data: bytes, filename: str = "") -> AnalyticsFile | Prob
     if len(rows) > 1 and len([c for c in rows[0] if c.strip()]) == 1 and _dated_header(rows[1]):
         title, rows, offset = rows[0][0].strip(), rows[1:], offset + 1
     if not rows or not _dated_header(rows[0]):
-        expected = (
+        expected = N_(
             "no header row with a date column: the first row should name the columns, "
-            "e.g. Date,Reach"
+            "e.g. `Date,Reach`"
         )
         return (FileProblem(offset + 1, expected),)
     if len(rows) - 1 > MAX_ROWS:
-        return (FileProblem(0, f"the file has {len(rows) - 1} rows; at most {MAX_ROWS} are read"),)
+        many = N_("the file has {rows} rows; at most {most} are read")
+        return (FileProblem(0, many, (("rows", str(len(rows) - 1)), ("most", str(MAX_ROWS)))),)
     layout = Layout.META if title else Layout.TABLE
     return _read_table(rows, offset, title or filename.rsplit(".", 1)[0], layout)
 
 
-def describe_problems(problems: Problems) -> list[str]:
-    """The problems as lines to show, the first `MAX_PROBLEMS` of them and a count of the rest."""
-    shown = [f"line {p.line}: {p.message}" if p.line else p.message for p in problems]
+def describe_problems(
+    problems: Problems,
+    translate: Callable[[str], str] = str,
+    write_number: Callable[[int], str] = str,
+) -> list[str]:
+    """The problems as lines to show, the first `MAX_PROBLEMS` of them and a count of the rest,
+    through `translate` (a catalogue's `_`; English when none) and `write_number` (the
+    language's digits)."""
+    at_line = translate(N_("line {line}: {problem}"))
+    shown = [
+        at_line.format(line=write_number(p.line), problem=p.worded(translate))
+        if p.line
+        else p.worded(translate)
+        for p in problems
+    ]
     more = len(shown) - MAX_PROBLEMS
-    return shown[:MAX_PROBLEMS] + ([f"…and {more} more"] if more > 0 else [])
+    rest = [translate(N_("…and {more} more")).format(more=write_number(more))] if more > 0 else []
+    return shown[:MAX_PROBLEMS] + rest
 
 
 def _decode(data: bytes) -> str | None:
@@ -158,7 +194,7 @@ def _rows(lines: list[str], delimiter: str) -> list[list[str]] | FileProblem:
     try:
         return [row for row in reader]
     except csv.Error as exc:
-        return FileProblem(reader.line_num, f"not valid CSV ({exc})")
+        return FileProblem(reader.line_num, N_("not valid CSV ({error})"), (("error", str(exc)),))
 
 
 def _dated_header(row: list[str]) -> bool:
@@ -188,7 +224,7 @@ def _read_table(
     if problems:
         return tuple(problems)
     if not series:
-        return (FileProblem(0, "no values: every value column is empty"),)
+        return (FileProblem(0, N_("no values: every value column is empty")),)
     return AnalyticsFile(layout, tuple(series))
 
 
@@ -202,8 +238,8 @@ def _read_days(
     days = []
     for line, typed, row in cells:
         day = _read_day(typed, day_first)
-        if isinstance(day, str):
-            problems.append(FileProblem(line, day))
+        if isinstance(day, FileProblem):
+            problems.append(FileProblem(line, day.message, day.values))
         else:
             days.append((line, day, row))
     return days
@@ -219,18 +255,26 @@ def _day_first(typed: list[str]) -> bool | None:
     return None
 
 
-def _read_day(typed: str, day_first: bool | None) -> date | str:
-    example = "(write 2025-11-23)"
+def _read_day(typed: str, day_first: bool | None) -> date | FileProblem:
+    """The day a cell names, or what is wrong with it (its line filled in by the caller)."""
     slashed = _SLASHED.fullmatch(typed)
     try:
         if slashed is None:
             return datetime.fromisoformat(typed.replace(" ", "T", 1)).date()
         a, b, year = (int(part) for part in slashed.groups())
         if day_first is None and a != b:
-            return f"{typed!r} could be {a}/{b} or {b}/{a} (day or month first?) {example}"
+            either = N_(
+                "{typed} could be {one} or {other} (day or month first?) (write 2025-11-23)"
+            )
+            values = (("typed", repr(typed)), ("one", f"{a}/{b}"), ("other", f"{b}/{a}"))
+            return FileProblem(0, either, values)
         return date(year, b, a) if day_first else date(year, a, b)
     except ValueError:
-        return f"{typed!r} is not a date {example}" if typed else f"a row without a date {example}"
+        if not typed:
+            return FileProblem(0, N_("a row without a date (write 2025-11-23)"))
+        return FileProblem(
+            0, N_("{typed} is not a date (write 2025-11-23)"), (("typed", repr(typed)),)
+        )
 
 
 def _read_values(
@@ -244,9 +288,11 @@ def _read_values(
             continue
         value = _number(typed)
         if value is None:
-            problems.append(FileProblem(line, f"{name}: {typed!r} is not a number"))
+            said = (("column", name), ("typed", repr(typed)))
+            problems.append(FileProblem(line, N_("{column}: {typed} is not a number"), said))
         elif day in points:
-            problems.append(FileProblem(line, f"{name}: {day.isoformat()} appears twice"))
+            twice = (("column", name), ("day", day.isoformat()))
+            problems.append(FileProblem(line, N_("{column}: {day} appears twice"), twice))
         else:
             points[day] = value * scale
     return tuple(sorted(points.items()))
@@ -262,17 +308,22 @@ def _number(typed: str) -> Decimal | None:
 
 def _scale(header: str) -> Decimal:
     """What a value of a duration column is in seconds: 3600 for "Watch time (hours)"."""
-    said = " ".join(_PARENTHESES.findall(header.lower()))
-    return next((n for word, n in _SECONDS_IN.items() if word in said), Decimal(1))
+    said = re.findall(r"\w+", " ".join(_PARENTHESES.findall(header.lower())))
+    return next((_SECONDS_IN[word] for word in said if word in _SECONDS_IN), Decimal(1))
 
 
 def _metric(name: str) -> MetricWord:
     """The metric a column (or a Meta file's title) names, without its platform or a
-    parenthesis: "Instagram reach" -> reach, "Watch time (hours)" -> watch time."""
+    parenthesis and the word joining them: "Instagram reach" -> reach, "Acoperire pe
+    Instagram" -> reach, "Watch time (hours)" -> watch time."""
     bare = _PARENTHESES.sub(" ", name)
     platform = detect_platform(bare)
     if platform is not None:
         words = bare.split()
         kept = [w for w in words if detect_platform(w) is None]
+        while kept and kept[-1].casefold() in _ON_WORDS:
+            kept.pop()
+        while kept and kept[0].casefold() in _ON_WORDS:
+            kept.pop(0)
         bare = " ".join(kept) or bare
     return resolve_metric(bare) or MetricWord(MetricKey.CUSTOM, name, None)

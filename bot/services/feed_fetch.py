@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
+
+from bot.i18n.catalogue import N_
 
 MAX_FEED_BYTES = 2_000_000
 """The largest feed read; a bigger answer is refused, not cut."""
@@ -41,31 +44,46 @@ class NotModified:
     """The server says the file has not changed since the validators sent."""
 
 
-def check_url(url: str, *, allow_private: bool) -> str | None:
+@dataclass(frozen=True, slots=True)
+class AddressProblem:
+    """Why an address cannot be followed: an English sentence (translated when shown to a
+    person) with the `{host}` it names."""
+
+    message: str
+    host: str = ""
+
+    def worded(self, translate: Callable[[str], str] = str) -> str:
+        return translate(self.message).format(host=self.host)
+
+
+def check_url(url: str, *, allow_private: bool) -> AddressProblem | None:
     """None when a feed may be fetched from `url`; otherwise why not.
 
     Example:
-        >>> check_url("ftp://example.com/a.csv", allow_private=False)
+        >>> check_url("ftp://example.com/a.csv", allow_private=False).worded()
         'only http:// and https:// addresses can be followed'
-        >>> check_url("http://127.0.0.1:8000/a.csv", allow_private=False)
-        '127.0.0.1 is a private or local address (FEED_ALLOW_PRIVATE=1 allows them)'
+        >>> check_url("http://127.0.0.1:8000/a.csv", allow_private=False).worded()
+        '127.0.0.1 is a private or local address (`FEED_ALLOW_PRIVATE=1` allows them)'
     """
     parts = urlsplit(url)
     if parts.scheme not in _SCHEMES:
-        return "only http:// and https:// addresses can be followed"
+        return AddressProblem(N_("only http:// and https:// addresses can be followed"))
     host = parts.hostname
     if not host:
-        return "that address names no server"
+        return AddressProblem(N_("that address names no server"))
     if allow_private:
         return None
     try:
         port = parts.port or _SCHEMES[parts.scheme]
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError, ValueError):
-        return f"the server {host} cannot be found"
+        return AddressProblem(N_("the server {host} cannot be found"), host)
     for *_, address in found:
         if not ipaddress.ip_address(str(address[0]).split("%")[0]).is_global:
-            return f"{host} is a private or local address (FEED_ALLOW_PRIVATE=1 allows them)"
+            private = N_(
+                "{host} is a private or local address (`FEED_ALLOW_PRIVATE=1` allows them)"
+            )
+            return AddressProblem(private, host)
     return None
 
 
@@ -75,7 +93,7 @@ def fetch_csv(
     """The feed's bytes, `NotModified`, or what went wrong (a sentence)."""
     refused = check_url(url, allow_private=allow_private)
     if refused:
-        return refused
+        return refused.worded()
     etag, last_modified = validators
     headers = {"Accept": "text/csv, text/plain;q=0.9, */*;q=0.1"}
     if etag:

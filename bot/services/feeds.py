@@ -29,7 +29,7 @@ from bot.core.analytics_files import (
 from bot.core.values import CheckInSource
 from bot.services import Services
 from bot.services.analytics_checkins import Given, measures, store_points, stored_once
-from bot.services.feed_fetch import NotModified, check_url, fetch_csv
+from bot.services.feed_fetch import AddressProblem, NotModified, check_url, fetch_csv
 from bot.services.permissions import Refusal, Refused, Requester, can_change, refusal
 from storage import feeds as feed_store
 from storage import repo
@@ -59,7 +59,7 @@ class FeedState:
 class BadAddress:
     """The URL cannot be followed, and why."""
 
-    reason: str
+    reason: AddressProblem
 
 
 @dataclass

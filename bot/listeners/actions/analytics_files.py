@@ -10,16 +10,16 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.core.analytics_files import AnalyticsFile, describe_problems, read_analytics_file
+from bot.core.analytics_files import AnalyticsFile, read_analytics_file
 from bot.listeners.checkin_answers import outcome_text
 from bot.listeners.home import refresh_homes
 from bot.render.analytics_files import (
     FILE_CANCEL,
-    FILE_CANCELLED,
     FILE_SAVE,
-    TROUBLE_WORDS,
+    cancelled_text,
     problems_text,
     saved_text,
+    trouble_text,
 )
 from bot.services import Services
 from bot.services.analytics_checkins import FileSaved, save_file
@@ -38,22 +38,23 @@ def save(
     actor: Actor,
 ) -> None:
     ack()
+    tr = actor.tr
     value = _button_value(str(action.get("value") or ""))
     channel_id = str((body.get("channel") or {}).get("id") or "")
     shared = fetch_shared_file(client, str(value.get("file") or ""))
     if isinstance(shared, FileTrouble):
-        respond(text=TROUBLE_WORDS[shared], replace_original=True)
+        respond(text=trouble_text(shared, tr), replace_original=True)
         return
     found = read_analytics_file(shared.content, shared.name)
     if not isinstance(found, AnalyticsFile):
-        respond(text=problems_text(describe_problems(found)), replace_original=True)
+        respond(text=problems_text(found, tr), replace_original=True)
         return
     thread = reminder_thread(
         services, team_id=actor.team_id, channel_id=channel_id, thread_ts=value.get("thread")
     )
     saved = save_file(services, actor.requester(), found, thread)
     if isinstance(saved, FileSaved):
-        respond(text=saved_text(saved), replace_original=True)
+        respond(text=saved_text(saved, tr), replace_original=True)
         refresh_homes(actor, goal_ids=saved.goal_ids)
         return
     text, blocks = outcome_text(saved)
@@ -69,9 +70,9 @@ def _button_value(text: str) -> dict[str, str]:
     return {k: str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-def cancel(ack: Ack, respond: Respond) -> None:
+def cancel(ack: Ack, respond: Respond, actor: Actor) -> None:
     ack()
-    respond(text=FILE_CANCELLED, replace_original=True)
+    respond(text=cancelled_text(actor.tr), replace_original=True)
 
 
 def register(app: App) -> None:

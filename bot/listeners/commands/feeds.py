@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from bot.listeners.commands.goal_admin import one_goal
 from bot.listeners.context import CommandContext
-from bot.render.feeds import FEED_USAGE, bad_address_text, feed_text
+from bot.render.feeds import bad_address_text, feed_text, feed_usage_text
 from bot.render.refusals import GOAL_GONE, refused_text
 from bot.services.feeds import BadAddress, feed_of, follow
 from bot.services.permissions import Refused
@@ -16,8 +16,9 @@ OFF_WORDS = frozenset({"off", "stop", "none"})
 
 def feed(ctx: CommandContext) -> None:
     words = ctx.args.split()
+    tr = ctx.actor.tr
     if not words:
-        ctx.reply(FEED_USAGE)
+        ctx.reply(feed_usage_text(tr))
         return
     last = words[-1]
     wants = last if "://" in last or last.lower() in OFF_WORDS else ""
@@ -28,13 +29,13 @@ def feed(ctx: CommandContext) -> None:
     every = ctx.services.settings.FEED_INTERVAL_MINUTES
     if not wants:
         state = feed_of(ctx.services, team_id=ctx.team_id, goal_id=row.goal_id)
-        ctx.reply(feed_text(state, every_minutes=every, changed=False) if state else GOAL_GONE)
+        ctx.reply(feed_text(state, tr, every_minutes=every, changed=False) if state else GOAL_GONE)
         return
     url = None if wants.lower() in OFF_WORDS else wants.strip("<>")
     done = follow(ctx.services, ctx.actor.requester(), goal_id=row.goal_id, url=url)
     if isinstance(done, BadAddress):
-        ctx.reply(bad_address_text(done))
+        ctx.reply(bad_address_text(done, tr))
     elif isinstance(done, Refused):
         ctx.reply(refused_text(done))
     else:
-        ctx.reply(feed_text(done, every_minutes=every, changed=True))
+        ctx.reply(feed_text(done, tr, every_minutes=every, changed=True))
