@@ -38,6 +38,7 @@ from bot.core.date_words import (
 from bot.core.digits import to_ascii_digits
 from bot.core.parse_error import ParseError
 from bot.core.persian_calendar import read_solar_hijri
+from bot.i18n.catalogue import N_
 
 _CENTURY = 2000  # "26" in "31.12.26" is 2026: deadlines lie ahead, never in the 1900s
 _SHORT_YEAR_DIGITS = 2
@@ -52,7 +53,7 @@ class AmbiguousDate:
     message: str
 
 
-DEADLINE_EXAMPLE = "31 Dec, 2026-12-31, end of Q1 or in 6 weeks"
+DEADLINE_EXAMPLE = N_("31 Dec, 2026-12-31, end of Q1 or in 6 weeks")
 MAX_YEARS_AHEAD = 5
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
@@ -76,13 +77,13 @@ def parse_deadline(text: str, *, now: datetime, tz: ZoneInfo) -> date | Ambiguou
         datetime.date(2027, 3, 31)
     """
     if not text.strip():
-        return ParseError("I didn't get a date there.", DEADLINE_EXAMPLE)
+        return ParseError(N_("I didn't get a date there."), DEADLINE_EXAMPLE)
     found = find_deadline(text, now=now, tz=tz)
     if found is not None:
         return found[0]
     if patterns.AMOUNT.search(to_ascii_digits(text).lower()):
-        return ParseError("That looks like an amount, not a date.", DEADLINE_EXAMPLE)
-    return ParseError("I couldn't find a date in that.", DEADLINE_EXAMPLE)
+        return ParseError(N_("That looks like an amount, not a date."), DEADLINE_EXAMPLE)
+    return ParseError(N_("I couldn't find a date in that."), DEADLINE_EXAMPLE)
 
 
 def find_deadline(
@@ -313,9 +314,11 @@ def _read_anchor(text: str, today: date) -> _Hit | None:
     if iranian is not None:
         return _Hit(
             ParseError(
-                "“End of the year” could mean the end of the Iranian year (around 20 March) "
-                "or 31 December. Which date do you mean?",
-                "2027-03-20 or 31 Dec",
+                N_(
+                    "“End of the year” could mean the end of the Iranian year (around 20 March) "
+                    "or 31 December. Which date do you mean?"
+                ),
+                N_("2027-03-20 or 31 Dec"),
             ),
             iranian.span(),
         )

@@ -8,7 +8,9 @@ is untyped and patches `locale`; we need only dates.
 Reading works on text the deadline reader has already lower-cased with ASCII digits
 ("۲۹ اسفند" arrives as "29 اسفند"): a day and a month name, with or without a year;
 "پایان سال شمسی" (the last day of Esfand, the 29th or the 30th in a leap year);
-"نوروز" (1 Farvardin, the next one); and "1405/09/01", a Solar Hijri date in numbers.
+"نوروز" (1 Farvardin, the next one); "1405/09/01", a Solar Hijri date in numbers; and
+the quarters of the Persian year ("پایان فصل اول", "سه‌ماهه دوم": Q1 is Farvardin to
+Khordad, so its end is 31 Khordad), or "پایان فصل" for the end of the current one.
 """
 
 from __future__ import annotations
@@ -23,9 +25,13 @@ from bot.core.parse_error import ParseError
 
 MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
           "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")  # fmt: skip
-EXAMPLE = "۲۹ اسفند, ۱۰ دی ۱۴۰۵, پایان سال شمسی, نوروز"
+EXAMPLE = "۲۹ اسفند, ۱۰ دی ۱۴۰۵, پایان سال شمسی, پایان فصل اول, نوروز"
 _YEAR_END_PHRASES = ["پایان سال شمسی", "آخر سال شمسی", "پایان سال ایرانی", "آخر سال ایرانی"]
 _NOWRUZ_PHRASES = ["عید نوروز", "نوروز"]
+_QUARTER_ORDINALS = {"اول": 1, "یکم": 1, "1": 1, "دوم": 2, "2": 2, "سوم": 3, "3": 3,
+                     "چهارم": 4, "4": 4}  # fmt: skip
+_QUARTER_WORD = r"(?:فصل|سه[\u200c ]?ماهه)"
+_MONTHS_IN_QUARTER = 3
 
 
 def _letters(pattern: str) -> str:
@@ -47,6 +53,11 @@ _NUMERIC = re.compile(
 )
 _YEAR_END = re.compile(_letters(alternation(_YEAR_END_PHRASES)) + NOT_LETTER_AFTER + _YEAR)
 _NOWRUZ = re.compile(_letters(alternation(_NOWRUZ_PHRASES)) + NOT_LETTER_AFTER + _YEAR)
+_QUARTER = re.compile(
+    r"(?:(?:پایان|آخر)\s*)?" + _QUARTER_WORD + r"\s*(?P<quarter>"
+    + alternation(list(_QUARTER_ORDINALS)) + ")" + NOT_LETTER_AFTER + _YEAR
+)  # fmt: skip
+_THIS_QUARTER_END = re.compile(r"(?:پایان|آخر)\s*(?:این\s*)?" + _QUARTER_WORD + NOT_LETTER_AFTER)
 
 
 def to_solar_hijri(d: date) -> tuple[int, int, int]:
@@ -91,6 +102,14 @@ def read_solar_hijri(text: str, today: date) -> tuple[date | ParseError, tuple[i
     if match := _YEAR_END.search(text):
         year = int(match["year"]) if match["year"] else this_year
         return _year_end(year), match.span()
+    if match := _QUARTER.search(text):
+        quarter = _QUARTER_ORDINALS[match["quarter"]]
+        year = int(match["year"]) if match["year"] else None
+        return _quarter_end(quarter, year, this_year, today), match.span()
+    if match := _THIS_QUARTER_END.search(text):
+        _, month, _ = to_solar_hijri(today)
+        quarter = (month - 1) // _MONTHS_IN_QUARTER + 1
+        return _quarter_end(quarter, this_year, this_year, today), match.span()
     if match := _NOWRUZ.search(text):
         if match["year"]:
             return JalaliDate(int(match["year"]), 1, 1).to_gregorian(), match.span()
@@ -104,6 +123,23 @@ def read_solar_hijri(text: str, today: date) -> tuple[date | ParseError, tuple[i
 def _month_number(typed: str) -> int:
     plain = typed.replace("ي", "ی").replace("ك", "ک")
     return MONTHS.index(plain) + 1
+
+
+def _quarter_end(quarter: int, year: int | None, this_year: int, today: date) -> date:
+    """The last day of a quarter of the Persian year; without a year, the next one ahead.
+
+    Example:
+        >>> _quarter_end(1, None, 1405, date(2026, 11, 22))  # 31 Khordad 1406
+        datetime.date(2027, 6, 21)
+    """
+    month = quarter * _MONTHS_IN_QUARTER
+    for candidate in (year,) if year is not None else (this_year, this_year + 1):
+        end = JalaliDate(candidate, month, JalaliDate.days_in_month(month, candidate))
+        if year is not None or end.to_gregorian() >= today:
+            return end.to_gregorian()
+    return JalaliDate(
+        this_year + 1, month, JalaliDate.days_in_month(month, this_year + 1)
+    ).to_gregorian()
 
 
 def _year_end(year: int) -> date:

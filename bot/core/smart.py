@@ -19,9 +19,10 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from bot.core.dates import format_date
-from bot.core.numbers.write import format_quantity
 from bot.core.period import Period, per_period
 from bot.core.values import CATEGORY_LABELS, Category, Direction, Quantity, Unit
+from bot.i18n.catalogue import N_, Translator, translator
+from bot.i18n.formats import day, number, quantity
 
 REALISTIC_GROWTH_PER_MONTH = Decimal("0.25")
 """Growth per month, as a share of the baseline, a team can usually reach without budget."""
@@ -84,6 +85,11 @@ class GoalPlan:
     currency: str | None = None
     trend_per_week: Decimal | None = None
     period: Period | None = None  # what a flow metric's target is counted over
+    lang: str = "en"  # the language the reasons are written in
+
+    @property
+    def tr(self) -> Translator:
+        return translator(self.lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,73 +131,93 @@ def review(plan: GoalPlan) -> SmartReview:
 
 
 def _show(plan: GoalPlan, value: Decimal) -> str:
-    return format_quantity(Quantity(value, plan.unit, plan.currency))
+    return quantity(Quantity(value, plan.unit, plan.currency), plan.lang)
+
+
+def _day(plan: GoalPlan, d: date) -> str:
+    return format_date(d) if plan.lang == "en" else day(d, plan.lang)
+
+
+def _per(plan: GoalPlan) -> str:
+    said = per_period(plan.period)
+    return plan.tr._(said) if said else ""
 
 
 def _specific(plan: GoalPlan) -> LetterReview:
     def verdict(v: Verdict, reason: str) -> LetterReview:
-        return LetterReview("S", "Specific", v, reason)
+        return LetterReview("S", N_("Specific"), v, reason)
 
+    _ = plan.tr._
     if not plan.metric_name:
-        return verdict(Verdict.FAIL, "No metric yet: say what you will count.")
+        return verdict(Verdict.FAIL, _("No metric yet: say what you will count."))
     if plan.target is None:
-        return verdict(Verdict.FAIL, f"No target number for {plan.metric_name} yet.")
-    goal = f"{plan.metric_name} to {_show(plan, plan.target)}{per_period(plan.period)}"
+        said = _("No target number for {metric} yet.")
+        return verdict(Verdict.FAIL, said.format(metric=plan.metric_name))
+    goal = _("{metric} to {target}").format(
+        metric=plan.metric_name, target=_show(plan, plan.target) + _per(plan)
+    )
     if not plan.scope:
-        return verdict(
-            Verdict.WARN, f"{goal}, but where? Name a platform or scope (Instagram, all channels)."
-        )
-    return verdict(Verdict.PASS, f"{goal} on {plan.scope}.")
+        said = _("{goal}, but where? Name a platform or scope (Instagram, all channels).")
+        return verdict(Verdict.WARN, said.format(goal=goal))
+    return verdict(Verdict.PASS, _("{goal} on {where}.").format(goal=goal, where=plan.scope))
 
 
 def _measurable(plan: GoalPlan) -> LetterReview:
     def verdict(v: Verdict, reason: str) -> LetterReview:
-        return LetterReview("M", "Measurable", v, reason)
+        return LetterReview("M", N_("Measurable"), v, reason)
 
+    _ = plan.tr._
     if plan.unit is Unit.MILESTONE:
-        return verdict(Verdict.PASS, "A milestone: done or not done, checked at each check-in.")
+        return verdict(Verdict.PASS, _("A milestone: done or not done, checked at each check-in."))
     if plan.baseline is None:
-        return verdict(
-            Verdict.WARN,
-            f"No baseline yet: the first check-in of {plan.metric_name} becomes the baseline.",
-        )
+        said = _("No baseline yet: the first check-in of {metric} becomes the baseline.")
+        return verdict(Verdict.WARN, said.format(metric=plan.metric_name))
+    said = _("{metric} is a {unit} you can read off your analytics; today it is {baseline}.")
     return verdict(
         Verdict.PASS,
-        f"{plan.metric_name} is a {plan.unit.value} you can read off your analytics; "
-        f"today it is {_show(plan, plan.baseline)}.",
+        said.format(
+            metric=plan.metric_name, unit=_(plan.unit.value), baseline=_show(plan, plan.baseline)
+        ),
     )
 
 
 def _relevant(plan: GoalPlan) -> LetterReview:
     def verdict(v: Verdict, reason: str) -> LetterReview:
-        return LetterReview("R", "Relevant", v, reason)
+        return LetterReview("R", N_("Relevant"), v, reason)
 
+    _ = plan.tr._
     if plan.category is None:
-        return verdict(Verdict.WARN, "No business objective: say why this goal matters.")
-    label = CATEGORY_LABELS[plan.category]
+        return verdict(Verdict.WARN, _("No business objective: say why this goal matters."))
+    label = _(CATEGORY_LABELS[plan.category])
+    label = label.lower() if plan.lang == "en" else label
     if plan.metric_categories and plan.category not in plan.metric_categories:
-        return verdict(
-            Verdict.WARN,
-            f"{plan.metric_name} is not a usual measure of {label.lower()}; "
-            "check that it serves the why.",
-        )
+        said = _("{metric} is not a usual measure of {objective}; check that it serves the why.")
+        return verdict(Verdict.WARN, said.format(metric=plan.metric_name, objective=label))
     why = f": “{plan.why[:80]}”" if plan.why else ""
-    return verdict(Verdict.PASS, f"Serves {label.lower()}{why}.")
+    return verdict(Verdict.PASS, _("Serves {objective}.").format(objective=label + why))
 
 
 def _time_bound(plan: GoalPlan) -> LetterReview:
     def verdict(v: Verdict, reason: str) -> LetterReview:
-        return LetterReview("T", "Time-bound", v, reason)
+        return LetterReview("T", N_("Time-bound"), v, reason)
 
+    _ = plan.tr._
     if plan.deadline is None:
-        return verdict(Verdict.FAIL, "No deadline yet.")
+        return verdict(Verdict.FAIL, _("No deadline yet."))
     if plan.deadline <= plan.start:
-        return verdict(Verdict.FAIL, f"{format_date(plan.deadline)} leaves no time.")
-    when = f"By {format_date(plan.deadline)}"
+        said = _("{deadline} leaves no time.")
+        return verdict(Verdict.FAIL, said.format(deadline=_day(plan, plan.deadline)))
+    deadline = _day(plan, plan.deadline)
+    if plan.checkins == 0:
+        said = _("By {deadline}, with no check-in on the way: check in more often.")
+        return verdict(Verdict.WARN, said.format(deadline=deadline))
     if plan.checkins < _FEWEST_CHECKINS:
-        count = "no check-in" if plan.checkins == 0 else "only one check-in"
-        return verdict(Verdict.WARN, f"{when}, with {count} on the way: check in more often.")
-    return verdict(Verdict.PASS, f"{when}, with {plan.checkins} check-ins on the way.")
+        said = _("By {deadline}, with only one check-in on the way: check in more often.")
+        return verdict(Verdict.WARN, said.format(deadline=deadline))
+    said = _("By {deadline}, with {count} check-ins on the way.")
+    return verdict(
+        Verdict.PASS, said.format(deadline=deadline, count=number(plan.checkins, plan.lang))
+    )
 
 
 # --- achievable ------------------------------------------------------------------------
@@ -199,56 +225,61 @@ def _time_bound(plan: GoalPlan) -> LetterReview:
 
 def _achievable(plan: GoalPlan) -> tuple[LetterReview, Decimal | None]:
     def verdict(v: Verdict, reason: str) -> LetterReview:
-        return LetterReview("A", "Achievable", v, reason)
+        return LetterReview("A", N_("Achievable"), v, reason)
 
+    _ = plan.tr._
     if plan.unit is Unit.MILESTONE:
-        return verdict(Verdict.PASS, "A milestone: achievable if the team plans the steps."), None
-    if plan.baseline is None or plan.target is None or plan.deadline is None:
         return verdict(
-            Verdict.WARN, "I'll judge the pace once there is a baseline, a target and a deadline."
+            Verdict.PASS, _("A milestone: achievable if the team plans the steps.")
         ), None
+    if plan.baseline is None or plan.target is None or plan.deadline is None:
+        said = _("I'll judge the pace once there is a baseline, a target and a deadline.")
+        return verdict(Verdict.WARN, said), None
     days = Decimal((plan.deadline - plan.start).days)
     if days <= 0:
-        return verdict(Verdict.FAIL, "There is no time left to reach it."), None
+        return verdict(Verdict.FAIL, _("There is no time left to reach it.")), None
     months = days / _MONTH_DAYS
     change = plan.target - plan.baseline
-    pace = (
-        f"That is {_signed(plan, change / days * _WEEK_DAYS)} a week "
-        f"({_signed(plan, change / months)} a month)"
+    pace = _("That is {weekly} a week ({monthly} a month)").format(
+        weekly=_signed(plan, change / days * _WEEK_DAYS), monthly=_signed(plan, change / months)
     )
     if plan.trend_per_week is not None:
-        pace += f", against {_signed(plan, plan.trend_per_week)} a week in recent check-ins"
+        pace += _(", against {weekly} a week in recent check-ins").format(
+            weekly=_signed(plan, plan.trend_per_week)
+        )
     if (change > 0) != (plan.direction is Direction.INCREASE) and change != 0:
-        return verdict(Verdict.FAIL, f"{pace}: the wrong way for {plan.metric_name}."), None
+        said = _("{pace}: the wrong way for {metric}.")
+        return verdict(Verdict.FAIL, said.format(pace=pace, metric=plan.metric_name)), None
     if change == 0:
-        return verdict(Verdict.FAIL, "The target is today's value: nothing to achieve."), None
+        return verdict(Verdict.FAIL, _("The target is today's value: nothing to achieve.")), None
     bounds = _bounds(plan, months)
     if bounds is None:
-        return verdict(
-            Verdict.WARN, f"{pace}; from zero I can't judge a pace, so watch the first weeks."
-        ), None
+        said = _("{pace}; from zero I can't judge a pace, so watch the first weeks.")
+        return verdict(Verdict.WARN, said.format(pace=pace)), None
     realistic, stretch = bounds
     realistic = _with_trend(plan, realistic, days)
+    from_today = _show(plan, plan.baseline)
     if _within(plan, plan.target, realistic):
-        return verdict(Verdict.PASS, f"{pace}: realistic from {_show(plan, plan.baseline)}."), None
+        said = _("{pace}: realistic from {baseline}.")
+        return verdict(Verdict.PASS, said.format(pace=pace, baseline=from_today)), None
     if plan.okr:
         success = plan.baseline + change * OKR_SUCCESS
+        said = _("{pace}: a stretch, as key results should be; reaching {success} (70 %) "
+                 "would count as success.")  # fmt: skip
         return verdict(
             Verdict.PASS if _within(plan, plan.target, stretch) else Verdict.WARN,
-            f"{pace}: a stretch, as key results should be; reaching "
-            f"{_show(plan, success)} (70 %) would count as success.",
+            said.format(pace=pace, success=_show(plan, success)),
         ), None
     proposal = _nice(plan, realistic)
     if _within(plan, plan.target, stretch):
+        said = _("{pace}: ambitious. {proposal} would be a safer target.")
         return verdict(
-            Verdict.WARN,
-            f"{pace}: ambitious. {_show(plan, proposal)} would be a safer target.",
+            Verdict.WARN, said.format(pace=pace, proposal=_show(plan, proposal))
         ), proposal
-    return verdict(
-        Verdict.FAIL,
-        f"{pace}: not realistic from {_show(plan, plan.baseline)} in that time. "
-        f"A realistic target is {_show(plan, proposal)}.",
-    ), proposal
+    said = _("{pace}: not realistic from {baseline} in that time. A realistic target is "
+             "{proposal}.")  # fmt: skip
+    shown = said.format(pace=pace, baseline=from_today, proposal=_show(plan, proposal))
+    return verdict(Verdict.FAIL, shown), proposal
 
 
 def _bounds(plan: GoalPlan, months: Decimal) -> tuple[Decimal, Decimal] | None:

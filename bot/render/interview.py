@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
+from typing import Any
 
 from bot.core.dates import format_date
 from bot.core.interview import Choice, Prompt
+from bot.core.interview.words import shown_day
 from bot.core.mrkdwn import escape
 from bot.core.smart import SmartReview, Verdict
+from bot.i18n.bidi import RTL_LANGUAGES, rtl
+from bot.i18n.catalogue import N_, Translator, translator
+from bot.i18n.formats import day, persian_digits
 from bot.render.common import Block, actions, button, context, header, section
 from bot.render.interview_form import OPEN_FORM_ACTION
 from bot.services.interview import InterviewNote, InterviewView, Note
@@ -18,64 +24,82 @@ START_ACTION = "interview.start"
 
 _MARKS = {Verdict.PASS: "✅", Verdict.WARN: "⚠️", Verdict.FAIL: "❌"}
 
-INTERVIEW_BY_DM = "I've sent you a direct message to set up the goal."
+INTERVIEW_BY_DM = N_("I've sent you a direct message to set up the goal.")
 """`/goals new` typed in a channel: the interview itself runs in a DM."""
 
 
-def team_interview_opening(user_id: str) -> str:
+def team_interview_opening(user_id: str, tr: Translator) -> str:
     """The channel message under which a team goal's interview runs, as a thread."""
-    return f"<@{user_id}> is setting a team goal; the interview runs in this thread."
+    said = tr._("{user} is setting a team goal; the interview runs in this thread.")
+    return rtl(said.format(user=f"<@{user_id}>"), tr.lang)
 
 
 def interview_message(view: InterviewView) -> tuple[str, list[Block]]:
     """The notification text and the blocks of one interview message."""
+    tr = translator(view.lang)
     blocks: list[Block] = []
     texts: list[str] = []
     if view.note:
-        note = note_text(view.note)
+        note = note_text(view.note, tr)
         blocks.append(section(note))
         texts.append(note)
     if view.saved is not None:
-        blocks.extend(_saved_blocks(view.saved))
-        texts.append(f"Saved: {escape(view.saved.title)}")
+        blocks.extend(_saved_blocks(view.saved, tr))
+        texts.append(tr._("Saved: {title}").format(title=escape(view.saved.title)))
     if view.prompt is not None:
-        blocks.extend(_prompt_blocks(view.prompt, view.token))
+        blocks.extend(_prompt_blocks(view.prompt, view.token, tr))
         texts.append(view.prompt.problem or view.prompt.question)
     if view.offer_form:
-        form = button("Use a form instead", OPEN_FORM_ACTION, "form")
+        form = button(tr._("Use a form instead"), OPEN_FORM_ACTION, "form")
         blocks.append(actions(form, block_id="interview.form"))
-    return " ".join(texts)[:3000] or "…", blocks[:50]
+    return rtl(" ".join(texts)[:3000], tr.lang) or "…", in_language(blocks[:50], tr.lang)
 
 
-def note_text(note: InterviewNote) -> str:
+def in_language(blocks: list[Block], lang: str) -> list[Block]:
+    """The blocks with every shown text ready for `lang` (isolated runs in Persian)."""
+    if lang not in RTL_LANGUAGES:
+        return blocks
+    return [_rtl_node(block, lang) for block in blocks]
+
+
+def _rtl_node(node: Any, lang: str) -> Any:
+    if isinstance(node, dict):
+        return {k: rtl(v, lang) if k == "text" and isinstance(v, str) else _rtl_node(v, lang)
+                for k, v in node.items()}  # fmt: skip
+    if isinstance(node, list):
+        return [_rtl_node(item, lang) for item in node]
+    return node
+
+
+def note_text(note: InterviewNote, tr: Translator) -> str:
     """A word about the interview itself: resumed, expired, replaced, over."""
-    start_again = "Type `new goal` to start again."
+    start_again = tr._("Type `new goal` to start again.")
     match note.note:
         case Note.RESUMED:
-            return (
+            return tr._(
                 "You have a goal interview in progress; here is where we were. "
                 "Say cancel to drop it."
             )
         case Note.EXPIRED | Note.EXPIRED_START_AGAIN:
             assert note.since is not None
-            expired = (
-                f"Your goal interview from {format_date(note.since)} expired after a "
-                "day without answers; nothing was saved."
-            )
+            expired = tr._(
+                "Your goal interview from {day} expired after a day without answers; "
+                "nothing was saved."
+            ).format(day=shown_day(note.since, tr.lang))
             return f"{expired} {start_again}" if note.note is Note.EXPIRED_START_AGAIN else expired
         case Note.LOST:
-            return f"I lost track of that interview, sorry. {start_again}"
+            return tr._("I lost track of that interview, sorry.") + " " + start_again
         case Note.FORM_REPLACED:
-            return "The form replaced the goal interview you had in progress."
+            return tr._("The form replaced the goal interview you had in progress.")
         case Note.REPLACED:
-            return "This new goal replaced the goal interview you had in progress."
+            return tr._("This new goal replaced the goal interview you had in progress.")
         case Note.ALREADY_SAVED:
-            return "That goal is already saved."
+            return tr._("That goal is already saved.")
         case Note.BUTTON_OVER:
-            return "That button belongs to an interview that is over."
+            return tr._("That button belongs to an interview that is over.")
 
 
-def _prompt_blocks(prompt: Prompt, token: str) -> list[Block]:
+def _prompt_blocks(prompt: Prompt, token: str, tr: Translator) -> list[Block]:
     blocks: list[Block] = []
     if prompt.echo:
         blocks.append(context(*(f"✓ {line}" for line in prompt.echo)))
@@ -84,9 +108,11 @@ def _prompt_blocks(prompt: Prompt, token: str) -> list[Block]:
     if prompt.summary:
         blocks.append(section("\n".join(prompt.summary)))
     for title, result in prompt.reviews:
-        blocks.append(section(_review_text(title, result)))
+        blocks.append(section(_review_text(title, result, tr)))
     blocks.append(section(prompt.question))
-    hints = [f"For example: {prompt.example}"] if prompt.example else []
+    hints = (
+        [tr._("For example: {example}").format(example=prompt.example)] if prompt.example else []
+    )
     if prompt.help:
         hints.insert(0, prompt.help)
     if hints:
@@ -98,9 +124,12 @@ def _prompt_blocks(prompt: Prompt, token: str) -> list[Block]:
     return blocks
 
 
-def _review_text(title: str, result: SmartReview) -> str:
-    lines = [f"*SMART review{f' of {title}' if title else ''}*"]
-    lines += [f"{_MARKS[x.verdict]} *{x.letter}* {x.name}: {x.reason}" for x in result.letters]
+def _review_text(title: str, result: SmartReview, tr: Translator) -> str:
+    heading = tr._("SMART review of {title}").format(title=title) if title else tr._("SMART review")
+    lines = [f"*{heading}*"]
+    lines += [
+        f"{_MARKS[x.verdict]} *{x.letter}* {tr._(x.name)}: {x.reason}" for x in result.letters
+    ]
     return "\n".join(lines)
 
 
@@ -119,33 +148,42 @@ def _buttons(
     return actions(*elements, block_id=f"interview.{name}")
 
 
-def _saved_blocks(saved: SavedGoal) -> list[Block]:
-    blocks = [header("Goal saved"), section(f"*{escape(saved.title)}*\n" + "\n".join(saved.lines))]
+def _saved_blocks(saved: SavedGoal, tr: Translator) -> list[Block]:
+    title = f"*{escape(saved.title)}*\n"
+    blocks = [header(tr._("Goal saved")), section(title + "\n".join(saved.lines))]
     if saved.first_checkin:
         first = saved.first_checkin
-        when = f"{first:%a} {format_date(first.date())} at {first:%H:%M}"
-        blocks.append(context(f"First check-in reminder: {when}."))
+        clock = persian_digits(f"{first:%H:%M}") if tr.lang == "fa" else f"{first:%H:%M}"
+        when = tr._("{day} at {time}").format(day=first_day(first, tr.lang), time=clock)
+        blocks.append(context(tr._("First check-in reminder: {when}.").format(when=when)))
     return blocks
 
 
-def start_button() -> Block:
+def first_day(first: datetime, lang: str) -> str:
+    """The day of the first reminder: "Mon 23 Nov 2026" in English, the locale's elsewhere."""
+    return f"{first:%a} {format_date(first.date())}" if lang == "en" else day(first.date(), lang)
+
+
+def start_button(tr: Translator) -> Block:
     """A "New goal" button other surfaces (the App Home) can show."""
-    return actions(button("New goal", START_ACTION, "new"), block_id="interview.start")
+    return actions(button(tr._("New goal"), START_ACTION, "new"), block_id="interview.start")
 
 
 WISH_LIMIT = 1900
 """A button's value holds at most 2000 characters; a wish longer than this is cut."""
 
 
-def wish_offer() -> str:
+def wish_offer(tr: Translator) -> str:
     """The words offering to turn a wish typed in a DM into a goal."""
-    return "That sounds like a goal. Shall we set it up? I'll start from what you said."
+    said = tr._("That sounds like a goal. Shall we set it up? I'll start from what you said.")
+    return rtl(said, tr.lang)
 
 
-def wish_blocks(wish: str) -> list[Block]:
+def wish_blocks(wish: str, tr: Translator) -> list[Block]:
     """The offer, with a button that starts the interview carrying the wish."""
-    start = button("Start a goal with this", START_ACTION, wish[:WISH_LIMIT], style="primary")
-    return [section(wish_offer()), actions(start, block_id="interview.wish")]
+    label = tr._("Start a goal with this")
+    start = button(label, START_ACTION, wish[:WISH_LIMIT], style="primary")
+    return [section(wish_offer(tr)), actions(start, block_id="interview.wish")]
 
 
 def parse_button_value(value: str) -> tuple[str, str] | None:

@@ -12,7 +12,7 @@ because SQLite may hand a deleted row's id to the next interview.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -22,7 +22,7 @@ from sqlmodel import Session
 
 from bot.core import interview as core
 from bot.core.interview.form import FormAnswers, FormField, FormProblems, fill
-from bot.core.interview.machine import with_trends
+from bot.core.interview.review import with_trends
 from bot.core.kpis import MetricKey
 from bot.core.trend import Point, trend_per_week
 from bot.core.values import Unit
@@ -81,6 +81,7 @@ class InterviewView:
     note: InterviewNote | None = None
     saved: SavedGoal | None = None
     offer_form: bool = False
+    lang: str = "en"  # the language it is shown in: the person's
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +94,12 @@ class FormOutcome:
 
 @dataclass(frozen=True, slots=True)
 class Interviewee:
-    """Who answers an interview: the workspace, the person, and their IANA time zone."""
+    """Who answers an interview: the workspace, the person, their IANA time zone and language."""
 
     team_id: str
     user_id: str
     tz: str
+    lang: str = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +170,7 @@ def begin(
         interview = core.start(
             who.user_id, okr=okr, here_channel=where.here_channel, team=where.team
         )
+        interview = replace(interview, lang=who.lang)
         prompt = core.ask(interview, now=turn.now, tz=turn.zone)
         if said.strip():
             interview, prompt = core.step(interview, said, now=turn.now, tz=turn.zone)
@@ -180,12 +183,13 @@ def begin(
             prompt=_judged(turn, interview, prompt),
             note=note,
             offer_form=not okr and not where.team and not said.strip(),
+            lang=who.lang,
         )
 
 
 def _resumed(turn: _Turn, state: InterviewState) -> InterviewView | None:
     """The interview in progress where it was; None when its stored state cannot be read."""
-    interview = core.from_json(state.data)
+    interview = _read(state, turn.who)
     if interview is None:
         return None
     prompt = core.ask(interview, now=turn.now, tz=turn.zone)
@@ -195,7 +199,14 @@ def _resumed(turn: _Turn, state: InterviewState) -> InterviewView | None:
         thread_ts=state.thread_ts,
         prompt=_judged(turn, interview, prompt),
         note=InterviewNote(Note.RESUMED),
+        lang=turn.who.lang,
     )
+
+
+def _read(state: InterviewState, who: Interviewee) -> core.Interview | None:
+    """The stored interview, spoken in the person's language of this turn."""
+    interview = core.from_json(state.data)
+    return None if interview is None else replace(interview, lang=who.lang)
 
 
 def place(services: Services, *, team_id: str, user_id: str) -> tuple[str | None, str | None]:
@@ -223,29 +234,30 @@ def answer(
         state = store.get_interview(session=session, team_id=team_id, user_id=user_id)
         stored_token = str(state.data.get("token", "")) if state else ""
         if token and token != stored_token:
-            return _stale_button(session, team_id, token)
+            return replace(_stale_button(session, team_id, token), lang=who.lang)
         if state is None:
             return None
         where = (state.channel_id, state.thread_ts)
+        lang = who.lang
         if state.expires_at <= turn.now:
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
             note = _expired(state, Note.EXPIRED_START_AGAIN)
-            return InterviewView(stored_token, *where, note=note)
-        interview = core.from_json(state.data)
+            return InterviewView(stored_token, *where, note=note, lang=lang)
+        interview = _read(state, who)
         if interview is None:
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
-            return InterviewView(stored_token, *where, note=InterviewNote(Note.LOST))
+            return InterviewView(stored_token, *where, note=InterviewNote(Note.LOST), lang=lang)
         interview, prompt = core.step(interview, text, now=turn.now, tz=turn.zone)
         if interview.step is core.Step.SAVED:
             saved = save_interview(turn.saving(timezone_of), interview, stored_token)
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
-            return InterviewView(stored_token, *where, saved=saved)
+            return InterviewView(stored_token, *where, saved=saved, lang=lang)
         if interview.step is core.Step.CANCELLED:
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
-            return InterviewView(stored_token, *where, prompt=prompt)
+            return InterviewView(stored_token, *where, prompt=prompt, lang=lang)
         _store(turn, interview, stored_token, *where)
         prompt = _judged(turn, interview, prompt)
-        return InterviewView(stored_token, *where, prompt=prompt)
+        return InterviewView(stored_token, *where, prompt=prompt, lang=lang)
 
 
 def submit_form(
@@ -264,7 +276,7 @@ def submit_form(
     """
     now = services.now()
     zone = ZoneInfo(who.tz)
-    filled = fill(who.user_id, answers, now=now, tz=zone)
+    filled = fill(who.user_id, answers, now=now, tz=zone, lang=who.lang)
     if isinstance(filled, FormProblems):
         return FormOutcome(problems=filled.problems)
     with services.session() as session:
@@ -278,7 +290,7 @@ def submit_form(
         token = uuid.uuid4().hex
         _store(turn, filled, token, channel_id, None)
         prompt = _judged(turn, filled, core.ask(filled, now=now, tz=zone))
-        view = InterviewView(token, channel_id, None, prompt=prompt, note=note)
+        view = InterviewView(token, channel_id, None, prompt=prompt, note=note, lang=who.lang)
         return FormOutcome(view=view)
 
 

@@ -15,7 +15,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.core import interview as core
-from bot.core.dates import end_of_day, format_date
+from bot.core.dates import end_of_day
+from bot.core.interview.words import metric_name, per_in, place_name, shown_day
 from bot.core.kpis import MetricKey
 from bot.core.period import counted_per
 from bot.core.values import Direction, GoalKind, Unit
@@ -100,7 +101,7 @@ def _create(saving: Saving, interview: core.Interview, origin: str) -> Goal:
         head = _create_goal(
             saving,
             {
-                "title": interview.objective or "Objective",
+                "title": interview.objective or interview.tr._("Objective"),
                 "kind": GoalKind.OBJECTIVE,
                 "origin_key": origin,
                 **common,
@@ -161,15 +162,18 @@ def _create_goal(saving: Saving, fields: Mapping[str, object]) -> Goal:
 
 
 def _title(measure: core.Measure, interview: core.Interview) -> str:
-    """ "Followers to 480 on Instagram by 22 Dec 2026" (plain text, as people typed it)."""
-    name = measure.metric_name or "Goal"
+    """ "Followers to 480 on Instagram by 22 Dec 2026" (plain text, as people typed it), in
+    the language the goal was set in, as if its maker had typed it."""
+    tr, lang = interview.tr, interview.lang
+    name = metric_name(measure, lang) or tr._("Goal")
     if measure.unit is Unit.MILESTONE:
-        title = f"{name} done"
+        title = tr._("{metric} done").format(metric=name)
     else:
-        title = f"{name} to {core.amount(measure, measure.target)}{core.per(measure)}"
+        target = core.amount(measure, measure.target, lang) + per_in(measure, tr)
+        title = tr._("{metric} to {target}").format(metric=name, target=target)
     scope = measure.scope if measure.own_where else interview.scope
     if scope:
-        title += f" on {scope}"
+        title += tr._(" on {where}").format(where=place_name(scope, tr))
     if interview.deadline:
-        title += f" by {format_date(interview.deadline)}"
+        title += tr._(" by {deadline}").format(deadline=shown_day(interview.deadline, lang))
     return title

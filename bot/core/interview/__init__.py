@@ -19,7 +19,8 @@ asked at each step), `machine` (start, step, ask, the review), `words` (how amou
 and the summary read), `stored` (the JSON form).
 """
 
-from bot.core.interview.machine import ask, smart_reviews, start, step
+from bot.core.interview.machine import ask, start, step
+from bot.core.interview.review import smart_reviews
 from bot.core.interview.state import (
     DEFAULT_CADENCE,
     MAX_ANSWER_CHARS,

@@ -8,10 +8,9 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from bot.core.cadence.parse import parse_cadence
-from bot.core.dates import DEADLINE_EXAMPLE, AmbiguousDate, format_date, parse_deadline
+from bot.core.dates import DEADLINE_EXAMPLE, AmbiguousDate, parse_deadline
+from bot.core.interview.follow_up import Read, read_cadence, read_channel, read_owner
 from bot.core.interview.state import (
-    DEFAULT_CADENCE,
     MAX_KEY_RESULTS,
     Choice,
     Interview,
@@ -22,6 +21,7 @@ from bot.core.interview.state import (
     with_measure,
 )
 from bot.core.interview.words import (
+    DIRECTIONS,
     EXAMPLE_OBJECTIVE,
     EXAMPLE_WHY,
     MORE_NO,
@@ -29,11 +29,14 @@ from bot.core.interview.words import (
     SKIP,
     UNKNOWN,
     amount,
-    cadence_words,
     known_kpi,
+    metric_name,
     metric_words,
-    per,
+    per_in,
+    place_name,
+    shown_day,
     target_example,
+    translated,
 )
 from bot.core.kpis import detect_platform, is_flow, normalise
 from bot.core.mrkdwn import escape, quoted
@@ -41,97 +44,132 @@ from bot.core.numbers.read import EXAMPLES, parse_quantity
 from bot.core.numbers.targets import parse_target
 from bot.core.parse_error import ParseError
 from bot.core.period import IN_TOTAL, PeriodSaid, read_period
-from bot.core.values import CATEGORY_LABELS, Direction, Quantity, Unit
+from bot.core.values import CATEGORY_LABELS, Category, Direction, Quantity, Unit
 from bot.core.vocabulary import resolve_category, resolve_metric, resolve_platform, resolve_unit
+from bot.i18n.catalogue import N_
+from bot.i18n.formats import number
 
-_Read = tuple[Interview, tuple[str, ...]] | Problem
+_Read = Read
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
 _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)  # a place is named in letters, never "400"
-METRIC_EXAMPLE = "reach, followers, engagement rate, or your own name such as “pizzas sold”"
+METRIC_EXAMPLE = N_("reach, followers, engagement rate, or your own name such as “pizzas sold”")
 _WEEKS_FROM_DAYS = 14  # a deadline this far off is told in weeks, a nearer one in days
 
 
 def _read_why(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     if not _HAS_WORD.search(text):
-        return Problem("Tell me in a few words why the team wants this.", EXAMPLE_WHY)
+        return Problem(i.tr._("Tell me in a few words why the team wants this."),
+                       i.tr._(EXAMPLE_WHY))  # fmt: skip
     why = " ".join(text.split())[:300]
     category = resolve_category(text)
     answered = replace(i, why=why, category=category)
-    echo = [f"Why: {CATEGORY_LABELS[category]}." if category else f"Why: {quoted(why)}."]
+    echo = [_why_echo(i, category, why)]
     platform = detect_platform(text)
     if platform is not None and not i.where_answered:
         answered = replace(
             answered, where_answered=True, platform=platform.key, scope=platform.name
         )
-        echo.append(f"Where: {platform.name}.")
+        echo.append(i.tr._("Where: {where}.").format(where=place_name(platform.name, i.tr)))
     return answered, tuple(echo)
+
+
+def _why_echo(i: Interview, category: Category | None, why: str) -> str:
+    said = i.tr._(CATEGORY_LABELS[category]) if category else quoted(why)
+    return i.tr._("Why: {why}.").format(why=said)
 
 
 def _read_category(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     category = resolve_category(text)
     if category is None:
-        return Problem("I couldn't tell which objective that is; pick the closest.", "awareness")
-    return replace(i, category=category), (f"Why: {CATEGORY_LABELS[category]}.",)
+        return Problem(i.tr._("I couldn't tell which objective that is; pick the closest."),
+                       i.tr._("awareness"))  # fmt: skip
+    return replace(i, category=category), (_why_echo(i, category, ""),)
 
 
-def _where(text: str) -> tuple[str | None, str | None] | Problem:
+def _where(i: Interview, text: str) -> tuple[str | None, str | None] | Problem:
     """The platform key and scope an answer to "where?" names; (None, None) when skipped."""
     if normalise(text) in SKIP:
         return None, None
     if not _HAS_LETTER.search(text):
-        return Problem("Name a platform or a scope.", "Instagram, website or all channels")
+        return Problem(i.tr._("Name a platform or a scope."),
+                       i.tr._("Instagram, website or all channels"))  # fmt: skip
     platform = resolve_platform(text)
     scope = platform.name if platform else " ".join(text.split())[:100]
     return (platform.key if platform else None), scope
 
 
 def _read_where(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
-    where = _where(text)
+    where = _where(i, text)
     if isinstance(where, Problem):
         return where
     platform, scope = where
     answered = replace(i, where_answered=True, platform=platform, scope=scope)
-    return answered, (f"Where: {escape(scope) if scope else 'not given'}.",)
+    said = escape(place_name(scope, i.tr)) if scope else i.tr._("not given")
+    return answered, (i.tr._("Where: {where}.").format(where=said),)
 
 
 def read_kr_where(i: Interview, index: int, text: str) -> _Read:
     """Key result `index` read somewhere of its own ("change kr3 where to website")."""
-    where = _where(text)
+    where = _where(i, text)
     if isinstance(where, Problem):
         return where
     platform, scope = where
     measure = replace(i.measures[index], platform=platform, scope=scope, own_where=True)
     changed = replace(with_measure(i, index, measure), current=i.current)
-    return changed, (f"Where for KR{index + 1}: {escape(scope) if scope else 'not given'}.",)
+    said = escape(place_name(scope, i.tr)) if scope else i.tr._("not given")
+    return changed, (_kr_where_echo(i, index, said),)
+
+
+def _kr_where_echo(i: Interview, index: int, where: str) -> str:
+    return i.tr._("Where for KR{number}: {where}.").format(number=index + 1, where=where)
 
 
 def _read_objective(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     if not _HAS_WORD.search(text):
-        return Problem("Name the objective in a few words.", EXAMPLE_OBJECTIVE)
+        return Problem(i.tr._("Name the objective in a few words."), i.tr._(EXAMPLE_OBJECTIVE))
     objective = " ".join(text.split())[:300]
-    return replace(i, objective=objective), (f"Objective: {quoted(objective, 150)}.",)
+    echo = i.tr._("Objective: {objective}.").format(objective=quoted(objective, 150))
+    return replace(i, objective=objective), (echo,)
 
 
 def _read_metric(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     found = resolve_metric(text, in_sentence=True)
     if found is None:
-        said = "That is a number; name" if _HAS_WORD.search(text) else "Name"
-        return Problem(f"{said} the metric you will count.", METRIC_EXAMPLE)
+        said = (
+            i.tr._("That is a number; name the metric you will count.")
+            if _HAS_WORD.search(text)
+            else i.tr._("Name the metric you will count.")
+        )
+        return Problem(said, i.tr._(METRIC_EXAMPLE))
     kept = _kr_where(i, text)  # a key result's own platform survives a change of metric
     if found.kpi is not None:
         kpi = found.kpi
         measure = replace(
             kept, metric_key=kpi.key, metric_name=kpi.name, unit=kpi.unit, direction=kpi.direction
         )
-        better = "higher" if kpi.direction is Direction.INCREASE else "lower"
-        guess = f" (I read {quoted(text, 40)} as {kpi.name})" if found.typo else ""
-        echo = f"Metric: {kpi.name}, a {kpi.unit.value}; {better} is better{guess}."
+        echo = _metric_echo(i, measure, text if found.typo else None)
     else:
         name = found.name[:100]
         measure = replace(kept, metric_name=name)
-        echo = f"Metric: {quoted(name)}, a custom metric. I'll ask two things about it."
-    own = (f"Where for KR{i.current + 1}: {escape(measure.scope or '')}.",)
+        echo = i.tr._("Metric: {metric}, a custom metric. I'll ask two things about it.").format(
+            metric=quoted(name)
+        )
+    own = (_kr_where_echo(i, i.current, escape(place_name(measure.scope or "", i.tr))),)
     return _metric_set(i, measure), (echo, *(own if measure.own_where else ()))
+
+
+def _metric_echo(i: Interview, m: Measure, typo: str | None) -> str:
+    tr = i.tr
+    name = metric_name(m, tr.lang)
+    if m.direction is Direction.INCREASE:
+        echo = tr._("Metric: {metric}, a {unit}; higher is better.")
+    else:
+        echo = tr._("Metric: {metric}, a {unit}; lower is better.")
+    echo = echo.format(metric=name, unit=tr._((m.unit or Unit.COUNT).value))
+    if typo is None:
+        return echo
+    guess = tr._("I read {said} as {metric}.").format(said=quoted(typo, 40), metric=name)
+    return f"{echo[:-1]} ({guess[:-1]})."
 
 
 def _kr_where(i: Interview, text: str) -> Measure:
@@ -156,10 +194,11 @@ def _metric_set(i: Interview, measure: Measure) -> Interview:
 def _read_unit(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     unit = resolve_unit(text)
     if unit is None:
-        return Problem("Pick one of the kinds of number below.", "count, percent or duration")
+        return Problem(i.tr._("Pick one of the kinds of number below."),
+                       i.tr._("count, percent or duration"))  # fmt: skip
     measure = replace(i.measure, unit=unit)
     answered = _metric_set(i, measure)
-    return answered, (f"Kind of number: {unit.value}.",)
+    return answered, (i.tr._("Kind of number: {unit}.").format(unit=i.tr._(unit.value)),)
 
 
 _HIGHER = frozenset({"higher", "higher is better", "up", "more", "increase", "grow", "bigger"})
@@ -169,11 +208,11 @@ _LOWER = frozenset({"lower", "lower is better", "down", "less", "fewer", "decrea
 def _read_direction(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     word = normalise(text)
     if word not in _HIGHER | _LOWER:
-        return Problem("Is a higher or a lower value better?", "higher or lower")
+        return Problem(i.tr._("Is a higher or a lower value better?"), i.tr._("higher or lower"))
     direction = Direction.INCREASE if word in _HIGHER else Direction.DECREASE
-    better = "Higher" if direction is Direction.INCREASE else "Lower"
+    better = DIRECTIONS[0 if direction is Direction.INCREASE else 1].label
     return with_measure(i, i.current, replace(i.measure, direction=direction)), (
-        f"{better} is better.",
+        i.tr._(better) + ".",
     )
 
 
@@ -181,21 +220,25 @@ def _read_baseline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Rea
     m = i.measure
     if normalise(text).removesuffix(" yet") in UNKNOWN or text.strip() == "?":  # "not sure yet"
         known = replace(m, baseline=None, baseline_known=False)
-        echo = "Baseline: not known yet. Your first check-in will become the baseline."
+        echo = i.tr._("Baseline: not known yet. Your first check-in will become the baseline.")
         return with_measure(i, i.current, known), (echo,)
     parsed = parse_quantity(text, unit_hint=m.unit)
     if isinstance(parsed, ParseError):
-        return Problem(escape(parsed.message), parsed.example)
-    problem = _unit_problem(m, parsed.quantity)
+        return Problem(escape(i.tr._(parsed.message)), translated(i.tr, parsed.example))
+    problem = _unit_problem(i, parsed.quantity)
     if problem is not None:
         return problem
     quantity = parsed.quantity
     measure = replace(m, baseline=quantity.value, baseline_known=True,
                       currency=quantity.currency or m.currency,
                       period=_period_in(m, text))  # fmt: skip
-    about = "about " if parsed.approximate else ""
-    echo = (f"Baseline: {about}{amount(measure, quantity.value)} {metric_words(measure)}"
-            f"{per(measure)} today.")  # fmt: skip
+    tr = i.tr
+    said = f"{amount(measure, quantity.value, tr.lang)} {metric_words(measure, tr)}"
+    said += per_in(measure, tr)
+    if parsed.approximate:
+        echo = tr._("Baseline: about {amount} today.").format(amount=said)
+    else:
+        echo = tr._("Baseline: {amount} today.").format(amount=said)
     return with_measure(i, i.current, measure), (echo,)
 
 
@@ -208,35 +251,50 @@ def _read_target(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     )
     parsed = parse_target(text, baseline=baseline, unit_hint=m.unit)
     if isinstance(parsed, ParseError):
-        return Problem(escape(parsed.message), target_example(m))
-    problem = _unit_problem(m, parsed.quantity)
+        return Problem(escape(i.tr._(parsed.message)), i.tr._(target_example(m)))
+    problem = _unit_problem(i, parsed.quantity)
     if problem is not None:
         return problem
     target = parsed.quantity.value
     if baseline is not None:
         if target == baseline.value:
             return Problem(
-                "That is today's value; the target should be a change.", target_example(m)
+                i.tr._("That is today's value; the target should be a change."),
+                i.tr._(target_example(m)),
             )
         up = target > baseline.value
         if up != (m.direction is Direction.INCREASE):
-            better = "higher" if m.direction is Direction.INCREASE else "lower"
-            return Problem(
-                f"For {escape(m.metric_name or 'this metric')} {better} is better, but "
-                f"{amount(m, target)} goes the other way from today's "
-                f"{amount(m, baseline.value)}.",
-                target_example(m),
-            )
+            return _wrong_way(i, target, baseline.value)
     measure = replace(m, target=target, target_relative=parsed.relative,
                       currency=parsed.quantity.currency or m.currency,
                       period=_period_in(m, text))  # fmt: skip
+    tr = i.tr
     change = (
-        f" ({parsed.relative} from {amount(m, baseline.value)})"
+        " ("
+        + tr._("{change} from {amount}").format(
+            change=parsed.relative, amount=amount(m, baseline.value, tr.lang)
+        )
+        + ")"
         if parsed.relative and baseline
         else ""
     )
-    echo = f"Target: {amount(measure, target)} {metric_words(measure)}{per(measure)}{change}."
+    said = f"{amount(measure, target, tr.lang)} {metric_words(measure, tr)}{per_in(measure, tr)}"
+    echo = tr._("Target: {target}.").format(target=said + change)
     return with_measure(i, i.current, measure), (echo,)
+
+
+def _wrong_way(i: Interview, target: Decimal, baseline: Decimal) -> Problem:
+    tr, m = i.tr, i.measure
+    if m.direction is Direction.INCREASE:
+        said = tr._("For {metric} higher is better, but {target} goes the other way from "
+                    "today's {baseline}.")  # fmt: skip
+    else:
+        said = tr._("For {metric} lower is better, but {target} goes the other way from "
+                    "today's {baseline}.")  # fmt: skip
+    metric = escape(metric_name(m, tr.lang)) if m.metric_name else tr._("this metric")
+    shown = said.format(metric=metric, target=amount(m, target, tr.lang),
+                        baseline=amount(m, baseline, tr.lang))  # fmt: skip
+    return Problem(shown, tr._(target_example(m)))
 
 
 def _period_in(m: Measure, text: str) -> PeriodSaid | None:
@@ -248,115 +306,67 @@ def _period_in(m: Measure, text: str) -> PeriodSaid | None:
 def _read_period(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     said = read_period(text)
     if said is None:
-        return Problem("Say whether the target is a week's, a month's, or the total.", "a month")
-    measure = replace(i.measure, period=said)
-    target = f"{amount(measure, measure.target)} {metric_words(measure)}"
+        return Problem(i.tr._("Say whether the target is a week's, a month's, or the total."),
+                       i.tr._("a month"))  # fmt: skip
+    tr, measure = i.tr, replace(i.measure, period=said)
+    target = f"{amount(measure, measure.target, tr.lang)} {metric_words(measure, tr)}"
     if said == IN_TOTAL:
-        return with_measure(i, i.current, measure), (f"Target: {target} in total.",)
-    return with_measure(i, i.current, measure), (f"Target: {target}{per(measure)}.",)
+        echo = tr._("Target: {target} in total.").format(target=target)
+    else:
+        echo = tr._("Target: {target}.").format(target=target + per_in(measure, tr))
+    return with_measure(i, i.current, measure), (echo,)
 
 
-def _unit_problem(m: Measure, quantity: Quantity) -> Problem | None:
+def _unit_problem(i: Interview, quantity: Quantity) -> Problem | None:
+    tr, m = i.tr, i.measure
     unit = m.unit or Unit.COUNT
     if quantity.unit is not unit:
+        metric = escape(metric_name(m, tr.lang)) if m.metric_name else tr._("This metric")
+        said = tr._("{metric} is a {unit}, but that reads as a {read}.")
         return Problem(
-            f"{escape(m.metric_name or 'This metric')} is a {unit.value}, "
-            f"but that reads as a {quantity.unit.value}.",
-            EXAMPLES[unit],
+            said.format(metric=metric, unit=tr._(unit.value), read=tr._(quantity.unit.value)),
+            tr._(EXAMPLES[unit]),
         )
     if unit in (Unit.COUNT, Unit.DURATION) and quantity.value < 0:
-        return Problem("That can't be below zero.", EXAMPLES[unit])
+        return Problem(tr._("That can't be below zero."), tr._(EXAMPLES[unit]))
     return None
 
 
 def _read_more(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     word = normalise(text)
     if word in MORE_NO or len(i.measures) >= MAX_KEY_RESULTS:
-        return replace(i, measures_done=True), (f"Key results: {len(i.measures)}.",)
+        echo = i.tr._("Key results: {count}.").format(count=number(len(i.measures), i.tr.lang))
+        return replace(i, measures_done=True), (echo,)
     if word in MORE_YES:
         added = replace(i, measures=(*i.measures, Measure()), current=len(i.measures))
-        return added, (f"Key result {len(i.measures) + 1}:",)
-    return Problem("Add another key result, or say done.", "add or done")
+        return added, (i.tr._("Key result {number}:").format(number=len(i.measures) + 1),)
+    return Problem(i.tr._("Add another key result, or say done."), i.tr._("add or done"))
 
 
 def _read_deadline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
-    found = parse_deadline(text, now=now, tz=tz)
-    if isinstance(found, ParseError):
-        return Problem(escape(found.message), found.example)
+    found, tr = parse_deadline(text, now=now, tz=tz), i.tr
+    if isinstance(found, ParseError):  # the reader's fixed messages are in the catalogue
+        return Problem(escape(tr._(found.message)), translated(tr, found.example))
     if isinstance(found, AmbiguousDate):
-        choices = tuple(Choice(format_date(d), d.isoformat()) for d in found.options)
-        return Problem(found.message, DEADLINE_EXAMPLE, choices)
+        first, second = (shown_day(d, tr.lang) for d in found.options)
+        choices = tuple(Choice(shown_day(d, tr.lang), d.isoformat()) for d in found.options)
+        asked = tr._("Did you mean {first} or {second}?").format(first=first, second=second)
+        return Problem(asked, tr._(DEADLINE_EXAMPLE), choices)
     days = (found - now.astimezone(tz).date()).days
-    weeks = f"{days // 7} weeks" if days >= _WEEKS_FROM_DAYS else f"{days} days"
+    # A deadline is at least a day away; from two weeks on it is told in weeks.
+    if days >= _WEEKS_FROM_DAYS:
+        weeks = tr._("in {count} weeks").format(count=number(days // 7, tr.lang))
+    else:
+        weeks = tr._("in {count} days").format(count=number(days, tr.lang))
+    when = f"{shown_day(found, tr.lang)} ({weeks})"
     answered = replace(i, deadline=found, deadline_options=())
     if i.mode is Mode.SMART and i.measure.target is not None:
         m = i.measure
-        goal = f"{amount(m, m.target)} {metric_words(m)}{per(m)}"
-        echo = f"Target: {goal} by {format_date(found)} (in {weeks})."
+        goal = f"{amount(m, m.target, tr.lang)} {metric_words(m, tr)}{per_in(m, tr)}"
+        echo = tr._("Target: {target} by {deadline}.").format(target=goal, deadline=when)
     else:
-        echo = f"Deadline: {format_date(found)} (in {weeks})."
+        echo = tr._("Deadline: {deadline}.").format(deadline=when)
     return answered, (echo,)
-
-
-_MENTION = re.compile(r"^\s*<@(?P<id>[UW][A-Z0-9]{1,30})(?:\|[^>]*)?>\s*$")
-_ME = frozenset({"me", "myself", "i", "mine", "eu", "ben", "toi", "من"})
-
-
-def _read_owner(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
-    word = normalise(text)
-    if word in _ME or word in SKIP:
-        return replace(i, owner=i.user_id), ("Owner: you.",)
-    mention = _MENTION.match(text)
-    if mention is None:
-        return Problem("Say “me”, or mention the owner with @.", "me or @ana")
-    owner = mention["id"]
-    return replace(i, owner=owner), (f"Owner: <@{owner}>.",)
-
-
-def _read_cadence(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
-    wanted = DEFAULT_CADENCE if normalise(text) in SKIP | {"default"} else text
-    parsed = parse_cadence(wanted, tz=tz.key)
-    if isinstance(parsed, ParseError):
-        return Problem(escape(parsed.message), parsed.example)
-    chosen = " ".join(wanted.lower().split())
-    answered = replace(i, cadence=chosen)
-    return answered, (f"Check-ins: {cadence_words(answered, tz)}.",)
-
-
-# A public (C…) or private (C…, or G… from before 2021) channel, as Slack writes a mention.
-CHANNEL_MENTION = re.compile(r"<#(?P<id>[CG][A-Z0-9]{1,30})(?:\|[^>]*)?>")
-
-
-def mentioned_channel(text: str, *, anywhere: bool = False) -> str | None:
-    """The channel an answer names by mention, if that is all it says (or `anywhere` in it).
-
-    Example:
-        >>> mentioned_channel("<#G024BE91L|secret-plans>"), mentioned_channel("#marketing")
-        ('G024BE91L', None)
-        >>> mentioned_channel("digest in <#C1|marketing>", anywhere=True)
-        'C1'
-    """
-    found = CHANNEL_MENTION.search(text) if anywhere else CHANNEL_MENTION.fullmatch(text.strip())
-    return found["id"] if found else None
-
-
-def _read_channel(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
-    word = normalise(text)
-    if word in SKIP and i.team and i.here_channel:
-        # A team goal belongs to the channel it was set in; its digest goes there.
-        team_channel = i.here_channel
-        return replace(i, channel_answered=True, channel=team_channel), (
-            f"Digest: <#{team_channel}>, the team's channel.",
-        )
-    if word in SKIP:
-        return replace(i, channel_answered=True, channel=None), ("Digest: no channel for now.",)
-    if word in ("here", "this channel") and i.here_channel:
-        channel: str | None = i.here_channel
-    else:
-        channel = mentioned_channel(text)
-    if channel is None:
-        return Problem("Mention the channel with #, or skip.", "#marketing or skip")
-    return replace(i, channel_answered=True, channel=channel), (f"Digest: <#{channel}>.",)
 
 
 READERS = {
@@ -372,7 +382,7 @@ READERS = {
     Step.PERIOD: _read_period,
     Step.MORE: _read_more,
     Step.DEADLINE: _read_deadline,
-    Step.OWNER: _read_owner,
-    Step.CADENCE: _read_cadence,
-    Step.CHANNEL: _read_channel,
+    Step.OWNER: read_owner,
+    Step.CADENCE: read_cadence,
+    Step.CHANNEL: read_channel,
 }

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from bot.core.interview.answers import READERS
 from bot.core.interview.machine import start
 from bot.core.interview.state import MEASURE_STEPS, Interview, Problem, Step, answered
+from bot.i18n.catalogue import N_
 
 
 class FormField(StrEnum):
@@ -69,21 +70,22 @@ class FormProblems:
     problems: tuple[tuple[FormField, str], ...]
 
 
-BOTH_METRICS = "Pick a metric from the list or type your own, not both."
+BOTH_METRICS = N_("Pick a metric from the list or type your own, not both.")
 
 _EMPTY_CHOICE = {
-    FormField.CATEGORY: "I couldn't tell the objective from the why; pick the closest.",
-    FormField.METRIC: "Pick a metric, or type your own below.",
-    FormField.UNIT: "A custom metric needs its kind of number.",
-    FormField.DIRECTION: "A custom metric needs to say whether higher or lower is better.",
+    FormField.CATEGORY: N_("I couldn't tell the objective from the why; pick the closest."),
+    FormField.METRIC: N_("Pick a metric, or type your own below."),
+    FormField.UNIT: N_("A custom metric needs its kind of number."),
+    FormField.DIRECTION: N_("A custom metric needs to say whether higher or lower is better."),
 }
 """Select fields left empty get the form's words, not the conversation's "pick below"."""
 
 
 def fill(
-    user_id: str, answers: FormAnswers, *, now: datetime, tz: ZoneInfo
+    user_id: str, answers: FormAnswers, *, now: datetime, tz: ZoneInfo, lang: str = "en"
 ) -> Interview | FormProblems:
-    """The interview the form describes, ready for its SMART review, or what is wrong.
+    """The interview the form describes, ready for its SMART review, or what is wrong;
+    problems are worded in `lang`, the language the interview then goes on in.
 
     Example:
         >>> from datetime import UTC
@@ -92,9 +94,10 @@ def fill(
         ...      target="+20%", deadline="2026-12-22"), now=now, tz=tz).step
         <Step.REVIEW: 'review'>
     """
+    interview = replace(start(user_id), lang=lang)
+    tr = interview.tr
     if answers.metric.strip() and answers.custom_metric.strip():
-        return FormProblems(((FormField.CUSTOM_METRIC, BOTH_METRICS),))
-    interview = start(user_id)
+        return FormProblems(((FormField.CUSTOM_METRIC, tr._(BOTH_METRICS)),))
     problems: dict[FormField, str] = {}
     for at, name, text in _fields(answers):
         skipped = (
@@ -107,9 +110,11 @@ def fill(
             continue
         result = READERS[at](interview, text, now, tz)
         if isinstance(result, Problem):
-            example = f" For example: {result.example}" if result.example else ""
-            said = result.message + example
-            problems[name] = said if text else _EMPTY_CHOICE.get(name, said)
+            example = tr._("For example: {example}").format(example=result.example)
+            said = f"{result.message} {example}" if result.example else result.message
+            problems[name] = (
+                said if text or name not in _EMPTY_CHOICE else tr._(_EMPTY_CHOICE[name])
+            )
             continue
         read, _echo = result
         interview = replace(read, history=(*read.history, (at, read.current)))

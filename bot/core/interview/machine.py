@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
-from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from bot.core.interview.answers import READERS, read_kr_where
-from bot.core.interview.questions import HELP_TEXT, QUESTIONS, STEP_NAMES, controls
+from bot.core.interview.questions import QUESTIONS, STEP_NAMES, controls, help_text
 from bot.core.interview.reading import AT_ONCE, condensed, okr_at_once, take
+from bot.core.interview.review import review_choices, smart_reviews
 from bot.core.interview.sentence import parts_of
 from bot.core.interview.state import (
     DEFAULT_CADENCE,
     MAX_ANSWER_CHARS,
-    Choice,
     Interview,
     Measure,
     Mode,
@@ -24,7 +22,6 @@ from bot.core.interview.state import (
     Prompt,
     Step,
     advance,
-    where_of,
     with_measure,
 )
 from bot.core.interview.words import (
@@ -32,20 +29,16 @@ from bot.core.interview.words import (
     BACK,
     CANCEL,
     HELP,
+    MORE_NO,
     SKIP,
     SKIPPABLE,
-    amount,
-    checkin_count,
-    known_kpi,
     summarise,
 )
 from bot.core.kpis import (
     normalise,
 )
-from bot.core.mrkdwn import escape
-from bot.core.period import counted_per
-from bot.core.smart import GoalPlan, SmartReview, review
-from bot.core.values import Category, Direction, Unit
+from bot.core.smart import SmartReview
+from bot.i18n.formats import number
 
 # --- starting, answering, asking ---------------------------------------------------------
 
@@ -89,15 +82,16 @@ def step(
     word = normalise(text)
     if word in CANCEL:
         done = replace(interview, step=Step.CANCELLED)
-        return done, Prompt(Step.CANCELLED, "Cancelled. Nothing was saved.")
+        return done, Prompt(Step.CANCELLED, interview.tr._("Cancelled. Nothing was saved."))
     if word in HELP:
         prompt = ask(interview, now=now, tz=tz)
-        return interview, replace(prompt, help=HELP_TEXT.get(interview.step))
+        return interview, replace(prompt, help=help_text(interview))
     if word in BACK:
         return _back(interview, now=now, tz=tz)
-    if word in SKIP and interview.step not in SKIPPABLE:
+    answers_more = interview.step is Step.MORE and word in MORE_NO  # "no": no more key results
+    if word in SKIP and interview.step not in SKIPPABLE and not answers_more:
         return interview, ask(
-            interview, now=now, tz=tz, problem=Problem("This one can't be skipped.")
+            interview, now=now, tz=tz, problem=Problem(interview.tr._("This one can't be skipped."))
         )
     if interview.step is Step.REVIEW:
         return _at_review(interview, text, word, now=now, tz=tz)
@@ -107,7 +101,11 @@ def step(
             okr,
             now=now,
             tz=tz,
-            echo=(f"Got it: an objective with {len(okr.measures)} key results.",),
+            echo=(
+                okr.tr._("Got it: an objective with {count} key results.").format(
+                    count=number(len(okr.measures), okr.lang)
+                ),
+            ),
         )
     return _answer(interview, interview.step, text, now=now, tz=tz)
 
@@ -121,18 +119,18 @@ def ask(
     problem: Problem | None = None,
 ) -> Prompt:
     """The question for the interview's current step (used to start and to resume)."""
-    at = interview.step
+    at, tr = interview.step, interview.tr
     if at is Step.SAVED:
-        return Prompt(at, "Saved.", echo)
+        return Prompt(at, tr._("Saved."), echo)
     if at is Step.CANCELLED:
-        return Prompt(at, "This interview was cancelled. Nothing was saved.", echo)
+        return Prompt(at, tr._("This interview was cancelled. Nothing was saved."), echo)
     question, example, choices = QUESTIONS[at](interview)
     summary: tuple[str, ...] = ()
     reviews: tuple[tuple[str, SmartReview], ...] = ()
     if at is Step.REVIEW:
         summary = summarise(interview, tz=tz)
         reviews = smart_reviews(interview, now=now, tz=tz)
-        choices = _review_choices(interview, reviews)
+        choices = review_choices(interview, reviews)
     return Prompt(
         step=at,
         question=question,
@@ -164,12 +162,16 @@ def _answer(
 
 def _back(interview: Interview, *, now: datetime, tz: ZoneInfo) -> tuple[Interview, Prompt]:
     if not interview.history:
-        problem = Problem("This is the first question; there is nothing to go back to.")
+        problem = Problem(
+            interview.tr._("This is the first question; there is nothing to go back to.")
+        )
         return interview, ask(interview, now=now, tz=tz, problem=problem)
     (previous, index), history = interview.history[-1], interview.history[:-1]
     cleared = _clear(replace(interview, history=history), previous, index)
     moved = advance(cleared)
-    return moved, ask(moved, now=now, tz=tz, echo=(f"Back to: {STEP_NAMES[previous]}.",))
+    tr = interview.tr
+    back = tr._("Back to: {step}.").format(step=tr._(STEP_NAMES[previous]))
+    return moved, ask(moved, now=now, tz=tz, echo=(back,))
 
 
 def _clear(i: Interview, at: Step, index: int) -> Interview:
@@ -237,7 +239,11 @@ def _at_review(
         and interview.mode is Mode.SMART
     ):
         okr = advance(replace(interview, mode=Mode.OKR))
-        echo = ("Switched to OKR mode: this goal becomes the first key result of an objective.",)
+        echo = (
+            interview.tr._(
+                "Switched to OKR mode: this goal becomes the first key result of an objective."
+            ),
+        )
         return okr, ask(okr, now=now, tz=tz, echo=echo)
     change = _CHANGE.match(text)
     if change is None:
@@ -245,8 +251,10 @@ def _at_review(
         if changed is not None:
             return changed
         problem = Problem(
-            "At this point, say “save”, change a field by name, “okr”, or “cancel”.",
-            "change target to 50k",
+            interview.tr._(
+                "At this point, say “save”, change a field by name, “okr”, or “cancel”."
+            ),
+            interview.tr._("change target to 50k"),
         )
         return interview, ask(interview, now=now, tz=tz, problem=problem)
     at = _FIELDS[change["field"].lower()]
@@ -254,7 +262,10 @@ def _at_review(
         at = Step.WHY
     index = int(change["number"]) - 1 if change["number"] else 0
     if index >= len(interview.measures):
-        problem = Problem(f"There is no key result {index + 1}.", "change kr1 target to 50k")
+        problem = Problem(
+            interview.tr._("There is no key result {number}.").format(number=index + 1),
+            interview.tr._("change kr1 target to 50k"),
+        )
         return interview, ask(interview, now=now, tz=tz, problem=problem)
     if at is Step.WHERE and change["number"] and interview.mode is Mode.OKR:
         return _change_kr_where(interview, index, change["value"], now=now, tz=tz)
@@ -290,102 +301,11 @@ def _change_kr_where(
     result = read_kr_where(interview, index, text) if text.strip() else None
     if not isinstance(result, tuple):
         problem = Problem(
-            result.message if result else f"Where is key result {index + 1} read?",
-            f"change kr{index + 1} where to website",
+            result.message
+            if result
+            else interview.tr._("Where is key result {number} read?").format(number=index + 1),
+            interview.tr._("change kr{number} where to website").format(number=index + 1),
         )
         return interview, ask(interview, now=now, tz=tz, problem=problem)
     changed, echo = result
     return changed, ask(changed, now=now, tz=tz, echo=echo)
-
-
-def _review_choices(
-    interview: Interview, reviews: tuple[tuple[str, SmartReview], ...]
-) -> tuple[Choice, ...]:
-    passes = all(r.passes for _, r in reviews)
-    choices = [Choice("Save" if passes else "Save anyway", "save")]
-    for index, (_, result) in enumerate(reviews):
-        measure = interview.measures[index]
-        if result.proposed_target is not None:
-            shown = amount(measure, result.proposed_target)
-            prefix = f"kr{index + 1} " if interview.mode is Mode.OKR else ""
-            choices.append(Choice(f"Use {shown} instead", f"change {prefix}target to {shown}"))
-    if interview.mode is Mode.SMART:
-        choices.append(Choice("Make it an OKR", "okr"))
-    return tuple(choices)
-
-
-def smart_reviews(
-    interview: Interview,
-    *,
-    now: datetime,
-    tz: ZoneInfo,
-    trends: Mapping[int, Decimal] | None = None,
-) -> tuple[tuple[str, SmartReview], ...]:
-    """The SMART review of each measure (one for a goal, one per key result).
-
-    `trends` maps a measure's index to its metric's recent change per week, where
-    check-ins of the same metric exist; Achievable then weighs that pace too.
-    """
-    today = now.astimezone(tz).date()
-    checkins = checkin_count(interview, now=now, tz=tz)
-    category_metrics: tuple[Category, ...]
-    results = []
-    for index, m in enumerate(interview.measures):
-        known = known_kpi(m)
-        category_metrics = known.categories if known else ()
-        plan = GoalPlan(
-            metric_name=m.metric_name or "",
-            unit=m.unit or Unit.COUNT,
-            direction=m.direction or Direction.INCREASE,
-            baseline=m.baseline if m.baseline_known else None,
-            target=m.target,
-            start=today,
-            deadline=interview.deadline,
-            scope=where_of(interview, index)[1],
-            why=interview.why or "",
-            category=interview.category,
-            metric_categories=category_metrics,
-            checkins=checkins,
-            okr=interview.mode is Mode.OKR,
-            currency=m.currency,
-            trend_per_week=(trends or {}).get(index),
-            period=counted_per(m.period),
-        )
-        title = (
-            m.metric_name or ""
-            if interview.mode is Mode.SMART
-            else f"KR{index + 1}: {m.metric_name}"
-        )
-        results.append((escape(title), review(plan)))
-    return tuple(results)
-
-
-def with_trends(
-    interview: Interview,
-    prompt: Prompt,
-    trends: Mapping[int, Decimal],
-    *,
-    now: datetime,
-    tz: ZoneInfo,
-) -> Prompt:
-    """The prompt with its SMART review judged against the recent `trends` too.
-
-    The trends come from stored check-ins, which the pure interview cannot read, so
-    the service adds them to a review once the interview has reached it.
-
-    Example:
-        >>> from datetime import UTC
-        >>> from bot.core.interview.form import FormAnswers, fill
-        >>> now, tz = datetime(2026, 11, 22, 8, tzinfo=UTC), ZoneInfo("UTC")
-        >>> state = fill("U1", FormAnswers(why="sell more", metric="followers", baseline="400",
-        ...              target="+20%", deadline="2026-12-22"), now=now, tz=tz)
-        >>> prompt = ask(state, now=now, tz=tz)
-        >>> judged = with_trends(state, prompt, {0: Decimal(25)}, now=now, tz=tz)
-        >>> achievable = judged.reviews[0][1].letters[2]
-        >>> achievable.name, "against +25 a week in recent check-ins" in achievable.reason
-        ('Achievable', True)
-    """
-    if prompt.step is not Step.REVIEW or not trends:
-        return prompt
-    reviews = smart_reviews(interview, now=now, tz=tz, trends=trends)
-    return replace(prompt, reviews=reviews, choices=_review_choices(interview, reviews))

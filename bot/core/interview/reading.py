@@ -7,7 +7,6 @@ from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.core.dates import format_date
 from bot.core.interview.answers import READERS
 from bot.core.interview.sentence import parts_of
 from bot.core.interview.state import (
@@ -21,7 +20,7 @@ from bot.core.interview.state import (
     advance,
     answered,
 )
-from bot.core.interview.words import amount, known_kpi, metric_words
+from bot.core.interview.words import amount, known_kpi, metric_words, place_name, shown_day
 from bot.core.mrkdwn import escape
 from bot.core.platforms import Platform, detect_platform
 from bot.core.values import CATEGORY_LABELS, Category
@@ -60,7 +59,8 @@ def take(
         at = i.step
         if at is Step.CATEGORY and (guessed := _category_of_metric(i)) is not None:
             i = replace(i, category=guessed)
-            echo.append(f"Why: {CATEGORY_LABELS[guessed]} (going by the metric).")
+            label = i.tr._(CATEGORY_LABELS[guessed])
+            echo.append(i.tr._("Why: {why} (going by the metric).").format(why=label))
             continue
         said_here = dict(i.pending).get(at)
         if said_here is None:
@@ -135,7 +135,16 @@ def _key_result(
     return measure, read.pending
 
 
-_SHORTENED = ("Where:", "Metric:", "Baseline:", "Target:", "Deadline:")
+_SHORTENED = (
+    "Where: {where}.", "Metric: {metric}, a {unit}; higher is better.",
+    "Metric: {metric}, a {unit}; lower is better.",
+    "Metric: {metric}, a custom metric. I'll ask two things about it.",
+    "Baseline: {amount} today.", "Baseline: about {amount} today.",
+    "Baseline: not known yet. Your first check-in will become the baseline.",
+    "Target: {target}.", "Target: {target} in total.", "Target: {target} by {deadline}.",
+    "Deadline: {deadline}.",
+)  # fmt: skip
+"""The echoes a "Got it" line replaces (told apart by their words before the first value)."""
 _GOT_IT_FROM = 3  # this many fields read from one message are echoed in one line
 
 
@@ -154,11 +163,18 @@ def condensed(i: Interview, lines: tuple[str, ...]) -> tuple[str, ...]:
         ...               "Baseline: 400 followers today.", "Target: 480 followers."))
         ('Got it: Instagram followers, 400 → 480 by 31 Dec 2026.', 'Why: Brand awareness.')
     """
-    m = i.measure
-    if sum(line.startswith(_SHORTENED) for line in lines) < _GOT_IT_FROM or m.target is None:
+    m, tr = i.measure, i.tr
+    shortened = tuple({tr._(said).split("{")[0] for said in _SHORTENED})
+    if sum(line.startswith(shortened) for line in lines) < _GOT_IT_FROM or m.target is None:
         return lines
-    start = amount(m, m.baseline) if m.baseline_known else "?"
-    where = f"{escape(i.scope)} " if i.scope and i.mode is Mode.SMART else ""
-    by = f" by {format_date(i.deadline)}" if i.deadline else ""
-    got = f"Got it: {where}{metric_words(m)}, {start} → {amount(m, m.target)}{by}."
-    return (got, *(line for line in lines if not line.startswith(_SHORTENED)))
+    start = amount(m, m.baseline, tr.lang) if m.baseline_known else "?"
+    where = f"{escape(place_name(i.scope, tr))} " if i.scope and i.mode is Mode.SMART else ""
+    change = f"{start} → {amount(m, m.target, tr.lang)}"
+    if i.deadline:
+        said = tr._("Got it: {what}, {change} by {deadline}.").format(
+            what=where + metric_words(m, tr), change=change,
+            deadline=shown_day(i.deadline, tr.lang))  # fmt: skip
+    else:
+        said = tr._("Got it: {what}, {change}.").format(
+            what=where + metric_words(m, tr), change=change)  # fmt: skip
+    return (said, *(line for line in lines if not line.startswith(shortened)))

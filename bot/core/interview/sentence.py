@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from bot.core.cadence.parse import parse_cadence
 from bot.core.dates import find_deadline
-from bot.core.interview.answers import CHANNEL_MENTION
+from bot.core.interview.follow_up import CHANNEL_MENTION
 from bot.core.interview.state import Step
 from bot.core.kpis import match_metric
 from bot.core.number_words import (

@@ -11,6 +11,7 @@ from bot.core.kpis import is_flow
 from bot.core.period import PeriodSaid
 from bot.core.smart import SmartReview
 from bot.core.values import Category, Direction, Unit
+from bot.i18n.catalogue import Translator, translator
 
 MAX_KEY_RESULTS = 5
 SUGGESTED_KEY_RESULTS = 3
@@ -107,6 +108,12 @@ class Interview:
     team: bool = False
     history: tuple[tuple[Step, int], ...] = ()
     pending: tuple[tuple[Step, str], ...] = ()
+    lang: str = "en"  # the language it is spoken in: set each turn from the person, not stored
+
+    @property
+    def tr(self) -> Translator:
+        """The catalogue the interview's questions, echoes and problems are worded from."""
+        return translator(self.lang)
 
     @property
     def finished(self) -> bool:

@@ -33,7 +33,7 @@ def answer_button(
     if parsed is None:
         return
     token, text = parsed
-    who = service.Interviewee(actor.team_id, actor.user_id, actor.timezone)
+    who = service.Interviewee(actor.team_id, actor.user_id, actor.timezone, actor.language)
     view = service.answer(services, who, text, timezone_of=actor.timezone_of, token=token)
     if view is None:
         return
@@ -47,7 +47,9 @@ def answer_button(
 
 def open_form_button(ack: Ack, body: dict[str, Any], client: WebClient, actor: Actor) -> None:
     ack()
-    client.views_open(trigger_id=str(body.get("trigger_id", "")), view=form_view(actor.user_id))
+    client.views_open(
+        trigger_id=str(body.get("trigger_id", "")), view=form_view(actor.user_id, actor.tr)
+    )
 
 
 def start_button(
@@ -60,7 +62,7 @@ def start_button(
     ack()
     value = str(action.get("value") or "")
     dm = str(client.conversations_open(users=actor.user_id)["channel"]["id"])
-    who = service.Interviewee(actor.team_id, actor.user_id, actor.timezone)
+    who = service.Interviewee(actor.team_id, actor.user_id, actor.timezone, actor.language)
     said = "" if value == "new" else value
     view = service.begin(services, who, service.InterviewPlace(dm), said=said)
     post(client, view, channel_id=dm)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from bot.core.interview.answers import mentioned_channel
+from bot.core.interview.follow_up import mentioned_channel
 from bot.core.interview.sentence import reads_like_a_wish
+from bot.core.interview.words import START
 from bot.core.wording import normalise
 from bot.listeners.context import MessageContext
 from bot.listeners.interview_talk import post, show_saved_on_home
@@ -14,11 +15,8 @@ from bot.render.interview import wish_blocks, wish_offer
 from bot.services import interview as service
 from bot.slack.membership import bot_is_in
 
-_START = {"new goal": False, "new okr": True, "set a goal": False, "goal new": False}
-_STATED = re.compile(
-    r"^\s*(?P<start>" + "|".join(_START) + r")\s*[:,;.-]\s*(?P<said>\S.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
+# "yeni hedef: …", "هدف جدید: …": the start words in any language, then what is said.
+_STATED = re.compile(r"^\s*(?P<start>[^:,;.\n-]{1,40}?)\s*[:,;.-]\s*(?P<said>\S.*)$", re.DOTALL)
 _TEAM_START = {"new team goal": False, "new goal for the team": False, "team goal": False,
                "new team okr": True, "new okr for the team": True}  # fmt: skip
 
@@ -29,10 +27,11 @@ def interview_reply(ctx: MessageContext) -> bool:
         return False
     wanted = normalise(ctx.text[:40])
     stated = _STATED.match(ctx.text)  # "new goal: grow our followers from 400 to 480"
-    if ctx.is_direct and not ctx.thread_ts and (wanted in _START or stated):
-        okr = _START[normalise(stated["start"])] if stated else _START[wanted]
-        tz = ctx.actor.timezone
-        who = service.Interviewee(ctx.team_id, ctx.user_id, tz)
+    if stated and normalise(stated["start"]) not in START:
+        stated = None
+    if ctx.is_direct and not ctx.thread_ts and (wanted in START or stated):
+        okr = START[normalise(stated["start"])] if stated else START[wanted]
+        who = _interviewee(ctx)
         where = service.InterviewPlace(ctx.channel_id)
         said = stated["said"] if stated else ""
         started = service.begin(ctx.services, who, where, okr=okr, said=said)
@@ -48,14 +47,18 @@ def interview_reply(ctx: MessageContext) -> bool:
         # A digest channel the bot is not in would fail at the first digest: say so now.
         ctx.say(not_in_channel_text(picked))
         return True
-    tz = ctx.actor.timezone
-    who = service.Interviewee(ctx.team_id, ctx.user_id, tz)
+    who = _interviewee(ctx)
     view = service.answer(ctx.services, who, ctx.text, timezone_of=ctx.actor.timezone_of)
     if view is None:
         return False
     post(ctx.client, view, channel_id=ctx.channel_id)
     show_saved_on_home(ctx.actor, view)
     return True
+
+
+def _interviewee(ctx: MessageContext) -> service.Interviewee:
+    """The person answering, in their time zone and language."""
+    return service.Interviewee(ctx.team_id, ctx.user_id, ctx.actor.timezone, ctx.actor.language)
 
 
 def interview_here(ctx: MessageContext) -> bool:
@@ -66,8 +69,7 @@ def interview_here(ctx: MessageContext) -> bool:
 
 def _start_team_interview(ctx: MessageContext, *, okr: bool) -> None:
     """A team goal asked for by mention runs in the mention's thread and belongs to its channel."""
-    tz = ctx.actor.timezone
-    who = service.Interviewee(ctx.team_id, ctx.user_id, tz)
+    who = _interviewee(ctx)
     where = service.InterviewPlace(
         ctx.channel_id, thread_ts=ctx.thread_ts or ctx.ts, here_channel=ctx.channel_id
     )
@@ -80,5 +82,6 @@ def wish_to_goal(ctx: MessageContext) -> bool:
     offered as the start of a goal, not answered as a question about goals."""
     if not (ctx.is_direct and not ctx.thread_ts and reads_like_a_wish(ctx.text)):
         return False
-    ctx.say(wish_offer(), wish_blocks(ctx.text))
+    tr = ctx.actor.tr
+    ctx.say(wish_offer(tr), wish_blocks(ctx.text, tr))
     return True

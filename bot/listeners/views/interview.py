@@ -26,7 +26,7 @@ def submit_form(
         ack(response_action="errors", errors={FormField.CHANNEL.value: NOT_IN_PICKED_CHANNEL})
         return
     dm = str(client.conversations_open(users=actor.user_id)["channel"]["id"])
-    who = service.Interviewee(actor.team_id, actor.user_id, actor.timezone)
+    who = service.Interviewee(actor.team_id, actor.user_id, actor.timezone, actor.language)
     outcome = service.submit_form(services, who, answers=answers, channel_id=dm)
     if outcome.view is None:
         ack(response_action="errors", errors=form_errors(outcome.problems))
