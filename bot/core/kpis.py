@@ -129,6 +129,12 @@ class KPI:
     synonyms: Mapping[str, tuple[str, ...]] = field(hash=False, compare=False)
     flow: bool = False
 
+    def name_in(self, lang: str) -> str:
+        """The metric as `lang` names it: the catalogue's first word there ("ریچ",
+        "erişim", "acoperire", "tiếp cận"); the English display name otherwise."""
+        words = self.synonyms.get(lang, ()) if lang != "en" else ()
+        return words[0] if words else self.name
+
 
 @dataclass(frozen=True, slots=True)
 class MetricMatch:

@@ -52,8 +52,10 @@ def metric_name(series: Series, lang: str) -> str:
     """The metric in `lang`: the KPI catalogue's first word for it there ("ریچ", "erişim",
     "acoperire", "tiếp cận"); a custom metric keeps the name its column gave it."""
     kpi = series.metric.kpi
-    words = kpi.synonyms.get(lang, ()) if kpi is not None and lang != "en" else ()
-    return words[0][:1].upper() + words[0][1:] if words else series.metric.name
+    if kpi is None or lang == "en":
+        return series.metric.name
+    name = kpi.name_in(lang)
+    return name[:1].upper() + name[1:]
 
 
 def series_label(series: Series, tr: Translator) -> str:

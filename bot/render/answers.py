@@ -233,9 +233,7 @@ def _lines(answer: Answer, tr: Translator) -> tuple[str, ...]:
 
 def _metric_name(key: str, tr: Translator) -> str:
     """A metric by the KPI catalogue's own word in the asker's language ("ریچ", "erişim")."""
-    entry = kpi(key)
-    names = entry.synonyms.get(tr.lang, ()) if tr.lang != "en" else ()
-    return names[0] if names else entry.name
+    return kpi(key).name_in(tr.lang)
 
 
 def _platform_name(key: str) -> str:

@@ -95,8 +95,9 @@ def metric_name(m: Measure, lang: str) -> str:
     """The metric's name in `lang`: the KPI catalogue's own word for a known metric
     ("فالوور", "takipçi"), else the name as the person gave it."""
     known = known_kpi(m)
-    words = known.synonyms.get(lang) if known is not None and lang != "en" else None
-    return words[0] if words else m.metric_name or ""
+    if known is None or lang == "en":
+        return m.metric_name or ""
+    return known.name_in(lang)
 
 
 def metric_words(m: Measure, tr: Translator) -> str:
