@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 from bot.core.digest import Digest, DigestLine, Highlight, Reason
 from bot.core.digest_request import DigestFilters
 from bot.core.mrkdwn import escape
-from bot.core.okr_scores import ScoreVerdict, score_verdict
 from bot.core.period import Period
 from bot.core.progress import Status
 from bot.core.values import CATEGORY_LABELS, Quantity, Unit
@@ -27,11 +26,11 @@ from bot.i18n.catalogue import N_, Translator, translator
 from bot.render.common import Block, chunk_lines, context, divider, header, section
 from bot.render.figures import (
     IN_DIGEST,
-    STATUS_LABELS,
     STATUS_MARKS,
     change_since,
     okr_score_text,
     signed,
+    status_label,
 )
 from bot.services.digests import DigestView
 
@@ -58,14 +57,6 @@ _COUNTED: dict[Status, str] = {
     Status.MISSED: N_("{count} missed"),
     Status.NO_DATA: N_("{count} no check-in yet"),
 }
-# bot/render/figures.py writes OKR verdicts in English only; these are its words, marked.
-_VERDICTS: dict[ScoreVerdict, str] = {
-    ScoreVerdict.BEHIND: N_("behind"),
-    ScoreVerdict.PROGRESSING: N_("progressing"),
-    ScoreVerdict.SUCCESS: N_("success"),
-    ScoreVerdict.AHEAD: N_("ahead"),
-    ScoreVerdict.FULLY_MET: N_("fully met"),
-}
 _SINCE = {Period.WEEKLY: N_("since last week"), Period.MONTHLY: N_("since last month")}
 _PER = {Period.WEEKLY: N_("{amount} a week"), Period.MONTHLY: N_("{amount} a month")}
 
@@ -87,14 +78,6 @@ def as_source(tr: Translator) -> bool:
     """English exactly as the bot always wrote it (its own short figures and dates), rather
     than through the catalogue; a translator standing in for English (tests) is not."""
     return type(tr.translations) is gettext.NullTranslations
-
-
-def status_word(status: Status, tr: Translator) -> str:
-    """A status in `tr`'s language: "on track", "طبق برنامه", "yolunda".
-
-    bot/render/figures.py keeps the English labels; until it takes a translator they are
-    translated here, their ids in reports.po."""
-    return tr._(STATUS_LABELS[status])
 
 
 def digest_title(view: DigestView, tr: Translator = ENGLISH) -> str:
@@ -188,7 +171,7 @@ def goal_line(line: DigestLine, period: Period, tr: Translator = ENGLISH) -> str
     return (
         f"{STATUS_MARKS[line.status]} *{escape(line.title)}*  `{line.bar}`  "
         f"{value_vs_target(line, tr)} · {period_change(line, period, tr)} · "
-        f"_{status_word(line.status, tr)}_"
+        f"_{status_label(line.status, tr)}_"
     )
 
 
@@ -225,18 +208,6 @@ def highlight_reason(item: Highlight, period: Period, tr: Translator = ENGLISH) 
 def _points(points: int, lang: str) -> str:
     sign = "+" if points >= 0 else "-"
     return sign + formats.number(abs(points), lang)
-
-
-def okr_score(score: Decimal | None, tr: Translator) -> str:
-    """`OKR score 0.45 (progressing)`, or that no key result can be scored yet."""
-    if as_source(tr):
-        return okr_score_text(score)
-    if score is None:
-        return "_" + tr._("no key results to score yet") + "_"
-    return tr._("OKR score {score} ({verdict})").format(
-        score=formats.number(score.quantize(Decimal("0.01")), tr.lang),
-        verdict=tr._(_VERDICTS[score_verdict(score)]),
-    )
 
 
 def digest_message(
@@ -303,7 +274,9 @@ def _digest_message(view: DigestView, tr: Translator, *, late: bool) -> DigestMe
         more = tr._("…and {count} more goals: every goal is in the thread.")
         blocks.append(context(more.format(count=formats.number(total - MAIN_LINES, tr.lang))))
     if view.objectives:
-        scored = [f"• *{escape(name)}*: {okr_score(score, tr)}" for name, score in view.objectives]
+        scored = [
+            f"• *{escape(name)}*: {okr_score_text(score, tr)}" for name, score in view.objectives
+        ]
         heading = tr._("Objectives")
         blocks.append(section(f"*{heading}*\n" + "\n".join(scored[:SECTION_ITEMS])))
     blocks.append(divider())
