@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlmodel import Session, col
 
+from storage.bulk_copy import copy_insert
 from storage.models import CheckIn, Goal
 from storage.repo import reserve_goal_numbers, scoped_team, upsert_insert
 
@@ -63,6 +64,8 @@ def insert_rows(
             session.execute(insert(goals), batch)
         return len(rows)
     checkins = CheckIn.__table__  # type: ignore[attr-defined]
+    if session.get_bind().dialect.name == "postgresql":
+        return copy_insert(session=session, table=checkins, rows=rows)
     statement = upsert_insert(session)(checkins).on_conflict_do_nothing().returning(checkins.c.id)
     return sum(len(session.execute(statement, batch).all()) for batch in _batches(rows))
 
