@@ -59,7 +59,7 @@ def copy_insert(*, session: Session, table: Table, rows: Sequence[dict[str, Any]
     staging.create(connection)
     dialect = connection.dialect
     converters = [(c.name, _converter(c.type, dialect)) for c in given]
-    texts = [i for i, c in enumerate(given) if isinstance(c.type, String) and not converters[i][1]]
+    texts = [i for i, c in enumerate(given) if isinstance(_base_type(c.type), String)]
     copy_sql = (
         f"COPY {staging.name} ({', '.join(c.name for c in given)}) FROM STDIN (FORMAT BINARY)"
     )
@@ -112,6 +112,11 @@ def _converter(column_type: Any, dialect: Any) -> Converter:
     if own is TypeDecorator.process_bind_param:
         return None
     return partial(column_type.process_bind_param, dialect=dialect)
+
+
+def _base_type(column_type: Any) -> Any:
+    """The SQL type under a decorated one (sqlmodel stores every `str` as an `AutoString`)."""
+    return getattr(column_type, "impl_instance", column_type)
 
 
 def _values(row: dict[str, Any], converters: list[tuple[str, Converter]], texts: list[int]) -> Any:
