@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
+import psycopg
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -65,10 +66,11 @@ def copy_insert(*, session: Session, table: Table, rows: Sequence[dict[str, Any]
     )
     types = _type_oids(connection, staging.name)
     move = _move_statement(table, staging, rows[0])
-    cursor = connection.connection.cursor()
+    # psycopg's own connection: COPY is not part of the DB-API SQLAlchemy wraps.
+    psycopg_connection = cast(psycopg.Connection[Any], connection.connection.driver_connection)
     stored = 0
     for start in range(0, len(rows), COPY_BATCH_ROWS):
-        with cursor.copy(copy_sql) as copy:
+        with psycopg_connection.cursor() as cursor, cursor.copy(copy_sql) as copy:
             copy.set_types(types)
             for row in rows[start : start + COPY_BATCH_ROWS]:
                 copy.write_row(_values(row, converters, texts))

@@ -1,7 +1,8 @@
 """Bulk reads and writes behind `checkin-bot import` and `export`.
 
-Imports insert in batches (one statement per batch, not per row); exports stream
-rows in chunks so a million check-ins never sit in memory at once.
+Imports insert in batches (one statement per batch, not per row; on PostgreSQL,
+check-ins by COPY, see `storage.bulk_copy`); exports stream rows in chunks so a
+million check-ins never sit in memory at once.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def insert_rows(
             session.execute(insert(goals), batch)
         return len(rows)
     checkins = CheckIn.__table__  # type: ignore[attr-defined]
-    if session.get_bind().dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":  # SQLite's INSERTs are fast enough
         return copy_insert(session=session, table=checkins, rows=rows)
     statement = upsert_insert(session)(checkins).on_conflict_do_nothing().returning(checkins.c.id)
     return sum(len(session.execute(statement, batch).all()) for batch in _batches(rows))
