@@ -1,8 +1,8 @@
 """Bulk reads and writes behind `checkin-bot import` and `export`.
 
-Imports insert in batches (one statement per batch, not per row; on PostgreSQL,
-check-ins by COPY, see `storage.bulk_copy`); exports stream rows in chunks so a
-million check-ins never sit in memory at once.
+Imports insert goals in batches (one statement per batch, not per row) and check-ins
+by each database's bulk path (`storage.bulk_insert`); exports stream rows in chunks
+so a million check-ins never sit in memory at once.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlmodel import Session, col
 
-from storage.bulk_copy import copy_insert
+from storage.bulk_insert import bulk_insert
 from storage.models import CheckIn, Goal
-from storage.repo import reserve_goal_numbers, scoped_team, upsert_insert
+from storage.repo import reserve_goal_numbers, scoped_team
 
 BATCH_ROWS = 5_000
 """Rows per INSERT batch and per streamed chunk."""
@@ -65,10 +65,7 @@ def insert_rows(
             session.execute(insert(goals), batch)
         return len(rows)
     checkins = CheckIn.__table__  # type: ignore[attr-defined]
-    if session.get_bind().dialect.name == "postgresql":  # SQLite's INSERTs are fast enough
-        return copy_insert(session=session, table=checkins, rows=rows)
-    statement = upsert_insert(session)(checkins).on_conflict_do_nothing().returning(checkins.c.id)
-    return sum(len(session.execute(statement, batch).all()) for batch in _batches(rows))
+    return bulk_insert(session=session, table=checkins, rows=rows)
 
 
 def _batches(rows: Sequence[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:

@@ -19,7 +19,7 @@ from sqlmodel import Session, col
 
 from bot.clock import FrozenClock
 from bot.services.transfer import import_file
-from storage import bulk_copy
+from storage import bulk_insert
 from storage.models import CheckIn, Goal
 from storage.scratch import scratch_database
 from storage.transfer import insert_rows
@@ -51,7 +51,7 @@ NOT_FROM_FILES = sum(c.get("source") not in ("file", "feed") for c in CHECKINS)
 
 @pytest.fixture(autouse=True)
 def tiny_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bulk_copy, "COPY_BATCH_ROWS", 2)
+    monkeypatch.setattr(bulk_insert, "COPY_BATCH_ROWS", 2)
 
 
 @pytest.fixture
@@ -113,6 +113,8 @@ def test_a_reimport_stores_each_files_day_once(db: Engine) -> None:
 
     after = stored(db)
     assert again.checkins == NOT_FROM_FILES
+    assert Decimal("123456789012.12345678") in {row[1] for row in before}  # no float between
+    assert before[1][3] == "ab"  # NUL dropped on the way in
     assert after[: len(before)] == before
     assert [row[5] for row in after[len(before) :]] == [
         "command",
