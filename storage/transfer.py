@@ -48,8 +48,9 @@ def insert_rows(
     model: type[Goal] | type[CheckIn],
     rows: Sequence[dict[str, Any]],
 ) -> int:
-    """Insert rows of `model` for this workspace in batches of `BATCH_ROWS`; goals get the
-    workspace's next numbers in the order given (its row must exist). A check-in from a
+    """Insert rows of `model` for this workspace: goals in batches of `BATCH_ROWS`, with the
+    workspace's next numbers in the order given (its row must exist); check-ins by the
+    database's bulk path (`storage.bulk_insert`), ids in the order given. A check-in from a
     file or feed for a goal and moment that holds one already is skipped, as a file's or
     feed's day is everywhere (see `CheckIn`). The number of rows inserted."""
     scoped_team(team_id)
