@@ -1,7 +1,8 @@
 """Bulk reads and writes behind `checkin-bot import` and `export`.
 
-Imports insert in batches (one statement per batch, not per row); exports stream
-rows in chunks so a million check-ins never sit in memory at once.
+Imports insert goals in batches (one statement per batch, not per row) and check-ins
+by each database's bulk path (`storage.bulk_insert`); exports stream rows in chunks
+so a million check-ins never sit in memory at once.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlmodel import Session, col
 
+from storage.bulk_insert import bulk_insert
 from storage.models import CheckIn, Goal
-from storage.repo import reserve_goal_numbers, scoped_team, upsert_insert
+from storage.repo import reserve_goal_numbers, scoped_team
 
 BATCH_ROWS = 5_000
 """Rows per INSERT batch and per streamed chunk."""
@@ -46,8 +48,9 @@ def insert_rows(
     model: type[Goal] | type[CheckIn],
     rows: Sequence[dict[str, Any]],
 ) -> int:
-    """Insert rows of `model` for this workspace in batches of `BATCH_ROWS`; goals get the
-    workspace's next numbers in the order given (its row must exist). A check-in from a
+    """Insert rows of `model` for this workspace: goals in batches of `BATCH_ROWS`, with the
+    workspace's next numbers in the order given (its row must exist); check-ins by the
+    database's bulk path (`storage.bulk_insert`), ids in the order given. A check-in from a
     file or feed for a goal and moment that holds one already is skipped, as a file's or
     feed's day is everywhere (see `CheckIn`). The number of rows inserted."""
     scoped_team(team_id)
@@ -63,8 +66,7 @@ def insert_rows(
             session.execute(insert(goals), batch)
         return len(rows)
     checkins = CheckIn.__table__  # type: ignore[attr-defined]
-    statement = upsert_insert(session)(checkins).on_conflict_do_nothing().returning(checkins.c.id)
-    return sum(len(session.execute(statement, batch).all()) for batch in _batches(rows))
+    return bulk_insert(session=session, table=checkins, rows=rows)
 
 
 def _batches(rows: Sequence[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
