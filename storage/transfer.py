@@ -16,6 +16,7 @@ from sqlmodel import Session, col
 
 from storage.models import CheckIn, Goal
 from storage.repo import reserve_goal_numbers, scoped_team, upsert_insert
+from storage.summaries import refresh_summaries
 
 BATCH_ROWS = 5_000
 """Rows per INSERT batch and per streamed chunk."""
@@ -64,7 +65,10 @@ def insert_rows(
         return len(rows)
     checkins = CheckIn.__table__  # type: ignore[attr-defined]
     statement = upsert_insert(session)(checkins).on_conflict_do_nothing().returning(checkins.c.id)
-    return sum(len(session.execute(statement, batch).all()) for batch in _batches(rows))
+    stored = sum(len(session.execute(statement, batch).all()) for batch in _batches(rows))
+    # Core inserts pass the ORM events by: the goals' summaries are refreshed here, once.
+    refresh_summaries(session.connection(), team_id, {row["goal_id"] for row in rows})
+    return stored
 
 
 def _batches(rows: Sequence[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
