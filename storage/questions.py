@@ -146,6 +146,12 @@ class PointsSummary:
     one_moment: bool
 
 
+_SUMMARY_COLUMNS = (
+    "goal_id", "first_at", "first_value", "last_at", "last_value", "count",
+    "sum_x", "sum_y", "sum_xx", "sum_xy", "one_moment",
+)  # fmt: skip
+
+
 def points_summaries(
     *, session: Session, team_id: str, goal_ids: Sequence[int], up_to: datetime
 ) -> dict[int, PointsSummary | None]:
@@ -154,28 +160,29 @@ def points_summaries(
     frozen clock, a value dated ahead) maps to None, as its stored sums cover those too."""
     if not goal_ids:
         return {}
-    query = select(GoalSummary).where(
-        col(GoalSummary.team_id) == scoped_team(team_id), col(GoalSummary.goal_id).in_(goal_ids)
+    summary = GoalSummary.__table__  # type: ignore[attr-defined]
+    # Columns, not ORM objects: 10,000 of those cost more than the query.
+    query = select(*(summary.c[name] for name in _SUMMARY_COLUMNS)).where(
+        summary.c.team_id == scoped_team(team_id), summary.c.goal_id.in_(goal_ids)
     )
-    return {
-        row.goal_id: _shifted(row, up_to) if row.last_at <= up_to else None
-        for row in session.scalars(query)
-    }
-
-
-def _shifted(row: GoalSummary, up_to: datetime) -> PointsSummary:
-    """The stored sums (x counted from the latest check-in) with x counted from `up_to`."""
-    d, n = (row.last_at - up_to).total_seconds(), row.count
-    return PointsSummary(
-        StoredPoint(row.first_at, row.first_value),
-        StoredPoint(row.last_at, row.last_value),
-        n,
-        row.sum_x + n * d,
-        row.sum_y,
-        row.sum_xx + 2 * d * row.sum_x + n * d * d,
-        row.sum_xy + d * row.sum_y,
-        row.one_moment,
-    )
+    found: dict[int, PointsSummary | None] = {}
+    for row in session.execute(query):
+        goal_id, first_at, first_value, last_at, last_value, n, sx, sy, sxx, sxy, one = row
+        if last_at > up_to:
+            found[goal_id] = None
+            continue
+        d = (last_at - up_to).total_seconds()  # stored x count from the latest check-in
+        found[goal_id] = PointsSummary(
+            StoredPoint(first_at, first_value),
+            StoredPoint(last_at, last_value),
+            n,
+            sx + n * d,
+            sy,
+            sxx + 2 * d * sx + n * d * d,
+            sxy + d * sy,
+            bool(one),
+        )
+    return found
 
 
 def _ranked(team_id: str, goal_ids: Sequence[int], up_to: datetime) -> Subquery:

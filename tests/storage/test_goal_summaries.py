@@ -1,7 +1,7 @@
 """Each goal's stored summary (storage.summaries) is what its check-ins say after any mix
 of writes through the services: imports (bulk, Core), `/goals checkin` (ORM inserts),
 undo (ORM deletes), with the clock moving between them. Statuses read from it are the
-statuses a full assessment gives."""
+statuses a full assessment gives, and the Home's last check-ins those the check-ins give."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from bot.services.questions.assess import assess_all, status_of, statuses
 from bot.services.questions.find import Asking
 from bot.services.transfer import import_file
 from storage.models import CHECKIN_ORDER, CheckIn, GoalSummary
+from storage.progress import last_checkins, points_by_goal
 from storage.questions import GoalFilter, find_goals
 from storage.summaries import TREND_POINTS
 from tests.harness import make_services
@@ -135,6 +136,11 @@ def test_the_summary_is_what_the_checkins_say_after_any_writes(
         ctx = Asking(session, team, "U1", clock.now(), ZoneInfo("UTC"))
         goals = find_goals(session=session, team_id=team, where=GoalFilter())
         assert statuses(ctx, goals) == [status_of(item) for item in assess_all(ctx, goals)]
+        ids = [g.id for g in goals if g.id is not None]
+        last = last_checkins(session=session, team_id=team, goal_ids=ids, up_to=clock.now())
+        points = points_by_goal(session=session, team_id=team, goal_ids=ids, point=lambda at, _: at)
+        seen = {i: [at for at in ats if at <= clock.now()] for i, ats in points.items()}
+        assert last == {i: max(ats) for i, ats in seen.items() if ats}
 
 
 def test_the_summary_reads_only_the_first_and_latest_checkins(engine: Engine) -> None:
