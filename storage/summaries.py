@@ -100,6 +100,8 @@ def _summed(connection: Connection, team_id: str, goal_ids: list[int]) -> Any:
     checkin = SQLModel.metadata.tables["checkin"]
     order = (checkin.c.at, checkin.c.id)  # storage.models.CHECKIN_ORDER, as Core columns
     partition = checkin.c.goal_id
+    # One ordering of each goal's check-ins serves every window: the oldest is the one
+    # ranked last from the newest.
     ranked = (
         select(
             checkin.c.goal_id,
@@ -108,7 +110,7 @@ def _summed(connection: Connection, team_id: str, goal_ids: list[int]) -> Any:
             func.row_number()
             .over(partition_by=partition, order_by=tuple(c.desc() for c in order))
             .label("newest"),
-            func.row_number().over(partition_by=partition, order_by=order).label("oldest"),
+            func.count().over(partition_by=partition).label("total"),
             func.max(checkin.c.at).over(partition_by=partition).label("last"),
         )
         .where(checkin.c.team_id == team_id, checkin.c.goal_id.in_(goal_ids))
@@ -119,7 +121,7 @@ def _summed(connection: Connection, team_id: str, goal_ids: list[int]) -> Any:
     else:
         x = cast(func.extract("epoch", ranked.c.at - ranked.c.last), Float)
     y = cast(ranked.c.value, Float)
-    first, latest = ranked.c.oldest == 1, ranked.c.newest == 1
+    first, latest = ranked.c.newest == ranked.c.total, ranked.c.newest == 1
     return (
         select(
             ranked.c.goal_id,
