@@ -5,7 +5,7 @@ A row holds what a status needs: the first and the latest check-in, and least-sq
 sums over the points a question's trend reads (the first and the latest
 `TREND_POINTS`), with x the seconds before the latest check-in so the sums need no
 moment to be asked about. Every write of a check-in refreshes its goal's row: ORM
-inserts, updates and deletes through the mapper events below (replies, edits, undo,
+inserts, updates and deletes through the session event below (replies, edits, undo,
 commands, forms, API, files, feeds), and bulk inserts by calling `refresh_summaries`
 (imports). A goal's removal takes its row with it (a foreign key); a workspace purge
 deletes it by `team_id` like every other table.
@@ -39,7 +39,7 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.orm import Mapper
+from sqlalchemy.orm import Session
 from sqlmodel import Field, SQLModel
 
 from storage.columns import decimal_field, utc_field
@@ -142,14 +142,19 @@ def _summed(connection: Connection, team_id: str, goal_ids: list[int]) -> Any:
     )
 
 
-def _checkin_written(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
-    """Refresh the summary of the goal a check-in was written for (and, if it moved, of the
-    goal it left), inside the flush that wrote it."""
-    if mapper.local_table is not SQLModel.metadata.tables["checkin"]:
-        return
-    former = {int(g) for g in inspect(target).attrs.goal_id.history.deleted if g is not None}
-    refresh_summaries(connection, target.team_id, {target.goal_id, *former})
+def _flushed(session: Session, _context: Any) -> None:
+    """Refresh, inside the flush that wrote them, the summaries of the goals whose check-ins
+    it inserted, changed or deleted (and of a goal a check-in moved away from): once per
+    flush, in goal order, so two flushes lock the same goals in the same order."""
+    checkin = SQLModel.metadata.tables["checkin"]
+    changed: dict[str, set[int]] = {}
+    for row in (*session.new, *session.dirty, *session.deleted):
+        if getattr(row, "__table__", None) is not checkin:
+            continue
+        former = [g for g in inspect(row).attrs.goal_id.history.deleted if g is not None]
+        changed.setdefault(row.team_id, set()).update((row.goal_id, *former))
+    for team_id, goal_ids in changed.items():
+        refresh_summaries(session.connection(), team_id, goal_ids)
 
 
-for _event in ("after_insert", "after_update", "after_delete"):
-    event.listen(SQLModel, _event, _checkin_written, propagate=True)
+event.listen(Session, "after_flush", _flushed)

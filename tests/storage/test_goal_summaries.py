@@ -9,6 +9,7 @@ import itertools
 import json
 import math
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -156,3 +157,18 @@ def test_the_summary_reads_only_the_first_and_latest_checkins(engine: Engine) ->
     assert summary[1] == (START, 1_000)
     assert summary[2] == TREND_POINTS + 1
     assert_same(stored(services, team), recomputed(services, team))
+
+
+def test_a_checkin_changed_or_moved_in_place_refreshes_both_goals(engine: Engine) -> None:
+    # No service edits a row in place today (an edited reply replaces its rows), but the
+    # ORM may: the summary follows an UPDATE too, of the goal left and the goal joined.
+    clock = FrozenClock(START)
+    services, team = workspace(engine, clock)
+    rows = [{"goal": "g0", "value": "1000", "at": START.isoformat()}]
+    import_file(services, team_id=team, text=json.dumps({"checkins": rows}))
+    with services.session() as session:
+        checkin = session.scalars(select(CheckIn).where(col(CheckIn.team_id) == team)).one()
+        before = checkin.goal_id
+        checkin.value, checkin.goal_id = Decimal(1_111), before + 1
+    assert_same(stored(services, team), recomputed(services, team))
+    assert [s[1][1] for s in stored(services, team).values()] == [1_111]
