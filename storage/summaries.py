@@ -33,12 +33,13 @@ from sqlalchemy import (
     delete,
     event,
     func,
-    insert,
     inspect,
     literal,
     or_,
     select,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlmodel import Field, SQLModel
 
@@ -70,29 +71,37 @@ class GoalSummary(SQLModel, table=True):
     one_moment: bool = Field(sa_type=Boolean)  # every summed point shares one time
 
 
-def refresh_summaries(connection: Connection, team_id: str, goal_ids: Collection[int]) -> None:
-    """Work the goals' rows out again from their check-ins (a goal without any has none).
+def refresh_summaries(
+    connection: Connection, team_id: str, goal_ids: Collection[int], *, removed: bool = False
+) -> None:
+    """Work the goals' rows out again from their check-ins, one upsert a batch of goals;
+    `removed` (check-ins were deleted or moved away) also drops the rows of goals left
+    without any.
 
     On PostgreSQL each goal's row is locked first (FOR NO KEY UPDATE: check-ins being
     inserted meanwhile only hold KEY SHARE), so two transactions writing check-ins of one
-    goal refresh its summary one after the other, the second seeing the first's.
+    goal refresh its summary one after the other, the second seeing the first's. SQLite
+    lets one writer in at a time already.
     """
     summary = GoalSummary.__table__  # type: ignore[attr-defined]
     goal = SQLModel.metadata.tables["goal"]
+    postgresql = connection.dialect.name == "postgresql"
     ordered = sorted(set(goal_ids))
     for start in range(0, len(ordered), _BATCH):
         batch = ordered[start : start + _BATCH]
-        connection.execute(
-            select(goal.c.id)
-            .where(goal.c.id.in_(batch))
-            .order_by(goal.c.id)
-            .with_for_update(key_share=True)
+        if postgresql:
+            locked = select(goal.c.id).where(goal.c.id.in_(batch)).order_by(goal.c.id)
+            connection.execute(locked.with_for_update(key_share=True))
+        dialect_insert = postgresql_insert if postgresql else sqlite_insert
+        upsert = dialect_insert(summary).from_select(
+            [c.name for c in summary.columns], _summed(connection, team_id, batch)
         )
-        connection.execute(delete(summary).where(summary.c.goal_id.in_(batch)))
-        columns = [c.name for c in summary.columns]
-        connection.execute(
-            insert(summary).from_select(columns, _summed(connection, team_id, batch))
-        )
+        updated = {c.name: upsert.excluded[c.name] for c in summary.columns if c.name != "goal_id"}
+        connection.execute(upsert.on_conflict_do_update(index_elements=["goal_id"], set_=updated))
+        if removed:
+            checkin = SQLModel.metadata.tables["checkin"]
+            left = select(checkin.c.id).where(checkin.c.goal_id == summary.c.goal_id).exists()
+            connection.execute(delete(summary).where(summary.c.goal_id.in_(batch), ~left))
 
 
 def _summed(connection: Connection, team_id: str, goal_ids: list[int]) -> Any:
@@ -148,13 +157,15 @@ def _flushed(session: Session, _context: Any) -> None:
     flush, in goal order, so two flushes lock the same goals in the same order."""
     checkin = SQLModel.metadata.tables["checkin"]
     changed: dict[str, set[int]] = {}
+    removed = False
     for row in (*session.new, *session.dirty, *session.deleted):
         if getattr(row, "__table__", None) is not checkin:
             continue
         former = [g for g in inspect(row).attrs.goal_id.history.deleted if g is not None]
+        removed = removed or bool(former) or row in session.deleted
         changed.setdefault(row.team_id, set()).update((row.goal_id, *former))
     for team_id, goal_ids in changed.items():
-        refresh_summaries(session.connection(), team_id, goal_ids)
+        refresh_summaries(session.connection(), team_id, goal_ids, removed=removed)
 
 
 event.listen(Session, "after_flush", _flushed)

@@ -22,7 +22,7 @@ from tests.harness import BotHarness
 from tests.reminder_helpers import MONDAY_10_BUCHAREST, reminders_to, tick
 
 REPLY_TRANSACTIONS = 2  # the check-in with its event id; the Home refresh after it
-REPLY_STATEMENTS = 9  # one more: the reply's row, versioned and locked in one upsert
+REPLY_STATEMENTS = 10  # + the reply's row (one upsert) + its goal's summary (one upsert)
 HOME_TRANSACTIONS = 1
 HOME_STATEMENTS = 5  # goals, their check-ins, digest channels, paused reminders, the event id
 
