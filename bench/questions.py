@@ -11,6 +11,7 @@ in a second workspace of that many goals (100 check-ins each).
     .venv/bin/python bench/questions.py                       # full size, SQLite
     .venv/bin/python bench/questions.py --goals 1000 --checkins 100000
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/bench .venv/bin/python bench/questions.py
+    .venv/bin/python bench/questions.py --only at-risk due     # those questions alone
 
 For a baseline, run this same file against another checkout's code:
     PYTHONPATH=/path/to/main-checkout .venv/bin/python bench/questions.py
@@ -166,13 +167,13 @@ def questions(services: Services, engine: Engine, args: argparse.Namespace) -> N
             answer_goal_status(services, team_id=TEAM, user_id="U1", goal_id=goal_id)
         )
 
-    kinds: list[tuple[str, Callable[[int], Any], int]] = [
-        ("broad: 'how is <metric> on <platform>?'", broad, args.questions),
-        ("narrow: one goal's status (a button)", one_goal, args.questions),
-        ("'which goals are at risk?'", ask("which goals are at risk?"), args.at_risk),
-        ("'what's due this month?'", ask("what's due this month?"), args.at_risk),
+    kinds: list[tuple[str, str, Callable[[int], Any], int]] = [
+        ("broad", "broad: 'how is <metric> on <platform>?'", broad, args.questions),
+        ("narrow", "narrow: one goal's status (a button)", one_goal, args.questions),
+        ("at-risk", "'which goals are at risk?'", ask("which goals are at risk?"), args.at_risk),
+        ("due", "'what's due this month?'", ask("what's due this month?"), args.at_risk),
     ]
-    for label, call, count in kinds:
+    for _, label, call, count in (k for k in kinds if not args.only or k[0] in args.only):
         call(0)  # warm caches once, as a running bot would be
         statements = statements_of(engine, lambda c=call: c(1))  # type: ignore[misc]
         print(f"{label} ({statements} SQL statements)")
@@ -222,6 +223,9 @@ def main() -> None:
     parser.add_argument("--digest-goals", type=int, default=1000)
     parser.add_argument("--digest-rounds", type=int, default=10)
     parser.add_argument("--skip", choices=("questions", "digests"), default=None)
+    parser.add_argument(
+        "--only", nargs="*", choices=("broad", "narrow", "at-risk", "due"), help="questions timed"
+    )
     args = parser.parse_args()
 
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{tempfile.mkdtemp()}/bench.db"

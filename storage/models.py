@@ -33,6 +33,7 @@ from bot.core.values import (
 from storage.api_models import ApiRequest as ApiRequest
 from storage.api_models import ApiToken as ApiToken
 from storage.columns import decimal_field, enum_field, owned_by, utc_field
+from storage.summaries import GoalSummary as GoalSummary
 
 
 class Workspace(SQLModel, table=True):

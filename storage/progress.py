@@ -18,6 +18,7 @@ from sqlmodel import Session, col
 
 from storage.models import CHECKIN_ORDER, CheckIn
 from storage.repo import scoped_team
+from storage.summaries import GoalSummary
 
 PointT = TypeVar("PointT")
 
@@ -55,16 +56,31 @@ def points_by_goal(
 def last_checkins(
     *, session: Session, team_id: str, goal_ids: Sequence[int], up_to: datetime
 ) -> dict[int, datetime]:
-    """When each goal was last checked in on, up to `up_to` (goals never are missing)."""
+    """When each goal was last checked in on, up to `up_to` (goals never are missing).
+
+    Read from each goal's stored summary; only a goal checked in on after `up_to` too (a
+    frozen clock, a value dated ahead) has its check-ins read."""
     if not goal_ids:
         return {}
-    query = (
-        select(col(CheckIn.goal_id), func.max(col(CheckIn.at)))
-        .where(
-            col(CheckIn.team_id) == scoped_team(team_id),
-            col(CheckIn.goal_id).in_(goal_ids),
-            col(CheckIn.at) <= up_to,
-        )
-        .group_by(col(CheckIn.goal_id))
+    stored = select(col(GoalSummary.goal_id), col(GoalSummary.last_at)).where(
+        col(GoalSummary.team_id) == scoped_team(team_id), col(GoalSummary.goal_id).in_(goal_ids)
     )
-    return {int(goal_id): at for goal_id, at in session.execute(query)}
+    found: dict[int, datetime] = {}
+    later: list[int] = []
+    for goal_id, at in session.execute(stored):
+        if at <= up_to:
+            found[int(goal_id)] = at
+        else:
+            later.append(int(goal_id))
+    if later:
+        query = (
+            select(col(CheckIn.goal_id), func.max(col(CheckIn.at)))
+            .where(
+                col(CheckIn.team_id) == team_id,
+                col(CheckIn.goal_id).in_(later),
+                col(CheckIn.at) <= up_to,
+            )
+            .group_by(col(CheckIn.goal_id))
+        )
+        found.update((int(goal_id), at) for goal_id, at in session.execute(query))
+    return found

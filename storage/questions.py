@@ -2,7 +2,8 @@
 
 Every function issues one statement. Goals are filtered in SQL (metric, platform,
 owner, deadline window); check-ins are fetched only for the goals an answer is
-about, and for each of those only the first one and the latest `latest` ones.
+about, and for each of those only the first one and the latest `latest` ones; a
+status list reads each goal's stored summary instead (`storage.summaries`).
 """
 
 from __future__ import annotations
@@ -11,15 +12,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from sqlalchemy import Float, Subquery, case, cast, func, literal, or_, select, type_coerce
+from sqlalchemy import Subquery, func, or_, select
 from sqlmodel import Session, col
 
 from storage.models import CHECKIN_ORDER, CheckIn, Goal
 from storage.progress import StoredPoint
 from storage.repo import scoped_team
-from storage.types import UTCDateTime
+from storage.summaries import GoalSummary
 
 OPEN_STATES = ("active", "achieved")
 """Goal states questions look at; archived goals are history, not answers."""
@@ -112,7 +113,7 @@ def recent_points(
     oldest first. The first one stands in for a missing baseline."""
     if not goal_ids:
         return {}
-    ranked = _ranked(session, team_id, goal_ids, up_to)
+    ranked = _ranked(team_id, goal_ids, up_to)
     query = (
         select(ranked.c.goal_id, ranked.c.at, ranked.c.value)
         .where(or_(ranked.c.newest <= latest, ranked.c.oldest == 1))
@@ -126,7 +127,8 @@ def recent_points(
 
 @dataclass(frozen=True, slots=True)
 class PointsSummary:
-    """The points `recent_points` would give one goal, summed up instead of read.
+    """The points `recent_points` would give one goal (with `TREND_POINTS` latest), summed
+    up instead of read.
 
     `first` and `last` are exact; the sums are floats over `count` points, with x the
     seconds before the moment asked about and y the value: enough for a least-squares
@@ -144,68 +146,47 @@ class PointsSummary:
     one_moment: bool
 
 
+_SUMMARY_COLUMNS = (
+    "goal_id", "first_at", "first_value", "last_at", "last_value", "count",
+    "sum_x", "sum_y", "sum_xx", "sum_xy", "one_moment",
+)  # fmt: skip
+
+
 def points_summaries(
-    *, session: Session, team_id: str, goal_ids: Sequence[int], up_to: datetime, latest: int
-) -> dict[int, PointsSummary]:
-    """`recent_points`' points of each goal as a `PointsSummary`: one row per goal."""
+    *, session: Session, team_id: str, goal_ids: Sequence[int], up_to: datetime
+) -> dict[int, PointsSummary | None]:
+    """Each goal's `PointsSummary` at `up_to`, read from its stored summary: one row per
+    goal. Goals without check-ins are missing; a goal with check-ins after `up_to` (a
+    frozen clock, a value dated ahead) maps to None, as its stored sums cover those too."""
     if not goal_ids:
         return {}
-    ranked = _ranked(session, team_id, goal_ids, up_to, summed=True)
-    x, y = ranked.c.x, ranked.c.y
-    first, last = ranked.c.oldest == 1, ranked.c.newest == 1
-    query = (
-        select(
-            ranked.c.goal_id,
-            func.max(case((first, ranked.c.at))),
-            func.max(case((first, ranked.c.value))),
-            func.max(case((last, ranked.c.at))),
-            func.max(case((last, ranked.c.value))),
-            func.count(),
-            func.sum(x),
-            func.sum(y),
-            func.sum(x * x),
-            func.sum(x * y),
-            func.min(ranked.c.at) == func.max(ranked.c.at),
-        )
-        .where(or_(ranked.c.newest <= latest, first))
-        .group_by(ranked.c.goal_id)
+    summary = GoalSummary.__table__  # type: ignore[attr-defined]
+    # Columns, not ORM objects: 10,000 of those cost more than the query.
+    query = select(*(summary.c[name] for name in _SUMMARY_COLUMNS)).where(
+        summary.c.team_id == scoped_team(team_id), summary.c.goal_id.in_(goal_ids)
     )
-    return {
-        int(goal_id): PointsSummary(
+    found: dict[int, PointsSummary | None] = {}
+    for row in session.execute(query):
+        goal_id, first_at, first_value, last_at, last_value, n, sx, sy, sxx, sxy, one = row
+        if last_at > up_to:
+            found[goal_id] = None
+            continue
+        d = (last_at - up_to).total_seconds()  # stored x count from the latest check-in
+        found[goal_id] = PointsSummary(
             StoredPoint(first_at, first_value),
             StoredPoint(last_at, last_value),
-            int(count),
-            float(sx),
-            float(sy),
-            float(sxx),
-            float(sxy),
+            n,
+            sx + n * d,
+            sy,
+            sxx + 2 * d * sx + n * d * d,
+            sxy + d * sy,
             bool(one),
         )
-        for goal_id, first_at, first_value, last_at, last_value, count, sx, sy, sxx, sxy, one in (
-            session.execute(query)
-        )
-    }
+    return found
 
 
-def _ranked(
-    session: Session,
-    team_id: str,
-    goal_ids: Sequence[int],
-    up_to: datetime,
-    *,
-    summed: bool = False,
-) -> Subquery:
-    """The goals' check-ins up to `up_to`, each ranked from the newest and from the oldest;
-    `summed` adds x (seconds before `up_to`) and y (the value) as floats."""
-    columns: list[Any] = []
-    if summed:
-        if session.get_bind().dialect.name == "sqlite":
-            moment = literal(up_to, UTCDateTime())
-            x = (func.julianday(col(CheckIn.at)) - func.julianday(moment)) * 86400.0
-        else:
-            x = cast(func.extract("epoch", col(CheckIn.at)), Float) - up_to.timestamp()
-        y = cast(col(CheckIn.value), Float)
-        columns = [type_coerce(x, Float).label("x"), type_coerce(y, Float).label("y")]
+def _ranked(team_id: str, goal_ids: Sequence[int], up_to: datetime) -> Subquery:
+    """The goals' check-ins up to `up_to`, each ranked from the newest and from the oldest."""
     newest = (
         func.row_number()
         .over(
@@ -220,14 +201,7 @@ def _ranked(
         .label("oldest")
     )
     return (
-        select(
-            col(CheckIn.goal_id),
-            col(CheckIn.at),
-            col(CheckIn.value),
-            newest,
-            oldest,
-            *columns,
-        )
+        select(col(CheckIn.goal_id), col(CheckIn.at), col(CheckIn.value), newest, oldest)
         .where(
             col(CheckIn.team_id) == scoped_team(team_id),
             col(CheckIn.goal_id).in_(goal_ids),

@@ -18,6 +18,7 @@ from sqlmodel import Session, col
 from storage.bulk_insert import bulk_insert
 from storage.models import CheckIn, Goal
 from storage.repo import reserve_goal_numbers, scoped_team
+from storage.summaries import refresh_summaries
 
 BATCH_ROWS = 5_000
 """Rows per INSERT batch and per streamed chunk."""
@@ -66,7 +67,10 @@ def insert_rows(
             session.execute(insert(goals), batch)
         return len(rows)
     checkins = CheckIn.__table__  # type: ignore[attr-defined]
-    return bulk_insert(session=session, table=checkins, rows=rows)
+    stored = bulk_insert(session=session, table=checkins, rows=rows)
+    # Core inserts pass the ORM events by: the goals' summaries are refreshed here, once.
+    refresh_summaries(session.connection(), team_id, {row["goal_id"] for row in rows})
+    return stored
 
 
 def _batches(rows: Sequence[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:

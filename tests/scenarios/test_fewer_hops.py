@@ -22,7 +22,7 @@ from tests.harness import BotHarness
 from tests.reminder_helpers import MONDAY_10_BUCHAREST, reminders_to, tick
 
 REPLY_TRANSACTIONS = 3  # the check-in with its event id; the replier's language; the Home refresh
-REPLY_STATEMENTS = 11  # the reply's row versioned and locked in one upsert; member rows
+REPLY_STATEMENTS = 12  # the reply's row (one upsert), its goal's summary (one upsert), members
 HOME_TRANSACTIONS = 1
 HOME_STATEMENTS = 6  # goals, check-ins, digest channels, paused reminders, language, event id
 

@@ -23,9 +23,7 @@ from bot.services.questions.find import Asking
 from bot.services.tracking import goal_figures
 from storage.models import Goal
 from storage.questions import PointsSummary, points_summaries, recent_points
-
-TREND_POINTS = 100
-"""The latest check-ins of a goal its trend and changes are read from (plus its first)."""
+from storage.summaries import TREND_POINTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,19 +106,23 @@ def statuses(ctx: Asking, goals: Sequence[Goal]) -> list[Status]:
     """
     ids = [goal.id for goal in goals if goal.id is not None]
     summaries = points_summaries(
-        session=ctx.session, team_id=ctx.team_id, goal_ids=ids, up_to=ctx.now, latest=TREND_POINTS
+        session=ctx.session, team_id=ctx.team_id, goal_ids=ids, up_to=ctx.now
     )
     found: dict[int | None, Status] = {}
     unsure = []
     for goal in goals:
         figures = goal_figures(goal)
-        summary = summaries.get(goal.id or 0)
-        first = Point(summary.first.at, summary.first.value) if summary else None
-        latest = Point(summary.last.at, summary.last.value) if summary else None
-        reaches = _trend_reaches(figures, summary, first, ctx.now) if figures else False
         if figures is None:
             found[goal.id] = Status.NO_DATA
-        elif reaches is None:
+            continue
+        summary = summaries.get(goal.id or 0)
+        if summary is None and goal.id in summaries:
+            unsure.append(goal)  # its stored sums cover check-ins after now: its points say
+            continue
+        first = Point(summary.first.at, summary.first.value) if summary else None
+        latest = Point(summary.last.at, summary.last.value) if summary else None
+        reaches = _trend_reaches(figures, summary, first, ctx.now)
+        if reaches is None:
             unsure.append(goal)
         else:
             found[goal.id] = status_from_ends(
