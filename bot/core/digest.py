@@ -46,7 +46,6 @@ from bot.core.progress import (
     Status,
     assess,
     progress,
-    progress_bar,
     series,
 )
 from bot.core.trend import Change, Point, change_since, change_since_last
@@ -85,7 +84,7 @@ class TrackedGoal:
 
 @dataclass(frozen=True, slots=True)
 class DigestLine:
-    """One goal's line: bar, value vs target, change since last period, status.
+    """One goal's line: value vs target, change since last period, status.
 
     `change` is the move since the value known a period ago, in the goal's `unit`
     (None without two values to compare). `gain` is the share of the whole way
@@ -97,7 +96,6 @@ class DigestLine:
     title: str
     owner_id: str | None
     status: Status
-    bar: str
     value: str
     change: Change | None
     unit: Unit
@@ -204,7 +202,6 @@ def digest_line(goal: TrackedGoal, period: Period, now: datetime) -> DigestLine:
         title=goal.title,
         owner_id=goal.owner_id,
         status=state.status,
-        bar=progress_bar(state.progress),
         value=_value_vs_target(goal, state),
         change=change,
         unit=figures.unit,

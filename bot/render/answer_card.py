@@ -12,12 +12,19 @@ from decimal import Decimal
 from babel.units import format_unit
 
 from bot.core.mrkdwn import escape
-from bot.core.progress import Status, progress_bar
+from bot.core.progress import Status
 from bot.core.values import Quantity
 from bot.i18n import formats
 from bot.i18n.catalogue import Translator
 from bot.render.common import Block, clip, context, section
-from bot.render.figures import IN_ANSWER, amount_per, change_since, day_text, status_label
+from bot.render.figures import (
+    IN_ANSWER,
+    amount_per,
+    change_since,
+    day_text,
+    progress_text,
+    status_label,
+)
 from bot.services.questions.assess import GoalChange, GoalFacts
 
 _MINUTE, _HOUR, _DAY = timedelta(minutes=1), timedelta(hours=1), timedelta(days=1)
@@ -75,7 +82,7 @@ def card(goal: GoalFacts, tr: Translator) -> list[Block]:
     lines = [
         title,
         tr._("*{current}* of {target}").format(current=current, target=target)
-        + f"   `{progress_bar(goal.progress)}`",
+        + f"   `{progress_text(goal.progress, tr)}`",
         tr._("Expected by today: {expected}").format(expected=_expected(goal, tr))
         + "   "
         + tr._("Status: *{status}*").format(status=status_label(goal.status, tr)),
@@ -145,7 +152,7 @@ def goal_line(goal: GoalFacts, tr: Translator) -> str:
     # Without a check-in the status is "no check-in yet" too: say it once.
     if current is not None:
         figures = tr._("{current} of {target}").format(current=current, target=_target(goal, tr))
-        figures += f" `{progress_bar(goal.progress)}`, {status_label(goal.status, tr)}"
+        figures += f" `{progress_text(goal.progress, tr)}`, {status_label(goal.status, tr)}"
     else:
         figures = tr._("{status} (target {target})").format(
             status=status_label(Status.NO_DATA, tr), target=_target(goal, tr)

@@ -9,7 +9,6 @@ from bot.core.goal_lookup import describe_choices
 from bot.core.mrkdwn import escape
 from bot.core.period import per_period
 from bot.core.plausibility import FarOff, Impossible
-from bot.core.progress import progress_bar
 from bot.core.values import Quantity
 from bot.i18n.bidi import rtl
 from bot.i18n.catalogue import N_, Translator, translator
@@ -20,6 +19,7 @@ from bot.render.figures import (
     NO_TARGET,
     change_since,
     confidence_label,
+    progress_text,
     share,
     status_with_mark,
 )
@@ -67,7 +67,7 @@ def answer_lines(answer: GoalAnswer, tr: Translator = ENGLISH) -> str:
     if answer.change and answer.change_from and answer.value:
         change = change_since(
             answer.change, answer.value.unit, answer.value.currency, answer.change_from,
-            AFTER_CHECKIN,
+            AFTER_CHECKIN, tr=tr,
         )  # fmt: skip
         lines[0] += f"  ({change})"
     if answer.became_baseline:
@@ -76,7 +76,7 @@ def answer_lines(answer: GoalAnswer, tr: Translator = ENGLISH) -> str:
         target = quantity(answer.target, lang) + per_period(answer.period)
         lines.append(
             tr._("Progress: {bar} of the way to {target}").format(
-                bar=progress_bar(answer.progress), target=target
+                bar=progress_text(answer.progress, tr), target=target
             )
         )
     if answer.expected is not None and answer.expected_share is not None:
@@ -85,10 +85,12 @@ def answer_lines(answer: GoalAnswer, tr: Translator = ENGLISH) -> str:
                 value=quantity(answer.expected, lang), share=_share(answer.expected_share, lang)
             )
         )
-    status = status_with_mark(answer.status) if answer.status else NO_TARGET
+    status = status_with_mark(answer.status, tr) if answer.status else tr._(NO_TARGET)
     line = tr._("Status: {status}").format(status=status)
     if answer.confidence:
-        feel = tr._("you feel {confidence}").format(confidence=confidence_label(answer.confidence))
+        feel = tr._("you feel {confidence}").format(
+            confidence=confidence_label(answer.confidence, tr)
+        )
         line += f"  ·  {feel}"
     lines.append(line)
     if answer.note:

@@ -29,6 +29,7 @@ from bot.render.figures import (
     STATUS_MARKS,
     change_since,
     okr_score_text,
+    progress_text,
     signed,
     status_label,
 )
@@ -168,8 +169,9 @@ def value_vs_target(line: DigestLine, tr: Translator) -> str:
 
 def goal_line(line: DigestLine, period: Period, tr: Translator = ENGLISH) -> str:
     """One goal in one line: mark, title, bar, value vs target, change, status."""
+    bar = progress_text(line.progress.progress, tr)
     return (
-        f"{STATUS_MARKS[line.status]} *{escape(line.title)}*  `{line.bar}`  "
+        f"{STATUS_MARKS[line.status]} *{escape(line.title)}*  `{bar}`  "
         f"{value_vs_target(line, tr)} · {period_change(line, period, tr)} · "
         f"_{status_label(line.status, tr)}_"
     )

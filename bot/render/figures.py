@@ -16,7 +16,7 @@ from bot.core.dates import format_date
 from bot.core.numbers.write import format_quantity
 from bot.core.okr_scores import ScoreVerdict, score_verdict
 from bot.core.period import Period
-from bot.core.progress import Status
+from bot.core.progress import Status, progress_bar
 from bot.core.trend import Change
 from bot.core.values import Quantity, Unit
 from bot.i18n import formats
@@ -236,6 +236,22 @@ def share(fraction: Decimal, lang: str = SOURCE_LANGUAGE) -> str:
     if lang == SOURCE_LANGUAGE:
         return f"{(fraction * 100):.0f}%"
     return formats.percent((fraction * 100).quantize(Decimal(1)), lang)
+
+
+def progress_text(fraction: Decimal | None, tr: Translator = ENGLISH) -> str:
+    """A text bar with the percentage in `tr`'s digits: "▓▓▓▓░░░░░░ 40%", "▓▓▓▓░░░░░░ ۴۰٪".
+
+    Example:
+        >>> progress_text(Decimal("0.4"), translator("tr"))
+        '▓▓▓▓░░░░░░ %40'
+    """
+    if fraction is None:
+        return tr._("no data")
+    shown = progress_bar(fraction)
+    if tr.lang == SOURCE_LANGUAGE:
+        return shown
+    bar, _, _ = shown.partition(" ")
+    return f"{bar} {formats.percent(Decimal(int(fraction * 100)), tr.lang)}"
 
 
 def status_label(status: Status, tr: Translator = ENGLISH) -> str:

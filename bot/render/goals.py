@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 from bot.core.mrkdwn import escape, quoted
 from bot.core.period import Period, per_period
-from bot.core.progress import progress_bar
 from bot.core.values import CheckInSource, GoalState, Quantity
 from bot.i18n import formats
 from bot.i18n.bidi import rtl
@@ -29,6 +28,7 @@ from bot.render.common import (
     modal,
     section,
 )
+from bot.render.digest import value_vs_target
 from bot.render.figures import (
     ENGLISH,
     IN_DIGEST,
@@ -38,6 +38,7 @@ from bot.render.figures import (
     change_since,
     day_text,
     okr_score_text,
+    progress_text,
     score_number,
     status_label,
     weekly_pace,
@@ -68,7 +69,8 @@ def goal_summary(row: GoalRow, tr: Translator = ENGLISH) -> str:
         return f"{name} · _{tr._('no target or deadline to measure against')}_"
     line = row.line
     return (
-        f"{name} {STATUS_MARKS[line.status]} `{line.bar}` {line.value} · "
+        f"{name} {STATUS_MARKS[line.status]} `{progress_text(line.progress.progress, tr)}` "
+        f"{value_vs_target(line, tr)} · "
         f"_{status_label(line.status, tr)}_" + (f" · <@{row.owner_id}>" if row.owner_id else "")
     )
 
@@ -90,7 +92,7 @@ def summary_with_key_results(row: GoalRow, tr: Translator = ENGLISH) -> str:
             goal_summary(row, tr),
             *(
                 f"↳ {tr._('KR')} `#{kr.number}` *{escape(kr.title)}* "
-                f"`{progress_bar(kr.progress)}` · "
+                f"`{progress_text(kr.progress, tr)}` · "
                 + tr._("score {score}").format(score=score_number(kr.score, tr.lang))
                 for kr in key_results
             ),

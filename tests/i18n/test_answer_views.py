@@ -158,7 +158,7 @@ def test_persian_answers_isolate_mentions_numbers_and_code(services: Any) -> Non
 
     assert headline.startswith("۳ هدف") and "\u2066Instagram\u2069" in headline
     assert any("\u2066<@U1>\u2069" in text for text in card)  # the card's context line
-    assert any("\u2066`▓▓▓▓▓░░░░░ 53%`\u2069" in text for text in card)
+    assert any("\u2066`▓▓▓▓▓░░░░░ ۵۳٪`\u2069" in text for text in card)  # in its digits
 
 
 @pytest.mark.parametrize("lang", ["fa", "ro", "tr", "vi"])
