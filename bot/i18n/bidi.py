@@ -18,7 +18,10 @@ PDI = "\u2069"  # pop directional isolate
 _ISOLATES = re.compile("[\u2066-\u2069]")
 RTL_LANGUAGES = frozenset({"fa"})
 
-_WORD = r"[#@/$€£]?[A-Za-z0-9](?:[A-Za-z0-9#@/_.,:%'’+\-]*[A-Za-z0-9%])?"
+# Latin letters of every language the bot speaks (ç, ı, ș, ă, ư, ế…) and combining marks
+# belong to a run: "takipçilerimizi" is one left-to-right word, not three.
+_LATIN = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u1e00-\u1eff"
+_WORD = rf"[#@/$€£]?[{_LATIN}](?:[{_LATIN}#@/_.,:%'’+\-]*[{_LATIN}%])?"
 _TOKEN = r"(?:`[^`\n]+`|<[^<>\n]+>|" + _WORD + ")"
 _LTR_RUN = re.compile(_TOKEN + r"(?:[ \t]+" + _TOKEN + ")*")
 

@@ -94,3 +94,11 @@ def test_quantities_are_written_as_each_language_writes_them(
 )
 def test_a_day_and_month_without_the_year(lang: str, written: str) -> None:
     assert day_month(date(2026, 12, 31), lang) == written
+
+
+@pytest.mark.parametrize(
+    "quoted", ["Instagram takipçilerimizi artırmak", "creștem urmăritorii", "người theo dõi"]
+)
+def test_a_latin_quote_in_persian_is_one_isolated_run(quoted: str) -> None:
+    shown = isolate_ltr(f"چرا: “{quoted}”")
+    assert f"{LRI}{quoted}{PDI}" in shown
