@@ -122,6 +122,7 @@ def test_a_plan_by_working_days_expects_nothing_more_over_the_weekend(
     harness: BotHarness,
 ) -> None:
     harness.clock.set(at("2026-11-02T00:00:00+00:00"))  # a Monday
+    harness.sandbox.add_user("U1", name="ana", tz="UTC")  # Slack says so when asked
     goal_id, _ = make_reminded_goal(
         harness,
         tz="UTC",

@@ -39,14 +39,11 @@ def workdays(ctx: CommandContext) -> None:
         return
     kept = plan_by_workdays(ctx.services, ctx.actor.requester(), goal_id=row.goal_id, on=on)
     if isinstance(kept, Refused):
-        ctx.reply(refused_text(kept))
+        ctx.reply(refused_text(kept, ctx.actor.tr))
         return
-    ctx.reply(plan_workdays_text(kept, row.number))
+    ctx.reply(plan_workdays_text(kept, row.number, ctx.actor.tr))
 
 
 def _change(ctx: CommandContext, setting: Setting) -> None:
-    ctx.reply(
-        calendar_change_text(
-            change_calendar(ctx.services, ctx.actor.requester(), setting, ctx.args)
-        )
-    )
+    change = change_calendar(ctx.services, ctx.actor.requester(), setting, ctx.args)
+    ctx.reply(calendar_change_text(change, ctx.actor.tr))
