@@ -29,6 +29,7 @@ from bot.core.numbers.read import EXAMPLES, ParsedQuantity, parse_quantity
 from bot.core.parse_error import ParseError
 from bot.core.values import Quantity
 from bot.core.wording import normalise
+from bot.i18n.catalogue import N_
 
 MAX_SNOOZE_DAYS = 30
 COMMAND_EXAMPLE = "/goals checkin reach 41.2k the reel did well"
@@ -281,7 +282,9 @@ def _several(text: str, goals: Sequence[GoalRef], confidence: Confidence | None)
                 _several_example(goals),
             )
         if goal.id in values:
-            return ParseError(f"You gave two values for “{goal.title}”.", _several_example(goals))
+            return ParseError.quoting(
+                N_("You gave two values for “{title}”."), _several_example(goals), title=goal.title
+            )
         parsed = parse_quantity(part, unit_hint=goal.unit)
         if isinstance(parsed, ParseError):
             return _ask_again(parsed, goal)
@@ -298,7 +301,9 @@ def _value(goal: GoalRef, parsed: ParsedQuantity) -> ReplyValue:
 
 
 def _ask_again(error: ParseError, goal: GoalRef) -> ParseError:
-    return ParseError(f"{error.message} What is “{goal.title}” now?", EXAMPLES[goal.unit])
+    return ParseError.quoting(
+        N_("{problem} What is “{title}” now?"), EXAMPLES[goal.unit], problem=error, title=goal.title
+    )
 
 
 def _several_example(goals: Sequence[GoalRef]) -> str:

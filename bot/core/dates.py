@@ -36,7 +36,7 @@ from bot.core.date_words import (
     Anchor,
 )
 from bot.core.digits import to_ascii_digits
-from bot.core.parse_error import ParseError
+from bot.core.parse_error import Month, ParseError
 from bot.core.persian_calendar import read_solar_hijri
 from bot.i18n.catalogue import N_
 
@@ -138,12 +138,13 @@ def _within_reach(found: _Found, today: date) -> _Found:
     latest = add_months(today, MONTHS_IN_A_YEAR * MAX_YEARS_AHEAD)
     dates = found.options if isinstance(found, AmbiguousDate) else (found,)
     if all(d < today for d in dates):
-        return ParseError(f"{format_date(dates[0])} has already passed.", DEADLINE_EXAMPLE)
+        return ParseError.quoting(N_("{day} has already passed."), DEADLINE_EXAMPLE, day=dates[0])
     if all(d > latest for d in dates):
-        return ParseError(
-            f"{format_date(dates[0])} is more than {MAX_YEARS_AHEAD} years away; "
-            "please pick a nearer deadline.",
+        return ParseError.quoting(
+            N_("{day} is more than {years} years away; please pick a nearer deadline."),
             DEADLINE_EXAMPLE,
+            day=dates[0],
+            years=MAX_YEARS_AHEAD,
         )
     return found
 
@@ -167,8 +168,9 @@ def _dated(today: date, day: int, month: int, year: int | None) -> date | ParseE
 
 
 def _no_such_date(day: int, month: int) -> ParseError:
-    name = _MONTH_ABBREVIATIONS[month - 1] if 1 <= month <= MONTHS_IN_A_YEAR else f"month {month}"
-    return ParseError(f"There is no {day} {name}.", DEADLINE_EXAMPLE)
+    return ParseError.quoting(
+        N_("There is no {day} {month}."), DEADLINE_EXAMPLE, day=day, month=Month(month)
+    )
 
 
 def _full_year(typed: str | None) -> int | None:

@@ -21,7 +21,8 @@ from datetime import date
 from persiantools.jdatetime import JalaliDate
 
 from bot.core.number_words import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, alternation
-from bot.core.parse_error import ParseError
+from bot.core.parse_error import ParseError, Year
+from bot.i18n.catalogue import N_
 
 MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
           "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")  # fmt: skip
@@ -151,13 +152,20 @@ def _dated(
 ) -> date | ParseError:
     """The date; without a year, the next one that is not past."""
     if not 1 <= month <= len(MONTHS):
-        return ParseError(f"There is no month {month} in the Persian calendar.", EXAMPLE)
+        return ParseError.quoting(
+            N_("There is no month {month} in the Persian calendar."), EXAMPLE, month=month
+        )
     for candidate in (year,) if year is not None else (this_year, this_year + 1):
         if not 1 <= day <= JalaliDate.days_in_month(month, candidate):
             if year is None and candidate == this_year:
                 continue  # 30 Esfand this year is missing; next year's may be there
-            return ParseError(f"{candidate} has no day {day} of {MONTHS[month - 1]}.", EXAMPLE)
+            return ParseError.quoting(
+                N_("{year} has no day {day} of {month}."),
+                EXAMPLE, year=Year(candidate), day=day, month=MONTHS[month - 1],
+            )  # fmt: skip
         found = JalaliDate(candidate, month, day).to_gregorian()
         if year is not None or found >= today:
             return found
-    return ParseError(f"There is no day {day} of {MONTHS[month - 1]} ahead.", EXAMPLE)
+    return ParseError.quoting(
+        N_("There is no day {day} of {month} ahead."), EXAMPLE, day=day, month=MONTHS[month - 1]
+    )

@@ -41,14 +41,14 @@ def _native(text: str, lang: str) -> str:
     return persian_digits(text) if lang == "fa" else text
 
 
-def number(value: Decimal | int, lang: str, *, decimals: int = 2) -> str:
+def number(value: Decimal | int, lang: str, *, decimals: int = 2, grouped: bool = True) -> str:
     """A number grouped in thousands, to at most `decimals` decimals.
 
     Example:
         >>> [number(Decimal("12400"), lang) for lang in ("en", "fa", "ro", "tr", "vi")]
         ['12,400', '۱۲٬۴۰۰', '12.400', '12.400', '12.400']
     """
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    pattern = ("#,##0" if grouped else "0") + ("." + "#" * decimals if decimals else "")
     text = format_decimal(
         value, format=pattern, locale=lang, numbering_system=_NUMBERING.get(lang, "latn")
     )

@@ -13,6 +13,7 @@ from bot.core.values import Quantity
 from bot.i18n.bidi import rtl
 from bot.i18n.catalogue import N_, Translator, translator
 from bot.i18n.formats import percent, quantity
+from bot.i18n.problems import problem_text
 from bot.render.common import Block, actions, button, context, section
 from bot.render.figures import (
     AFTER_CHECKIN,
@@ -113,7 +114,8 @@ def unclear_text(question: Question, tr: Translator = ENGLISH) -> str:
     goal_example = "/goals checkin #3 41.2k"
     match question.unclear:
         case Unclear.UNREADABLE:
-            return question_text(question.problem, question.example, tr)
+            said = problem_text(question.parsed, tr) if question.parsed else question.problem
+            return question_text(said, question.example, tr)
         case Unclear.KEPT_EARLIER:
             problem = question.problem or tr._("That isn't a value.")
             kept = tr._("{problem} I kept the earlier value.").format(problem=problem)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.parse_error import ParseError
+from bot.i18n.catalogue import Translator
+from bot.i18n.problems import problem_text
 
 Block = dict[str, Any]
 
@@ -128,6 +130,7 @@ def modal(
     return view
 
 
-def field_problem(problem: ParseError) -> str:
+def field_problem(problem: ParseError, tr: Translator) -> str:
     """Under a modal's input: why the value typed there could not be read, and what works."""
-    return f"{problem.message} For example: {problem.example}"
+    example = tr._("For example: {example}").format(example=problem.example)
+    return f"{problem_text(problem, tr)} {example}"

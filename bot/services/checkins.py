@@ -106,14 +106,15 @@ class Unclear(StrEnum):
 class Question:
     """The bot could not read the value; nothing was stored.
 
-    `problem` and `example` are the reader's words for an unreadable value; `lookup`
-    the goals a name matched (several, or none).
+    `problem` and `example` are the reader's words for an unreadable value (`parsed`,
+    when a reader said why); `lookup` the goals a name matched (several, or none).
     """
 
     unclear: Unclear
     problem: str = ""
     example: str = ""
     lookup: Lookup | None = None
+    parsed: ParseError | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +203,7 @@ def checkin_command(services: Services, author: Requester, text: str) -> Outcome
             return Question(Unclear.NO_ACTIVE_GOAL)
         found = parse_checkin_command(text, [goal_ref(g) for g in goals])
         if isinstance(found, ParseError):
-            return Question(Unclear.UNREADABLE, found.message, found.example)
+            return Question(Unclear.UNREADABLE, example=found.example, parsed=found)
         if isinstance(found, Lookup):
             unclear = Unclear.WHICH_GOAL if found.ambiguous else Unclear.NO_SUCH_GOAL
             return Question(unclear, lookup=found)

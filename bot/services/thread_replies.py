@@ -96,7 +96,7 @@ def _first(
     goals = [h.goal for h in histories]
     reply = parse_reply(said.text, [goal_ref(g) for g in goals])
     if isinstance(reply, ParseError):
-        return Question(Unclear.UNREADABLE, reply.message, reply.example)
+        return Question(Unclear.UNREADABLE, example=reply.example, parsed=reply)
     if isinstance(reply, Skip | Snooze):
         refused = first_refusal(goals, author)
         if refused is not None:

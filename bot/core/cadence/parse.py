@@ -18,6 +18,7 @@ from bot.core.cadence import (
 )
 from bot.core.cadence.words import in_english_words
 from bot.core.parse_error import ParseError
+from bot.i18n.catalogue import N_
 
 
 def parse_cadence(
@@ -240,5 +241,5 @@ def _monthly(words: _Words, *, tz: str, at: time) -> Cadence | ParseError:
         return ParseError("Monthly schedules go by date, not weekday.", example)
     day = words.day_of_month or 1
     if day != "last" and not 1 <= day <= LAST_DAY_OF_MONTH:
-        return ParseError(f"A month has no day {day}.", example)
+        return ParseError.quoting(N_("A month has no day {day}."), example, day=day)
     return Cadence(CadenceKind.MONTHLY, day_of_month=day, at=at, tz=tz)

@@ -20,6 +20,7 @@ from bot.core.cadence.parse import has_time_of_day, parse_cadence
 from bot.core.cadence.words import in_english_words
 from bot.core.dates import end_of_day
 from bot.core.parse_error import ParseError
+from bot.i18n.catalogue import N_
 
 MAX_TIMES = 6
 """The most reminder times one schedule holds; more is not a check-in rhythm."""
@@ -48,7 +49,9 @@ def parse_times(text: str, *, tz: str) -> tuple[Cadence, ...] | ParseError:
         single = parse_cadence(text, tz=tz)
         return single if isinstance(single, ParseError) else (single,)
     if len(parts) > MAX_TIMES:
-        return ParseError(f"At most {MAX_TIMES} reminder times, please.", _EXAMPLE)
+        return ParseError.quoting(
+            N_("At most {count} reminder times, please."), _EXAMPLE, count=MAX_TIMES
+        )
     cadences: list[Cadence] = []
     for part in parts:
         cadence = _part_cadence(part, tz=tz, before=cadences[-1] if cadences else None)

@@ -48,6 +48,7 @@ from bot.core.values import CATEGORY_LABELS, Category, Direction, Quantity, Unit
 from bot.core.vocabulary import resolve_category, resolve_metric, resolve_platform, resolve_unit
 from bot.i18n.catalogue import N_
 from bot.i18n.formats import number
+from bot.i18n.problems import problem_text
 
 _Read = Read
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
@@ -224,7 +225,7 @@ def _read_baseline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Rea
         return with_measure(i, i.current, known), (echo,)
     parsed = parse_quantity(text, unit_hint=m.unit)
     if isinstance(parsed, ParseError):
-        return Problem(escape(i.tr._(parsed.message)), translated(i.tr, parsed.example))
+        return Problem(escape(problem_text(parsed, i.tr)), translated(i.tr, parsed.example))
     problem = _unit_problem(i, parsed.quantity)
     if problem is not None:
         return problem
@@ -251,7 +252,7 @@ def _read_target(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     )
     parsed = parse_target(text, baseline=baseline, unit_hint=m.unit)
     if isinstance(parsed, ParseError):
-        return Problem(escape(i.tr._(parsed.message)), i.tr._(target_example(m)))
+        return Problem(escape(problem_text(parsed, i.tr)), i.tr._(target_example(m)))
     problem = _unit_problem(i, parsed.quantity)
     if problem is not None:
         return problem
@@ -346,7 +347,7 @@ def _read_more(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
 def _read_deadline(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> _Read:
     found, tr = parse_deadline(text, now=now, tz=tz), i.tr
     if isinstance(found, ParseError):  # the reader's fixed messages are in the catalogue
-        return Problem(escape(tr._(found.message)), translated(tr, found.example))
+        return Problem(escape(problem_text(found, tr)), translated(tr, found.example))
     if isinstance(found, AmbiguousDate):
         first, second = (shown_day(d, tr.lang) for d in found.options)
         choices = tuple(Choice(shown_day(d, tr.lang), d.isoformat()) for d in found.options)

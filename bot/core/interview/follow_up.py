@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 
 from bot.core.cadence.parse import parse_cadence
 from bot.core.interview.state import DEFAULT_CADENCE, Interview, Problem
-from bot.core.interview.words import HERE, ME, SKIP, cadence_words
+from bot.core.interview.words import HERE, ME, SKIP, cadence_words, translated
 from bot.core.kpis import normalise
 from bot.core.mrkdwn import escape
 from bot.core.parse_error import ParseError
+from bot.i18n.problems import problem_text
 
 Read = tuple[Interview, tuple[str, ...]] | Problem
 """What a reader returns: the new state and its echo, or why the answer could not be used."""
@@ -36,7 +37,7 @@ def read_cadence(i: Interview, text: str, now: datetime, tz: ZoneInfo) -> Read:
     wanted = DEFAULT_CADENCE if normalise(text) in SKIP | {"default"} else text
     parsed = parse_cadence(wanted, tz=tz.key)
     if isinstance(parsed, ParseError):
-        return Problem(escape(parsed.message), parsed.example)
+        return Problem(escape(problem_text(parsed, i.tr)), translated(i.tr, parsed.example))
     chosen = " ".join(wanted.lower().split())
     answered = replace(i, cadence=chosen)
     return answered, (i.tr._("Check-ins: {cadence}.").format(cadence=cadence_words(answered, tz)),)

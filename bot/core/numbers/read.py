@@ -33,6 +33,7 @@ from bot.core.number_words import (
 )
 from bot.core.parse_error import ParseError
 from bot.core.values import Quantity, Unit
+from bot.i18n.catalogue import N_
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +285,9 @@ def _currency_code(typed: str | None) -> str | None:
 
 
 def _unreadable(digits: str, unit: Unit) -> ParseError:
-    return ParseError(f"I couldn't read “{digits}” as a number.", EXAMPLES[unit])
+    return ParseError.quoting(
+        N_("I couldn't read “{typed}” as a number."), EXAMPLES[unit], typed=digits
+    )
 
 
 def decimal_from_digits(digits: str, *, single_separator_is_decimal: bool) -> Decimal | None:

@@ -72,7 +72,9 @@ def submit_update(
     if isinstance(outcome, dict):
         ack(
             response_action="errors",
-            errors={f"value:{goal_id}": field_problem(why) for goal_id, why in outcome.items()},
+            errors={
+                f"value:{goal_id}": field_problem(why, actor.tr) for goal_id, why in outcome.items()
+            },
         )
         return
     ack()

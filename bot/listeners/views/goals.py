@@ -59,7 +59,7 @@ def save_edit(
     if not title:
         errors["title"] = actor.tr._(NEEDS_TITLE)
     if not isinstance(target, ParsedQuantity):
-        errors["target"] = field_problem(target)
+        errors["target"] = field_problem(target, actor.tr)
     if input_text(_value(view, "deadline"), "selected_date") and picked is None:
         errors["deadline"] = actor.tr._(PICK_DEADLINE)
     channel = input_text(_value(view, "channel"), "selected_conversation") or None
