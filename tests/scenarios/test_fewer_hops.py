@@ -67,7 +67,9 @@ def test_a_reply_its_language_and_its_home_refresh_take_three_transactions(
         harness.driver.message("U1", "41.2k, the reel did well", thread_ts=reminder.ts)
 
     assert work.transactions <= REPLY_TRANSACTIONS, work
-    assert len(work.statements) <= REPLY_STATEMENTS, work
+    # PostgreSQL also locks the goal's row before refreshing its summary (storage.summaries).
+    locks = harness.engine.dialect.name == "postgresql"
+    assert len(work.statements) <= REPLY_STATEMENTS + locks, work
     with harness.services.session() as session:
         values = [c.value for c in session.exec(select(CheckIn).order_by(CheckIn.id))]  # type: ignore[arg-type]
         assert len(session.exec(select(ProcessedEvent)).all()) >= 2  # both replies recorded

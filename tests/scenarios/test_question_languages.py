@@ -100,7 +100,7 @@ def test_a_goal_asked_about_in_a_language_is_answered_in_it(
 ) -> None:
     goal = make_goal(harness, language)
     assert (goal.metric, goal.platform) == ("followers", "instagram")
-    harness.driver.command("U1", "/goals", f"checkin #{goal.id} 430")
+    harness.driver.command("U1", "/goals", f"checkin #{goal.number} 430")
 
     answer = reply_to(harness, language.question)
 
@@ -116,7 +116,7 @@ def test_a_goal_made_in_turkish_is_found_by_a_question_in_persian(harness: BotHa
     reach = (turkish.interview[0], "erişim", "30000", "60000", "toplamda", "2026-12-31")
     goal = make_goal(harness, Language("tr", reach, "", (), "", ""))
     assert (goal.metric, goal.platform) == ("reach", "instagram")
-    harness.driver.command("U1", "/goals", f"checkin #{goal.id} 41200")
+    harness.driver.command("U1", "/goals", f"checkin #{goal.number} 41200")
 
     # U2 chose no language: the Persian they write decides the answer's. (The deadline's
     # day, 10 or 11 Dey, depends on whether U2's Tehran time zone is known yet.)
@@ -132,7 +132,7 @@ def test_a_goal_made_in_turkish_is_found_by_a_question_in_persian(harness: BotHa
 
 def test_the_goal_list_and_a_goal_card_are_in_the_persons_language(harness: BotHarness) -> None:
     goal = make_goal(harness, LANGUAGES[0])
-    harness.driver.command("U1", "/goals", f"checkin #{goal.id} 430")
+    harness.driver.command("U1", "/goals", f"checkin #{goal.number} 430")
 
     harness.driver.command("U1", "/goals", "list")
     listed = harness.last_reply("U1")
@@ -140,7 +140,7 @@ def test_the_goal_list_and_a_goal_card_are_in_the_persons_language(harness: BotH
     assert "هدف‌ها (۱)" in shown and "_در مسیر_" in shown, shown
 
     harness.driver.command("U1", "/goals", "language tr")
-    harness.driver.command("U1", "/goals", f"show #{goal.id}")
+    harness.driver.command("U1", "/goals", f"show #{goal.number}")
     card = "\n".join(shown_texts(harness.last_reply("U1").blocks))
     assert "*Son tarih:* 31 Ara 2026" in card and "*Son check-in'ler:* 22 Kas 430 (komut)" in card
     assert "Düzenle" in card and "Deadline" not in card
