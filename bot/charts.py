@@ -33,7 +33,7 @@ from bot.core.digest import LISTING_ORDER, TrackedGoal
 from bot.core.progress import Status, assess, series
 from bot.core.values import Quantity, Unit
 from bot.i18n import formats
-from bot.i18n.bidi import RTL_LANGUAGES
+from bot.i18n.bidi import RTL_LANGUAGES, persian_separators
 from bot.i18n.catalogue import N_, Translator, translator
 from bot.render.figures import STATUS_LABELS
 
@@ -295,14 +295,15 @@ RLM = "\u200f"  # right-to-left mark
 
 
 def shown(text: str, lang: str) -> str:
-    """Text as the chart draws it: a right-to-left language's as a right-to-left paragraph.
+    """Text as the chart draws it: a right-to-left language's as a right-to-left paragraph
+    (with bullets between its parts, see bot.i18n.bidi.rtl).
 
     matplotlib (3.11 on) lays text out with libraqm, which joins Persian letters and
     orders each run itself; it takes the paragraph's direction from the first strong
     letter, so a Persian title that starts with a goal typed in English would read left
     to right. The mark makes every Persian text a right-to-left paragraph.
     """
-    return RLM + text if lang in RTL_LANGUAGES else text
+    return RLM + persian_separators(text) if lang in RTL_LANGUAGES else text
 
 
 if __name__ == "__main__":  # the child of `draw_chart`: panels in on stdin, a PNG out

@@ -38,8 +38,22 @@ def isolate_ltr(text: str) -> str:
 
 
 def rtl(text: str, lang: str) -> str:
-    """`text` ready for Slack in `lang`: isolated runs for a right-to-left language, else as is."""
-    return isolate_ltr(text) if lang in RTL_LANGUAGES else text
+    """`text` ready for Slack in `lang`: isolated runs for a right-to-left language, else as is.
+
+    Persian's zero (۰) is a dot: "۱ طبق برنامه · ۰ در خطر" reads as a run of zeros, so
+    Persian text separates its parts with a bullet instead of the middle dot.
+    """
+    return isolate_ltr(persian_separators(text)) if lang in RTL_LANGUAGES else text
+
+
+def persian_separators(text: str) -> str:
+    """ " · " as " • ", which no Persian digit looks like.
+
+    Example:
+        >>> persian_separators("۱ طبق برنامه · ۰ در خطر")
+        '۱ طبق برنامه • ۰ در خطر'
+    """
+    return text.replace(" · ", " • ")
 
 
 def without_isolates(text: str) -> str:

@@ -21,7 +21,7 @@ from bot.core.period import Period
 from bot.core.progress import Status
 from bot.core.values import CATEGORY_LABELS, Quantity, Unit
 from bot.i18n import formats
-from bot.i18n.bidi import RTL_LANGUAGES, rtl
+from bot.i18n.bidi import RTL_LANGUAGES, persian_separators, rtl
 from bot.i18n.catalogue import N_, Translator, translator
 from bot.render.common import Block, chunk_lines, context, divider, header, section
 from bot.render.figures import (
@@ -225,7 +225,7 @@ def digest_message(
         rtl(message.text, tr.lang),
         rtl_blocks(message.blocks, tr.lang),
         [rtl_blocks(reply, tr.lang) for reply in message.replies],
-        message.chart_title,
+        persian_separators(message.chart_title),  # drawn, not isolated: charts order it
         rtl(message.chart_alt_text, tr.lang),
         rtl(message.details_text, tr.lang),
         tr.lang,

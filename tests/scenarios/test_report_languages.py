@@ -21,7 +21,7 @@ from tests.scenarios.test_digests import MONDAY_0900_BUCHAREST, png_size, runner
 # Per language: the digest's title for the week to Monday 23 Nov 2026, a headline count
 # in that language's digits and words, and the Home's heading.
 EXPECTED = {
-    "fa": ("خلاصهٔ هفتگی · ۲۵ آبان–۲ آذر ۱۴۰۵", "۲ طبق برنامه", "هدف‌های شما در یک نگاه"),
+    "fa": ("خلاصهٔ هفتگی • ۲۵ آبان–۲ آذر ۱۴۰۵", "۲ طبق برنامه", "هدف‌های شما در یک نگاه"),
     "ro": (
         "Rezumat săptămânal · 16 nov.–23 nov. 2026",
         "2 pe drumul cel bun",
