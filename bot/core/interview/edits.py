@@ -26,8 +26,8 @@ from bot.core.wording import normalise
 _FIELD_WORDS: dict[Step, tuple[str, ...]] = {
     Step.WHY: ("why", "reason", "category", "motiv", "motivul", "de ce", "neden", "sebep",
                "lý do", "vì sao", "tại sao", "چرا", "دلیل"),
-    Step.WHERE: ("where", "platform", "scope", "platforma", "unde", "platformu", "nerede",
-                 "nền tảng", "ở đâu", "پلتفرم", "کجا"),
+    Step.WHERE: ("where", "platform", "scope", "platforma", "unde", "platformu", "platformunu",
+                 "nerede", "nền tảng", "ở đâu", "پلتفرم", "کجا"),
     Step.OBJECTIVE: ("objective", "amaç", "amacı"),
     Step.METRIC: ("metric", "kpi", "metrica", "metrică", "indicator", "indicatorul", "metrik",
                   "metriği", "ölçüt", "chỉ số", "شاخص", "معیار"),

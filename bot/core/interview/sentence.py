@@ -78,8 +78,12 @@ _OWNER_WORDS = ["owner", "owned by", "owner is", "proprietar", "responsabil", "s
 _OWNER = re.compile(alternation(_OWNER_WORDS) + r"\s*:?\s*(?P<who>" + _MENTION.pattern + ")",
                     _FLAGS)  # fmt: skip
 _CADENCE_START = re.compile(
-    r"(?<!\w)(?:every|each|daily|weekly|monthly|biweekly|fortnightly)(?!\w)", _FLAGS
+    r"(?<!\w)(?:every|each|daily|weekly|monthly|biweekly|fortnightly"
+    r"|her|în fiecare|in fiecare|zilnic|săptămânal|mỗi|hằng|هر)(?!\w)",
+    _FLAGS,
 )
+"""Where a schedule may start, in each language ("her cuma", "în fiecare vineri", "mỗi thứ
+sáu", "هر جمعه"); what follows must still read as one."""
 # How a span read anywhere in a sentence is handed to the target's reader.
 _SPAN_WORDS: dict[PeriodSaid, str] = {
     Period.WEEKLY: "a week",
