@@ -199,3 +199,21 @@ def test_changes_at_the_review_in_a_dm(
     harness.driver.message("U1", schedule)
     rescheduled = without_isolates(shown(harness.dm("U1")[-1]))
     assert said in rescheduled and "every" not in rescheduled, rescheduled
+
+
+@pytest.mark.parametrize(("lang", "typed", "said"), SCHEDULES)
+def test_a_schedule_said_alone_at_the_review_changes_the_check_ins(
+    lang: str, typed: str, said: str
+) -> None:
+    interview, _ = review(lang)
+    changed, prompt = answer(interview, typed)
+    assert changed.cadence == " ".join(typed.lower().split()) and changed.deadline == (
+        interview.deadline
+    )
+    assert any(said in line for line in prompt.summary), prompt.summary
+
+
+def test_a_weekday_alone_at_the_review_is_still_a_deadline() -> None:
+    interview, _ = review("tr")
+    changed, _ = answer(interview, "cuma")
+    assert changed.cadence == interview.cadence and changed.deadline != interview.deadline

@@ -7,11 +7,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.core.interview.answers import READERS, read_kr_where
-from bot.core.interview.edits import read_edit
+from bot.core.interview.edits import Edit, read_edit
 from bot.core.interview.questions import QUESTIONS, STEP_NAMES, controls, help_text
 from bot.core.interview.reading import AT_ONCE, condensed, okr_at_once, take
 from bot.core.interview.review import review_choices, smart_reviews
-from bot.core.interview.sentence import parts_of
+from bot.core.interview.sentence import is_schedule, parts_of
 from bot.core.interview.state import (
     DEFAULT_CADENCE,
     MAX_ANSWER_CHARS,
@@ -226,7 +226,8 @@ def _at_review(
             ),
         )
         return okr, ask(okr, now=now, tz=tz, echo=echo)
-    change = read_edit(text)
+    # A schedule said alone ("her cuma saat 9") changes the check-ins, not the deadline.
+    change = Edit(Step.CADENCE, None, text) if is_schedule(text, tz) else read_edit(text)
     if change is None:
         changed = _changed_by_sentence(interview, text, now=now, tz=tz)
         if changed is not None:
