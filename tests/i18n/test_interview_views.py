@@ -63,8 +63,12 @@ KPI_WORDS = {w for k in catalogue() for word in ENGLISH_WORD.findall(k.name) for
 DAY = re.compile(r"(?:[A-Z][a-z]{2} )?\d{1,2} [A-Z][a-z]{2} \d{4}")
 
 
+# ... and a schedule's weekday as CLDR names it in English ("every Monday at 10:00").
+WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
 def english(texts: list[str]) -> set[str]:
-    return english_left_in([DAY.sub("", text) for text in texts]) - NAMES - KPI_WORDS
+    return english_left_in([DAY.sub("", text) for text in texts]) - NAMES - KPI_WORDS - WEEKDAYS
 
 
 def shown(prompt: Prompt, interview: Interview | None = None) -> list[str]:

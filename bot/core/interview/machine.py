@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.core.interview.answers import READERS, read_kr_where
+from bot.core.interview.edits import Edit, read_edit
 from bot.core.interview.questions import QUESTIONS, STEP_NAMES, controls, help_text
 from bot.core.interview.reading import AT_ONCE, condensed, okr_at_once, take
 from bot.core.interview.review import review_choices, smart_reviews
-from bot.core.interview.sentence import parts_of
+from bot.core.interview.sentence import is_schedule, parts_of
 from bot.core.interview.state import (
     DEFAULT_CADENCE,
     MAX_ANSWER_CHARS,
@@ -208,25 +208,6 @@ def _clear(i: Interview, at: Step, index: int) -> Interview:
 
 # --- the review ------------------------------------------------------------------------
 
-_FIELDS: dict[str, Step] = {
-    "why": Step.WHY, "reason": Step.WHY, "category": Step.CATEGORY,
-    "where": Step.WHERE, "platform": Step.WHERE, "scope": Step.WHERE,
-    "objective": Step.OBJECTIVE, "metric": Step.METRIC, "kpi": Step.METRIC,
-    "baseline": Step.BASELINE, "start": Step.BASELINE, "today": Step.BASELINE,
-    "target": Step.TARGET, "goal": Step.TARGET, "period": Step.PERIOD,
-    "deadline": Step.DEADLINE, "date": Step.DEADLINE,
-    "owner": Step.OWNER, "cadence": Step.CADENCE, "schedule": Step.CADENCE,
-    "check-ins": Step.CADENCE, "checkins": Step.CADENCE, "reminders": Step.CADENCE,
-    "channel": Step.CHANNEL, "digest": Step.CHANNEL,
-}  # fmt: skip
-_CHANGE = re.compile(
-    r"^\s*(?:change|set|edit|make|update|fix)?\s*(?:the\s+)?"
-    r"(?:(?:kr|key\s*result)\s*#?(?P<number>[1-5])\s*(?:'s\s+)?)?"
-    r"(?P<field>" + "|".join(sorted(map(re.escape, _FIELDS), key=len, reverse=True)) + r")"
-    r"(?![\w-])\s*(?:to\b|=|:|as\b|is\b)?\s*(?P<value>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-
 
 def _at_review(
     interview: Interview, text: str, word: str, *, now: datetime, tz: ZoneInfo
@@ -245,7 +226,8 @@ def _at_review(
             ),
         )
         return okr, ask(okr, now=now, tz=tz, echo=echo)
-    change = _CHANGE.match(text)
+    # A schedule said alone ("her cuma saat 9") changes the check-ins, not the deadline.
+    change = Edit(Step.CADENCE, None, text) if is_schedule(text, tz) else read_edit(text)
     if change is None:
         changed = _changed_by_sentence(interview, text, now=now, tz=tz)
         if changed is not None:
@@ -257,20 +239,20 @@ def _at_review(
             interview.tr._("change target to 50k"),
         )
         return interview, ask(interview, now=now, tz=tz, problem=problem)
-    at = _FIELDS[change["field"].lower()]
+    at = change.field
     if at is Step.OBJECTIVE and interview.mode is not Mode.OKR:
         at = Step.WHY
-    index = int(change["number"]) - 1 if change["number"] else 0
+    index = change.number - 1 if change.number else 0
     if index >= len(interview.measures):
         problem = Problem(
             interview.tr._("There is no key result {number}.").format(number=index + 1),
             interview.tr._("change kr1 target to 50k"),
         )
         return interview, ask(interview, now=now, tz=tz, problem=problem)
-    if at is Step.WHERE and change["number"] and interview.mode is Mode.OKR:
-        return _change_kr_where(interview, index, change["value"], now=now, tz=tz)
+    if at is Step.WHERE and change.number and interview.mode is Mode.OKR:
+        return _change_kr_where(interview, index, change.value, now=now, tz=tz)
     cleared = replace(_clear(interview, at, index), step=at, current=index)
-    value = change["value"].strip()
+    value = change.value
     if not value:
         return cleared, ask(cleared, now=now, tz=tz)
     return _answer(cleared, at, value, now=now, tz=tz)

@@ -80,6 +80,16 @@ _OWNER = re.compile(alternation(_OWNER_WORDS) + r"\s*:?\s*(?P<who>" + _MENTION.p
 _CADENCE_START = re.compile(
     r"(?<!\w)(?:every|each|daily|weekly|monthly|biweekly|fortnightly)(?!\w)", _FLAGS
 )
+# A whole answer that starts so is a schedule in any language ("her cuma saat 9", "în fiecare
+# vineri", "mỗi thứ sáu", "هر جمعه", "جمعه‌ها"); within a sentence only English's words are taken, as
+# "her ay" or "în fiecare lună" there says what a target is counted over.
+_SCHEDULE_ANSWER = re.compile(
+    r"^\s*(?:every|each|daily|weekly|monthly|biweekly|fortnightly"
+    r"|her|în fiecare|in fiecare|zilnic|săptămânal|mỗi|hằng|هر"
+    r"|(?:pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)(?:ları|leri)"  # "on Fridays"
+    r"|(?:یک|دو|سه\u200c?|چهار|پنج\u200c?)?شنبه\u200c?ها|جمعه\u200c?ها)(?!\w)",
+    _FLAGS,
+)
 # How a span read anywhere in a sentence is handed to the target's reader.
 _SPAN_WORDS: dict[PeriodSaid, str] = {
     Period.WEEKLY: "a week",
@@ -146,6 +156,17 @@ def parts_of(
     order = list(Step)
     return sorted(((s, t) for s, t in found.items() if s is not skip),
                   key=lambda part: order.index(part[0]))  # fmt: skip
+
+
+def is_schedule(text: str, tz: ZoneInfo) -> bool:
+    """Whether a whole answer is a check-in schedule, in any language.
+
+    Example:
+        >>> is_schedule("her cuma saat 9", ZoneInfo("UTC")), is_schedule("cuma", ZoneInfo("UTC"))
+        (True, False)
+    """
+    said = _SCHEDULE_ANSWER.match(text) is not None
+    return said and not isinstance(parse_cadence(text, tz=tz.key), ParseError)
 
 
 def _cadence(text: str, tz: ZoneInfo) -> tuple[str, tuple[int, int]] | None:

@@ -207,10 +207,8 @@ def cadence_words(interview: Interview, tz: ZoneInfo) -> str:
     if cadence is None:
         return escape(interview.cadence or "")
     tr = interview.tr
-    offered = next((c.label for c in CADENCE_CHOICES if c.value == interview.cadence), "")
-    # bot.core.cadence describes in English; an offered cadence has its label translated.
-    translated = tr._(offered) if offered else offered
-    said = translated if translated != offered else describe_cadence(cadence).rsplit(" (", 1)[0]
+    # Said without its zone (said next) and what a fortnightly one counts from.
+    said = describe_cadence(cadence, tr).rsplit(" (", 1)[0]
     # The schedule runs in the owner's zone, which may not be the interviewer's.
     return said + tr._(", in the owner's time zone")
 
