@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from bot.core.cadence import WORKDAYS, Cadence, CadenceKind
+from bot.core.cadence.describe import describe_cadence
 from bot.core.checkin_reply import (
     HOW_TO_SAY,
     Confidence,
@@ -265,3 +266,11 @@ def test_the_next_reminder_is_dated_in_each_language() -> None:
     assert "luni, 28 dec. 2026, la 08:00" in written["ro"]
     assert "28 Ara 2026 Pazartesi saat 08:00" in written["tr"]
     assert "Thứ Hai, 28 thg 12, 2026 lúc 08:00" in written["vi"]
+
+
+def test_a_fortnightly_schedule_counts_its_weeks_in_persian_digits() -> None:
+    every_two = Cadence(
+        CadenceKind.EVERY_N_WEEKS, weekdays=(0,), tz="UTC", interval_weeks=2,
+        anchor=date(2026, 11, 2),
+    )  # fmt: skip
+    assert describe_cadence(every_two, translator("fa")).startswith("هر ۲ هفته")

@@ -41,7 +41,8 @@ def describe_cadence(cadence: Cadence, tr: Translator = ENGLISH) -> str:
     text = tr._(
         "every {weeks} weeks on {weekdays} at {time} ({zone}), counting from the week of {anchor}"
     )
-    return text.format(weeks=cadence.interval_weeks, weekdays=days, anchor=anchor, **when)
+    weeks = number(cadence.interval_weeks, tr.lang)
+    return text.format(weeks=weeks, weekdays=days, anchor=anchor, **when)
 
 
 def _describe_weekdays(weekdays: tuple[int, ...], tr: Translator) -> str:
