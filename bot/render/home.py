@@ -96,7 +96,7 @@ def _home_blocks(view: HomeView, tr: Translator) -> list[Block]:
     else:
         blocks += [
             section(chunk)
-            for chunk in chunk_lines([summary_with_key_results(r) for r in view.team])
+            for chunk in chunk_lines([summary_with_key_results(r, tr) for r in view.team])
         ]
     if view.pages > 1:
         paging = []
@@ -116,6 +116,6 @@ def _home_blocks(view: HomeView, tr: Translator) -> list[Block]:
 
 
 def _goal_with_edit(row: GoalRow, tr: Translator) -> Block:
-    block = section(summary_with_key_results(row))
+    block = section(summary_with_key_results(row, tr))
     block["accessory"] = button(tr._("Edit"), f"goal.edit_{row.goal_id}", str(row.goal_id))
     return block

@@ -65,7 +65,7 @@ def escalation_message(note: Escalation, tr: Translator = ENGLISH) -> tuple[str,
                 tr.lang,
             )
         ),
-        section(goal_summary(note.goal)),
+        section(rtl(goal_summary(note.goal, tr), tr.lang)),
         context(rtl(once, tr.lang)),
     ]
     text = tr._("{missed} missed check-ins in a row on “{title}”.")

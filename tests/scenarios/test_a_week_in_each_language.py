@@ -99,4 +99,4 @@ def test_a_week_of_the_bot_in_one_language(harness: BotHarness, week: Week) -> N
     assert without_isolates(digest.text).startswith(week.digest), digest.text
     harness.driver.open_home("U1")
     home = without_isolates("\n".join(shown_texts(harness.sandbox.home_views["U1"]["blocks"])))
-    assert week.home in home and "Your goals" not in home
+    assert week.home in home and "Your goals" not in home and "on track" not in home
