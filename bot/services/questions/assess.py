@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Protocol
 
 from bot.core.numbers.write import round_estimate
 from bot.core.period import Period
@@ -20,7 +21,7 @@ from bot.core.progress import (
 from bot.core.trend import Change, LineSums, Point, exact_seconds, rough_forecast
 from bot.core.values import Direction, Quantity, Unit
 from bot.services.questions.find import Asking
-from bot.services.tracking import goal_figures
+from bot.services.tracking import Planned, goal_figures
 from storage.models import Goal
 from storage.questions import PointsSummary, points_summaries, recent_points
 from storage.summaries import TREND_POINTS
@@ -74,7 +75,19 @@ class Assessed:
     progress: GoalProgress | None
 
 
-def goal_ref(goal: Goal) -> str:
+class Listed(Planned, Protocol):
+    """A goal as a status list reads it: its plan, id and reference; a `Goal` or, for
+    thousands at once, its columns alone (`storage.questions.GoalPlan`)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def external_id(self) -> str | None: ...
+
+
+def goal_ref(goal: Listed) -> str:
     """How answers and exports name a goal: its external id, else its number in the workspace.
 
     Example:
@@ -86,19 +99,24 @@ def goal_ref(goal: Goal) -> str:
 
 def assess_all(ctx: Asking, goals: Sequence[Goal]) -> list[Assessed]:
     """Every goal assessed at the time of asking, from one query for their check-ins."""
+    return [Assessed(g, found) for g, found in zip(goals, _progress(ctx, goals), strict=True)]
+
+
+def _progress(ctx: Asking, goals: Sequence[Listed]) -> list[GoalProgress | None]:
+    """Each goal's progress from its check-ins (one query), None without a plan."""
     ids = [goal.id for goal in goals if goal.id is not None]
     points = recent_points(
         session=ctx.session, team_id=ctx.team_id, goal_ids=ids, up_to=ctx.now, latest=TREND_POINTS
     )
-    assessed = []
+    found = []
     for goal in goals:
         figures = goal_figures(goal)
         seen = [Point(p.at, p.value) for p in points.get(goal.id or 0, [])]
-        assessed.append(Assessed(goal, assess(figures, seen, ctx.now) if figures else None))
-    return assessed
+        found.append(assess(figures, seen, ctx.now) if figures else None)
+    return found
 
 
-def statuses(ctx: Asking, goals: Sequence[Goal]) -> list[Status]:
+def statuses(ctx: Asking, goals: Sequence[Listed]) -> list[Status]:
     """Each goal's status (as `assess_all` would say), from one row of sums per goal.
 
     A goal whose trend lands too near its target for float sums to tell is assessed
@@ -128,7 +146,10 @@ def statuses(ctx: Asking, goals: Sequence[Goal]) -> list[Status]:
             found[goal.id] = status_from_ends(
                 figures, first=first, latest=latest, now=ctx.now, trend_reaches_target=reaches
             )
-    found.update((item.goal.id, status_of(item)) for item in assess_all(ctx, unsure))
+    found.update(
+        (goal.id, _status(progress))
+        for goal, progress in zip(unsure, _progress(ctx, unsure), strict=True)
+    )
     return [found[goal.id] for goal in goals]
 
 
@@ -162,7 +183,11 @@ def _trend_reaches(
 
 
 def status_of(item: Assessed) -> Status:
-    return item.progress.status if item.progress else Status.NO_DATA
+    return _status(item.progress)
+
+
+def _status(progress: GoalProgress | None) -> Status:
+    return progress.status if progress else Status.NO_DATA
 
 
 def facts(ctx: Asking, item: Assessed) -> GoalFacts:
