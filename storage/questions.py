@@ -69,11 +69,29 @@ class GoalPlan(NamedTuple):
     plan_workdays: str | None
 
 
-def goal_plans(*, session: Session, team_id: str, where: GoalFilter) -> list[GoalPlan]:
-    """The plans of the goals `find_goals` would give, in its order."""
-    columns = (getattr(Goal, name) for name in GoalPlan._fields)
-    query = _matching(select(*(col(c) for c in columns)), team_id, where)
-    return [GoalPlan(*row) for row in session.execute(query)]
+def goal_plans(
+    *, session: Session, team_id: str, where: GoalFilter, up_to: datetime
+) -> tuple[list[GoalPlan], dict[int, PointsSummary | None]]:
+    """The plans of the goals `find_goals` would give, in its order, and their
+    `points_summaries`, from one statement: the plan columns joined to the stored sums."""
+    goal = Goal.__table__  # type: ignore[attr-defined]
+    summary = GoalSummary.__table__  # type: ignore[attr-defined]
+    columns = [goal.c[name] for name in GoalPlan._fields]
+    summed = [summary.c[name] for name in _SUMMARY_COLUMNS]
+    query = _matching(
+        select(*columns, *summed).outerjoin(summary, summary.c.goal_id == goal.c.id),
+        team_id,
+        where,
+    )
+    plans: list[GoalPlan] = []
+    summaries: dict[int, PointsSummary | None] = {}
+    width = len(columns)
+    # Core rows, not ORM ones: at 10,000 goals the ORM's row handling costs more than SQLite.
+    for row in session.connection().execute(query).all():  # one fetch, not one a row
+        plans.append(GoalPlan(*row[:width]))
+        if row[width] is not None:
+            summaries[row[width]] = _summary(row[width:], up_to)
+    return plans, summaries
 
 
 def _matching(query: Select[Any], team_id: str, where: GoalFilter) -> Select[Any]:
@@ -197,24 +215,26 @@ def points_summaries(
     query = select(*(summary.c[name] for name in _SUMMARY_COLUMNS)).where(
         summary.c.team_id == scoped_team(team_id), summary.c.goal_id.in_(goal_ids)
     )
-    found: dict[int, PointsSummary | None] = {}
-    for row in session.execute(query):
-        goal_id, first_at, first_value, last_at, last_value, n, sx, sy, sxx, sxy, one = row
-        if last_at > up_to:
-            found[goal_id] = None
-            continue
-        d = (last_at - up_to).total_seconds()  # stored x count from the latest check-in
-        found[goal_id] = PointsSummary(
-            StoredPoint(first_at, first_value),
-            StoredPoint(last_at, last_value),
-            n,
-            sx + n * d,
-            sy,
-            sxx + 2 * d * sx + n * d * d,
-            sxy + d * sy,
-            bool(one),
-        )
-    return found
+    return {row[0]: _summary(row, up_to) for row in session.execute(query)}
+
+
+def _summary(row: Sequence[Any], up_to: datetime) -> PointsSummary | None:
+    """A row of `_SUMMARY_COLUMNS` as a `PointsSummary` at `up_to`; None when its sums
+    cover check-ins after `up_to`."""
+    _goal_id, first_at, first_value, last_at, last_value, n, sx, sy, sxx, sxy, one = row
+    if last_at > up_to:
+        return None
+    d = (last_at - up_to).total_seconds()  # stored x count from the latest check-in
+    return PointsSummary(
+        StoredPoint(first_at, first_value),
+        StoredPoint(last_at, last_value),
+        n,
+        sx + n * d,
+        sy,
+        sxx + 2 * d * sx + n * d * d,
+        sxy + d * sy,
+        bool(one),
+    )
 
 
 def _ranked(team_id: str, goal_ids: Sequence[int], up_to: datetime) -> Subquery:

@@ -37,7 +37,7 @@ from bot.services.questions.assess import (
     change_over,
     facts,
     goal_ref,
-    statuses,
+    statuses_from,
 )
 from bot.services.questions.find import (
     Asking,
@@ -47,7 +47,7 @@ from bot.services.questions.find import (
     tracked_names,
 )
 from storage.models import Goal
-from storage.questions import GoalFilter, GoalPlan, find_goals
+from storage.questions import GoalFilter, GoalPlan, PointsSummary, find_goals
 
 MAX_LISTED = 15
 """Goals shown in one list answer; the rest are counted ("and 12 more")."""
@@ -187,7 +187,7 @@ def _list(ctx: Asking, question: Question) -> Answer:
         goals = matching_goals(ctx, question)
         shown, refs = goals[:MAX_LISTED], tuple(goal_ref(goal) for goal in goals)
     else:
-        shown, refs = _with_status(ctx, matching_plans(ctx, question), question.status)
+        shown, refs = _with_status(ctx, *matching_plans(ctx, question), question.status)
     return Answer(
         Intent.LIST,
         Said.LISTED,
@@ -235,7 +235,7 @@ def _due(ctx: Asking, question: Question) -> Answer:
     assert question.due_by is not None
     start = start_of_day(ctx.now.astimezone(ctx.tz).date(), ctx.tz)
     plans = matching_plans(ctx, question, deadline_from=start, deadline_to=question.due_by)
-    shown, refs = _with_status(ctx, plans, question.status)
+    shown, refs = _with_status(ctx, *plans, question.status)
     return Answer(
         Intent.DUE,
         Said.DUE,
@@ -249,12 +249,15 @@ def _due(ctx: Asking, question: Question) -> Answer:
 
 
 def _with_status(
-    ctx: Asking, plans: list[GoalPlan], status: Status | None
+    ctx: Asking,
+    plans: list[GoalPlan],
+    summaries: dict[int, PointsSummary | None],
+    status: Status | None,
 ) -> tuple[list[Goal], tuple[str, ...]]:
     """The goals of the status asked for; without one, those still to do (what is
     achieved is not due any more): the first `MAX_LISTED` loaded in full to be shown,
     and every one's reference. Statuses come from the plans and stored sums alone."""
-    found = statuses(ctx, plans)
+    found = statuses_from(ctx, plans, summaries)
     kept = [
         plan
         for plan, its in zip(plans, found, strict=True)

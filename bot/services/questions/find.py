@@ -14,7 +14,15 @@ from bot.core.questions import Intent, Question
 from bot.core.vocabulary import custom_metrics_named
 from bot.core.wording import normalise
 from storage.models import Goal
-from storage.questions import GoalFilter, GoalName, GoalPlan, find_goals, goal_names, goal_plans
+from storage.questions import (
+    GoalFilter,
+    GoalName,
+    GoalPlan,
+    PointsSummary,
+    find_goals,
+    goal_names,
+    goal_plans,
+)
 from storage.repo import get_member
 
 NAMED_BY_WORDS = (Intent.STATUS, Intent.OWNER, Intent.CHANGE)
@@ -64,10 +72,13 @@ def matching_plans(
     *,
     deadline_from: datetime | None = None,
     deadline_to: datetime | None = None,
-) -> list[GoalPlan]:
-    """The plans of `matching_goals`: what a status list filters thousands of goals by."""
+) -> tuple[list[GoalPlan], dict[int, PointsSummary | None]]:
+    """The plans of `matching_goals` and their stored sums at the time of asking: what a
+    status list filters thousands of goals by."""
     where = _filter(ctx, question, deadline_from, deadline_to)
-    return goal_plans(session=ctx.session, team_id=ctx.team_id, where=where) if where else []
+    if where is None:
+        return [], {}
+    return goal_plans(session=ctx.session, team_id=ctx.team_id, where=where, up_to=ctx.now)
 
 
 def _filter(
