@@ -12,11 +12,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple
+from decimal import Decimal
+from typing import Any, NamedTuple
 
-from sqlalchemy import Subquery, func, or_, select
+from sqlalchemy import Select, Subquery, func, or_, select
 from sqlmodel import Session, col
 
+from bot.core.period import Period
+from bot.core.values import Direction, Unit
 from storage.models import CHECKIN_ORDER, CheckIn, Goal
 from storage.progress import StoredPoint
 from storage.repo import scoped_team
@@ -46,7 +49,55 @@ class GoalFilter:
 
 def find_goals(*, session: Session, team_id: str, where: GoalFilter) -> list[Goal]:
     """Open goals of the workspace matching `where`, soonest deadline first."""
-    query = select(Goal).where(
+    return list(session.scalars(_matching(select(Goal), team_id, where)))
+
+
+class GoalPlan(NamedTuple):
+    """What a goal's status and reference are read from, without the rest of the goal:
+    10,000 of these cost a fraction of 10,000 ORM goals."""
+
+    id: int
+    number: int
+    external_id: str | None
+    baseline: Decimal | None
+    target: Decimal | None
+    direction: Direction
+    start_at: datetime
+    deadline: datetime | None
+    unit: Unit
+    period: Period | None
+    plan_workdays: str | None
+
+
+def goal_plans(
+    *, session: Session, team_id: str, where: GoalFilter, up_to: datetime
+) -> tuple[list[GoalPlan], dict[int, PointsSummary | None]]:
+    """The plans of the goals `find_goals` would give, in its order, and their
+    `points_summaries`, from one statement: the plan columns joined to the stored sums."""
+    goal = Goal.__table__  # type: ignore[attr-defined]
+    summary = GoalSummary.__table__  # type: ignore[attr-defined]
+    columns = [goal.c[name] for name in GoalPlan._fields]
+    summed = [summary.c[name] for name in _SUMMARY_COLUMNS]
+    query = _matching(
+        select(*columns, *summed).outerjoin(summary, summary.c.goal_id == goal.c.id),
+        team_id,
+        where,
+    )
+    plans: list[GoalPlan] = []
+    summaries: dict[int, PointsSummary | None] = {}
+    width = len(columns)
+    # Core rows, not ORM ones, fetched at once and sliced as tuples: at 10,000 goals the
+    # ORM's row handling, or slicing a Row, costs more than SQLite's whole query.
+    for row in map(tuple, session.connection().execute(query).all()):
+        plans.append(GoalPlan._make(row[:width]))
+        if row[width] is not None:
+            summaries[row[width]] = _summary(row[width:], up_to)
+    return plans, summaries
+
+
+def _matching(query: Select[Any], team_id: str, where: GoalFilter) -> Select[Any]:
+    """`query` narrowed to the open goals matching `where`, soonest deadline first."""
+    query = query.where(
         col(Goal.team_id) == scoped_team(team_id),
         col(Goal.state).in_(OPEN_STATES),
         col(Goal.kind).in_(where.kinds),
@@ -68,7 +119,7 @@ def find_goals(*, session: Session, team_id: str, where: GoalFilter) -> list[Goa
     query = query.order_by(col(Goal.deadline), col(Goal.id))
     if where.limit is not None:
         query = query.limit(where.limit)
-    return list(session.scalars(query))
+    return query
 
 
 class GoalName(NamedTuple):
@@ -165,24 +216,26 @@ def points_summaries(
     query = select(*(summary.c[name] for name in _SUMMARY_COLUMNS)).where(
         summary.c.team_id == scoped_team(team_id), summary.c.goal_id.in_(goal_ids)
     )
-    found: dict[int, PointsSummary | None] = {}
-    for row in session.execute(query):
-        goal_id, first_at, first_value, last_at, last_value, n, sx, sy, sxx, sxy, one = row
-        if last_at > up_to:
-            found[goal_id] = None
-            continue
-        d = (last_at - up_to).total_seconds()  # stored x count from the latest check-in
-        found[goal_id] = PointsSummary(
-            StoredPoint(first_at, first_value),
-            StoredPoint(last_at, last_value),
-            n,
-            sx + n * d,
-            sy,
-            sxx + 2 * d * sx + n * d * d,
-            sxy + d * sy,
-            bool(one),
-        )
-    return found
+    return {row[0]: _summary(row, up_to) for row in session.execute(query)}
+
+
+def _summary(row: Sequence[Any], up_to: datetime) -> PointsSummary | None:
+    """A row of `_SUMMARY_COLUMNS` as a `PointsSummary` at `up_to`; None when its sums
+    cover check-ins after `up_to`."""
+    _goal_id, first_at, first_value, last_at, last_value, n, sx, sy, sxx, sxy, one = row
+    if last_at > up_to:
+        return None
+    d = (last_at - up_to).total_seconds()  # stored x count from the latest check-in
+    return PointsSummary(
+        StoredPoint(first_at, first_value),
+        StoredPoint(last_at, last_value),
+        n,
+        sx + n * d,
+        sy,
+        sxx + 2 * d * sx + n * d * d,
+        sxy + d * sy,
+        bool(one),
+    )
 
 
 def _ranked(team_id: str, goal_ids: Sequence[int], up_to: datetime) -> Subquery:

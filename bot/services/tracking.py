@@ -12,21 +12,45 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Protocol
 
 from sqlmodel import Session
 
 from bot.core.digest import TrackedGoal
 from bot.core.okr_scores import kr_score, objective_score
+from bot.core.period import Period
 from bot.core.progress import GoalFigures, assess
 from bot.core.trend import Point
-from bot.core.values import GoalKind
+from bot.core.values import Direction, GoalKind, Unit
 from bot.core.workdays import WorkCalendar, calendar_from_spec
 from storage.checkins import key_results_of
 from storage.models import CheckIn, Goal
 from storage.progress import points_by_goal
 
 
-def goal_figures(goal: Goal, *, deadline: datetime | None = None) -> GoalFigures | None:
+class Planned(Protocol):
+    """What a goal's plan is read from: a stored `Goal`, or just its columns
+    (`storage.questions.GoalPlan`) when thousands of statuses are worked out at once."""
+
+    @property
+    def baseline(self) -> Decimal | None: ...
+    @property
+    def target(self) -> Decimal | None: ...
+    @property
+    def direction(self) -> Direction: ...
+    @property
+    def start_at(self) -> datetime: ...
+    @property
+    def deadline(self) -> datetime | None: ...
+    @property
+    def unit(self) -> Unit: ...
+    @property
+    def period(self) -> Period | None: ...
+    @property
+    def plan_workdays(self) -> str | None: ...
+
+
+def goal_figures(goal: Planned, *, deadline: datetime | None = None) -> GoalFigures | None:
     """The plan progress is measured against; None without a target or a deadline.
 
     Every feature that says where a goal stands (check-in answers, questions,
@@ -52,7 +76,7 @@ def goal_figures(goal: Goal, *, deadline: datetime | None = None) -> GoalFigures
     )
 
 
-def plan_calendar(goal: Goal) -> WorkCalendar | None:
+def plan_calendar(goal: Planned) -> WorkCalendar | None:
     """The working days a goal's plan counts (`/goals workdays #3 on`), None: every day."""
     return calendar_from_spec(goal.plan_workdays) if goal.plan_workdays else None
 

@@ -11,7 +11,9 @@ what `checkin-bot export` writes, so `ask --json` and files agree.
 
 Answering issues a fixed number of SQL statements whatever the workspace holds:
 one for the asker's time zone, one or two for goals, one for check-ins (only the
-first and the latest `TREND_POINTS` of each goal the answer shows).
+first and the latest `TREND_POINTS` of each goal the answer shows). A status list
+reads the matching goals' plans as columns and their stored sums, then loads in
+full only the goals it shows.
 """
 
 from __future__ import annotations
@@ -35,11 +37,17 @@ from bot.services.questions.assess import (
     change_over,
     facts,
     goal_ref,
-    statuses,
+    statuses_from,
 )
-from bot.services.questions.find import Asking, asker_zone, matching_goals, tracked_names
+from bot.services.questions.find import (
+    Asking,
+    asker_zone,
+    matching_goals,
+    matching_plans,
+    tracked_names,
+)
 from storage.models import Goal
-from storage.questions import GoalFilter, find_goals
+from storage.questions import GoalFilter, GoalPlan, PointsSummary, find_goals
 
 MAX_LISTED = 15
 """Goals shown in one list answer; the rest are counted ("and 12 more")."""
@@ -175,18 +183,19 @@ def _status_card(ctx: Asking, goal: Goal) -> Answer:
 
 
 def _list(ctx: Asking, question: Question) -> Answer:
-    goals = matching_goals(ctx, question)
-    if question.status is not None:
-        goals = _with_status(ctx, goals, question.status)
-    shown = goals[:MAX_LISTED]
+    if question.status is None:
+        goals = matching_goals(ctx, question)
+        shown, refs = goals[:MAX_LISTED], tuple(goal_ref(goal) for goal in goals)
+    else:
+        shown, refs = _with_status(ctx, *matching_plans(ctx, question), question.status)
     return Answer(
         Intent.LIST,
         Said.LISTED,
         question=question,
         goals=tuple(facts(ctx, item) for item in assess_all(ctx, shown)),
-        count=len(goals),
-        more=len(goals) - len(shown),
-        refs=tuple(goal_ref(goal) for goal in goals),
+        count=len(refs),
+        more=len(refs) - len(shown),
+        refs=refs,
     )
 
 
@@ -225,28 +234,40 @@ def _change(ctx: Asking, question: Question) -> Answer:
 def _due(ctx: Asking, question: Question) -> Answer:
     assert question.due_by is not None
     start = start_of_day(ctx.now.astimezone(ctx.tz).date(), ctx.tz)
-    goals = matching_goals(ctx, question, deadline_from=start, deadline_to=question.due_by)
-    goals = _with_status(ctx, goals, question.status)
-    shown = goals[:MAX_LISTED]
+    plans = matching_plans(ctx, question, deadline_from=start, deadline_to=question.due_by)
+    shown, refs = _with_status(ctx, *plans, question.status)
     return Answer(
         Intent.DUE,
         Said.DUE,
         question=question,
         goals=tuple(facts(ctx, item) for item in assess_all(ctx, shown)),
         until=question.due_by.astimezone(ctx.tz).date(),
-        count=len(goals),
-        more=len(goals) - len(shown),
-        refs=tuple(goal_ref(goal) for goal in goals),
+        count=len(refs),
+        more=len(refs) - len(shown),
+        refs=refs,
     )
 
 
-def _with_status(ctx: Asking, goals: list[Goal], status: Status | None) -> list[Goal]:
+def _with_status(
+    ctx: Asking,
+    plans: list[GoalPlan],
+    summaries: dict[int, PointsSummary | None],
+    status: Status | None,
+) -> tuple[list[Goal], tuple[str, ...]]:
     """The goals of the status asked for; without one, those still to do (what is
-    achieved is not due any more). Only the goals shown are assessed in full."""
-    found = statuses(ctx, goals)
-    if status is not None:
-        return [goal for goal, its in zip(goals, found, strict=True) if its is status]
-    return [goal for goal, its in zip(goals, found, strict=True) if its is not Status.ACHIEVED]
+    achieved is not due any more): the first `MAX_LISTED` loaded in full to be shown,
+    and every one's reference. Statuses come from the plans and stored sums alone."""
+    found = statuses_from(ctx, plans, summaries)
+    kept = [
+        plan
+        for plan, its in zip(plans, found, strict=True)
+        if (its is status if status is not None else its is not Status.ACHIEVED)
+    ]
+    ids = [plan.id for plan in kept[:MAX_LISTED]]
+    # No ids would be no filter at all: every goal.
+    where = GoalFilter(goal_ids=ids)
+    shown = find_goals(session=ctx.session, team_id=ctx.team_id, where=where) if ids else []
+    return shown, tuple(goal_ref(plan) for plan in kept)
 
 
 def _score(ctx: Asking, question: Question) -> Answer:

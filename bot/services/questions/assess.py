@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Protocol
 
 from bot.core.numbers.write import round_estimate
 from bot.core.period import Period
@@ -17,10 +18,10 @@ from bot.core.progress import (
     start_point,
     status_from_ends,
 )
-from bot.core.trend import Change, LineSums, Point, exact_seconds, rough_forecast
+from bot.core.trend import Change, LineSums, Point, rough_forecast
 from bot.core.values import Direction, Quantity, Unit
 from bot.services.questions.find import Asking
-from bot.services.tracking import goal_figures
+from bot.services.tracking import Planned, goal_figures
 from storage.models import Goal
 from storage.questions import PointsSummary, points_summaries, recent_points
 from storage.summaries import TREND_POINTS
@@ -74,7 +75,19 @@ class Assessed:
     progress: GoalProgress | None
 
 
-def goal_ref(goal: Goal) -> str:
+class Listed(Planned, Protocol):
+    """A goal as a status list reads it: its plan, id and reference; a `Goal` or, for
+    thousands at once, its columns alone (`storage.questions.GoalPlan`)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def external_id(self) -> str | None: ...
+
+
+def goal_ref(goal: Listed) -> str:
     """How answers and exports name a goal: its external id, else its number in the workspace.
 
     Example:
@@ -86,19 +99,24 @@ def goal_ref(goal: Goal) -> str:
 
 def assess_all(ctx: Asking, goals: Sequence[Goal]) -> list[Assessed]:
     """Every goal assessed at the time of asking, from one query for their check-ins."""
+    return [Assessed(g, found) for g, found in zip(goals, _progress(ctx, goals), strict=True)]
+
+
+def _progress(ctx: Asking, goals: Sequence[Listed]) -> list[GoalProgress | None]:
+    """Each goal's progress from its check-ins (one query), None without a plan."""
     ids = [goal.id for goal in goals if goal.id is not None]
     points = recent_points(
         session=ctx.session, team_id=ctx.team_id, goal_ids=ids, up_to=ctx.now, latest=TREND_POINTS
     )
-    assessed = []
+    found = []
     for goal in goals:
         figures = goal_figures(goal)
         seen = [Point(p.at, p.value) for p in points.get(goal.id or 0, [])]
-        assessed.append(Assessed(goal, assess(figures, seen, ctx.now) if figures else None))
-    return assessed
+        found.append(assess(figures, seen, ctx.now) if figures else None)
+    return found
 
 
-def statuses(ctx: Asking, goals: Sequence[Goal]) -> list[Status]:
+def statuses(ctx: Asking, goals: Sequence[Listed]) -> list[Status]:
     """Each goal's status (as `assess_all` would say), from one row of sums per goal.
 
     A goal whose trend lands too near its target for float sums to tell is assessed
@@ -108,6 +126,13 @@ def statuses(ctx: Asking, goals: Sequence[Goal]) -> list[Status]:
     summaries = points_summaries(
         session=ctx.session, team_id=ctx.team_id, goal_ids=ids, up_to=ctx.now
     )
+    return statuses_from(ctx, goals, summaries)
+
+
+def statuses_from(
+    ctx: Asking, goals: Sequence[Listed], summaries: Mapping[int, PointsSummary | None]
+) -> list[Status]:
+    """`statuses` from summaries already read (`storage.questions.goal_plans`)."""
     found: dict[int | None, Status] = {}
     unsure = []
     for goal in goals:
@@ -128,7 +153,10 @@ def statuses(ctx: Asking, goals: Sequence[Goal]) -> list[Status]:
             found[goal.id] = status_from_ends(
                 figures, first=first, latest=latest, now=ctx.now, trend_reaches_target=reaches
             )
-    found.update((item.goal.id, status_of(item)) for item in assess_all(ctx, unsure))
+    found.update(
+        (goal.id, _status(progress))
+        for goal, progress in zip(unsure, _progress(ctx, unsure), strict=True)
+    )
     return [found[goal.id] for goal in goals]
 
 
@@ -149,10 +177,12 @@ def _trend_reaches(
     )
     start = start_point(figures, first, now)
     if start is not None:  # the baseline counts as a point, before every check-in
-        sums = sums.plus(-float(exact_seconds(now - start.at)), float(start.value))
+        # total_seconds() is the float of the exact seconds (one correctly rounded
+        # division), without building a Decimal for each of 10,000 goals.
+        sums = sums.plus(-(now - start.at).total_seconds(), float(start.value))
     elif summary is not None and summary.one_moment:
         return False
-    predicted = rough_forecast(sums, float(exact_seconds(figures.deadline - now)))
+    predicted = rough_forecast(sums, (figures.deadline - now).total_seconds())
     if predicted is None:
         return False
     target = float(figures.target)
@@ -162,7 +192,11 @@ def _trend_reaches(
 
 
 def status_of(item: Assessed) -> Status:
-    return item.progress.status if item.progress else Status.NO_DATA
+    return _status(item.progress)
+
+
+def _status(progress: GoalProgress | None) -> Status:
+    return progress.status if progress else Status.NO_DATA
 
 
 def facts(ctx: Asking, item: Assessed) -> GoalFacts:

@@ -14,7 +14,15 @@ from bot.core.questions import Intent, Question
 from bot.core.vocabulary import custom_metrics_named
 from bot.core.wording import normalise
 from storage.models import Goal
-from storage.questions import GoalFilter, GoalName, find_goals, goal_names
+from storage.questions import (
+    GoalFilter,
+    GoalName,
+    GoalPlan,
+    PointsSummary,
+    find_goals,
+    goal_names,
+    goal_plans,
+)
 from storage.repo import get_member
 
 NAMED_BY_WORDS = (Intent.STATUS, Intent.OWNER, Intent.CHANGE)
@@ -54,6 +62,32 @@ def matching_goals(
 ) -> list[Goal]:
     """Goals named by the question's metric, platform, people, or (failing a metric) words,
     with a deadline in the window given."""
+    where = _filter(ctx, question, deadline_from, deadline_to)
+    return find_goals(session=ctx.session, team_id=ctx.team_id, where=where) if where else []
+
+
+def matching_plans(
+    ctx: Asking,
+    question: Question,
+    *,
+    deadline_from: datetime | None = None,
+    deadline_to: datetime | None = None,
+) -> tuple[list[GoalPlan], dict[int, PointsSummary | None]]:
+    """The plans of `matching_goals` and their stored sums at the time of asking: what a
+    status list filters thousands of goals by."""
+    where = _filter(ctx, question, deadline_from, deadline_to)
+    if where is None:
+        return [], {}
+    return goal_plans(session=ctx.session, team_id=ctx.team_id, where=where, up_to=ctx.now)
+
+
+def _filter(
+    ctx: Asking,
+    question: Question,
+    deadline_from: datetime | None,
+    deadline_to: datetime | None,
+) -> GoalFilter | None:
+    """The goals a question names, as a filter; None when its words name none."""
     owners = list(question.owners) + ([ctx.user_id] if question.mine else [])
     goal_ids: list[int] = []
     if not question.metrics and question.subject:
@@ -63,18 +97,14 @@ def matching_goals(
         if not goal_ids and question.intent in NAMED_BY_WORDS:
             goal_ids = goals_named(names, question.subject)
             if not goal_ids:
-                return []
-    return find_goals(
-        session=ctx.session,
-        team_id=ctx.team_id,
-        where=GoalFilter(
-            metrics=question.metrics,
-            platform=question.platform,
-            owner_ids=owners,
-            goal_ids=goal_ids,
-            deadline_from=deadline_from,
-            deadline_to=deadline_to,
-        ),
+                return None
+    return GoalFilter(
+        metrics=question.metrics,
+        platform=question.platform,
+        owner_ids=owners,
+        goal_ids=goal_ids,
+        deadline_from=deadline_from,
+        deadline_to=deadline_to,
     )
 
 

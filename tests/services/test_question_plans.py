@@ -1,0 +1,78 @@
+"""A status list reads its goals as plan columns joined to their stored sums, and loads
+in full only the goals it shows: the same goals, order, statuses and answer as reading
+every goal in full."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine
+
+from bot.clock import FrozenClock
+from bot.core.progress import Status
+from bot.services.questions.answer import MAX_LISTED, Said, answer_question
+from bot.services.questions.assess import assess_all, goal_ref, status_of, statuses_from
+from bot.services.questions.find import Asking
+from bot.services.transfer import import_file
+from storage.questions import GoalFilter, find_goals, goal_plans, points_summaries
+from tests.harness import make_services
+from tests.services.test_question_statuses import NOW, goal, imported
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(goal, min_size=1, max_size=6))
+def test_plans_are_the_goals_their_sums_and_statuses(engine: Engine, goals: Any) -> None:
+    services, team = imported(engine, goals)
+    with services.session() as session:
+        ctx = Asking(session, team, "U1", NOW, ZoneInfo("UTC"))
+        full = find_goals(session=session, team_id=team, where=GoalFilter())
+        plans, summaries = goal_plans(session=session, team_id=team, where=GoalFilter(), up_to=NOW)
+        ids = [g.id for g in full if g.id is not None]
+        assert [p.id for p in plans] == ids
+        assert [goal_ref(p) for p in plans] == [goal_ref(g) for g in full]
+        assert summaries == points_summaries(session=session, team_id=team, goal_ids=ids, up_to=NOW)
+        assert statuses_from(ctx, plans, summaries) == [
+            status_of(item) for item in assess_all(ctx, full)
+        ]
+
+
+def test_an_at_risk_list_shows_the_first_page_and_counts_every_goal(engine: Engine) -> None:
+    # 60 goals from 1,000 at one pace (1,200 now), towards targets from 1,340 to 1,517 by
+    # deadlines a month or so away: the nearer ones on track, then at risk, then off track.
+    day = lambda n: (NOW + timedelta(days=n)).date().isoformat()  # noqa: E731
+    rows = [
+        {"id": f"g{i}", "title": f"Goal {i}", "metric": "reach", "unit": "count",
+         "baseline": "1000", "target": str(1_340 + 3 * i), "start": day(-60),
+         "deadline": day(30 + i % 7)}
+        for i in range(60)
+    ]  # fmt: skip
+    checkins = [
+        {"goal": f"g{i}", "value": str(1_000 + 40 * k),
+         "at": (NOW - timedelta(days=60 - 10 * k)).isoformat()}
+        for i in range(60)
+        for k in range(1, 6)
+    ]  # fmt: skip
+    services = make_services(engine, FrozenClock(NOW))
+    import_file(services, team_id="TPLANS", text=json.dumps({"goals": rows, "checkins": checkins}))
+
+    answer = answer_question(
+        services, team_id="TPLANS", user_id="U1", text="which goals are at risk?"
+    )
+
+    with services.session() as session:
+        ctx = Asking(session, "TPLANS", "U1", services.now(), ZoneInfo("UTC"))
+        full = assess_all(ctx, find_goals(session=session, team_id="TPLANS", where=GoalFilter()))
+        at_risk = [goal_ref(item.goal) for item in full if status_of(item) is Status.AT_RISK]
+    assert answer.said is Said.LISTED
+    assert MAX_LISTED < len(at_risk) < len(full)  # a second page, and goals left out
+    assert answer.refs == tuple(at_risk)
+    assert (answer.count, answer.more) == (len(at_risk), len(at_risk) - MAX_LISTED)
+    assert [g.ref for g in answer.goals] == at_risk[:MAX_LISTED]
+    assert {g.status for g in answer.goals} == {Status.AT_RISK}
