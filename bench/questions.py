@@ -12,6 +12,7 @@ in a second workspace of that many goals (100 check-ins each).
     .venv/bin/python bench/questions.py --goals 1000 --checkins 100000
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/bench .venv/bin/python bench/questions.py
     .venv/bin/python bench/questions.py --only at-risk due     # those questions alone
+    .venv/bin/python bench/questions.py --skip questions --profile 25  # where a digest's time goes
 
 For a baseline, run this same file against another checkout's code:
     PYTHONPATH=/path/to/main-checkout .venv/bin/python bench/questions.py
@@ -20,9 +21,11 @@ For a baseline, run this same file against another checkout's code:
 from __future__ import annotations
 
 import argparse
+import cProfile
 import gc
 import json
 import os
+import pstats
 import statistics
 import tempfile
 import threading
@@ -207,10 +210,22 @@ def digest_and_home(services: Services, engine: Engine, args: argparse.Namespace
               f"max {max(timings) * 1000:.0f} ms, "
               f"CPU median {statistics.median(cpu) * 1000:.0f} ms "
               f"({statements} SQL statements)")  # fmt: skip
+    if args.profile:
+        profiled(lambda: digest(0), args.profile)
     view = build_digest(services, team_id=DIGEST_TEAM, channel_id=None, now=NOW)
     draw_chart(chart_panels(view.goals, NOW), title="Weekly digest")
     gc.collect()
     print(f"resident memory after the digests, Homes and a chart: {rss_mb():.0f} MB")
+
+
+def profiled(call: Callable[[], Any], lines: int) -> None:
+    """`call` once under cProfile: its `lines` costliest functions, by time spent inside them
+    and by time under them."""
+    profile = cProfile.Profile()
+    profile.runcall(call)
+    stats = pstats.Stats(profile)
+    stats.sort_stats("tottime").print_stats(lines)
+    stats.sort_stats("cumulative").print_stats(lines)
 
 
 def main() -> None:
@@ -222,6 +237,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--digest-goals", type=int, default=1000)
     parser.add_argument("--digest-rounds", type=int, default=10)
+    parser.add_argument(
+        "--profile", type=int, default=0, help="profile one digest: its N costliest functions"
+    )
     parser.add_argument("--skip", choices=("questions", "digests"), default=None)
     parser.add_argument(
         "--only", nargs="*", choices=("broad", "narrow", "at-risk", "due"), help="questions timed"

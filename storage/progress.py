@@ -46,9 +46,10 @@ def points_by_goal(
     query = (
         select(col(CheckIn.goal_id), col(CheckIn.at), col(CheckIn.value))
         .where(col(CheckIn.team_id) == scoped_team(team_id), col(CheckIn.goal_id).in_(goal_ids))
-        .order_by(*CHECKIN_ORDER)
+        .order_by(col(CheckIn.goal_id), *CHECKIN_ORDER)  # the index's order: no sort step
     )
-    for goal_id, at, value in session.execute(query):
+    # The connection's Core rows: the ORM's row loading cost as much as the query.
+    for goal_id, at, value in session.connection().execute(query):
         found[goal_id].append(point(at, value))
     return found
 

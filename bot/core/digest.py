@@ -40,15 +40,8 @@ from enum import StrEnum
 
 from bot.core.numbers.write import format_quantity
 from bot.core.period import Period, per_period
-from bot.core.progress import (
-    GoalFigures,
-    GoalProgress,
-    Status,
-    assess,
-    progress,
-    series,
-)
-from bot.core.trend import Change, Point, change_since, change_since_last
+from bot.core.progress import GoalFigures, GoalProgress, Status, assess_series, progress
+from bot.core.trend import Change, Point, change_in, last_change
 from bot.core.values import Quantity, Unit
 
 CLOSE_TO_TARGET = Decimal("0.80")
@@ -188,15 +181,15 @@ def compose_digest(goals: Sequence[TrackedGoal], *, period: Period, now: datetim
         wins=_wins(lines),
         losses=_losses(lines),
         opportunities=_opportunities(lines, by_id, period),
-        not_checked_in=_not_checked_in(goals, lines, since, now),
+        not_checked_in=_not_checked_in(goals, lines, since),
     )
 
 
 def digest_line(goal: TrackedGoal, period: Period, now: datetime) -> DigestLine:
     """One goal's line, as the digest writes it and lists (the App Home, `/goals list`) show it."""
     figures = goal.figures
-    state = assess(figures, goal.points, now)
-    change = _period_change(goal, period, now)
+    state, seen = assess_series(figures, goal.points, now)
+    change = _period_change(figures, seen, period, now)
     return DigestLine(
         goal_id=goal.goal_id,
         title=goal.title,
@@ -213,19 +206,20 @@ def digest_line(goal: TrackedGoal, period: Period, now: datetime) -> DigestLine:
     )
 
 
-def _period_change(goal: TrackedGoal, period: Period, now: datetime) -> Change | None:
-    """The change since the value known a period ago; the baseline counts as known.
+def _period_change(
+    figures: GoalFigures, points: list[Point], period: Period, now: datetime
+) -> Change | None:
+    """The change since the value known a period ago, in the goal's `series` (`points`);
+    the baseline counts as known.
 
     A goal younger than the period is compared with its baseline at the start.
     """
-    figures = goal.figures
-    points = series(figures, goal.points, now)
-    change = change_since(points, now=now, days=period.days)
+    change = change_in(points, now=now, days=period.days)
     starts_at_baseline = (
         figures.baseline is not None and bool(points) and points[0].at == figures.start
     )
     if change is None and starts_at_baseline and figures.start > now - timedelta(days=period.days):
-        return change_since_last([points[0], points[-1]]) if len(points) > 1 else None
+        return last_change([points[0], points[-1]]) if len(points) > 1 else None
     return change
 
 
@@ -307,15 +301,22 @@ def _opportunities(
 
 
 def _not_checked_in(
-    goals: Sequence[TrackedGoal], lines: Sequence[DigestLine], since: datetime, now: datetime
+    goals: Sequence[TrackedGoal], lines: Sequence[DigestLine], since: datetime
 ) -> tuple[str, ...]:
-    # Done goals need no more check-ins, so their owners are not chased.
-    settled = {line.goal_id for line in lines if line.status in (Status.ACHIEVED, Status.MISSED)}
+    # Done goals need no more check-ins, so their owners are not chased. A goal's latest
+    # check-in up to `now` says whether it had one since: no walk through its points.
+    chased = {
+        line.goal_id: line.progress.last_at
+        for line in lines
+        if line.status not in (Status.ACHIEVED, Status.MISSED)
+    }
     owners = {
         goal.owner_id
         for goal in goals
-        if goal.owner_id
-        and goal.goal_id not in settled
-        and not any(since < point.at <= now for point in goal.points)
+        if goal.owner_id and goal.goal_id in chased and not _after(chased[goal.goal_id], since)
     }
     return tuple(sorted(owners))
+
+
+def _after(moment: datetime | None, since: datetime) -> bool:
+    return moment is not None and moment > since

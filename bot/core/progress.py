@@ -39,16 +39,7 @@ from enum import StrEnum
 
 from bot.core.period import MONTH_DAYS, WEEK_DAYS, Period
 from bot.core.plan import PROGRESS_PLACES, expected_progress, expected_value, required_per
-from bot.core.trend import (
-    VALUE_PLACES,
-    Change,
-    Point,
-    change_since,
-    change_since_last,
-    eta,
-    forecast,
-    up_to,
-)
+from bot.core.trend import VALUE_PLACES, Change, Point, change_in, fit, last_change, up_to
 from bot.core.values import Direction, Unit
 from bot.core.workdays import WorkCalendar
 
@@ -193,9 +184,13 @@ def series(figures: GoalFigures, points: Sequence[Point], now: datetime) -> list
         >>> [p.value for p in series(figures, [], datetime(2026, 1, 2, tzinfo=UTC))]
         [Decimal('12000')]
     """
-    seen = up_to(points, now)
-    start = start_point(figures, seen[0] if seen else None, now)
-    return [start, *seen] if start else seen
+    return _from_start(figures, up_to(points, now), now)
+
+
+def _from_start(figures: GoalFigures, checked: list[Point], now: datetime) -> list[Point]:
+    """`series` of check-ins already oldest first and none after `now`."""
+    start = start_point(figures, checked[0] if checked else None, now)
+    return [start, *checked] if start else checked
 
 
 def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> GoalProgress:
@@ -212,15 +207,25 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
         ...        datetime(2026, 1, 16, 12, tzinfo=UTC)).status
         <Status.ON_TRACK: 'on_track'>
     """
-    seen = series(figures, points, now)
+    return assess_series(figures, points, now)[0]
+
+
+def assess_series(
+    figures: GoalFigures, points: Sequence[Point], now: datetime
+) -> tuple[GoalProgress, list[Point]]:
+    """`assess`, and the `series` it read, for a caller that reads the series too.
+
+    The points are sorted once; the trend line is fitted once for the forecast and the
+    ETA; the changes are searched in the sorted series (a digest assesses 1,000 goals).
+    """
     checked = up_to(points, now)  # the check-ins alone: a baseline is no check-in
+    seen = _from_start(figures, checked, now)
     plan = _plan(figures, seen[0] if seen else None, seen[-1] if seen else None, now)
     baseline, plan_start, current, achieved = plan.baseline, plan.start, plan.current, plan.achieved
-    trend_points = seen
-    trend_applies = figures.unit is not Unit.MILESTONE
-    predicted = forecast(trend_points, figures.deadline) if trend_applies else None
+    line = fit(seen) if figures.unit is not Unit.MILESTONE else None
+    predicted = line.forecast(figures.deadline) if line is not None else None
 
-    return GoalProgress(
+    state = GoalProgress(
         current=current,
         last_at=checked[-1].at if checked else None,
         baseline=baseline,
@@ -243,16 +248,17 @@ def assess(figures: GoalFigures, points: Sequence[Point], now: datetime) -> Goal
         ),
         forecast=predicted,
         eta=(
-            eta(trend_points, figures.target, figures.direction)
-            if trend_applies and not achieved
+            line.eta(figures.target, figures.direction)
+            if line is not None and not achieved
             else None
         ),
-        change_last=change_since_last(seen),
-        change_week=change_since(seen, now=now, days=WEEK_DAYS),
-        change_month=change_since(seen, now=now, days=MONTH_DAYS),
+        change_last=last_change(seen),
+        change_week=change_in(seen, now=now, days=WEEK_DAYS),
+        change_month=change_in(seen, now=now, days=MONTH_DAYS),
         required_per_week=_still_needed(figures, current, achieved, now, WEEK_DAYS),
         required_per_month=_still_needed(figures, current, achieved, now, MONTH_DAYS),
     )
+    return state, seen
 
 
 def status_from_ends(

@@ -7,10 +7,12 @@ reached on the current trend.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 from typing import NamedTuple
 
 from bot.core.values import Direction
@@ -23,6 +25,7 @@ _ZERO = Decimal(0)
 _ONE = Decimal(1)
 _HUNDRED = Decimal(100)
 _FEWEST_POINTS = 2  # a change, and a line through the points, each need two of them
+_AT = attrgetter("at")  # a C key: a digest sorts and searches 100,000 points by time
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +65,8 @@ def forecast(points: Sequence[Point], deadline: datetime) -> Decimal | None:
         ...          datetime(2026, 1, 29, tzinfo=UTC))
         Decimal('480.00')
     """
-    line = _fit(points)
-    if line is None:
-        return None
-    return line.value_at(deadline).quantize(VALUE_PLACES)
+    line = fit(_chronological(points))
+    return None if line is None else line.forecast(deadline)
 
 
 def eta(points: Sequence[Point], target: Decimal, direction: Direction) -> datetime | None:
@@ -82,16 +83,8 @@ def eta(points: Sequence[Point], target: Decimal, direction: Direction) -> datet
         ...     Decimal("480"), Direction.INCREASE)
         datetime.datetime(2026, 1, 29, 0, 0, tzinfo=datetime.timezone.utc)
     """
-    line = _fit(points)
-    if line is None or line.slope == 0:
-        return None
-    if (line.slope > 0) != (direction is Direction.INCREASE):
-        return None
-    seconds = ((target - line.intercept) / line.slope).quantize(_ONE, ROUND_HALF_UP)
-    try:
-        return line.origin + timedelta(seconds=int(seconds))
-    except OverflowError:
-        return None
+    line = fit(_chronological(points))
+    return None if line is None else line.eta(target, direction)
 
 
 def change_since(points: Sequence[Point], *, now: datetime, days: int) -> Change | None:
@@ -108,11 +101,16 @@ def change_since(points: Sequence[Point], *, now: datetime, days: int) -> Change
         ...              now=datetime(2026, 1, 8, tzinfo=UTC), days=7).delta
         Decimal('20')
     """
-    ordered = up_to(points, now)
-    then = up_to(ordered, now - timedelta(days=days))
-    if not ordered or not then or then[-1] == ordered[-1]:
+    return change_in(up_to(points, now), now=now, days=days)
+
+
+def change_in(ordered: Sequence[Point], *, now: datetime, days: int) -> Change | None:
+    """`change_since` of points already oldest first and none after `now` (a `series`):
+    "then" is found by bisection, not by filtering and sorting again."""
+    then = bisect_right(ordered, now - timedelta(days=days), key=_AT)
+    if not ordered or not then or ordered[then - 1] == ordered[-1]:
         return None
-    return _change(then[-1], ordered[-1])
+    return _change(ordered[then - 1], ordered[-1])
 
 
 def change_since_last(points: Sequence[Point]) -> Change | None:
@@ -124,7 +122,11 @@ def change_since_last(points: Sequence[Point]) -> Change | None:
         ...                    Point(datetime(2026, 1, 1, tzinfo=UTC), Decimal("400"))]).pct
         Decimal('5.00')
     """
-    ordered = _chronological(points)
+    return last_change(_chronological(points))
+
+
+def last_change(ordered: Sequence[Point]) -> Change | None:
+    """`change_since_last` of points already oldest first."""
     if len(ordered) < _FEWEST_POINTS:
         return None
     return _change(ordered[-2], ordered[-1])
@@ -143,7 +145,7 @@ def trend_per_week(series: Sequence[Sequence[Point]]) -> Decimal | None:
         ...                  Point(datetime(2026, 1, 15, tzinfo=UTC), Decimal("440"))]])
         Decimal('20.00')
     """
-    slopes = [line.slope for line in map(_fit, series) if line is not None]
+    slopes = [line.slope for line in (fit(_chronological(s)) for s in series) if line is not None]
     if not slopes:
         return None
     week = exact_seconds(timedelta(weeks=1))
@@ -182,7 +184,7 @@ def rough_forecast(sums: LineSums, at_x: float) -> float | None:
 
 
 @dataclass(frozen=True, slots=True)
-class _Line:
+class Line:
     """A fitted straight line: `intercept` at `origin`, changing by `slope` per second."""
 
     origin: datetime
@@ -192,9 +194,24 @@ class _Line:
     def value_at(self, at: datetime) -> Decimal:
         return self.intercept + self.slope * exact_seconds(at - self.origin)
 
+    def forecast(self, deadline: datetime) -> Decimal:
+        """`forecast`: the line's value at `deadline`."""
+        return self.value_at(deadline).quantize(VALUE_PLACES)
 
-def _fit(points: Sequence[Point]) -> _Line | None:
-    ordered = _chronological(points)
+    def eta(self, target: Decimal, direction: Direction) -> datetime | None:
+        """`eta`: when the line reaches `target`, None if flat, moving away or off the calendar."""
+        if self.slope == 0 or (self.slope > 0) != (direction is Direction.INCREASE):
+            return None
+        seconds = ((target - self.intercept) / self.slope).quantize(_ONE, ROUND_HALF_UP)
+        try:
+            return self.origin + timedelta(seconds=int(seconds))
+        except OverflowError:
+            return None
+
+
+def fit(ordered: Sequence[Point]) -> Line | None:
+    """The least-squares line through points already oldest first (None without two points
+    at distinct times): `forecast` and `eta` of one series share one fit."""
     if len(ordered) < _FEWEST_POINTS:
         return None
     origin = ordered[0].at
@@ -202,12 +219,13 @@ def _fit(points: Sequence[Point]) -> _Line | None:
     ys = [point.value for point in ordered]
     mean_x = sum(xs, _ZERO) / len(xs)
     mean_y = sum(ys, _ZERO) / len(ys)
-    spread = sum(((x - mean_x) ** 2 for x in xs), _ZERO)
+    apart = [x - mean_x for x in xs]  # each once: the spread and the covariance both read them
+    spread = sum((d**2 for d in apart), _ZERO)
     if spread == 0:
         return None
-    covariance = sum(((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)), _ZERO)
+    covariance = sum((d * (y - mean_y) for d, y in zip(apart, ys, strict=True)), _ZERO)
     slope = covariance / spread
-    return _Line(origin=origin, intercept=mean_y - slope * mean_x, slope=slope)
+    return Line(origin=origin, intercept=mean_y - slope * mean_x, slope=slope)
 
 
 def _change(then: Point, latest: Point) -> Change:
@@ -221,12 +239,13 @@ def _change(then: Point, latest: Point) -> Change:
 
 
 def _chronological(points: Sequence[Point]) -> list[Point]:
-    return sorted(points, key=lambda point: point.at)
+    return sorted(points, key=_AT)
 
 
 def up_to(points: Sequence[Point], moment: datetime) -> list[Point]:
     """The points at or before `moment`, oldest first."""
-    return [point for point in _chronological(points) if point.at <= moment]
+    ordered = _chronological(points)
+    return ordered[: bisect_right(ordered, moment, key=_AT)]
 
 
 def exact_seconds(delta: timedelta) -> Decimal:
