@@ -49,7 +49,7 @@ def outcome_text(
     if isinstance(outcome, Removed):
         return removed_text(outcome.titles, tr), None
     if isinstance(outcome, Refused):
-        return refused_text(outcome), None
+        return refused_text(outcome, tr), None
     if isinstance(outcome, Postponed):
         return reminder_change_text(outcome.change, tr), None
     if isinstance(outcome, Implausible):

@@ -50,11 +50,11 @@ def check_in(
         tell(actor, respond, body, NOTHING_TO_CHECK_IN)
         return
     if len(choices) > 1:
-        client.views_open(trigger_id=body["trigger_id"], view=goal_picker(choices))
+        client.views_open(trigger_id=body["trigger_id"], view=goal_picker(choices, actor.tr))
         return
     items = goal_form_items(services, actor.requester(), choices[0].id)
     if isinstance(items, Refused):
-        tell(actor, respond, body, refused_text(items))
+        tell(actor, respond, body, refused_text(items, actor.tr))
         return
     form = update_form(items, answer_to={"goal": choices[0].id})
     client.views_open(trigger_id=body["trigger_id"], view=form)
@@ -74,7 +74,7 @@ def pause_or_resume(
         said = pause_all(services, team_id=team, user_id=user)
     else:
         said = come_back(services, team_id=team, user_id=user)
-    tell(actor, respond, body, reminder_change_text(said))
+    tell(actor, respond, body, reminder_change_text(said, actor.tr))
     publish_home(actor)
 
 

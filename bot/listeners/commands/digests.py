@@ -75,7 +75,7 @@ def digest_command(ctx: CommandContext) -> None:
         ctx.reply(unsubscribed_text(channel, stopped=stopped, tr=ctx.actor.tr))
     elif isinstance(request, Subscribe):
         if not bot_is_in(ctx.client, channel):
-            ctx.reply(not_in_channel_text(channel))
+            ctx.reply(not_in_channel_text(channel, ctx.actor.tr))
             return
         view = subscribe(
             services, team_id=team, channel_id=channel, user_id=ctx.user_id, request=request
@@ -129,7 +129,7 @@ def chart_command(ctx: CommandContext) -> None:
     """`/goals chart <goal>`: a PNG of check-ins against the plan, posted where it was asked."""
     found = lookup(ctx.services, team_id=ctx.team_id, query=ctx.args)
     if isinstance(found, NotFound):
-        ctx.reply(not_found_text(found))
+        ctx.reply(not_found_text(found, ctx.actor.tr))
         return
     if isinstance(found, Ambiguous):
         ctx.reply(*ambiguous_blocks(found.candidates, "chart"))

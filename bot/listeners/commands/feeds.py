@@ -36,6 +36,6 @@ def feed(ctx: CommandContext) -> None:
     if isinstance(done, BadAddress):
         ctx.reply(bad_address_text(done, tr))
     elif isinstance(done, Refused):
-        ctx.reply(refused_text(done))
+        ctx.reply(refused_text(done, ctx.actor.tr))
     else:
         ctx.reply(feed_text(done, tr, every_minutes=every, changed=True))

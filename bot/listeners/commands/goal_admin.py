@@ -61,7 +61,7 @@ def open_edit(actor: Actor, *, goal_id: int, trigger_id: str) -> str | None:
     by = actor.requester()
     refused = may_change(services, by, goal_id=goal_id)
     if refused:
-        return refused_text(refused)
+        return refused_text(refused, actor.tr)
     goal = get_goal(services, team_id=team_id, goal_id=goal_id)
     if goal is None:
         return GOAL_GONE
@@ -86,7 +86,7 @@ def archive_command(ctx: CommandContext) -> None:
     by = ctx.actor.requester()
     refused = may_change(ctx.services, by, goal_id=row.goal_id)
     if refused:
-        ctx.reply(refused_text(refused))
+        ctx.reply(refused_text(refused, ctx.actor.tr))
     else:
         ctx.reply(*archive_confirm_blocks(row, ctx.actor.tr))
 

@@ -31,7 +31,8 @@ def new_goal(ctx: CommandContext) -> None:
         except SlackApiError as exc:
             if exc.response.get("error") not in CHANNEL_ERRORS:
                 raise
-            ctx.reply(not_in_channel_text(ctx.channel_id))  # the response URL works anywhere
+            # The response URL works anywhere, even where the bot may not post.
+            ctx.reply(not_in_channel_text(ctx.channel_id, ctx.actor.tr))
             return
         thread_ts: str | None = str(root["ts"])
         channel_id = ctx.channel_id

@@ -30,7 +30,7 @@ def remind_command(ctx: CommandContext) -> None:
     else:
         times = set_times(ctx.services, by, ctx.args, tz=ctx.actor.timezone)
         if isinstance(times, Refused):
-            ctx.reply(refused_text(times))
+            ctx.reply(refused_text(times, ctx.actor.tr))
             return
         answer = times
     ctx.reply(nudge_answer_text(answer, ctx.actor.tr))

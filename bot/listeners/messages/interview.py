@@ -45,7 +45,7 @@ def interview_reply(ctx: MessageContext) -> bool:
     picked = mentioned_channel(ctx.text, anywhere=True)
     if picked and picked != ctx.channel_id and not bot_is_in(ctx.client, picked):
         # A digest channel the bot is not in would fail at the first digest: say so now.
-        ctx.say(not_in_channel_text(picked))
+        ctx.say(not_in_channel_text(picked, ctx.actor.tr))
         return True
     who = _interviewee(ctx)
     view = service.answer(ctx.services, who, ctx.text, timezone_of=ctx.actor.timezone_of)

@@ -98,7 +98,7 @@ def pick_goal(ack: Ack, view: dict[str, Any], services: Services, actor: Actor) 
         return
     items = goal_form_items(services, actor.requester(), int(goal_id))
     if isinstance(items, Refused):
-        ack(response_action="errors", errors={"goal": refused_text(items)})
+        ack(response_action="errors", errors={"goal": refused_text(items, actor.tr)})
         return
     ack(response_action="update", view=update_form(items, answer_to={"goal": int(goal_id)}))
 
