@@ -7,7 +7,6 @@ through `bot.i18n.formats` (via `bot.render.figures`); nothing here computes a n
 from __future__ import annotations
 
 from datetime import timedelta
-from decimal import Decimal
 
 from babel.units import format_unit
 
@@ -23,6 +22,7 @@ from bot.render.figures import (
     change_since,
     day_text,
     progress_text,
+    share,
     status_label,
 )
 from bot.services.questions.assess import GoalChange, GoalFacts
@@ -97,8 +97,7 @@ def card(goal: GoalFacts, tr: Translator) -> list[Block]:
 def _expected(goal: GoalFacts, tr: Translator) -> str:
     if not goal.planned or goal.expected_share is None:
         return tr._("no plan (the goal has no target or deadline)")
-    # Cut toward zero, as the bar is.
-    percent = formats.percent(Decimal(int(goal.expected_share * 100)), tr.lang)
+    percent = share(goal.expected_share, tr.lang)  # as a check-in's answer says it
     if goal.expected is None:
         return percent
     return f"{percent} ({amount_per(_figure(goal.expected, tr), goal.period, tr)})"

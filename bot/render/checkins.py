@@ -12,7 +12,7 @@ from bot.core.plausibility import FarOff, Impossible
 from bot.core.values import Quantity
 from bot.i18n.bidi import rtl
 from bot.i18n.catalogue import N_, Translator, translator
-from bot.i18n.formats import percent, quantity
+from bot.i18n.formats import quantity
 from bot.i18n.problems import problem_text
 from bot.render.common import Block, actions, button, context, section
 from bot.render.figures import (
@@ -83,7 +83,7 @@ def answer_lines(answer: GoalAnswer, tr: Translator = ENGLISH) -> str:
     if answer.expected is not None and answer.expected_share is not None:
         lines.append(
             tr._("Expected by today: {value} ({share} of the way)").format(
-                value=quantity(answer.expected, lang), share=_share(answer.expected_share, lang)
+                value=quantity(answer.expected, lang), share=share(answer.expected_share, lang)
             )
         )
     status = status_with_mark(answer.status, tr) if answer.status else tr._(NO_TARGET)
@@ -244,11 +244,6 @@ def question_text(message: str, example: str, tr: Translator = ENGLISH) -> str:
     """
     text = tr._("{problem} For example: `{example}`. Nothing was saved.")
     return rtl(text.format(problem=escape(message), example=escape(example)), tr.lang)
-
-
-def _share(fraction: Decimal, lang: str) -> str:
-    """A share of the way in whole percent, as `lang` writes a percentage."""
-    return share(fraction) if lang == "en" else percent((fraction * 100).quantize(1), lang)
 
 
 def _value(answer: GoalAnswer, tr: Translator) -> str:

@@ -66,7 +66,7 @@ def test_a_status_answer_gives_every_figure_from_the_data(loaded: Any) -> None:
         "reach-ig",
         "*46,000* of 60,000 by 31 Dec 2026",
         "▓▓▓▓▓░░░░░ 53%",
-        "Expected by today: 56% (47,098)",  # whole followers: 47,098.24 rounded
+        "Expected by today: 57% (47,098)",  # 56.99 % and 47,098.24 followers, rounded
         "*on track*",
         "Forecast at the deadline: 58,696",
         "+2,000 (+4.55%) since 15 Nov 2026 (was 44,000)",
