@@ -11,7 +11,8 @@ from slack_sdk import WebClient
 from bot.i18n.catalogue import Translator, translator
 from bot.services import Services
 from bot.services.permissions import Requester
-from bot.slack.people import is_admin, user_language, user_timezone
+from bot.slack.people import member_info, member_language, member_timezone, user_timezone
+from storage.models import Member
 
 
 @dataclass(eq=False)
@@ -31,20 +32,23 @@ class Actor:
     written: str = ""  # what the person wrote in this request: its language may decide ours
 
     @cached_property
+    def member(self) -> Member:
+        """The person's cached member row, read (or asked of Slack) once per request."""
+        return member_info(self.services, self.client, self.team_id, self.user_id)
+
+    @cached_property
     def is_admin(self) -> bool:
-        return is_admin(self.services, self.client, self.team_id, self.user_id)
+        return self.member.is_admin
 
     @cached_property
     def timezone(self) -> str:
         """The person's IANA time zone, else the workspace default."""
-        return user_timezone(self.services, self.client, self.team_id, self.user_id)
+        return member_timezone(self.services, self.member)
 
     @cached_property
     def language(self) -> str:
         """The language to answer in: chosen, else written, else Slack's locale, else default."""
-        return user_language(
-            self.services, self.client, self.team_id, self.user_id, written=self.written
-        )
+        return member_language(self.services, self.member, written=self.written)
 
     @property
     def tr(self) -> Translator:

@@ -54,7 +54,11 @@ def member_info(services: Services, client: WebClient, team_id: str, user_id: st
 
 def user_timezone(services: Services, client: WebClient, team_id: str, user_id: str) -> str:
     """The person's IANA time zone, or the workspace default when Slack does not say."""
-    member = member_info(services, client, team_id, user_id)
+    return member_timezone(services, member_info(services, client, team_id, user_id))
+
+
+def member_timezone(services: Services, member: Member) -> str:
+    """A member row's IANA time zone, or the workspace default when Slack does not say."""
     if member.timezone and _known(member.timezone):
         return member.timezone
     return services.settings.DEFAULT_TIMEZONE
@@ -74,6 +78,11 @@ def user_language(
 ) -> str:
     """The language to answer this person in (bot.core.languages decides the order)."""
     member = member_info(services, client, team_id, user_id)
+    return member_language(services, member, written=written)
+
+
+def member_language(services: Services, member: Member, *, written: str = "") -> str:
+    """The language to answer a member row in, given what they just wrote."""
     return language_for(
         chosen=member.language,
         written=written,
