@@ -8,8 +8,10 @@ would convert each value: its per-value processors were most of what was left.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -26,6 +28,7 @@ from storage.summaries import GoalSummary
 
 PointT = TypeVar("PointT")
 _ZERO = Decimal(0)
+_BATCH = 10_000  # rows converted at a time: a bounded peak whatever the number read
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,19 +57,32 @@ def points_by_goal(
         .order_by(col(CheckIn.goal_id), *CHECKIN_ORDER)  # the index's order: no sort step
     )
     connection = session.connection()
+    sqlite = connection.dialect.name == "sqlite"
     result = connection.execute(query)
-    try:  # the driver's own tuples: no Row and no per-value type processors
-        rows = result.cursor.fetchall()
+    try:  # the driver's own tuples, a batch at a time: no Row, no per-value type processors
+        with _no_collections():
+            while rows := result.cursor.fetchmany(_BATCH):
+                goal_ids_read, moments, values = zip(*rows, strict=True)
+                points = map(point, _moments(moments, sqlite=sqlite), _decimals(values))
+                for goal_id, one in zip(goal_ids_read, points, strict=True):
+                    found[goal_id].append(one)
     finally:
         result.close()
-    if not rows:
-        return found
-    goal_ids_read, moments, values = zip(*rows, strict=True)
-    sqlite = connection.dialect.name == "sqlite"
-    points = map(point, _moments(moments, sqlite=sqlite), _decimals(values))
-    for goal_id, one in zip(goal_ids_read, points, strict=True):
-        found[goal_id].append(one)
     return found
+
+
+@contextmanager
+def _no_collections() -> Iterator[None]:
+    """The garbage collector paused while a bulk read builds its 200,000 tuples, none of
+    them in a cycle: left on, it ran two or three full collections (65 ms each) in a
+    1,000-goal digest's read. The next collection afterwards untracks them at once."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _moments(raw: Iterable[Any], *, sqlite: bool) -> Iterator[datetime]:
@@ -80,7 +96,7 @@ def _moments(raw: Iterable[Any], *, sqlite: bool) -> Iterator[datetime]:
 def _decimals(raw: Iterable[Any]) -> Iterator[Decimal]:
     """`ExactDecimal`'s values, normalized the same way: SQLite hands back text,
     PostgreSQL Decimals with the column's 8 places."""
-    normalized = map(Decimal.normalize, map(Decimal, map(str, raw)))
+    normalized = map(Decimal.normalize, map(Decimal, raw))
     return map(add, normalized, repeat(_ZERO))
 
 
