@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, floordiv, mul, sub
 from typing import NamedTuple
 
 from bot.core.values import Direction
@@ -25,12 +26,13 @@ _ZERO = Decimal(0)
 _ONE = Decimal(1)
 _HUNDRED = Decimal(100)
 _FEWEST_POINTS = 2  # a change, and a line through the points, each need two of them
+_MICROSECOND = timedelta(microseconds=1)
 _AT = attrgetter("at")  # a C key: a digest sorts and searches 100,000 points by time
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
-    """One check-in: the metric's value at a moment."""
+class Point(NamedTuple):
+    """One check-in: the metric's value at a moment. (A named tuple: a digest makes 100,000
+    of them, at half a frozen dataclass's cost each.)"""
 
     at: datetime
     value: Decimal
@@ -215,15 +217,18 @@ def fit(ordered: Sequence[Point]) -> Line | None:
     if len(ordered) < _FEWEST_POINTS:
         return None
     origin = ordered[0].at
-    xs = [exact_seconds(point.at - origin) for point in ordered]
+    # The same Decimal operations as `exact_seconds` and the textbook sums, each point's
+    # through C (`map`) rather than a Python frame: a digest fits 1,000 goals' points.
+    micros = map(floordiv, map(sub, map(_AT, ordered), repeat(origin)), repeat(_MICROSECOND))
+    xs = list(map(Decimal.scaleb, map(Decimal, micros), repeat(-6)))
     ys = [point.value for point in ordered]
     mean_x = sum(xs, _ZERO) / len(xs)
     mean_y = sum(ys, _ZERO) / len(ys)
-    apart = [x - mean_x for x in xs]  # each once: the spread and the covariance both read them
-    spread = sum((d**2 for d in apart), _ZERO)
+    apart = list(map(sub, xs, repeat(mean_x)))  # the spread and the covariance both read them
+    spread = sum(map(pow, apart, repeat(2)), _ZERO)
     if spread == 0:
         return None
-    covariance = sum((d * (y - mean_y) for d, y in zip(apart, ys, strict=True)), _ZERO)
+    covariance = sum(map(mul, apart, map(sub, ys, repeat(mean_y))), _ZERO)
     slope = covariance / spread
     return Line(origin=origin, intercept=mean_y - slope * mean_x, slope=slope)
 

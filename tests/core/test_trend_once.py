@@ -8,11 +8,23 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.core.digest import TrackedGoal, compose_digest
 from bot.core.period import Period
 from bot.core.progress import GoalFigures, assess, assess_series, series
-from bot.core.trend import Point, change_in, change_since, eta, fit, forecast, up_to
+from bot.core.trend import (
+    Line,
+    Point,
+    change_in,
+    change_since,
+    eta,
+    exact_seconds,
+    fit,
+    forecast,
+    up_to,
+)
 from bot.core.values import Direction
 
 START = datetime(2026, 6, 1, tzinfo=UTC)
@@ -58,6 +70,37 @@ def test_one_fit_gives_the_forecast_and_eta_of_the_points_in_any_order(seed: int
     assert line.eta(Decimal(5000), Direction.INCREASE) == eta(
         points, Decimal(5000), Direction.INCREASE
     )
+
+
+def plain_fit(ordered: list[Point]) -> Line | None:
+    """The definition: the least-squares line by deviations from the means, point by point."""
+    if len(ordered) < 2:
+        return None
+    xs = [exact_seconds(p.at - ordered[0].at) for p in ordered]
+    ys = [p.value for p in ordered]
+    mean_x, mean_y = sum(xs, Decimal(0)) / len(xs), sum(ys, Decimal(0)) / len(ys)
+    spread = sum(((x - mean_x) ** 2 for x in xs), Decimal(0))
+    if spread == 0:
+        return None
+    slope = sum(((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)), Decimal(0))
+    slope /= spread
+    return Line(ordered[0].at, mean_y - slope * mean_x, slope)
+
+
+moment = st.builds(
+    lambda seconds, micros: START + timedelta(seconds=seconds, microseconds=micros),
+    st.integers(min_value=0, max_value=3 * 365 * 86_400),
+    st.integers(min_value=0, max_value=999_999),
+)
+amount = st.decimals(min_value=-(10**9), max_value=10**9, places=8, allow_nan=False)
+
+
+@given(st.lists(st.tuples(moment, amount), max_size=30))
+def test_the_fit_is_the_plain_least_squares_line_to_the_last_digit(
+    pairs: list[tuple[datetime, Decimal]],
+) -> None:
+    ordered = sorted((Point(at, value) for at, value in pairs), key=lambda p: p.at)
+    assert fit(ordered) == plain_fit(ordered)
 
 
 @pytest.mark.parametrize("seed", range(8))
