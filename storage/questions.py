@@ -9,7 +9,7 @@ status list reads each goal's stored summary instead (`storage.summaries`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -19,10 +19,12 @@ from sqlalchemy import Select, Subquery, func, or_, select
 from sqlmodel import Session, col
 
 from bot.core.period import Period
+from bot.core.progress import Status
 from bot.core.values import Direction, Unit
 from storage.models import CHECKIN_ORDER, CheckIn, Goal
 from storage.progress import StoredPoint
 from storage.repo import scoped_team
+from storage.status_bounds import may_have
 from storage.summaries import GoalSummary
 
 OPEN_STATES = ("active", "achieved")
@@ -70,19 +72,26 @@ class GoalPlan(NamedTuple):
 
 
 def goal_plans(
-    *, session: Session, team_id: str, where: GoalFilter, up_to: datetime
+    *,
+    session: Session,
+    team_id: str,
+    where: GoalFilter,
+    up_to: datetime,
+    statuses: Collection[Status] | None = None,
 ) -> tuple[list[GoalPlan], dict[int, PointsSummary | None]]:
     """The plans of the goals `find_goals` would give, in its order, and their
-    `points_summaries`, from one statement: the plan columns joined to the stored sums."""
+    `points_summaries`, from one statement: the plan columns joined to the stored sums.
+    With `statuses`, less the goals that surely have none of them at `up_to`
+    (`storage.status_bounds`): a list of one status reads its candidates only."""
     goal = Goal.__table__  # type: ignore[attr-defined]
     summary = GoalSummary.__table__  # type: ignore[attr-defined]
     columns = [goal.c[name] for name in GoalPlan._fields]
     summed = [summary.c[name] for name in _SUMMARY_COLUMNS]
-    query = _matching(
-        select(*columns, *summed).outerjoin(summary, summary.c.goal_id == goal.c.id),
-        team_id,
-        where,
-    )
+    joined = select(*columns, *summed).outerjoin(summary, summary.c.goal_id == goal.c.id)
+    if statuses is not None:
+        dialect = session.connection().dialect.name
+        joined = joined.where(may_have(statuses, goal, summary, up_to, dialect))
+    query = _matching(joined, team_id, where)
     plans: list[GoalPlan] = []
     summaries: dict[int, PointsSummary | None] = {}
     width = len(columns)
