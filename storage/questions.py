@@ -24,7 +24,7 @@ from bot.core.values import Direction, Unit
 from storage.models import CHECKIN_ORDER, CheckIn, Goal
 from storage.progress import StoredPoint
 from storage.repo import scoped_team
-from storage.status_bounds import may_have
+from storage.status_bounds import of_statuses
 from storage.summaries import GoalSummary
 
 OPEN_STATES = ("active", "achieved")
@@ -88,10 +88,12 @@ def goal_plans(
     columns = [goal.c[name] for name in GoalPlan._fields]
     summed = [summary.c[name] for name in _SUMMARY_COLUMNS]
     joined = select(*columns, *summed).outerjoin(summary, summary.c.goal_id == goal.c.id)
-    if statuses is not None:
+    if statuses is None:
+        query = _matching(joined, team_id, where)
+    else:  # sorted once, after leaving goals out (unless a limit needs the order first)
+        query = _matching(joined, team_id, where, ordered=where.limit is not None)
         dialect = session.connection().dialect.name
-        joined = joined.where(may_have(statuses, goal, summary, up_to, dialect))
-    query = _matching(joined, team_id, where)
+        query = of_statuses(query, statuses, now=up_to, dialect=dialect)
     plans: list[GoalPlan] = []
     summaries: dict[int, PointsSummary | None] = {}
     width = len(columns)
@@ -104,8 +106,11 @@ def goal_plans(
     return plans, summaries
 
 
-def _matching(query: Select[Any], team_id: str, where: GoalFilter) -> Select[Any]:
-    """`query` narrowed to the open goals matching `where`, soonest deadline first."""
+def _matching(
+    query: Select[Any], team_id: str, where: GoalFilter, *, ordered: bool = True
+) -> Select[Any]:
+    """`query` narrowed to the open goals matching `where`, soonest deadline first (in no
+    given order when not `ordered`)."""
     query = query.where(
         col(Goal.team_id) == scoped_team(team_id),
         col(Goal.state).in_(OPEN_STATES),
@@ -125,7 +130,8 @@ def _matching(query: Select[Any], team_id: str, where: GoalFilter) -> Select[Any
         query = query.where(col(Goal.deadline) >= where.deadline_from)
     if where.deadline_to is not None:
         query = query.where(col(Goal.deadline) <= where.deadline_to)
-    query = query.order_by(col(Goal.deadline), col(Goal.id))
+    if ordered:
+        query = query.order_by(col(Goal.deadline), col(Goal.id))
     if where.limit is not None:
         query = query.limit(where.limit)
     return query

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Float,
-    Table,
+    Select,
     and_,
     case,
     cast,
@@ -35,8 +35,10 @@ from sqlalchemy import (
     func,
     literal,
     or_,
+    select,
     true,
 )
+from sqlmodel import SQLModel
 
 from bot.core.progress import AT_RISK_SLACK, ON_TRACK_SLACK, Status
 from bot.core.values import Direction
@@ -63,41 +65,63 @@ _SHORTEST_PLAN = 86_400.0
 """Plans shorter than this many seconds are left to the exact figures."""
 
 
-def may_have(
-    statuses: Collection[Status], goal: Table, summary: Table, now: datetime, dialect: str
-) -> ColumnElement[bool]:
-    """A condition on the goal and its (outer-joined) summary true for every goal that may
-    have one of `statuses` at `now`, and false for most that surely don't."""
-    g, s = goal.c, summary.c
+def of_statuses(
+    query: Select[Any], statuses: Collection[Status], *, now: datetime, dialect: str
+) -> Select[Any]:
+    """`query` (of goal and outer-joined summary columns) less the goals that surely have
+    none of `statuses` at `now`, soonest deadline first.
+
+    The rough figures are worked out once a row in a subquery neither database may fold
+    into the outer one (OFFSET 0): inlined, each would be worked out again wherever the
+    condition reads it (on PostgreSQL a NUMERIC cast each time)."""
+    g, s = SQLModel.metadata.tables["goal"].c, SQLModel.metadata.tables["goalsummary"].c
     at = literal(now, UTCDateTime())
     based = g.baseline.is_not(None)
     starts = and_(based, g.start_at <= at, or_(s.goal_id.is_(None), s.first_at > g.start_at))
-    current = func.coalesce(_float(s.last_value), case((starts, _float(g.baseline))))
-    target = _float(g.target)
-    meets = case((g.direction == Direction.INCREASE, current >= target), else_=current <= target)
+    plan_start = case((based, g.start_at), else_=s.first_at)
+    span = _seconds(g.deadline, plan_start, dialect)
+    elapsed = _seconds(at, plan_start, dialect) / func.nullif(span, 0.0, type_=Float)
+    rough = (
+        query.add_columns(
+            func.coalesce(_float(s.last_value), case((starts, _float(g.baseline)))).label("r_now"),
+            func.coalesce(_float(g.baseline), _float(s.first_value)).label("r_base"),
+            _float(g.target).label("r_target"),
+            span.label("r_span"),
+            case((plan_start >= at, 0.0), else_=elapsed).label("r_expected"),
+            (or_(g.plan_workdays.is_not(None), s.last_at > at)).label("r_unknown"),
+        )
+        .offset(0)
+        .subquery()
+    )
+    r = rough.c
+    kept = select(*(r[c.name] for c in query.selected_columns)).where(
+        _may_have(statuses, r, literal(now, UTCDateTime()))
+    )
+    return kept.order_by(r.deadline, r.id)
+
+
+def _may_have(statuses: Collection[Status], r: Any, at: Any) -> ColumnElement[bool]:
+    """True for every goal (a row of `of_statuses`' subquery) that may have one of
+    `statuses`, false for most that surely don't."""
+    current, target, base = r.r_now, r.r_target, r.r_base
+    meets = case((r.direction == Direction.INCREASE, current >= target), else_=current <= target)
     keep: list[tuple[Any, bool]] = [
-        (or_(g.plan_workdays.is_not(None), s.last_at > at), True),
+        (r.r_unknown, True),
         (
-            or_(g.target.is_(None), g.deadline.is_(None), current.is_(None)),
+            or_(r.target.is_(None), r.deadline.is_(None), current.is_(None)),
             Status.NO_DATA in statuses,
         ),
         (_near(current, target, _NEAR), True),
         (meets, Status.ACHIEVED in statuses),
-        (g.deadline <= at, Status.MISSED in statuses),
+        (r.deadline <= at, Status.MISSED in statuses),
     ]
     behind = [_BEHIND[status] for status in statuses if status in _BEHIND]
     low, high = min((b[0] for b in behind), default=0.0), max((b[1] for b in behind), default=0.0)
     if behind and (low, high) != (float("-inf"), float("inf")):
         low, high = low - _MARGIN, high + _MARGIN
-        base = func.coalesce(_float(g.baseline), _float(s.first_value))
-        plan_start = case((based, g.start_at), else_=s.first_at)
-        span = _seconds(g.deadline, plan_start, dialect)
-        expected = case(
-            (plan_start >= at, 0.0), else_=_seconds(at, plan_start, dialect) / func.nullif(span, 0)
-        )
-        trails = expected - (current - base) / func.nullif(target - base, 0)
+        trails = r.r_expected - (current - base) / func.nullif(target - base, 0.0, type_=Float)
         keep += [
-            (or_(_near(base, target, _NEAR_TARGET), span < _SHORTEST_PLAN), True),
+            (or_(_near(base, target, _NEAR_TARGET), r.r_span < _SHORTEST_PLAN), True),
             (_within(trails, low, high), True),
             (or_(trails <= low, trails >= high), False),
         ]
@@ -127,4 +151,5 @@ def _seconds(later: Any, earlier: Any, dialect: str) -> Any:
     """The seconds from `earlier` to `later`, as a float."""
     if dialect == "sqlite":
         return (func.julianday(later) - func.julianday(earlier)) * 86400.0
-    return cast(func.extract("epoch", later - earlier), Float)
+    # date_part gives a double precision; EXTRACT a NUMERIC, slow to work with.
+    return func.date_part("epoch", later - earlier, type_=Float)
