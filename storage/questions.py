@@ -3,7 +3,8 @@
 Every function issues one statement. Goals are filtered in SQL (metric, platform,
 owner, deadline window); check-ins are fetched only for the goals an answer is
 about, and for each of those only the first one and the latest `latest` ones; a
-status list reads each goal's stored summary instead (`storage.summaries`).
+status list reads each goal's stored summary instead (`storage.summaries`), and only
+for the goals that may have the statuses asked about (`storage.status_bounds`).
 """
 
 from __future__ import annotations

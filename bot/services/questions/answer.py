@@ -12,8 +12,8 @@ what `checkin-bot export` writes, so `ask --json` and files agree.
 Answering issues a fixed number of SQL statements whatever the workspace holds:
 one for the asker's time zone, one or two for goals, one for check-ins (only the
 first and the latest `TREND_POINTS` of each goal the answer shows). A status list
-reads the matching goals' plans as columns and their stored sums, then loads in
-full only the goals it shows.
+reads the matching goals' plans as columns and their stored sums, less the goals SQL
+can tell surely have another status, then loads in full only the goals it shows.
 """
 
 from __future__ import annotations
