@@ -3,13 +3,14 @@
 Every function issues one statement. Goals are filtered in SQL (metric, platform,
 owner, deadline window); check-ins are fetched only for the goals an answer is
 about, and for each of those only the first one and the latest `latest` ones; a
-status list reads each goal's stored summary instead (`storage.summaries`).
+status list reads each goal's stored summary instead (`storage.summaries`), and only
+for the goals that may have the statuses asked about (`storage.status_bounds`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -19,10 +20,12 @@ from sqlalchemy import Select, Subquery, func, or_, select
 from sqlmodel import Session, col
 
 from bot.core.period import Period
+from bot.core.progress import Status
 from bot.core.values import Direction, Unit
 from storage.models import CHECKIN_ORDER, CheckIn, Goal
 from storage.progress import StoredPoint
 from storage.repo import scoped_team
+from storage.status_bounds import of_statuses
 from storage.summaries import GoalSummary
 
 OPEN_STATES = ("active", "achieved")
@@ -70,19 +73,28 @@ class GoalPlan(NamedTuple):
 
 
 def goal_plans(
-    *, session: Session, team_id: str, where: GoalFilter, up_to: datetime
+    *,
+    session: Session,
+    team_id: str,
+    where: GoalFilter,
+    up_to: datetime,
+    statuses: Collection[Status] | None = None,
 ) -> tuple[list[GoalPlan], dict[int, PointsSummary | None]]:
     """The plans of the goals `find_goals` would give, in its order, and their
-    `points_summaries`, from one statement: the plan columns joined to the stored sums."""
+    `points_summaries`, from one statement: the plan columns joined to the stored sums.
+    With `statuses`, less the goals that surely have none of them at `up_to`
+    (`storage.status_bounds`): a list of one status reads its candidates only."""
     goal = Goal.__table__  # type: ignore[attr-defined]
     summary = GoalSummary.__table__  # type: ignore[attr-defined]
     columns = [goal.c[name] for name in GoalPlan._fields]
     summed = [summary.c[name] for name in _SUMMARY_COLUMNS]
-    query = _matching(
-        select(*columns, *summed).outerjoin(summary, summary.c.goal_id == goal.c.id),
-        team_id,
-        where,
-    )
+    joined = select(*columns, *summed).outerjoin(summary, summary.c.goal_id == goal.c.id)
+    if statuses is None:
+        query = _matching(joined, team_id, where)
+    else:  # sorted once, after leaving goals out (unless a limit needs the order first)
+        query = _matching(joined, team_id, where, ordered=where.limit is not None)
+        dialect = session.connection().dialect.name
+        query = of_statuses(query, statuses, now=up_to, dialect=dialect)
     plans: list[GoalPlan] = []
     summaries: dict[int, PointsSummary | None] = {}
     width = len(columns)
@@ -95,8 +107,11 @@ def goal_plans(
     return plans, summaries
 
 
-def _matching(query: Select[Any], team_id: str, where: GoalFilter) -> Select[Any]:
-    """`query` narrowed to the open goals matching `where`, soonest deadline first."""
+def _matching(
+    query: Select[Any], team_id: str, where: GoalFilter, *, ordered: bool = True
+) -> Select[Any]:
+    """`query` narrowed to the open goals matching `where`, soonest deadline first (in no
+    given order when not `ordered`)."""
     query = query.where(
         col(Goal.team_id) == scoped_team(team_id),
         col(Goal.state).in_(OPEN_STATES),
@@ -116,7 +131,8 @@ def _matching(query: Select[Any], team_id: str, where: GoalFilter) -> Select[Any
         query = query.where(col(Goal.deadline) >= where.deadline_from)
     if where.deadline_to is not None:
         query = query.where(col(Goal.deadline) <= where.deadline_to)
-    query = query.order_by(col(Goal.deadline), col(Goal.id))
+    if ordered:
+        query = query.order_by(col(Goal.deadline), col(Goal.id))
     if where.limit is not None:
         query = query.limit(where.limit)
     return query

@@ -3,6 +3,7 @@ and closed sets of words (StrEnums) that hold only their members."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -57,6 +58,20 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Callable[[Any], Any] | None:
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+
+        # SQLite hands back the ISO text SQLAlchemy wrote: `fromisoformat` parses it in C,
+        # in a fifth of the time of SQLAlchemy's processor wrapped in ours (a status
+        # list reads 40,000 of these).
+        def from_text(value: str | None) -> datetime | None:
+            if value is None:
+                return None
+            return self.process_result_value(datetime.fromisoformat(value), dialect)
+
+        return from_text
+
 
 EnumT = TypeVar("EnumT", bound=StrEnum)
 
@@ -80,4 +95,9 @@ class StrEnumText(TypeDecorator[EnumT], Generic[EnumT]):
         return None if value is None else self.enum(value).value
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> EnumT | None:
-        return None if value is None else self.enum(value)
+        if value is None:
+            return None
+        # The member by a dict look-up (a status list reads 10,000 rows of three enums);
+        # the call for anything else, to raise as a stored word outside the set should.
+        member = self.enum._value2member_map_.get(value)
+        return member if member is not None else self.enum(value)  # type: ignore[return-value]

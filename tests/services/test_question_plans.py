@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 
 from bot.clock import FrozenClock
+from bot.core.plan import expected_progress
 from bot.core.progress import Status
 from bot.services.questions.answer import MAX_LISTED, Said, answer_question
 from bot.services.questions.assess import assess_all, goal_ref, status_of, statuses_from
@@ -41,6 +43,66 @@ def test_plans_are_the_goals_their_sums_and_statuses(engine: Engine, goals: Any)
         assert statuses_from(ctx, plans, summaries) == [
             status_of(item) for item in assess_all(ctx, full)
         ]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(goal, min_size=1, max_size=6), st.sets(st.sampled_from(Status), min_size=1))
+def test_plans_read_for_some_statuses_keep_every_goal_of_those_statuses(
+    engine: Engine, goals: Any, wanted: set[Status]
+) -> None:
+    # The rough SQL filter may keep goals of other statuses, never leave one out.
+    services, team = imported(engine, goals)
+    assert_keeps_every_goal_of(services, team, wanted)
+
+
+def assert_keeps_every_goal_of(services: Any, team: str, wanted: set[Status]) -> None:
+    """The plans read for `wanted` statuses hold every goal of those statuses, in order."""
+    with services.session() as session:
+        ctx = Asking(session, team, "U1", NOW, ZoneInfo("UTC"))
+        every = goal_plans(session=session, team_id=team, where=GoalFilter(), up_to=NOW)
+        some = goal_plans(
+            session=session, team_id=team, where=GoalFilter(), up_to=NOW, statuses=wanted
+        )
+        assert {p.id for p in some[0]} <= {p.id for p in every[0]}
+        assert some[1] == {i: every[1][i] for i in every[1] if i in {p.id for p in some[0]}}
+        kept = [
+            [goal_ref(p) for p, its in zip(plans, found, strict=True) if its in wanted]
+            for plans, found in ((p, statuses_from(ctx, p, sums)) for p, sums in (every, some))
+        ]
+        assert kept[0] == kept[1]
+
+
+def test_goals_exactly_at_the_thresholds_are_kept(engine: Engine) -> None:
+    # Progress 10 and 25 points behind the plan exactly, and a hundredth of a point either
+    # side: where floats in SQL could tip a goal the wrong way.
+    behind = [Decimal(b) for b in ("0.0999", "0.1", "0.1001", "0.2499", "0.25", "0.2501")]
+    day = lambda n: (NOW + timedelta(days=n)).date().isoformat()  # noqa: E731
+    rows = [
+        {"id": f"g{i}", "title": f"Goal {i}", "metric": "reach", "unit": "count",
+         "baseline": "0", "target": "1000000", "start": day(-100), "deadline": day(100)}
+        for i in range(len(behind))
+    ]  # fmt: skip
+    services = make_services(engine, FrozenClock(NOW))
+    import_file(services, team_id="TEDGE", text=json.dumps({"goals": rows, "checkins": []}))
+    with services.session() as session:
+        goals = find_goals(session=session, team_id="TEDGE", where=GoalFilter())
+        assert goals[0].deadline is not None
+        expected = expected_progress(goals[0].start_at, goals[0].deadline, NOW)
+    checkins = [
+        {"goal": f"g{i}", "value": str((expected - b) * 1_000_000),
+         "at": (NOW - timedelta(hours=1)).isoformat()}
+        for i, b in enumerate(behind)
+    ]  # fmt: skip
+    import_file(services, team_id="TEDGE", text=json.dumps({"goals": [], "checkins": checkins}))
+    with services.session() as session:
+        ctx = Asking(session, "TEDGE", "U1", NOW, ZoneInfo("UTC"))
+        found = [status_of(item) for item in assess_all(ctx, goals)]
+    on, risk, off = Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK
+    assert found == [on, on, risk, risk, risk, off]
+    for wanted in ({on}, {risk}, {off}, {risk, off}):
+        assert_keeps_every_goal_of(services, "TEDGE", wanted)
 
 
 def test_an_at_risk_list_shows_the_first_page_and_counts_every_goal(engine: Engine) -> None:
@@ -76,3 +138,12 @@ def test_an_at_risk_list_shows_the_first_page_and_counts_every_goal(engine: Engi
     assert (answer.count, answer.more) == (len(at_risk), len(at_risk) - MAX_LISTED)
     assert [g.ref for g in answer.goals] == at_risk[:MAX_LISTED]
     assert {g.status for g in answer.goals} == {Status.AT_RISK}
+    with services.session() as session:
+        read, _ = goal_plans(
+            session=session,
+            team_id="TPLANS",
+            where=GoalFilter(),
+            up_to=NOW,
+            statuses={Status.AT_RISK},
+        )
+    assert len(at_risk) <= len(read) < len(full)  # the goals on and off track left in SQL

@@ -12,8 +12,8 @@ what `checkin-bot export` writes, so `ask --json` and files agree.
 Answering issues a fixed number of SQL statements whatever the workspace holds:
 one for the asker's time zone, one or two for goals, one for check-ins (only the
 first and the latest `TREND_POINTS` of each goal the answer shows). A status list
-reads the matching goals' plans as columns and their stored sums, then loads in
-full only the goals it shows.
+reads the matching goals' plans as columns and their stored sums, less the goals SQL
+can tell surely have another status, then loads in full only the goals it shows.
 """
 
 from __future__ import annotations
@@ -187,7 +187,8 @@ def _list(ctx: Asking, question: Question) -> Answer:
         goals = matching_goals(ctx, question)
         shown, refs = goals[:MAX_LISTED], tuple(goal_ref(goal) for goal in goals)
     else:
-        shown, refs = _with_status(ctx, *matching_plans(ctx, question), question.status)
+        wanted = _statuses(question.status)
+        shown, refs = _with_status(ctx, *matching_plans(ctx, question, wanted), wanted)
     return Answer(
         Intent.LIST,
         Said.LISTED,
@@ -234,8 +235,9 @@ def _change(ctx: Asking, question: Question) -> Answer:
 def _due(ctx: Asking, question: Question) -> Answer:
     assert question.due_by is not None
     start = start_of_day(ctx.now.astimezone(ctx.tz).date(), ctx.tz)
-    plans = matching_plans(ctx, question, deadline_from=start, deadline_to=question.due_by)
-    shown, refs = _with_status(ctx, *plans, question.status)
+    wanted = _statuses(question.status)
+    plans = matching_plans(ctx, question, wanted, deadline_from=start, deadline_to=question.due_by)
+    shown, refs = _with_status(ctx, *plans, wanted)
     return Answer(
         Intent.DUE,
         Said.DUE,
@@ -248,21 +250,22 @@ def _due(ctx: Asking, question: Question) -> Answer:
     )
 
 
+def _statuses(status: Status | None) -> frozenset[Status]:
+    """The statuses a list shows: the one asked for; without one, those still to do (what
+    is achieved is not due any more)."""
+    return frozenset((status,)) if status is not None else frozenset(Status) - {Status.ACHIEVED}
+
+
 def _with_status(
     ctx: Asking,
     plans: list[GoalPlan],
     summaries: dict[int, PointsSummary | None],
-    status: Status | None,
+    wanted: frozenset[Status],
 ) -> tuple[list[Goal], tuple[str, ...]]:
-    """The goals of the status asked for; without one, those still to do (what is
-    achieved is not due any more): the first `MAX_LISTED` loaded in full to be shown,
+    """The goals of the statuses wanted: the first `MAX_LISTED` loaded in full to be shown,
     and every one's reference. Statuses come from the plans and stored sums alone."""
     found = statuses_from(ctx, plans, summaries)
-    kept = [
-        plan
-        for plan, its in zip(plans, found, strict=True)
-        if (its is status if status is not None else its is not Status.ACHIEVED)
-    ]
+    kept = [plan for plan, its in zip(plans, found, strict=True) if its in wanted]
     ids = [plan.id for plan in kept[:MAX_LISTED]]
     # No ids would be no filter at all: every goal.
     where = GoalFilter(goal_ids=ids)

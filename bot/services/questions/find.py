@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlmodel import Session
 
 from bot.core.kpis import MetricKey
+from bot.core.progress import Status
 from bot.core.questions import Intent, Question
 from bot.core.vocabulary import custom_metrics_named
 from bot.core.wording import normalise
@@ -69,16 +70,19 @@ def matching_goals(
 def matching_plans(
     ctx: Asking,
     question: Question,
+    statuses: Collection[Status],
     *,
     deadline_from: datetime | None = None,
     deadline_to: datetime | None = None,
 ) -> tuple[list[GoalPlan], dict[int, PointsSummary | None]]:
-    """The plans of `matching_goals` and their stored sums at the time of asking: what a
-    status list filters thousands of goals by."""
+    """The plans of `matching_goals` that may have one of `statuses`, and their stored sums
+    at the time of asking: what a status list filters thousands of goals by."""
     where = _filter(ctx, question, deadline_from, deadline_to)
     if where is None:
         return [], {}
-    return goal_plans(session=ctx.session, team_id=ctx.team_id, where=where, up_to=ctx.now)
+    return goal_plans(
+        session=ctx.session, team_id=ctx.team_id, where=where, up_to=ctx.now, statuses=statuses
+    )
 
 
 def _filter(
