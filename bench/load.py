@@ -201,6 +201,23 @@ def wait_listening(port: int) -> None:
     raise RuntimeError(f"nothing answered on port {port}")
 
 
+NOISE = "Task queue depth is"  # waitress.queue's warning: a line per request when saturated
+
+
+def quiet(command: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    """Start a process whose stderr reaches ours without waitress's queue-depth warnings."""
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+
+    def copy() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            if NOISE not in line:
+                sys.stderr.write(line)
+
+    threading.Thread(target=copy, daemon=True).start()
+    return process
+
+
 @contextmanager
 def shape(name: str, port: int, env: dict[str, str]) -> Iterator[None]:
     """The processes of one shape, serving on `port` until the block ends."""
@@ -213,10 +230,10 @@ def shape(name: str, port: int, env: dict[str, str]) -> Iterator[None]:
         commands = [[*bot, "run", "--http", "--host", "127.0.0.1", "--port", str(port)]]
     workers = int(name.removeprefix("front+")) if name.startswith("front+") else 0
     env = {**env, "JOB_QUEUE": "postgres" if workers else "in-process"}
-    processes = [subprocess.Popen(command, env=env, cwd=ROOT) for command in commands]
+    processes = [quiet(command, env) for command in commands]
     try:
         wait_listening(port)
-        processes += [subprocess.Popen([*bot, "worker"], env=env, cwd=ROOT) for _ in range(workers)]
+        processes += [quiet([*bot, "worker"], env) for _ in range(workers)]
         yield
     finally:
         for process in processes:
