@@ -7,7 +7,10 @@ check-ins saved with `/goals checkin`, "undo" and status questions matching ever
 DMs, `/goals help`. Each shape is measured twice per run:
 
 - saturated: `--concurrency` requests in flight, each sent when the last was answered
-  (the most the app can acknowledge); ack throughput and p50/p99;
+  (the most the app can acknowledge); ack throughput and p50/p99, the CPU the app's
+  process used per request during the round (the one-process default's includes the
+  work its threads did meanwhile) and, for front+N, the workers' CPU per request until
+  every answer was posted (the machine's load moves wall figures, much less these);
 - open loop: request i leaves at i / `--rate` seconds whatever came back (no
   coordinated omission: a request's time counts from when it was due); ack p50/p99,
   answers posted per second, and the backlog drain: from the last request to the last
@@ -201,9 +204,35 @@ def wait_listening(port: int) -> None:
     raise RuntimeError(f"nothing answered on port {port}")
 
 
+NOISE = "Task queue depth is"  # waitress.queue's warning: a line per request when saturated
+
+
+def quiet(command: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    """Start a process whose stderr reaches ours without waitress's queue-depth warnings."""
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+
+    def copy() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            if NOISE not in line:
+                sys.stderr.write(line)
+
+    threading.Thread(target=copy, daemon=True).start()
+    return process
+
+
+def cpu_seconds(processes: list[subprocess.Popen[str]]) -> float:
+    """User + system CPU the processes have used so far (Linux /proc)."""
+    total = 0
+    for process in processes:
+        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def shape(name: str, port: int, env: dict[str, str]) -> Iterator[None]:
-    """The processes of one shape, serving on `port` until the block ends."""
+def shape(name: str, port: int, env: dict[str, str]) -> Iterator[list[subprocess.Popen[str]]]:
+    """The processes of one shape (the app first, then any workers), serving on `port`."""
     bot = [sys.executable, "-m", "bot"]
     if name == "bare":
         config = json.loads(env["LOAD_STANDIN"])
@@ -213,11 +242,11 @@ def shape(name: str, port: int, env: dict[str, str]) -> Iterator[None]:
         commands = [[*bot, "run", "--http", "--host", "127.0.0.1", "--port", str(port)]]
     workers = int(name.removeprefix("front+")) if name.startswith("front+") else 0
     env = {**env, "JOB_QUEUE": "postgres" if workers else "in-process"}
-    processes = [subprocess.Popen(command, env=env, cwd=ROOT) for command in commands]
+    processes = [quiet(command, env) for command in commands]
     try:
         wait_listening(port)
-        processes += [subprocess.Popen([*bot, "worker"], env=env, cwd=ROOT) for _ in range(workers)]
-        yield
+        processes += [quiet([*bot, "worker"], env) for _ in range(workers)]
+        yield processes
     finally:
         for process in processes:
             process.terminate()
@@ -229,7 +258,7 @@ def measure(
     name: str, standin: StandIn, env: dict[str, str], args: argparse.Namespace, run: int
 ) -> dict[str, float]:
     port = free_port()
-    with shape(name, port, env):
+    with shape(name, port, env) as processes:
         secret, goals = standin.config["signing_secret"], args.goals
         answers = name != "bare"
         warm = standin.posted()
@@ -238,11 +267,14 @@ def measure(
             wait_answers(standin, warm + 200, quiet_for=30.0)
         before = standin.posted()
         bodies = mix(standin, args.requests, goals, f"s{run}{name}")
+        cpu = cpu_seconds(processes[:1]), cpu_seconds(processes[1:])
         acks, refused, wall = send_all(port, secret, bodies, args.concurrency, None)
         figures = {"sat_rps": len(acks) / wall, "sat_p50": ms(acks, 0.5), "sat_p99": ms(acks, 0.99)}
+        figures["ack_cpu"] = (cpu_seconds(processes[:1]) - cpu[0]) / len(acks) * 1000
         figures["refused"] = refused
         if answers:
             wait_answers(standin, before + args.requests - refused)
+            figures["job_cpu"] = (cpu_seconds(processes[1:]) - cpu[1]) / len(acks) * 1000
         before = standin.posted()
         bodies = mix(standin, int(args.rate * args.seconds), goals, f"o{run}{name}")
         started = time.perf_counter()
@@ -259,7 +291,8 @@ def measure(
 
 ROW = (
     "{name:>8} run {run}: saturated {sat_rps:6.0f} acks/s p50 {sat_p50:6.1f} p99 {sat_p99:6.1f}"
-    " ms | open {rate:.0f}/s: ack p50 {open_p50:5.1f} p99 {open_p99:6.1f} ms{extra}"
+    " ms, app CPU {ack_cpu:4.2f} ms/request{job}"
+    " | open {rate:.0f}/s: ack p50 {open_p50:5.1f} p99 {open_p99:6.1f} ms{extra}"
 )
 
 
@@ -270,7 +303,8 @@ def report(name: str, run: int, figures: dict[str, float], rate: float) -> None:
             f", answered {figures['answered_rps']:4.0f}/s ({figures['answered']:.0%}),"
             f" drain {figures['drain_s']:4.1f} s, refused {figures['refused']:.0f}"
         )
-    print(ROW.format(name=name, run=run, rate=rate, extra=extra, **figures), flush=True)
+    job = f" + workers {figures['job_cpu']:4.2f}" if figures.get("job_cpu") else ""
+    print(ROW.format(name=name, run=run, rate=rate, extra=extra, job=job, **figures), flush=True)
 
 
 def summary(results: dict[str, list[dict[str, float]]]) -> None:

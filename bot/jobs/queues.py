@@ -101,8 +101,22 @@ def libpq_url(database_url: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
+class _Batch:
+    """Jobs the front's HTTP threads are waiting to have committed in one INSERT."""
+
+    def __init__(self) -> None:
+        self.jobs: list[Job] = []
+        self.done = False
+        self.committed = False
+
+
 class PostgresQueue:
-    """Jobs in PostgreSQL (pgqueuer's table) for `checkin-bot worker` processes to take."""
+    """Jobs in PostgreSQL (pgqueuer's table) for `checkin-bot worker` processes to take.
+
+    Group commit: while one HTTP thread's INSERT is on its way, the jobs of the threads
+    arriving meanwhile gather and go in the next INSERT, one transaction (one WAL flush)
+    for all of them; each thread answers Slack only once its job is committed.
+    """
 
     def __init__(self, database_url: str, *, limit: int) -> None:
         self._dsn = libpq_url(database_url)
@@ -110,6 +124,9 @@ class PostgresQueue:
         self._local = threading.local()
         self._connections: list[psycopg.Connection[Any]] = []
         self._depth, self._depth_read_at = 0, float("-inf")
+        self._turn = threading.Condition()
+        self._open = _Batch()
+        self._inserting = False
         QUEUE_DEPTH.set_function(self.depth)
 
     def _queries(self) -> SyncQueries:
@@ -127,18 +144,41 @@ class PostgresQueue:
         try:
             if self.depth() >= self._limit:
                 return False
+        except psycopg.Error as exc:
+            return self._failed(exc)
+        with self._turn:
+            batch = self._open
+            batch.jobs.append(job)
+            while self._inserting and not batch.done:
+                self._turn.wait()
+            if batch.done:  # another thread inserted it with its own
+                return batch.committed
+            self._inserting, self._open = True, _Batch()
+        try:
+            batch.committed = self._insert(batch.jobs)
+        finally:
+            with self._turn:
+                self._inserting, batch.done = False, True
+                self._turn.notify_all()
+        return batch.committed
+
+    def _insert(self, jobs: list[Job]) -> bool:
+        try:
             self._queries().enqueue(
-                ENTRYPOINT,
-                job.to_bytes(),
-                priority=1 if job.urgent else 0,  # pgqueuer takes the highest first
-                dedupe_key=job.key,
-                on_conflict="skip",  # one INSERT … ON CONFLICT DO NOTHING: a resend waits once
+                [ENTRYPOINT] * len(jobs),
+                [job.to_bytes() for job in jobs],
+                [1 if job.urgent else 0 for job in jobs],  # pgqueuer takes the highest first
+                dedupe_key=[job.key for job in jobs],
+                on_conflict="skip",  # INSERT … ON CONFLICT DO NOTHING: a resend waits once
             )
         except psycopg.Error as exc:
-            logger.warning("could not enqueue (answered busy): %s", exc)
-            self._local.queries = None  # a new connection next time
-            return False
+            return self._failed(exc)
         return True
+
+    def _failed(self, exc: psycopg.Error) -> bool:
+        logger.warning("could not enqueue (answered busy): %s", exc)
+        self._local.queries = None  # a new connection next time
+        return False
 
     def depth(self) -> int:
         """Jobs waiting, as counted at most `_DEPTH_READ_EVERY` seconds ago."""

@@ -5,6 +5,11 @@ Any number of workers, on any machine that reaches the database, share one queue
 heartbeat while it holds jobs; when it dies (even by `kill -9`), its jobs are taken
 again once its heartbeat is `JOB_HEARTBEAT_SECONDS` old. A job may so run twice, and
 `@once` makes the second run change and post nothing.
+
+A worker listens for NOTIFY on a connection of its own: psycopg's `notifies()` holds its
+connection while it waits (pgqueuer waits up to a second at a time), so on one shared
+connection every dequeue, heartbeat and "done" waited behind it once the front stopped
+enqueueing, and a worker drained a backlog at about 2 jobs a second.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import logging
 import signal
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from typing import Any
 
 import psycopg
 from pgqueuer import PgQueuer, PsycopgDriver, Queries
@@ -41,13 +47,30 @@ def install_queue(database_url: str) -> None:
     asyncio.run(_install(libpq_url(database_url)))
 
 
+class _ListenApart(PsycopgDriver):
+    """pgqueuer's psycopg driver with its queries on a second connection (LISTEN stays here)."""
+
+    def __init__(
+        self, listen: psycopg.AsyncConnection[Any], queries: psycopg.AsyncConnection[Any]
+    ) -> None:
+        super().__init__(listen)
+        self._queries = PsycopgDriver(queries)
+
+    async def fetch(self, query: str, *args: object) -> list[dict[str, object]]:
+        return await self._queries.fetch(query, *args)
+
+    async def execute(self, query: str, *args: object) -> str:
+        return await self._queries.execute(query, *args)
+
+
 async def _work(app: App, dsn: str, *, threads: int, heartbeat: timedelta) -> None:
     asyncio.get_running_loop().set_default_executor(
         ThreadPoolExecutor(threads, thread_name_prefix="job")
     )
-    connection = await psycopg.AsyncConnection.connect(dsn, autocommit=True)
-    async with connection:
-        pgq = PgQueuer(PsycopgDriver(connection))
+    listen = await psycopg.AsyncConnection.connect(dsn, autocommit=True)
+    queries = await psycopg.AsyncConnection.connect(dsn, autocommit=True)
+    async with listen, queries:
+        pgq = PgQueuer(_ListenApart(listen, queries))
 
         @pgq.entrypoint(ENTRYPOINT)
         async def slack(queued: QueuedJob) -> None:

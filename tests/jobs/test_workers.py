@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ from tests.harness import NOW, TEAM, BotHarness, database_kind
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = 8
+BACKLOG = 50
 
 
 def free_port() -> int:
@@ -58,18 +60,21 @@ def process(*args: str, env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]
             child.wait(30)
 
 
-def wait_listening(harness: BotHarness, port: int) -> None:
+def wait_listening(port: int, *, deadline_seconds: float = 60) -> None:
+    """Poll /healthz until the front answers (its start-up makes Slack calls: auth.test)."""
     import http.client
 
-    def up() -> bool:
+    deadline = time.monotonic() + deadline_seconds
+    while time.monotonic() < deadline:
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
             connection.request("GET", "/healthz")
-            return connection.getresponse().status == 200
+            if connection.getresponse().status == 200:
+                return
         except OSError:
-            return False
-
-    harness.sandbox.wait_for(up, timeout=60)  # start-up makes Slack calls (auth.test)
+            pass
+        time.sleep(0.05)  # a poll, not a wait for time to pass: nothing here measures it
+    raise TimeoutError(f"nothing answered on port {port}")
 
 
 @pytest.mark.skipif(database_kind() != "postgresql", reason="workers share a PostgreSQL queue")
@@ -82,7 +87,7 @@ def test_a_worker_killed_mid_job_loses_nothing_and_doubles_nothing(harness: BotH
     from bot.sandbox import SlackDriver
 
     with process("run", "--http", "--host", "127.0.0.1", "--port", str(port), env=env):
-        wait_listening(harness, port)
+        wait_listening(port)
         driver = SlackDriver(harness.sandbox, bot_url=f"http://127.0.0.1:{port}")
         with process("worker", env=env) as doomed:
             for n in range(COMMANDS):
@@ -99,6 +104,24 @@ def test_a_worker_killed_mid_job_loses_nothing_and_doubles_nothing(harness: BotH
             harness.sandbox.wait_for(lambda: len(saved()) == COMMANDS, timeout=90)
             assert saved() == [2001 + n for n in range(COMMANDS)]  # nothing lost, nothing twice
             assert len(harness.sandbox.ephemerals("U1")) <= COMMANDS  # no answer doubled
+
+
+@pytest.mark.skipif(database_kind() != "postgresql", reason="workers share a PostgreSQL queue")
+def test_a_worker_started_after_a_backlog_drains_it_promptly(harness: BotHarness) -> None:
+    env, port = bot_env(harness), free_port()
+    from bot.sandbox import SlackDriver
+
+    with process("run", "--http", "--host", "127.0.0.1", "--port", str(port), env=env):
+        wait_listening(port)
+        driver = SlackDriver(harness.sandbox, bot_url=f"http://127.0.0.1:{port}")
+        for _ in range(BACKLOG):  # queued with no worker running: no NOTIFY will wake one
+            assert driver.command("U1", "/goals", "help").status == 200
+        assert not harness.sandbox.ephemerals("U1")
+        with process("worker", env=env):
+            # generous: a worker that waited for NOTIFYs between picks needed about 25 s
+            harness.sandbox.wait_for(
+                lambda: len(harness.sandbox.ephemerals("U1")) == BACKLOG, timeout=15
+            )
 
 
 def test_the_load_bench_runs_end_to_end() -> None:
