@@ -23,7 +23,7 @@ through the column types' conversions (`storage.types`), text loses NUL characte
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any, cast
 
@@ -112,15 +112,19 @@ def _copy_insert(connection: Connection, table: Table, rows: Sequence[dict[str, 
     copy = _Copy(connection, columns)
     staging: Table | None = None
     stored = 0
+
+    def converted(batch: Sequence[dict[str, Any]]) -> Iterator[list[Any]]:
+        # Made as COPY sends them: the server stores rows while later ones are converted.
+        return ([*_values(row, converters, texts), *fixed] for row in batch)
+
     for start in range(0, len(rows), COPY_BATCH_ROWS):
-        batch = [[*_values(row, converters, texts), *fixed]
-                 for row in rows[start : start + COPY_BATCH_ROWS]]  # fmt: skip
+        batch = rows[start : start + COPY_BATCH_ROWS]
         try:
             with connection.begin_nested():  # a savepoint: a refused batch leaves nothing
-                stored += copy.into(table.name, batch)
+                stored += copy.into(table.name, converted(batch))
         except psycopg.errors.UniqueViolation:  # a row a unique key holds: skip such rows
             staging = _staging(connection, table, columns) if staging is None else staging
-            copy.into(staging.name, batch)
+            copy.into(staging.name, converted(batch))
             stored += connection.execute(_move_statement(table, staging)).rowcount
             connection.exec_driver_sql(f"TRUNCATE {staging.name}")
         except psycopg.Error as error:  # raised as SQLAlchemy raises it, e.g. an IntegrityError
@@ -142,7 +146,7 @@ class _Copy:
             types = dict(cursor.execute(query, (columns[0].table.name,)).fetchall())
         self.types = [int(types[c.name]) for c in columns]
 
-    def into(self, name: str, rows: list[list[Any]]) -> int:
+    def into(self, name: str, rows: Iterable[list[Any]]) -> int:
         """Copy `rows` into table `name`; the number of rows stored."""
         sql = f"COPY {name} ({self.names}) FROM STDIN (FORMAT BINARY)"
         with self.driver.cursor() as cursor:
