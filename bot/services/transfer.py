@@ -118,8 +118,8 @@ class _Checker:
         value = "" if value is None else str(value).strip()
         if required and not value:
             self.fail(field, "is required")
-        elif len(value) > _LIMITS.get(field, 10_000):
-            self.fail(field, f"is longer than {_LIMITS[field]} characters")
+        elif len(value) > (limit := _LIMITS.get(field, 10_000)):
+            self.fail(field, f"is longer than {limit} characters")
         return value
 
     def decimal(self, field: str, *, required: bool = False) -> Decimal | None:
@@ -144,6 +144,8 @@ class _Checker:
                 day = date.fromisoformat(typed)
                 return end_of_day(day, tz) if end else start_of_day(day, tz).astimezone(UTC)
             at = datetime.fromisoformat(typed)
+            if at.tzinfo is UTC:  # as exports write times: no conversion to pay for
+                return at
             return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
         except (ValueError, OverflowError):  # overflow: a day at the very edge of the calendar
             self.fail(field, f"{typed!r} is not a date (write 2026-12-31 or 2026-12-31T18:00:00Z)")

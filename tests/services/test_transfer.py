@@ -109,6 +109,20 @@ def test_an_unknown_source_is_refused_with_the_choices(services: Any, db: Engine
     assert counts(db) == (0, 0)
 
 
+def test_a_field_longer_than_any_column_is_refused_with_its_limit(
+    services: Any, db: Engine
+) -> None:
+    text = (
+        '{"goals": [{"id": "g", "title": "Reach", "target": "10", "deadline": "2026-12-31"}],'
+        f' "checkins": [{{"goal": "g", "value": "{"1" * 10_001}", "at": "2026-11-01"}}]}}'
+    )
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(services, team_id="T1", text=text)
+
+    assert "checkin value: is longer than 10000 characters" in str(rejected.value)
+    assert counts(db) == (0, 0)
+
+
 BAD_ROWS = [
     ({"target": "lots"}, "goal target", "'lots' is not a number"),
     ({"unit": "apples"}, "goal unit", "'apples' is not one of"),

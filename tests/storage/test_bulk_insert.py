@@ -1,7 +1,8 @@
 """PostgreSQL's COPY import stores exactly what SQLite's INSERT does, and nothing of a failure.
 
 Batches are made tiny here so one file spans several COPY batches: a file's day given
-twice lands in two batches and must still be stored once.
+twice lands in two batches and must still be stored once. On random rows, the bulk path
+stores what the plain definition does: one `INSERT … ON CONFLICT DO NOTHING` a row.
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Engine, func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
@@ -62,7 +67,7 @@ def sqlite_engine() -> Iterator[Engine]:
         engine.dispose()
 
 
-def stored(engine: Engine) -> list[tuple[Any, ...]]:
+def stored(engine_or_session: Engine | Session) -> list[tuple[Any, ...]]:
     """Every check-in as a person would see it, in the order stored (ids themselves differ)."""
     query = (
         select(
@@ -73,7 +78,9 @@ def stored(engine: Engine) -> list[tuple[Any, ...]]:
         .join(Goal, col(Goal.id) == col(CheckIn.goal_id))
         .order_by(col(CheckIn.id))
     )  # fmt: skip
-    with Session(engine) as session:
+    if isinstance(engine_or_session, Session):
+        return [tuple(row) for row in engine_or_session.execute(query)]
+    with Session(engine_or_session) as session:
         return [tuple(row) for row in session.execute(query)]
 
 
@@ -142,3 +149,77 @@ def test_a_row_the_database_refuses_in_a_late_batch_leaves_nothing_stored(db: En
     with services.session() as session:  # the connection is fit for the next import
         assert insert_rows(session=session, team_id="T1", model=CheckIn, rows=rows[:5]) == 5
     assert [row[4:6] for row in stored(db)] == [(None, "command")] * 5  # the declared defaults
+
+
+SOURCES = ["file", "feed", "import", "command", "reply"]
+CHECKIN_ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(["reach", "sales"]),
+        st.integers(min_value=1, max_value=4),  # few days: a file's day often comes again
+        st.sampled_from(SOURCES),
+        st.decimals(min_value=-(10**12), max_value=10**12, places=8, allow_nan=False),
+        st.text(max_size=5),
+    ),
+    max_size=12,
+)
+
+
+def plain_insert(session: Session, rows: list[dict[str, Any]]) -> int:
+    """The definition: one `INSERT … ON CONFLICT DO NOTHING` a row, by SQLAlchemy."""
+    table = CheckIn.__table__  # type: ignore[attr-defined]
+    dialect = session.connection().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return sum(
+        session.execute(
+            insert(table)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execution_options(preserve_rowcount=True)
+        ).rowcount
+        for row in rows
+    )
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(stored_before=CHECKIN_ROWS, imported=CHECKIN_ROWS, batch=st.integers(1, 5))
+def test_the_bulk_insert_stores_what_one_insert_a_row_stores(
+    db: Engine, stored_before: list[tuple[Any, ...]], imported: list[tuple[Any, ...]], batch: int
+) -> None:
+    services = make_services(db, FrozenClock(NOW))
+    with services.session() as session:
+        if not goal_numbers(session):
+            import_file(services, team_id="T1", text=json.dumps({"goals": GOALS}))
+    results = []
+    for insert_imported in (bulk, plain_insert):
+        with Session(db) as session:
+            ids = {ref: goal_id for goal_id, ref in goal_numbers(session)}
+            rows = [[check_in(ids, *row) for row in rows] for rows in (stored_before, imported)]
+            plain_insert(session, rows[0])
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(bulk_insert, "COPY_BATCH_ROWS", batch)
+                count = insert_imported(session, rows[1]) if rows[1] else 0
+            session.flush()
+            results.append((count, stored(session)))
+            session.rollback()
+
+    assert results[0] == results[1]
+
+
+def bulk(session: Session, rows: list[dict[str, Any]]) -> int:
+    table = CheckIn.__table__  # type: ignore[attr-defined]
+    return bulk_insert.bulk_insert(session=session, table=table, rows=rows)
+
+
+def goal_numbers(session: Session) -> list[tuple[int, str]]:
+    return [
+        (int(i), str(ref))
+        for i, ref in session.execute(select(col(Goal.id), col(Goal.external_id)))
+    ]
+
+
+def check_in(
+    ids: dict[str, int], goal: str, day: int, source: str, value: Decimal, note: str
+) -> dict[str, Any]:
+    at = datetime(2026, 11, day, 12, tzinfo=UTC)
+    return {"team_id": "T1", "goal_id": ids[goal], "value": value, "at": at, "note": note,
+            "source": source, "created_at": NOW, "updated_at": NOW}  # fmt: skip
