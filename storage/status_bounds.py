@@ -42,7 +42,7 @@ from sqlmodel import SQLModel
 
 from bot.core.progress import AT_RISK_SLACK, ON_TRACK_SLACK, Status
 from bot.core.values import Direction
-from storage.types import UTCDateTime
+from storage.types import UTCDateTime, seconds_between
 
 _BEHIND: dict[Status, tuple[float, float]] = {
     Status.ON_TRACK: (float("-inf"), float("inf")),  # the trend may say on track
@@ -79,8 +79,8 @@ def of_statuses(
     based = g.baseline.is_not(None)
     starts = and_(based, g.start_at <= at, or_(s.goal_id.is_(None), s.first_at > g.start_at))
     plan_start = case((based, g.start_at), else_=s.first_at)
-    span = _seconds(g.deadline, plan_start, dialect)
-    elapsed = _seconds(at, plan_start, dialect) / func.nullif(span, 0.0, type_=Float)
+    span = seconds_between(g.deadline, plan_start, dialect)
+    elapsed = seconds_between(at, plan_start, dialect) / func.nullif(span, 0.0, type_=Float)
     rough = (
         query.add_columns(
             func.coalesce(_float(s.last_value), case((starts, _float(g.baseline)))).label("r_now"),
@@ -145,11 +145,3 @@ def _float(column: Any) -> Any:
 
 def _near(a: Any, b: Any, share: float) -> Any:
     return func.abs(a - b) <= share * (func.abs(a) + func.abs(b))
-
-
-def _seconds(later: Any, earlier: Any, dialect: str) -> Any:
-    """The seconds from `earlier` to `later`, as a float."""
-    if dialect == "sqlite":
-        return (func.julianday(later) - func.julianday(earlier)) * 86400.0
-    # date_part gives a double precision; EXTRACT a NUMERIC, slow to work with.
-    return func.date_part("epoch", later - earlier, type_=Float)

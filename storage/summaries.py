@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import Field, SQLModel
 
 from storage.columns import decimal_field, utc_field
+from storage.types import seconds_between
 
 TREND_POINTS = 100
 """The latest check-ins of a goal its trend and changes are read from (plus its first)."""
@@ -125,10 +126,7 @@ def _summed(connection: Connection, team_id: str, goal_ids: list[int]) -> Any:
         .where(checkin.c.team_id == team_id, checkin.c.goal_id.in_(goal_ids))
         .subquery()
     )
-    if connection.dialect.name == "sqlite":
-        x = (func.julianday(ranked.c.at) - func.julianday(ranked.c.last)) * 86400.0
-    else:
-        x = cast(func.extract("epoch", ranked.c.at - ranked.c.last), Float)
+    x = seconds_between(ranked.c.at, ranked.c.last, connection.dialect.name)
     y = cast(ranked.c.value, Float)
     first, latest = ranked.c.newest == ranked.c.total, ranked.c.newest == 1
     return (
