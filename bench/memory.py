@@ -114,7 +114,7 @@ def measure(shape: str, sandbox: SlackSandbox, env: dict[str, str], checkins: in
             idle, chart, homes = (steps[step][role] for step in ("idle", "chart", "homes"))
             print(f"{shape:>6} {role:>6}: RSS idle {idle['VmRSS']:5.0f}, after a chart "
                   f"{chart['VmRSS']:5.0f}, after the Homes {homes['VmRSS']:5.0f} MB; "
-                  f"peak {homes['VmHWM']:5.0f} MB; CPU {homes['cpu']:5.1f} s", flush=True)  # fmt: skip
+                  f"peak {homes['VmHWM']:5.0f} MB; CPU {homes['cpu']:5.1f} s")  # fmt: skip
 
 
 def main() -> None:
@@ -125,9 +125,10 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     args = parser.parse_args()
     server = args.database_url if args.database_url.startswith("postgres") else None
-    with scratch_database(server, label="checkin_memory") as url, SlackSandbox(
-        team_id=TEAM
-    ) as sandbox:
+    with (
+        scratch_database(server, label="checkin_memory") as url,
+        SlackSandbox(team_id=TEAM) as sandbox,
+    ):
         seed(url, args.goals)
         sandbox.add_user(OWNER, tz="Europe/Bucharest")
         env = {**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "WARNING",
