@@ -35,6 +35,7 @@ from pathlib import Path
 from load import free_port, wait_listening  # bench/load.py, beside this script
 from questions import build_file  # bench/questions.py
 
+import bot
 from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.sandbox import SlackDriver, SlackSandbox
@@ -47,6 +48,9 @@ NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 TEAM = "TMEMORY"
 OWNER = "U0"
 TICKS = os.sysconf("SC_CLK_TCK")
+# The checkout whose code this process imported (bench/side_by_side.py's PYTHONPATH): the
+# bot runs from there, as `python -m bot` puts its working directory first on the path.
+CODE = Path(bot.__file__).resolve().parent.parent
 
 
 def status(pid: int) -> dict[str, float]:
@@ -72,16 +76,16 @@ def seed(url: str, goals: int) -> None:
 @contextmanager
 def bot_processes(shape: str, port: int, env: dict[str, str]) -> Iterator[dict[str, int]]:
     """The shape's processes serving on `port`: {role: pid} until the block ends."""
-    bot = [sys.executable, "-m", "bot"]
+    command = [sys.executable, "-m", "bot"]
     queue = "postgres" if shape != "one" else "in-process"
     env = {**env, "JOB_QUEUE": queue}
-    front = subprocess.Popen([*bot, "run", "--http", "--host", "127.0.0.1", "--port", str(port)],
-                             env=env)  # fmt: skip
+    serve = ["run", "--http", "--host", "127.0.0.1", "--port", str(port)]
+    front = subprocess.Popen([*command, *serve], env=env, cwd=CODE)
     processes = {"run": front}
     try:
         wait_listening(port)
         if shape != "one":
-            processes["worker"] = subprocess.Popen([*bot, "worker"], env=env)
+            processes["worker"] = subprocess.Popen([*command, "worker"], env=env, cwd=CODE)
         time.sleep(2)  # started and settled
         yield {role: process.pid for role, process in processes.items()}
     finally:
@@ -136,8 +140,8 @@ def main() -> None:
                "SLACK_API_URL": sandbox.api_url, "CHECKIN_BOT_NOW": NOW.isoformat()}  # fmt: skip
         env.pop("SLACK_APP_TOKEN", None)
         env.update(setting.split("=", 1) for setting in args.env)
-        print(f"RSS of each process in MB, {args.goals} goals of {OWNER}, "
-              f"{args.checkins} check-ins ({url.split(':')[0]}; {' '.join(args.env)})")  # fmt: skip
+        print(f"RSS of each process in MB, {args.goals} goals of {OWNER}, {args.checkins} "
+              f"check-ins; code of {CODE}, {url.split(':')[0]} {' '.join(args.env)}")  # fmt: skip
         for shape in ["one"] + (["front+worker"] if server else []):
             measure(shape, sandbox, env, args.checkins)
 
