@@ -136,20 +136,21 @@ def test_migrate_brings_the_schema_up_to_date(tmp_path: Path) -> None:
 HEAVY_MODULES = ("sqlalchemy", "sqlmodel", "pydantic", "slack_bolt", "slack_sdk", "matplotlib")
 
 
-def imported_packages(result: subprocess.CompletedProcess[str]) -> set[str]:
-    """The top-level packages a `run_cli(..., importtime=True)` imported."""
+def imported_packages(result: subprocess.CompletedProcess[str], *, surely: str) -> set[str]:
+    """The top-level packages a process run with `-X importtime` imported; `surely` is one
+    it must have imported (so the listing is real, and a test on it can fail)."""
     imported = {
         line.rsplit("|", 1)[1].strip().split(".")[0]
         for line in result.stderr.splitlines()
         if line.startswith("import time:") and "|" in line
     }
-    assert "argparse" in imported  # the listing is real, so a test on it can fail
+    assert surely in imported
     return imported
 
 
 @pytest.mark.parametrize("args", [("--help",), ("import", "--help"), ("nonsense",)])
 def test_help_and_usage_mistakes_load_no_heavy_library(args: tuple[str, ...]) -> None:
-    imported = imported_packages(run_cli(*args, importtime=True))
+    imported = imported_packages(run_cli(*args, importtime=True), surely="argparse")
 
     assert imported.isdisjoint(HEAVY_MODULES), sorted(imported & set(HEAVY_MODULES))
 
@@ -161,5 +162,17 @@ def test_commands_on_a_migrated_database_leave_alembic_unloaded(tmp_path: Path) 
     again = run_cli("ask", "which goals are at risk?", env=env, cwd=tmp_path, importtime=True)
 
     assert (first.returncode, again.returncode) == (0, 0), again.stderr
-    assert "alembic" in imported_packages(first)  # a new database is migrated first
-    assert "alembic" not in imported_packages(again)
+    assert "alembic" in imported_packages(first, surely="argparse")  # a new one is migrated
+    assert "alembic" not in imported_packages(again, surely="argparse")
+
+
+def test_the_slack_listeners_load_no_postgresql_driver() -> None:
+    """psycopg costs a SQLite bot 9 MB resident; only PostgreSQL's paths import it."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import bot.slack.app"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert "psycopg" not in imported_packages(result, surely="slack_bolt")
