@@ -29,11 +29,11 @@ def build_services(settings: Settings, clock: Clock | None = None, *, migrate: b
 
     engine = make_engine(settings.DATABASE_URL)
     check_connection(engine)
-    if migrate:
+    if not schema_is_current(engine):  # read without Alembic: a usual start never loads it
+        if not migrate:
+            raise ConfigError(
+                "DATABASE_URL points at a database whose schema is not current: "
+                "run `checkin-bot migrate`."
+            )
         upgrade(engine)
-    elif not schema_is_current(engine):
-        raise ConfigError(
-            "DATABASE_URL points at a database whose schema is not current: "
-            "run `checkin-bot migrate`."
-        )
     return Services(engine=engine, clock=clock or SystemClock(), settings=settings)

@@ -13,12 +13,18 @@ from tests.harness import database_kind
 
 
 def run_cli(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path | None = None
+    *args: str,
+    stdin: str = "",
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    importtime: bool = False,
 ) -> subprocess.CompletedProcess[str]:
+    """`checkin-bot ARGS`; with `importtime`, every module it imported is listed on stderr."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     full_env.update(env or {})
+    flags = ["-X", "importtime"] if importtime else []
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
+        [sys.executable, *flags, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -130,20 +136,43 @@ def test_migrate_brings_the_schema_up_to_date(tmp_path: Path) -> None:
 HEAVY_MODULES = ("sqlalchemy", "sqlmodel", "pydantic", "slack_bolt", "slack_sdk", "matplotlib")
 
 
-@pytest.mark.parametrize("args", [("--help",), ("import", "--help"), ("nonsense",)])
-def test_help_and_usage_mistakes_load_no_heavy_library(args: tuple[str, ...]) -> None:
-    # `-X importtime` lists every module the command imported, on stderr.
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "bot", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
+def imported_packages(result: subprocess.CompletedProcess[str], *, surely: str) -> set[str]:
+    """The top-level packages a process run with `-X importtime` imported; `surely` is one
+    it must have imported (so the listing is real, and a test on it can fail)."""
     imported = {
         line.rsplit("|", 1)[1].strip().split(".")[0]
         for line in result.stderr.splitlines()
         if line.startswith("import time:") and "|" in line
     }
-    assert "argparse" in imported  # the listing is real, so the test can fail
+    assert surely in imported
+    return imported
+
+
+@pytest.mark.parametrize("args", [("--help",), ("import", "--help"), ("nonsense",)])
+def test_help_and_usage_mistakes_load_no_heavy_library(args: tuple[str, ...]) -> None:
+    imported = imported_packages(run_cli(*args, importtime=True), surely="argparse")
+
     assert imported.isdisjoint(HEAVY_MODULES), sorted(imported & set(HEAVY_MODULES))
+
+
+def test_commands_on_a_migrated_database_leave_alembic_unloaded(tmp_path: Path) -> None:
+    """Alembic and the migration scripts would stay in a serving process (9 MB resident)."""
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path}/m.db"}
+    first = run_cli("ask", "which goals are at risk?", env=env, cwd=tmp_path, importtime=True)
+    again = run_cli("ask", "which goals are at risk?", env=env, cwd=tmp_path, importtime=True)
+
+    assert (first.returncode, again.returncode) == (0, 0), again.stderr
+    assert "alembic" in imported_packages(first, surely="argparse")  # a new one is migrated
+    assert "alembic" not in imported_packages(again, surely="argparse")
+
+
+def test_the_slack_listeners_load_no_postgresql_driver() -> None:
+    """psycopg costs a SQLite bot 9 MB resident; only PostgreSQL's paths import it."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import bot.slack.app"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert "psycopg" not in imported_packages(result, surely="slack_bolt")

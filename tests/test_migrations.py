@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel, select
 
 from bot.core.period import Period
 from storage import repo
-from storage.db import alembic_config, make_engine, schema_is_current, session_scope
+from storage.db import (
+    alembic_config,
+    make_engine,
+    newest_revision,
+    schema_is_current,
+    session_scope,
+)
 from storage.models import GoalFeed, ReminderSchedule, Workspace
 from storage.oauth import oauth_metadata
 from storage.schemas import GoalCreate, MemberUpdate
@@ -485,3 +493,24 @@ def test_languages_come_and_go_with_their_migration() -> None:
     assert "language" in digest_columns
     assert not {"language", "slack_locale"} & after
     assert kept == 1
+
+
+def test_the_schema_is_current_only_at_the_head_that_the_file_names_tell() -> None:
+    """`run` and /readyz take the newest revision from the file names, without Alembic:
+    each file is named after its revision, and the highest number is Alembic's head."""
+    scripts = ScriptDirectory.from_config(alembic_config(make_engine("sqlite://")))
+    every = list(scripts.walk_revisions())
+    with fresh_database() as url:
+        engine = make_engine(url)
+        try:
+            before_any = schema_is_current(engine)
+            command.upgrade(alembic_config(engine), str(every[0].down_revision))
+            one_behind = schema_is_current(engine)
+            command.upgrade(alembic_config(engine), "head")
+            at_head = schema_is_current(engine)
+        finally:
+            engine.dispose()
+
+    assert all(Path(s.path).name.split("_", 1)[0] == s.revision for s in every)
+    assert scripts.get_heads() == [newest_revision()]
+    assert (before_any, one_behind, at_head) == (False, False, True)

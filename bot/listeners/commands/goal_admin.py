@@ -15,7 +15,6 @@ from bot.render.goals import (
     show_blocks,
 )
 from bot.render.refusals import GOAL_GONE, refused_text
-from bot.services.export import export_csv
 from bot.services.goal_admin import (
     Ambiguous,
     GoalRow,
@@ -93,6 +92,9 @@ def archive_command(ctx: CommandContext) -> None:
 
 def export_command(ctx: CommandContext) -> None:
     """The workspace's goals and check-ins as CSV (as `checkin-bot export` writes), by DM."""
+    # Imported here: its bulk-insert neighbour loads psycopg, which a SQLite bot never needs.
+    from bot.services.export import export_csv
+
     export = export_csv(ctx.services, team_id=ctx.team_id)
     today = ctx.services.now().date()
     words = export_words(goals=export.goals, checkins=export.checkins, day=today)
