@@ -166,10 +166,11 @@ def test_commands_on_a_migrated_database_leave_alembic_unloaded(tmp_path: Path) 
     assert "alembic" not in imported_packages(again, surely="argparse")
 
 
-def test_the_slack_listeners_load_no_postgresql_driver() -> None:
+def test_the_slack_listeners_and_the_in_process_queue_load_no_postgresql_driver() -> None:
     """psycopg costs a SQLite bot 9 MB resident; only PostgreSQL's paths import it."""
+    serving = "import bot.slack.app, bot.jobs.deploy, bot.jobs.queues"
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import bot.slack.app"],
+        [sys.executable, "-X", "importtime", "-c", serving],
         capture_output=True,
         text=True,
         timeout=120,

@@ -33,7 +33,7 @@ def create_front(services: Services) -> App:
     settings = services.settings
     queue: JobQueue
     if settings.JOB_QUEUE == "postgres":
-        from bot.jobs.queues import PostgresQueue
+        from bot.jobs.postgres_queue import PostgresQueue
         from bot.jobs.worker import install_queue
 
         url = _postgres_url(services)

@@ -27,7 +27,7 @@ from pgqueuer.models import Job as QueuedJob
 from slack_bolt import App
 
 from bot.jobs.job import Job, run_job
-from bot.jobs.queues import ENTRYPOINT, libpq_url
+from bot.jobs.postgres_queue import ENTRYPOINT, libpq_url
 
 logger = logging.getLogger("checkin_bot.jobs")
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.jobs.job import Job
-from bot.jobs.queues import PostgresQueue, libpq_url
+from bot.jobs.postgres_queue import PostgresQueue, libpq_url
 from bot.jobs.worker import install_queue
 from tests.harness import database_kind
 
