@@ -8,10 +8,8 @@ would convert each value: its per-value processors were most of what was left.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -22,6 +20,7 @@ from typing import Any, TypeVar
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
+from storage.gc_pause import paused_collections
 from storage.models import CHECKIN_ORDER, CheckIn
 from storage.repo import scoped_team
 from storage.summaries import GoalSummary
@@ -60,7 +59,7 @@ def points_by_goal(
     sqlite = connection.dialect.name == "sqlite"
     result = connection.execute(query)
     try:  # the driver's own tuples, a batch at a time: no Row, no per-value type processors
-        with _no_collections():
+        with paused_collections():
             while rows := result.cursor.fetchmany(_BATCH):
                 goal_ids_read, moments, values = zip(*rows, strict=True)
                 points = map(point, _moments(moments, sqlite=sqlite), _decimals(values))
@@ -69,20 +68,6 @@ def points_by_goal(
     finally:
         result.close()
     return found
-
-
-@contextmanager
-def _no_collections() -> Iterator[None]:
-    """The garbage collector paused while a bulk read builds its 200,000 tuples, none of
-    them in a cycle: left on, it ran two or three full collections (65 ms each) in a
-    1,000-goal digest's read. The next collection afterwards untracks them at once."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _moments(raw: Iterable[Any], *, sqlite: bool) -> Iterator[datetime]:

@@ -31,9 +31,6 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
@@ -61,6 +58,7 @@ from bot.services.import_files import (
     read_rows,
     with_lines,
 )
+from storage.gc_pause import paused_collections
 from storage.models import CheckIn, Goal
 from storage.repo import ensure_workspace
 from storage.schemas import column_limit
@@ -264,21 +262,8 @@ def import_file(services: Services, *, team_id: str, text: str) -> ImportResult:
         >>> import_file(services, team_id="T1", text='{"goals": [], "checkins": []}')
         ImportResult(goals=0, checkins=0, objectives=0)
     """
-    with _no_cycle_collection():
+    with paused_collections():
         return _import(services, team_id=team_id, text=text)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector: an import makes millions of dicts and no cycles,
-    and the collector's passes over them took half the time of a 1M check-in import."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _import(services: Services, *, team_id: str, text: str) -> ImportResult:
