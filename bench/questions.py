@@ -41,6 +41,7 @@ from bot.charts import chart_panels, draw_chart
 from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.core.kpis import PLATFORMS, catalogue
+from bot.jobs.deploy import settle_heap
 from bot.render.answers import answer_blocks
 from bot.render.digest import digest_message
 from bot.render.home import home_blocks
@@ -228,6 +229,13 @@ def profiled(call: Callable[[], Any], lines: int) -> None:
     stats.sort_stats("cumulative").print_stats(lines)
 
 
+def settled(args: argparse.Namespace) -> None:
+    """The heap as a serving bot's: what was made so far frozen, as `run` and `worker` do
+    once started (bot.jobs.deploy.settle_heap), unless --no-freeze."""
+    if not args.no_freeze:
+        settle_heap()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--goals", type=int, default=10_000)
@@ -242,6 +250,9 @@ def main() -> None:
     )
     parser.add_argument("--skip", choices=("questions", "digests"), default=None)
     parser.add_argument(
+        "--no-freeze", action="store_true", help="no gc.freeze(), which `run` makes once started"
+    )
+    parser.add_argument(
         "--only", nargs="*", choices=("broad", "narrow", "at-risk", "due"), help="questions timed"
     )
     args = parser.parse_args()
@@ -254,10 +265,12 @@ def main() -> None:
     print(f"database: {engine.url.get_backend_name()}")
     if args.skip != "questions":
         imported(services, TEAM, args.goals, args.checkins, owners=40)
+        settled(args)
         questions(services, engine, args)
     if args.skip != "digests":
         digest_checkins = args.digest_goals * 100
         imported(services, DIGEST_TEAM, args.digest_goals, digest_checkins, owners=1)
+        settled(args)
         digest_and_home(services, engine, args)
 
 
