@@ -73,20 +73,18 @@ def bulk_insert(*, session: Session, table: Table, rows: Sequence[dict[str, Any]
 def _executemany_insert(
     connection: Connection, table: Table, rows: Sequence[dict[str, Any]]
 ) -> int:
-    given = [c for c in table.columns if c.name in rows[0]]
-    defaults = _defaults(table, rows[0])
-    converters = [(c.name, _remembering(_bind_processor(c, connection.dialect))) for c in given]
-    texts = _texts(given)
-    fixed = _fixed(defaults, lambda column: _bind_processor(column, connection.dialect))
-    names = ", ".join(c.name for c in [*given, *(column for column, _ in defaults)])
-    marks = ", ".join("?" for _ in range(len(given) + len(defaults)))
+    columns, values = _row_maker(
+        table, rows[0], lambda column: _bind_processor(column, connection.dialect)
+    )
+    names = ", ".join(c.name for c in columns)
+    marks = ", ".join("?" for _ in columns)
     sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING"
     # The sqlite3 module's own cursor: its executemany takes rows as they are made.
     cursor = cast(sqlite3.Connection, connection.connection.driver_connection).cursor()
     cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
     cursor.execute(f"PRAGMA cache_size = {SQLITE_CACHE_KIB}")
     try:
-        cursor.executemany(sql, ([*_values(row, converters, texts), *fixed] for row in rows))
+        cursor.executemany(sql, map(values, rows))
         return int(cursor.rowcount)  # the rows inserted: a skipped one changes none
     except sqlite3.Error as error:  # raised as SQLAlchemy raises it, e.g. an IntegrityError
         raise DBAPIError.instance(sql, None, error, sqlite3.Error) from error
@@ -103,19 +101,16 @@ def _bind_processor(column: Column[Any], dialect: Any) -> Converter:
 
 
 def _copy_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
-    given = [c for c in table.columns if c.name in rows[0]]
-    defaults = _defaults(table, rows[0])
-    columns = [*given, *(column for column, _ in defaults)]
-    converters = [(c.name, _remembering(_own_converter(c.type, connection.dialect))) for c in given]
-    texts = _texts(given)
-    fixed = _fixed(defaults, lambda column: _own_converter(column.type, connection.dialect))
+    columns, values = _row_maker(
+        table, rows[0], lambda column: _own_converter(column.type, connection.dialect)
+    )
     copy = _Copy(connection, columns)
     staging: Table | None = None
     stored = 0
 
     def converted(batch: Sequence[dict[str, Any]]) -> Iterator[list[Any]]:
         # Made as COPY sends them: the server stores rows while later ones are converted.
-        return ([*_values(row, converters, texts), *fixed] for row in batch)
+        return map(values, batch)
 
     for start in range(0, len(rows), COPY_BATCH_ROWS):
         batch = rows[start : start + COPY_BATCH_ROWS]
@@ -180,15 +175,25 @@ def _defaults(table: Table, first: dict[str, Any]) -> list[tuple[Column[Any], An
     ]
 
 
-def _fixed(
-    defaults: list[tuple[Column[Any], Any]], converter: Callable[[Column[Any]], Converter]
-) -> list[Any]:
-    """The default values as bound, the same in every row."""
-    return [
+def _row_maker(
+    table: Table, first: dict[str, Any], converter: Callable[[Column[Any]], Converter]
+) -> tuple[list[Column[Any]], Callable[[dict[str, Any]], list[Any]]]:
+    """The columns an INSERT names (those `first` names, then the defaulted ones) and what
+    makes a row's values for them, each converted by `converter(column)` as bound."""
+    given = [c for c in table.columns if c.name in first]
+    defaults = _defaults(table, first)
+    converters = [(c.name, _remembering(converter(c))) for c in given]
+    texts = _texts(given)
+    fixed = [  # the same in every row
         value if convert is None else convert(value)
         for column, value in defaults
         for convert in [converter(column)]
     ]
+
+    def values(row: dict[str, Any]) -> list[Any]:
+        return [*_values(row, converters, texts), *fixed]
+
+    return [*given, *(column for column, _ in defaults)], values
 
 
 def _move_statement(table: Table, staging: Table) -> Any:

@@ -9,13 +9,11 @@ would convert each value: its per-value processors were most of what was left.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
-from itertools import repeat
-from operator import add, methodcaller
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlmodel import Session, col
@@ -24,9 +22,9 @@ from storage.gc_pause import paused_collections
 from storage.models import CHECKIN_ORDER, CheckIn
 from storage.repo import scoped_team
 from storage.summaries import GoalSummary
+from storage.types import exact_decimals, utc_times
 
 PointT = TypeVar("PointT")
-_ZERO = Decimal(0)
 _BATCH = 10_000  # rows converted at a time: a bounded peak whatever the number read
 
 
@@ -62,27 +60,12 @@ def points_by_goal(
         with paused_collections():
             while rows := result.cursor.fetchmany(_BATCH):
                 goal_ids_read, moments, values = zip(*rows, strict=True)
-                points = map(point, _moments(moments, sqlite=sqlite), _decimals(values))
+                points = map(point, utc_times(moments, sqlite=sqlite), exact_decimals(values))
                 for goal_id, one in zip(goal_ids_read, points, strict=True):
                     found[goal_id].append(one)
     finally:
         result.close()
     return found
-
-
-def _moments(raw: Iterable[Any], *, sqlite: bool) -> Iterator[datetime]:
-    """`UTCDateTime`'s aware UTC datetimes: SQLite hands back naive UTC text, PostgreSQL
-    aware datetimes in the session's time zone."""
-    if sqlite:
-        return map(datetime.fromisoformat, map(add, raw, repeat("+00:00")))
-    return map(methodcaller("astimezone", UTC), raw)
-
-
-def _decimals(raw: Iterable[Any]) -> Iterator[Decimal]:
-    """`ExactDecimal`'s values, normalized the same way: SQLite hands back text,
-    PostgreSQL Decimals with the column's 8 places."""
-    normalized = map(Decimal.normalize, map(Decimal, raw))
-    return map(add, normalized, repeat(_ZERO))
 
 
 def last_checkins(

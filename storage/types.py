@@ -3,14 +3,18 @@ and closed sets of words (StrEnums) that hold only their members."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
+from itertools import repeat
+from operator import add, methodcaller
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import DateTime, Dialect, Float, Numeric, String, func
 from sqlalchemy.types import TypeDecorator, TypeEngine
+
+_ZERO = Decimal(0)  # adding it turns -0 into 0
 
 
 class ExactDecimal(TypeDecorator[Decimal]):
@@ -33,7 +37,7 @@ class ExactDecimal(TypeDecorator[Decimal]):
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:
             return None
-        return Decimal(str(value)).normalize() + Decimal(0)
+        return Decimal(str(value)).normalize() + _ZERO
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -71,6 +75,20 @@ class UTCDateTime(TypeDecorator[datetime]):
             return self.process_result_value(datetime.fromisoformat(value), dialect)
 
         return from_text
+
+
+def exact_decimals(raw: Iterable[Any]) -> Iterator[Decimal]:
+    """`ExactDecimal.process_result_value` over a whole column read raw from the driver
+    (text on SQLite, Decimals on PostgreSQL), mapped in C: a bulk read's values."""
+    return map(add, map(Decimal.normalize, map(Decimal, raw)), repeat(_ZERO))
+
+
+def utc_times(raw: Iterable[Any], *, sqlite: bool) -> Iterator[datetime]:
+    """`UTCDateTime`'s aware UTC datetimes over a whole column read raw from the driver:
+    SQLite hands back naive UTC text, PostgreSQL aware datetimes in the session's zone."""
+    if sqlite:
+        return map(datetime.fromisoformat, map(add, raw, repeat("+00:00")))
+    return map(methodcaller("astimezone", UTC), raw)
 
 
 EnumT = TypeVar("EnumT", bound=StrEnum)
