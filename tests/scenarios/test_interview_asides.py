@@ -188,3 +188,19 @@ def test_free_text_at_any_step_never_loses_the_interview(harness: BotHarness) ->
             assert after == before
 
     run()
+
+
+def test_a_question_in_a_team_goals_thread_is_answered_in_that_thread(
+    harness: BotHarness,
+) -> None:
+    mention = harness.driver.mention("U1", "new team goal", channel="C1")
+    harness.driver.message("U1", PIZZERIA[0], channel="C1", thread_ts=mention.ts)
+    before = stored(harness)
+
+    harness.driver.message("U1", "which goals are at risk?", channel="C1", thread_ts=mention.ts)
+
+    *_, answer, again = harness.sandbox.thread("C1", mention.ts)
+    assert "at risk" in text_of(answer)
+    assert "Back to your goal" in text_of(again) and "*metric*" in text_of(again)
+    assert stored(harness) == before
+    assert harness.sandbox.channel_messages(harness.sandbox.im_channel("U1")) == []
