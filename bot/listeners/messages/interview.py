@@ -10,11 +10,10 @@ from bot.core.interview.words import START
 from bot.core.wording import normalise
 from bot.listeners.context import MessageContext
 from bot.listeners.interview_talk import post, show_saved_on_home
-from bot.render.answers import answer_blocks, answer_headline
+from bot.listeners.messages.questions import say_the_answer
 from bot.render.errors import not_in_channel_text
 from bot.render.interview import wish_blocks, wish_offer
 from bot.services import interview as service
-from bot.services.questions.answer import answer_question
 from bot.slack.membership import bot_is_in
 
 # "yeni hedef: …", "هدف جدید: …": the start words in any language, then what is said.
@@ -54,17 +53,10 @@ def interview_reply(ctx: MessageContext) -> bool:
     if view is None:
         return False
     if view.note is not None and view.note.note is service.Note.QUESTION:
-        _answer_the_question(ctx)
+        say_the_answer(ctx)  # as a DM question is answered; then the step is asked again
     post(ctx.client, view, channel_id=ctx.channel_id)
     show_saved_on_home(ctx.actor, view)
     return True
-
-
-def _answer_the_question(ctx: MessageContext) -> None:
-    """A question typed mid-interview is answered as it would be in a DM, where it was asked."""
-    tr = ctx.actor.tr
-    answer = answer_question(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=ctx.text)
-    ctx.say(answer_headline(answer, tr), answer_blocks(answer, tr))
 
 
 def _interviewee(ctx: MessageContext) -> service.Interviewee:
