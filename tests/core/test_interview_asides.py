@@ -99,6 +99,9 @@ ABOUT_THE_STEP = [  # questions about the step itself: read as its answer, as be
     (Step.TARGET, "is 50k realistic for reach?"),
     (Step.BASELINE, "how many followers? about 400"),
     (Step.TARGET, "bao nhiêu là hợp lý?"),
+    (Step.REVIEW, "can you make the target 500 followers?"),
+    (Step.REVIEW, "what if the followers target is 500?"),
+    (Step.DEADLINE, "which goals end on 31 March?"),
 ]
 
 

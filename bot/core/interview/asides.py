@@ -25,8 +25,10 @@ the interview left where it was, only when all of these hold:
 4. at the metric step, "how many" and its kin don't count: "how many sign-ups?"
    names a metric as well as it asks a number;
 5. something besides interrogatives is said: "which?" alone asks about nothing;
-6. at the steps that want a number (today's value, the target), a digit makes it an
-   answer: "is 50k realistic for reach?" gives the target while it asks.
+6. at the steps whose answer holds a number or a date (today's value, the target,
+   its period, the deadline, a change at the review), a digit makes it an answer:
+   "is 50k realistic for reach?" gives the target while it asks, "can you make the
+   target 500 followers?" asks for a change.
 
 False "that's a question" costs more than a missed one (the question is then taken
 as the answer, as before), so every rule leans towards the answer.
@@ -97,7 +99,7 @@ _GOAL_WORDS: dict[str, tuple[str, ...]] = {
     "vi": ("mục tiêu", "okr", "đến hạn", "hết hạn"),
 }  # fmt: skip
 
-_NUMBER_STEPS = frozenset({Step.BASELINE, Step.TARGET})
+_NUMBER_STEPS = frozenset({Step.BASELINE, Step.TARGET, Step.PERIOD, Step.DEADLINE, Step.REVIEW})
 _DIGIT = re.compile(r"\d")
 
 _FREE_TEXT_STEPS = frozenset({Step.WHY, Step.OBJECTIVE, Step.METRIC})
