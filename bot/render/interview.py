@@ -27,6 +27,9 @@ _MARKS = {Verdict.PASS: "✅", Verdict.WARN: "⚠️", Verdict.FAIL: "❌"}
 INTERVIEW_BY_DM = N_("I've sent you a direct message to set up the goal.")
 """`/goals new` typed in a channel: the interview itself runs in a DM."""
 
+QUESTION_NOTE = N_("I took that as a question, not as an answer. Back to your goal:")
+"""Before the step asked again, once a question typed mid-interview is answered."""
+
 
 def team_interview_opening(user_id: str, tr: Translator) -> str:
     """The channel message under which a team goal's interview runs, as a thread."""
@@ -97,6 +100,8 @@ def note_text(note: InterviewNote, tr: Translator) -> str:
             return tr._("That goal is already saved.")
         case Note.BUTTON_OVER:
             return tr._("That button belongs to an interview that is over.")
+        case Note.QUESTION:
+            return tr._(QUESTION_NOTE)
 
 
 def _prompt_blocks(prompt: Prompt, token: str, tr: Translator) -> list[Block]:

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot.core import interview as core
+from bot.core.interview.asides import asks_about_goals
 from bot.core.interview.form import FormAnswers, FormField, FormProblems, fill
 from bot.core.interview.review import with_trends
 from bot.core.kpis import MetricKey
@@ -55,6 +56,7 @@ class Note(StrEnum):
     REPLACED = "replaced"  # a new goal stated whole replaced the one in progress
     ALREADY_SAVED = "already_saved"  # a button of an interview whose goal is saved
     BUTTON_OVER = "button_over"  # a button of an interview that is over
+    QUESTION = "question"  # a question about the goals, answered apart: the step is asked again
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +229,9 @@ def answer(
     """Take one answer (typed, or a button's value with its interview `token`).
 
     None when the person has no interview and the answer is not a button of a saved one.
+    A typed question about the goals ("which goals are at risk?") is no answer: the
+    interview stays as it was and the view, with `Note.QUESTION`, asks its step again;
+    the caller answers the question.
     """
     team_id, user_id = who.team_id, who.user_id
     with services.session() as session:
@@ -247,6 +252,10 @@ def answer(
         if interview is None:
             store.delete_interview(session=session, team_id=team_id, user_id=user_id)
             return InterviewView(stored_token, *where, note=InterviewNote(Note.LOST), lang=lang)
+        if not token and asks_about_goals(interview.step, text, now=turn.now, tz=turn.zone):
+            again = _judged(turn, interview, core.ask(interview, now=turn.now, tz=turn.zone))
+            note = InterviewNote(Note.QUESTION)
+            return InterviewView(stored_token, *where, prompt=again, note=note, lang=lang)
         interview, prompt = core.step(interview, text, now=turn.now, tz=turn.zone)
         if interview.step is core.Step.SAVED:
             saved = save_interview(turn.saving(timezone_of), interview, stored_token)

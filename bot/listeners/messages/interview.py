@@ -10,6 +10,7 @@ from bot.core.interview.words import START
 from bot.core.wording import normalise
 from bot.listeners.context import MessageContext
 from bot.listeners.interview_talk import post, show_saved_on_home
+from bot.listeners.messages.questions import say_the_answer
 from bot.render.errors import not_in_channel_text
 from bot.render.interview import wish_blocks, wish_offer
 from bot.services import interview as service
@@ -51,6 +52,8 @@ def interview_reply(ctx: MessageContext) -> bool:
     view = service.answer(ctx.services, who, ctx.text, timezone_of=ctx.actor.timezone_of)
     if view is None:
         return False
+    if view.note is not None and view.note.note is service.Note.QUESTION:
+        say_the_answer(ctx)  # as a DM question is answered; then the step is asked again
     post(ctx.client, view, channel_id=ctx.channel_id)
     show_saved_on_home(ctx.actor, view)
     return True

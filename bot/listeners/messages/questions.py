@@ -12,6 +12,11 @@ def answer_questions(ctx: MessageContext) -> bool:
     """Answer a DM or a mention as a question; leave what it cannot read to `fallback`."""
     if not (ctx.is_direct or ctx.is_mention) or not ctx.text.strip():
         return False
+    return say_the_answer(ctx)
+
+
+def say_the_answer(ctx: MessageContext) -> bool:
+    """Answer the message as a question where it was asked; False when it reads as none."""
     answer = answer_question(ctx.services, team_id=ctx.team_id, user_id=ctx.user_id, text=ctx.text)
     if answer.intent is Intent.UNKNOWN:
         return False
