@@ -21,7 +21,7 @@ from bot.services.questions.answer import MAX_LISTED, Said, answer_question
 from bot.services.questions.assess import assess_all, goal_ref, status_of, statuses_from
 from bot.services.questions.find import Asking
 from bot.services.transfer import import_file
-from storage.questions import GoalFilter, find_goals, goal_plans, points_summaries
+from storage.questions import GoalFilter, GoalPlan, find_goals, goal_plans, points_summaries
 from tests.harness import make_services
 from tests.services.test_question_statuses import NOW, goal, imported
 
@@ -38,6 +38,9 @@ def test_plans_are_the_goals_their_sums_and_statuses(engine: Engine, goals: Any)
         plans, summaries = goal_plans(session=session, team_id=team, where=GoalFilter(), up_to=NOW)
         ids = [g.id for g in full if g.id is not None]
         assert [p.id for p in plans] == ids
+        # The same values as the ORM's, down to each decimal's exponent and each time's zone.
+        as_goals = [GoalPlan._make(getattr(g, name) for name in GoalPlan._fields) for g in full]
+        assert repr(plans) == repr(as_goals)
         assert [goal_ref(p) for p in plans] == [goal_ref(g) for g in full]
         assert summaries == points_summaries(session=session, team_id=team, goal_ids=ids, up_to=NOW)
         assert statuses_from(ctx, plans, summaries) == [
