@@ -131,7 +131,10 @@ def enum_members(enum: type[EnumT], raw: Iterable[str]) -> Iterator[EnumT]:
 def column_values(type_: TypeEngine[Any], raw: Sequence[Any], *, sqlite: bool) -> Sequence[Any]:
     """A whole column read raw from the driver as its column type would hand it back, None
     kept: exact decimals, UTC times and enum members made in bulk (`exact_decimals`,
-    `utc_times`, `enum_members`), any other type's values as the driver gave them."""
+    `utc_times`, `enum_members`), any other type's values as the driver gave them.
+
+    Each distinct value is converted once (equal raw values convert to equal, immutable
+    values): goals share their targets, baselines, start dates and deadlines."""
     convert: Callable[[Iterable[Any]], Iterator[Any]]
     if isinstance(type_, ExactDecimal):
         convert = exact_decimals
@@ -141,10 +144,10 @@ def column_values(type_: TypeEngine[Any], raw: Sequence[Any], *, sqlite: bool) -
         convert = partial(enum_members, type_.enum)
     else:
         return raw
-    if None not in raw:
-        return list(convert(raw))
-    present = convert([value for value in raw if value is not None])
-    return [None if value is None else next(present) for value in raw]
+    distinct = list(set(raw).difference((None,)))
+    made: dict[Any, Any] = dict(zip(distinct, convert(distinct), strict=True))
+    made[None] = None
+    return list(map(made.__getitem__, raw))
 
 
 def seconds_between(later: Any, earlier: Any, dialect: str) -> Any:
