@@ -208,8 +208,8 @@ def recent_points(
 
 class PointsSummary(NamedTuple):
     """The points `recent_points` would give one goal (with `TREND_POINTS` latest), summed
-    up instead of read. (A named tuple, as are its parts: a status list makes one for each
-    of 10,000 goals, at a third of a frozen dataclass's cost.)
+    up instead of read. (Named tuples, it and its parts, which the status check reads as
+    they are: a status list makes one for each of thousands of goals.)
 
     `first` and `last` are exact; `sums` are floats, with x the seconds before the moment
     asked about and y the value: enough for a least-squares line that tells most goals'

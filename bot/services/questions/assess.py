@@ -160,6 +160,7 @@ def statuses_from(
 
 
 _NO_SUMS = LineSums(0, 0.0, 0.0, 0.0, 0.0)
+"""The sums of a goal without check-ins."""
 
 _UNSURE_BY = 0.01
 """How near its target (plus a millionth of it) a float trend counts as too near to tell."""
