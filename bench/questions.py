@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
+import hashlib
 import json
 import os
 import pstats
@@ -178,9 +179,11 @@ def questions(services: Services, engine: Engine, args: argparse.Namespace) -> N
         ("due", "'what's due this month?'", ask("what's due this month?"), args.at_risk),
     ]
     for _, label, call, count in (k for k in kinds if not args.only or k[0] in args.only):
-        call(0)  # warm caches once, as a running bot would be
+        answered = call(0)  # warm caches once, as a running bot would be
         statements = statements_of(engine, lambda c=call: c(1))  # type: ignore[misc]
-        print(f"{label} ({statements} SQL statements)")
+        # The composed answer's fingerprint: a change made for speed must keep it.
+        md5 = hashlib.md5(json.dumps(answered, sort_keys=True).encode()).hexdigest()
+        print(f"{label} ({statements} SQL statements; answer md5 {md5})")
         for concurrency in (1, args.concurrency):
             cpu: list[float] = []
             timings = timed(call, count, concurrency, cpu)

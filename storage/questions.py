@@ -21,12 +21,15 @@ from sqlmodel import Session, col
 
 from bot.core.period import Period
 from bot.core.progress import Status
+from bot.core.trend import LineSums, Point
 from bot.core.values import Direction, Unit
+from storage.gc_pause import paused_collections
 from storage.models import CHECKIN_ORDER, CheckIn, Goal
 from storage.progress import StoredPoint
 from storage.repo import scoped_team
 from storage.status_bounds import of_statuses
 from storage.summaries import GoalSummary
+from storage.types import column_values
 
 OPEN_STATES = ("active", "achieved")
 """Goal states questions look at; archived goals are history, not answers."""
@@ -89,21 +92,32 @@ def goal_plans(
     columns = [goal.c[name] for name in GoalPlan._fields]
     summed = [summary.c[name] for name in _SUMMARY_COLUMNS]
     joined = select(*columns, *summed).outerjoin(summary, summary.c.goal_id == goal.c.id)
+    connection = session.connection()
+    sqlite = connection.dialect.name == "sqlite"
     if statuses is None:
         query = _matching(joined, team_id, where)
     else:  # sorted once, after leaving goals out (unless a limit needs the order first)
         query = _matching(joined, team_id, where, ordered=where.limit is not None)
-        dialect = session.connection().dialect.name
-        query = of_statuses(query, statuses, now=up_to, dialect=dialect)
-    plans: list[GoalPlan] = []
-    summaries: dict[int, PointsSummary | None] = {}
-    width = len(columns)
-    # Core rows, not ORM ones, fetched at once and sliced as tuples: at 10,000 goals the
-    # ORM's row handling, or slicing a Row, costs more than SQLite's whole query.
-    for row in map(tuple, session.connection().execute(query).all()):
-        plans.append(GoalPlan._make(row[:width]))
-        if row[width] is not None:
-            summaries[row[width]] = _summary(row[width:], up_to)
+        query = of_statuses(query, statuses, now=up_to, dialect=connection.dialect.name)
+    result = connection.execute(query)
+    # The driver's own tuples, each column converted at once (`column_values`): at 10,000
+    # goals a Row, or a type processor called per value, costs more than SQLite's query.
+    with paused_collections():
+        try:
+            rows = result.cursor.fetchall()
+        finally:
+            result.close()
+        if not rows:
+            return [], {}
+        raw = zip(*rows, strict=True)
+        columns = [
+            column_values(column.type, values, sqlite=sqlite)
+            for column, values in zip(query.selected_columns, raw, strict=True)
+        ]
+        width = len(GoalPlan._fields)
+        plans = list(map(GoalPlan._make, zip(*columns[:width], strict=True)))
+        stored = zip(*columns[width:], strict=True)
+        summaries = {row[0]: _summary(row, up_to) for row in stored if row[0] is not None}
     return plans, summaries
 
 
@@ -192,24 +206,20 @@ def recent_points(
     return dict(points)
 
 
-@dataclass(frozen=True, slots=True)
-class PointsSummary:
+class PointsSummary(NamedTuple):
     """The points `recent_points` would give one goal (with `TREND_POINTS` latest), summed
-    up instead of read.
+    up instead of read. (Named tuples, it and its parts, which the status check reads as
+    they are: a status list makes one for each of thousands of goals.)
 
-    `first` and `last` are exact; the sums are floats over `count` points, with x the
-    seconds before the moment asked about and y the value: enough for a least-squares
-    line that tells most goals' trend apart from their target without reading a point.
-    `one_moment` is True when every point shares one time (no line goes through them).
+    `first` and `last` are exact; `sums` are floats, with x the seconds before the moment
+    asked about and y the value: enough for a least-squares line that tells most goals'
+    trend apart from their target without reading a point. `one_moment` is True when
+    every point shares one time (no line goes through them).
     """
 
-    first: StoredPoint
-    last: StoredPoint
-    count: int
-    sum_x: float
-    sum_y: float
-    sum_xx: float
-    sum_xy: float
+    first: Point
+    last: Point
+    sums: LineSums
     one_moment: bool
 
 
@@ -243,13 +253,9 @@ def _summary(row: Sequence[Any], up_to: datetime) -> PointsSummary | None:
         return None
     d = (last_at - up_to).total_seconds()  # stored x count from the latest check-in
     return PointsSummary(
-        StoredPoint(first_at, first_value),
-        StoredPoint(last_at, last_value),
-        n,
-        sx + n * d,
-        sy,
-        sxx + 2 * d * sx + n * d * d,
-        sxy + d * sy,
+        Point(first_at, first_value),
+        Point(last_at, last_value),
+        LineSums(n, sx + n * d, sy, sxx + 2 * d * sx + n * d * d, sxy + d * sy),
         bool(one),
     )
 

@@ -3,10 +3,11 @@ and closed sets of words (StrEnums) that hold only their members."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
+from functools import partial
 from itertools import repeat
 from operator import add, methodcaller
 from typing import Any, Generic, TypeVar
@@ -119,6 +120,34 @@ class StrEnumText(TypeDecorator[EnumT], Generic[EnumT]):
         # the call for anything else, to raise as a stored word outside the set should.
         member = self.enum._value2member_map_.get(value)
         return member if member is not None else self.enum(value)  # type: ignore[return-value]
+
+
+def enum_members(enum: type[EnumT], raw: Iterable[str]) -> Iterator[EnumT]:
+    """`StrEnumText.process_result_value` over a whole column read raw from the driver."""
+    members = enum._value2member_map_
+    return (members[v] if v in members else enum(v) for v in raw)  # type: ignore[misc]
+
+
+def column_values(type_: TypeEngine[Any], raw: Sequence[Any], *, sqlite: bool) -> Sequence[Any]:
+    """A whole column read raw from the driver as its column type would hand it back, None
+    kept: exact decimals, UTC times and enum members made in bulk (`exact_decimals`,
+    `utc_times`, `enum_members`), any other type's values as the driver gave them.
+
+    Each distinct value is converted once (equal raw values convert to equal, immutable
+    values): goals share their targets, baselines, start dates and deadlines."""
+    convert: Callable[[Iterable[Any]], Iterator[Any]]
+    if isinstance(type_, ExactDecimal):
+        convert = exact_decimals
+    elif isinstance(type_, UTCDateTime):
+        convert = partial(utc_times, sqlite=sqlite)
+    elif isinstance(type_, StrEnumText):
+        convert = partial(enum_members, type_.enum)
+    else:
+        return raw
+    distinct = list(set(raw).difference((None,)))
+    made: dict[Any, Any] = dict(zip(distinct, convert(distinct), strict=True))
+    made[None] = None
+    return list(map(made.__getitem__, raw))
 
 
 def seconds_between(later: Any, earlier: Any, dialect: str) -> Any:

@@ -4,6 +4,7 @@ every goal in full."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import timedelta
 from decimal import Decimal
@@ -21,7 +22,7 @@ from bot.services.questions.answer import MAX_LISTED, Said, answer_question
 from bot.services.questions.assess import assess_all, goal_ref, status_of, statuses_from
 from bot.services.questions.find import Asking
 from bot.services.transfer import import_file
-from storage.questions import GoalFilter, find_goals, goal_plans, points_summaries
+from storage.questions import GoalFilter, GoalPlan, find_goals, goal_plans, points_summaries
 from tests.harness import make_services
 from tests.services.test_question_statuses import NOW, goal, imported
 
@@ -38,6 +39,9 @@ def test_plans_are_the_goals_their_sums_and_statuses(engine: Engine, goals: Any)
         plans, summaries = goal_plans(session=session, team_id=team, where=GoalFilter(), up_to=NOW)
         ids = [g.id for g in full if g.id is not None]
         assert [p.id for p in plans] == ids
+        # The same values as the ORM's, down to each decimal's exponent and each time's zone.
+        as_goals = [GoalPlan._make(getattr(g, name) for name in GoalPlan._fields) for g in full]
+        assert repr(plans) == repr(as_goals)
         assert [goal_ref(p) for p in plans] == [goal_ref(g) for g in full]
         assert summaries == points_summaries(session=session, team_id=team, goal_ids=ids, up_to=NOW)
         assert statuses_from(ctx, plans, summaries) == [
@@ -103,6 +107,58 @@ def test_goals_exactly_at_the_thresholds_are_kept(engine: Engine) -> None:
     assert found == [on, on, risk, risk, risk, off]
     for wanted in ({on}, {risk}, {off}, {risk, off}):
         assert_keeps_every_goal_of(services, "TEDGE", wanted)
+
+
+_edges = itertools.count()
+on_edge = st.fixed_dictionaries({
+    "baseline": st.integers(min_value=0, max_value=10_000),
+    "span": st.integers(min_value=1, max_value=10_000),  # target - baseline, either way
+    "direction": st.sampled_from(["increase", "decrease"]),
+    "start": st.integers(min_value=1, max_value=200),  # days before now
+    "deadline": st.integers(min_value=1, max_value=200),  # days after now
+    "behind": st.sampled_from([Decimal("0.1"), Decimal("0.25")]),
+    "off": st.sampled_from([Decimal(0), Decimal("0.0001"), Decimal("-0.0001"), Decimal("1E-8")]),
+    "earlier": st.lists(st.integers(min_value=0, max_value=20_000), max_size=3),
+})  # fmt: skip
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(on_edge, min_size=1, max_size=5))
+def test_goals_on_and_beside_the_thresholds_are_kept(engine: Engine, goals: Any) -> None:
+    # Each goal's latest value puts it 10 or 25 points behind its plan, or a hundredth of a
+    # point (or less) either side: where floats in SQL could tip a goal the wrong way. Its
+    # earlier check-ins draw a trend that may or may not reach the target.
+    team = f"TEDGES{next(_edges)}"
+    day = lambda n: (NOW + timedelta(days=n)).date().isoformat()  # noqa: E731
+    sign = {"increase": 1, "decrease": -1}
+    rows = [
+        {"id": f"g{i}", "title": f"Goal {i}", "metric": "reach", "unit": "count",
+         "direction": g["direction"], "baseline": str(g["baseline"]),
+         "target": str(g["baseline"] + sign[g["direction"]] * g["span"]),
+         "start": day(-g["start"]), "deadline": day(g["deadline"])}
+        for i, g in enumerate(goals)
+    ]  # fmt: skip
+    services = make_services(engine, FrozenClock(NOW))
+    import_file(services, team_id=team, text=json.dumps({"goals": rows, "checkins": []}))
+    with services.session() as session:
+        found = find_goals(session=session, team_id=team, where=GoalFilter())
+        plans = {g.external_id: (g.start_at, g.deadline) for g in found}
+    checkins = []
+    for i, g in enumerate(goals):
+        start, deadline = plans[f"g{i}"]
+        assert deadline is not None
+        share = expected_progress(start, deadline, NOW) - g["behind"] + g["off"]
+        latest = g["baseline"] + share * sign[g["direction"]] * g["span"]
+        checkins += [
+            {"goal": f"g{i}", "value": str(value), "at": (NOW - timedelta(days=k + 1)).isoformat()}
+            for k, value in enumerate([latest.quantize(Decimal("1E-8")), *g["earlier"]])
+        ]
+    import_file(services, team_id=team, text=json.dumps({"goals": [], "checkins": checkins}))
+    on, risk, off = Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK
+    for wanted in ({on}, {risk}, {off}, {risk, off}, {Status.ACHIEVED, Status.MISSED}):
+        assert_keeps_every_goal_of(services, team, wanted)
 
 
 def test_an_at_risk_list_shows_the_first_page_and_counts_every_goal(engine: Engine) -> None:

@@ -144,8 +144,7 @@ def statuses_from(
         if summary is None and goal.id in summaries:
             unsure.append(goal)  # its stored sums cover check-ins after now: its points say
             continue
-        first = Point(summary.first.at, summary.first.value) if summary else None
-        latest = Point(summary.last.at, summary.last.value) if summary else None
+        first, latest = (summary.first, summary.last) if summary else (None, None)
         reaches = _trend_reaches(figures, summary, first, ctx.now)
         if reaches is None:
             unsure.append(goal)
@@ -160,6 +159,9 @@ def statuses_from(
     return [found[goal.id] for goal in goals]
 
 
+_NO_SUMS = LineSums(0, 0.0, 0.0, 0.0, 0.0)
+"""The sums of a goal without check-ins."""
+
 _UNSURE_BY = 0.01
 """How near its target (plus a millionth of it) a float trend counts as too near to tell."""
 
@@ -170,11 +172,7 @@ def _trend_reaches(
     """Whether the trend reaches the target by the deadline; None when too near to tell."""
     if figures.unit is Unit.MILESTONE:
         return False
-    sums = (
-        LineSums(summary.count, summary.sum_x, summary.sum_y, summary.sum_xx, summary.sum_xy)
-        if summary
-        else LineSums(0, 0.0, 0.0, 0.0, 0.0)
-    )
+    sums = summary.sums if summary else _NO_SUMS
     start = start_point(figures, first, now)
     if start is not None:  # the baseline counts as a point, before every check-in
         # total_seconds() is the float of the exact seconds (one correctly rounded
