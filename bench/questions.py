@@ -166,6 +166,9 @@ def questions(services: Services, engine: Engine, args: argparse.Namespace) -> N
         metric, platform = METRICS[i % len(METRICS)], PLATFORM_LIST[i % len(PLATFORM_LIST)]
         return ask(f"how is {metric.name} on {platform.name}?")(i)
 
+    def wide(i: int) -> Any:
+        return ask(f"how are we doing on {METRICS[i % len(METRICS)].name}?")(i)
+
     def one_goal(i: int) -> Any:
         goal_id = 1 + (i * 7919) % args.goals
         return answer_blocks(
@@ -174,6 +177,7 @@ def questions(services: Services, engine: Engine, args: argparse.Namespace) -> N
 
     kinds: list[tuple[str, str, Callable[[int], Any], int]] = [
         ("broad", "broad: 'how is <metric> on <platform>?'", broad, args.questions),
+        ("wide", "wide: 'how are we doing on <metric>?' (500 goals)", wide, args.questions),
         ("narrow", "narrow: one goal's status (a button)", one_goal, args.questions),
         ("at-risk", "'which goals are at risk?'", ask("which goals are at risk?"), args.at_risk),
         ("due", "'what's due this month?'", ask("what's due this month?"), args.at_risk),
@@ -264,7 +268,10 @@ def main() -> None:
         "--no-freeze", action="store_true", help="no gc.freeze(), which `run` makes once started"
     )
     parser.add_argument(
-        "--only", nargs="*", choices=("broad", "narrow", "at-risk", "due"), help="questions timed"
+        "--only",
+        nargs="*",
+        choices=("broad", "wide", "narrow", "at-risk", "due"),
+        help="questions timed",
     )
     args = parser.parse_args()
 
