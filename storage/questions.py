@@ -16,7 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, Subquery, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlmodel import Session, col
 
 from bot.core.period import Period
@@ -203,14 +203,16 @@ def recent_points(
     oldest first. The first one stands in for a missing baseline."""
     if not goal_ids:
         return {}
-    ranked = _ranked(team_id, goal_ids, up_to)
-    query = (
-        select(ranked.c.goal_id, ranked.c.at, ranked.c.value)
-        .where(or_(ranked.c.newest <= latest, ranked.c.oldest == 1))
-        .order_by(ranked.c.goal_id, ranked.c.oldest)
-    )
     connection = session.connection()
-    result = connection.execute(query)
+    result = connection.execute(
+        _RECENT,
+        {
+            "team_id": scoped_team(team_id),
+            "goal_ids": list(goal_ids),
+            "up_to": up_to,
+            "latest": latest,
+        },
+    )
     # The driver's own tuples, converted a column at a time as `storage.progress` does:
     # per-value type processors were most of the cost of 1,000 points.
     rows = result.cursor.fetchall()
@@ -287,8 +289,10 @@ def _summary(row: Sequence[Any], up_to: datetime) -> PointsSummary | None:
     )
 
 
-def _ranked(team_id: str, goal_ids: Sequence[int], up_to: datetime) -> Subquery:
-    """The goals' check-ins up to `up_to`, each ranked from the newest and from the oldest."""
+def _recent() -> Select[Any]:
+    """The statement of `recent_points`, built once (its parameters bound per call): the
+    goals' check-ins up to `up_to`, ranked from the newest and from the oldest, less those
+    neither the first nor among the latest `latest`."""
     newest = (
         func.row_number()
         .over(
@@ -302,12 +306,20 @@ def _ranked(team_id: str, goal_ids: Sequence[int], up_to: datetime) -> Subquery:
         .over(partition_by=col(CheckIn.goal_id), order_by=CHECKIN_ORDER)
         .label("oldest")
     )
-    return (
+    ranked = (
         select(col(CheckIn.goal_id), col(CheckIn.at), col(CheckIn.value), newest, oldest)
         .where(
-            col(CheckIn.team_id) == scoped_team(team_id),
-            col(CheckIn.goal_id).in_(goal_ids),
-            col(CheckIn.at) <= up_to,
+            col(CheckIn.team_id) == bindparam("team_id"),
+            col(CheckIn.goal_id).in_(bindparam("goal_ids", expanding=True)),
+            col(CheckIn.at) <= bindparam("up_to"),
         )
         .subquery()
     )
+    return (
+        select(ranked.c.goal_id, ranked.c.at, ranked.c.value)
+        .where(or_(ranked.c.newest <= bindparam("latest"), ranked.c.oldest == 1))
+        .order_by(ranked.c.goal_id, ranked.c.oldest)
+    )
+
+
+_RECENT = _recent()
