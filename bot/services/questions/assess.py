@@ -111,11 +111,7 @@ def _progress(ctx: Asking, goals: Sequence[Listed]) -> list[GoalProgress | None]
     """Each goal's progress from its check-ins (one query), None without a plan."""
     ids = [goal.id for goal in goals if goal.id is not None]
     points = recent_points(
-        session=ctx.session,
-        team_id=ctx.team_id,
-        goal_ids=ids,
-        up_to=ctx.now,
-        latest=TREND_POINTS,
+        session=ctx.session, team_id=ctx.team_id, goal_ids=ids, up_to=ctx.now, latest=TREND_POINTS
     )
     found = []
     for goal in goals:

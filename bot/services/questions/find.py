@@ -78,9 +78,10 @@ def matching_shown(ctx: Asking, question: Question, shown: int) -> tuple[list[Go
         return [], []
     keys = find_keys(session=ctx.session, team_id=ctx.team_id, where=where)
     ids = [key.id for key in keys[:shown]]
-    # No ids would be no filter at all: every goal.
-    goals = find_goals(session=ctx.session, team_id=ctx.team_id, where=GoalFilter(goal_ids=ids))
-    return (goals if ids else []), keys
+    if not ids:  # no ids would be no filter at all: every goal
+        return [], keys
+    shown_goals = GoalFilter(goal_ids=ids)
+    return find_goals(session=ctx.session, team_id=ctx.team_id, where=shown_goals), keys
 
 
 def matching_plans(
