@@ -94,6 +94,7 @@ class Goal(SQLModel, table=True):
         UniqueConstraint("team_id", "number"),
         Index(None, "team_id", "state"),
         Index(None, "team_id", "owner_id"),
+        Index(None, "team_id", "metric", "platform"),  # questions name goals by these
     )
 
     id: int | None = Field(default=None, primary_key=True)

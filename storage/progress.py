@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import TypeVar
@@ -26,14 +25,6 @@ from storage.types import exact_decimals, utc_times
 
 PointT = TypeVar("PointT")
 _BATCH = 10_000  # rows converted at a time: a bounded peak whatever the number read
-
-
-@dataclass(frozen=True, slots=True)
-class StoredPoint:
-    """One check-in as progress reads it: its moment and value."""
-
-    at: datetime
-    value: Decimal
 
 
 def points_by_goal(

@@ -1,8 +1,8 @@
 """Reads behind answers to questions: a few statements whatever the size of the workspace.
 
 Every function issues one statement. Goals are filtered in SQL (metric, platform,
-owner, deadline window); check-ins are fetched only for the goals an answer is
-about, and for each of those only the first one and the latest `latest` ones; a
+owner, deadline window); check-ins are read only for the goals an answer is
+about, and of those only the first one and the latest `latest` ones are kept; a
 status list reads each goal's stored summary instead (`storage.summaries`), and only
 for the goals that may have the statuses asked about (`storage.status_bounds`).
 """
@@ -10,13 +10,15 @@ for the goals that may have the statuses asked about (`storage.status_bounds`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, Subquery, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlmodel import Session, col
 
 from bot.core.period import Period
@@ -25,11 +27,10 @@ from bot.core.trend import LineSums, Point
 from bot.core.values import Direction, Unit
 from storage.gc_pause import paused_collections
 from storage.models import CHECKIN_ORDER, CheckIn, Goal
-from storage.progress import StoredPoint
 from storage.repo import scoped_team
 from storage.status_bounds import of_statuses
 from storage.summaries import GoalSummary
-from storage.types import column_values
+from storage.types import column_values, exact_decimals, utc_times
 
 OPEN_STATES = ("active", "achieved")
 """Goal states questions look at; archived goals are history, not answers."""
@@ -56,6 +57,22 @@ class GoalFilter:
 def find_goals(*, session: Session, team_id: str, where: GoalFilter) -> list[Goal]:
     """Open goals of the workspace matching `where`, soonest deadline first."""
     return list(session.scalars(_matching(select(Goal), team_id, where)))
+
+
+class GoalKey(NamedTuple):
+    """What names a goal in an answer (`goal_ref`), without the rest of it."""
+
+    id: int
+    number: int
+    external_id: str | None
+
+
+def find_keys(*, session: Session, team_id: str, where: GoalFilter) -> list[GoalKey]:
+    """The keys of the goals `find_goals` would give, in its order: an answer names and
+    counts 500 goals and shows 10, and 500 ORM goals cost more than the rest of it."""
+    goal = Goal.__table__  # type: ignore[attr-defined]
+    query = _matching(select(goal.c.id, goal.c.number, goal.c.external_id), team_id, where)
+    return list(map(GoalKey._make, session.connection().execute(query).all()))
 
 
 class GoalPlan(NamedTuple):
@@ -189,21 +206,44 @@ def goal_names(*, session: Session, team_id: str) -> list[GoalName]:
 
 def recent_points(
     *, session: Session, team_id: str, goal_ids: Sequence[int], up_to: datetime, latest: int
-) -> dict[int, list[StoredPoint]]:
+) -> dict[int, list[Point]]:
     """For each goal, its first check-in and its latest `latest` ones up to `up_to`,
-    oldest first. The first one stands in for a missing baseline."""
+    oldest first. The first one stands in for a missing baseline.
+
+    PostgreSQL ranks the check-ins and sends only those; SQLite reads every one of the
+    goals' check-ins up to `up_to` in its index's order and the first and latest are kept
+    here: its window functions cost four times that read.
+    """
     if not goal_ids:
         return {}
-    ranked = _ranked(team_id, goal_ids, up_to)
-    query = (
-        select(ranked.c.goal_id, ranked.c.at, ranked.c.value)
-        .where(or_(ranked.c.newest <= latest, ranked.c.oldest == 1))
-        .order_by(ranked.c.goal_id, ranked.c.oldest)
+    connection = session.connection()
+    sqlite = connection.dialect.name == "sqlite"
+    bound = {"team_id": scoped_team(team_id), "goal_ids": list(goal_ids), "up_to": up_to}
+    result = (
+        connection.execute(_EVERY, bound)
+        if sqlite
+        else connection.execute(_RECENT, {**bound, "latest": latest})
     )
-    points: dict[int, list[StoredPoint]] = defaultdict(list)
-    for goal_id, at, value in session.execute(query):
-        points[int(goal_id)].append(StoredPoint(at, value))
+    try:  # the driver's own tuples, converted a column at a time (`storage.progress`)
+        rows = list(_first_and_latest(result.cursor.fetchall(), latest))
+    finally:
+        result.close()
+    points: dict[int, list[Point]] = defaultdict(list)
+    if rows:
+        ids, moments, values = zip(*rows, strict=True)
+        made = map(Point, utc_times(moments, sqlite=sqlite), exact_decimals(values))
+        for goal_id, one in zip(ids, made, strict=True):
+            points[goal_id].append(one)
     return dict(points)
+
+
+def _first_and_latest(rows: Iterable[Sequence[Any]], latest: int) -> Iterator[Sequence[Any]]:
+    """Of rows ordered by goal and then as `CHECKIN_ORDER`, each goal's first and its
+    latest `latest`."""
+    for _, group in groupby(rows, itemgetter(0)):
+        ordered = list(group)
+        yield ordered[0]
+        yield from ordered[max(1, len(ordered) - latest) :]
 
 
 class PointsSummary(NamedTuple):
@@ -260,8 +300,23 @@ def _summary(row: Sequence[Any], up_to: datetime) -> PointsSummary | None:
     )
 
 
-def _ranked(team_id: str, goal_ids: Sequence[int], up_to: datetime) -> Subquery:
-    """The goals' check-ins up to `up_to`, each ranked from the newest and from the oldest."""
+_CHECKINS_UP_TO = (
+    col(CheckIn.team_id) == bindparam("team_id"),
+    col(CheckIn.goal_id).in_(bindparam("goal_ids", expanding=True)),
+    col(CheckIn.at) <= bindparam("up_to"),
+)
+
+_EVERY = (
+    select(col(CheckIn.goal_id), col(CheckIn.at), col(CheckIn.value))
+    .where(*_CHECKINS_UP_TO)
+    .order_by(col(CheckIn.goal_id), *CHECKIN_ORDER)  # the index's order: no sort step
+)
+"""The goals' check-ins up to `up_to`, each goal's oldest first (built once, bound per call)."""
+
+
+def _recent() -> Select[Any]:
+    """`_EVERY` less the check-ins neither first nor among the latest `latest`, ranked from
+    the newest and from the oldest."""
     newest = (
         func.row_number()
         .over(
@@ -275,12 +330,16 @@ def _ranked(team_id: str, goal_ids: Sequence[int], up_to: datetime) -> Subquery:
         .over(partition_by=col(CheckIn.goal_id), order_by=CHECKIN_ORDER)
         .label("oldest")
     )
-    return (
+    ranked = (
         select(col(CheckIn.goal_id), col(CheckIn.at), col(CheckIn.value), newest, oldest)
-        .where(
-            col(CheckIn.team_id) == scoped_team(team_id),
-            col(CheckIn.goal_id).in_(goal_ids),
-            col(CheckIn.at) <= up_to,
-        )
+        .where(*_CHECKINS_UP_TO)
         .subquery()
     )
+    return (
+        select(ranked.c.goal_id, ranked.c.at, ranked.c.value)
+        .where(or_(ranked.c.newest <= bindparam("latest"), ranked.c.oldest == 1))
+        .order_by(ranked.c.goal_id, ranked.c.oldest)
+    )
+
+
+_RECENT = _recent()

@@ -44,6 +44,7 @@ from bot.services.questions.find import (
     asker_zone,
     matching_goals,
     matching_plans,
+    matching_shown,
     tracked_names,
 )
 from storage.models import Goal
@@ -160,20 +161,19 @@ def _untracked(ctx: Asking, question: Question) -> Answer:
 
 
 def _status(ctx: Asking, question: Question) -> Answer:
-    goals = matching_goals(ctx, question)
-    if not goals:
+    shown, keys = matching_shown(ctx, question, MAX_CHOICES)
+    if not shown:
         return _untracked(ctx, question)
-    if len(goals) == 1:
-        return _status_card(ctx, goals[0])
-    shown = goals[:MAX_CHOICES]
+    if len(keys) == 1:
+        return _status_card(ctx, shown[0])
     return Answer(
         Intent.STATUS,
         Said.CHOOSE,
         question=question,
         goals=tuple(facts(ctx, item) for item in assess_all(ctx, shown)),
-        count=len(goals),
-        more=len(goals) - len(shown),
-        refs=tuple(goal_ref(g) for g in goals),
+        count=len(keys),
+        more=len(keys) - len(shown),
+        refs=tuple(map(goal_ref, keys)),
     )
 
 
@@ -201,34 +201,32 @@ def _list(ctx: Asking, question: Question) -> Answer:
 
 
 def _owner(ctx: Asking, question: Question) -> Answer:
-    goals = matching_goals(ctx, question)
-    if not goals and (question.metrics or question.subject):
+    shown, keys = matching_shown(ctx, question, MAX_LISTED)
+    if not shown and (question.metrics or question.subject):
         return _untracked(ctx, question)
-    shown = goals[:MAX_LISTED]
     return Answer(
         Intent.OWNER,
         Said.OWNERS,
         question=question,
         owners=tuple((goal.title, goal.owner_id) for goal in shown),
-        count=len(goals),
-        more=len(goals) - len(shown),
-        refs=tuple(goal_ref(g) for g in goals),
+        count=len(keys),
+        more=len(keys) - len(shown),
+        refs=tuple(map(goal_ref, keys)),
     )
 
 
 def _change(ctx: Asking, question: Question) -> Answer:
-    goals = matching_goals(ctx, question)
-    if not goals and (question.metrics or question.subject):
+    shown, keys = matching_shown(ctx, question, MAX_LISTED)
+    if not shown and (question.metrics or question.subject):
         return _untracked(ctx, question)
-    shown = goals[:MAX_LISTED]
     return Answer(
         Intent.CHANGE,
         Said.CHANGES,
         question=question,
         changes=tuple(change_over(ctx, item, question.period) for item in assess_all(ctx, shown)),
-        count=len(goals),
-        more=len(goals) - len(shown),
-        refs=tuple(goal_ref(g) for g in goals),
+        count=len(keys),
+        more=len(keys) - len(shown),
+        refs=tuple(map(goal_ref, keys)),
     )
 
 

@@ -75,19 +75,24 @@ class Assessed:
     progress: GoalProgress | None
 
 
-class Listed(Planned, Protocol):
-    """A goal as a status list reads it: its plan, id and reference; a `Goal` or, for
-    thousands at once, its columns alone (`storage.questions.GoalPlan`)."""
+class Named(Protocol):
+    """What names a goal: a `Goal`, or its key alone (`storage.questions.GoalKey`)."""
 
-    @property
-    def id(self) -> int | None: ...
     @property
     def number(self) -> int: ...
     @property
     def external_id(self) -> str | None: ...
 
 
-def goal_ref(goal: Listed) -> str:
+class Listed(Planned, Named, Protocol):
+    """A goal as a status list reads it: its plan, id and reference; a `Goal` or, for
+    thousands at once, its columns alone (`storage.questions.GoalPlan`)."""
+
+    @property
+    def id(self) -> int | None: ...
+
+
+def goal_ref(goal: Named) -> str:
     """How answers and exports name a goal: its external id, else its number in the workspace.
 
     Example:
@@ -111,8 +116,7 @@ def _progress(ctx: Asking, goals: Sequence[Listed]) -> list[GoalProgress | None]
     found = []
     for goal in goals:
         figures = goal_figures(goal)
-        seen = [Point(p.at, p.value) for p in points.get(goal.id or 0, [])]
-        found.append(assess(figures, seen, ctx.now) if figures else None)
+        found.append(assess(figures, points.get(goal.id or 0, []), ctx.now) if figures else None)
     return found
 
 

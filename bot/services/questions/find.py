@@ -17,10 +17,12 @@ from bot.core.wording import normalise
 from storage.models import Goal
 from storage.questions import (
     GoalFilter,
+    GoalKey,
     GoalName,
     GoalPlan,
     PointsSummary,
     find_goals,
+    find_keys,
     goal_names,
     goal_plans,
 )
@@ -65,6 +67,21 @@ def matching_goals(
     with a deadline in the window given."""
     where = _filter(ctx, question, deadline_from, deadline_to)
     return find_goals(session=ctx.session, team_id=ctx.team_id, where=where) if where else []
+
+
+def matching_shown(ctx: Asking, question: Question, shown: int) -> tuple[list[Goal], list[GoalKey]]:
+    """`matching_goals` as an answer shows them: the first `shown` loaded in full, and
+    every one's key to name and count them by (500 goals read whole cost more than the
+    rest of an answer)."""
+    where = _filter(ctx, question, None, None)
+    if where is None:
+        return [], []
+    keys = find_keys(session=ctx.session, team_id=ctx.team_id, where=where)
+    ids = [key.id for key in keys[:shown]]
+    if not ids:  # no ids would be no filter at all: every goal
+        return [], keys
+    shown_goals = GoalFilter(goal_ids=ids)
+    return find_goals(session=ctx.session, team_id=ctx.team_id, where=shown_goals), keys
 
 
 def matching_plans(
