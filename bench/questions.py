@@ -169,6 +169,9 @@ def questions(services: Services, engine: Engine, args: argparse.Namespace) -> N
     def wide(i: int) -> Any:
         return ask(f"how are we doing on {METRICS[i % len(METRICS)].name}?")(i)
 
+    def listed(i: int) -> Any:
+        return ask(f"show {PLATFORM_LIST[i % len(PLATFORM_LIST)].name} goals")(i)
+
     def one_goal(i: int) -> Any:
         goal_id = 1 + (i * 7919) % args.goals
         return answer_blocks(
@@ -179,6 +182,7 @@ def questions(services: Services, engine: Engine, args: argparse.Namespace) -> N
         ("broad", "broad: 'how is <metric> on <platform>?'", broad, args.questions),
         ("wide", "wide: 'how are we doing on <metric>?' (500 goals)", wide, args.questions),
         ("narrow", "narrow: one goal's status (a button)", one_goal, args.questions),
+        ("list", "list: 'show <platform> goals'", listed, args.questions),
         ("at-risk", "'which goals are at risk?'", ask("which goals are at risk?"), args.at_risk),
         ("due", "'what's due this month?'", ask("what's due this month?"), args.at_risk),
     ]
@@ -270,7 +274,7 @@ def main() -> None:
     parser.add_argument(
         "--only",
         nargs="*",
-        choices=("broad", "wide", "narrow", "at-risk", "due"),
+        choices=("broad", "wide", "narrow", "list", "at-risk", "due"),
         help="questions timed",
     )
     args = parser.parse_args()

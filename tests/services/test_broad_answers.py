@@ -10,19 +10,19 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, select
 from sqlmodel import col
 
 from bot.clock import FrozenClock
-from bot.core.questions import understand
+from bot.core.questions import Question, understand
 from bot.core.trend import Point
 from bot.services.questions.answer import MAX_CHOICES, MAX_LISTED, Said, answer_question
 from bot.services.questions.assess import assess_all, change_over, facts, goal_ref
-from bot.services.questions.find import Asking, matching_goals, matching_shown
+from bot.services.questions.find import Asking, matching_shown, question_filter
 from bot.services.transfer import import_file
-from storage.models import CHECKIN_ORDER, CheckIn
+from storage.models import CHECKIN_ORDER, CheckIn, Goal
 from storage.questions import GoalFilter, find_goals, recent_points
 from tests.harness import make_services
 from tests.services.test_question_statuses import NOW
@@ -45,6 +45,8 @@ question = st.sampled_from([
     "who owns the reach goals?",
     "how did reach change since last week?",
     "how did followers change this month?",
+    "show instagram goals",
+    "list the reach goals",
 ])  # fmt: skip
 
 
@@ -71,6 +73,12 @@ def imported(engine: Engine, goals: list[dict[str, Any]]) -> tuple[Any, str]:
     return services, team
 
 
+def every_match(ctx: Asking, asked: Question) -> list[Goal]:
+    """The plain definition: every goal the question names, loaded in full."""
+    where = question_filter(ctx, asked)
+    return find_goals(session=ctx.session, team_id=ctx.team_id, where=where) if where else []
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -82,7 +90,7 @@ def test_the_goals_shown_and_named_are_those_every_match_loaded_gives(
     with services.session() as session:
         ctx = Asking(session, team, "U1", NOW, ZoneInfo("UTC"))
         asked = understand(text, now=NOW, tz=ctx.tz)
-        every = matching_goals(ctx, asked)
+        every = every_match(ctx, asked)
         loaded, keys = matching_shown(ctx, asked, shown)
         assert [goal_ref(k) for k in keys] == [goal_ref(g) for g in every]
         assert [g.id for g in loaded] == [g.id for g in every[:shown]]
@@ -93,6 +101,14 @@ def test_the_goals_shown_and_named_are_those_every_match_loaded_gives(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.lists(goal, min_size=1, max_size=14), question)
+@example(  # more goals than a list shows: the page, the count and the rest named
+    goals=[
+        {"metric": "reach", "platform": "instagram", "named": i % 2 == 0, "status": "active",
+         "deadline": 1 + i % 4, "checkins": [(i, 100 * i)]}
+        for i in range(13)
+    ],
+    text="show instagram goals",
+)  # fmt: skip
 def test_answers_are_those_of_every_matching_goal_assessed(
     engine: Engine, goals: Any, text: str
 ) -> None:
@@ -101,9 +117,10 @@ def test_answers_are_those_of_every_matching_goal_assessed(
     with services.session() as session:
         ctx = Asking(session, team, "U1", NOW, ZoneInfo("UTC"))
         asked = understand(text, now=NOW, tz=ctx.tz)
-        every = matching_goals(ctx, asked)
-        if not every:
-            assert answer.said in {Said.UNTRACKED, Said.NO_GOALS_YET}
+        every = every_match(ctx, asked)
+        if not every:  # a list says it found none; a status says the metric is not tracked
+            assert answer.said in {Said.UNTRACKED, Said.NO_GOALS_YET, Said.LISTED}
+            assert (answer.count, answer.goals) == (0, ())
             return
         assert answer.refs == tuple(goal_ref(g) for g in every)
         if answer.said is Said.CARD:
@@ -114,6 +131,9 @@ def test_answers_are_those_of_every_matching_goal_assessed(
         assert (answer.count, answer.more) == (len(every), max(0, len(every) - page))
         if answer.said is Said.CHOOSE:
             shown = assess_all(ctx, every[:MAX_CHOICES])
+            assert answer.goals == tuple(facts(ctx, item) for item in shown)
+        elif answer.said is Said.LISTED:
+            shown = assess_all(ctx, every[:MAX_LISTED])
             assert answer.goals == tuple(facts(ctx, item) for item in shown)
         elif answer.said is Said.OWNERS:
             assert answer.owners == tuple((g.title, g.owner_id) for g in every[:MAX_LISTED])

@@ -42,7 +42,7 @@ from bot.services.questions.assess import (
 from bot.services.questions.find import (
     Asking,
     asker_zone,
-    matching_goals,
+    goals_by_id,
     matching_plans,
     matching_shown,
     tracked_names,
@@ -184,8 +184,8 @@ def _status_card(ctx: Asking, goal: Goal) -> Answer:
 
 def _list(ctx: Asking, question: Question) -> Answer:
     if question.status is None:
-        goals = matching_goals(ctx, question)
-        shown, refs = goals[:MAX_LISTED], tuple(goal_ref(goal) for goal in goals)
+        shown, keys = matching_shown(ctx, question, MAX_LISTED)
+        refs = tuple(map(goal_ref, keys))
     else:
         wanted = _statuses(question.status)
         shown, refs = _with_status(ctx, *matching_plans(ctx, question, wanted), wanted)
@@ -264,10 +264,7 @@ def _with_status(
     and every one's reference. Statuses come from the plans and stored sums alone."""
     found = statuses_from(ctx, plans, summaries)
     kept = [plan for plan, its in zip(plans, found, strict=True) if its in wanted]
-    ids = [plan.id for plan in kept[:MAX_LISTED]]
-    # No ids would be no filter at all: every goal.
-    where = GoalFilter(goal_ids=ids)
-    shown = find_goals(session=ctx.session, team_id=ctx.team_id, where=where) if ids else []
+    shown = goals_by_id(ctx, [plan.id for plan in kept[:MAX_LISTED]])
     return shown, tuple(goal_ref(plan) for plan in kept)
 
 

@@ -56,32 +56,23 @@ def asker_zone(session: Session, team_id: str, user_id: str, default: str) -> Zo
     return ZoneInfo("UTC")
 
 
-def matching_goals(
-    ctx: Asking,
-    question: Question,
-    *,
-    deadline_from: datetime | None = None,
-    deadline_to: datetime | None = None,
-) -> list[Goal]:
-    """Goals named by the question's metric, platform, people, or (failing a metric) words,
-    with a deadline in the window given."""
-    where = _filter(ctx, question, deadline_from, deadline_to)
-    return find_goals(session=ctx.session, team_id=ctx.team_id, where=where) if where else []
-
-
 def matching_shown(ctx: Asking, question: Question, shown: int) -> tuple[list[Goal], list[GoalKey]]:
-    """`matching_goals` as an answer shows them: the first `shown` loaded in full, and
-    every one's key to name and count them by (500 goals read whole cost more than the
-    rest of an answer)."""
-    where = _filter(ctx, question, None, None)
+    """The goals named by the question's metric, platform, people, or (failing a metric)
+    words, as an answer shows them: the first `shown` loaded in full, and every one's key
+    to name and count them by (500 goals read whole cost more than the rest of an answer)."""
+    where = question_filter(ctx, question)
     if where is None:
         return [], []
     keys = find_keys(session=ctx.session, team_id=ctx.team_id, where=where)
-    ids = [key.id for key in keys[:shown]]
+    return goals_by_id(ctx, [key.id for key in keys[:shown]]), keys
+
+
+def goals_by_id(ctx: Asking, ids: Sequence[int]) -> list[Goal]:
+    """The goals of `ids`, loaded in full, in the order questions list goals."""
     if not ids:  # no ids would be no filter at all: every goal
-        return [], keys
-    shown_goals = GoalFilter(goal_ids=ids)
-    return find_goals(session=ctx.session, team_id=ctx.team_id, where=shown_goals), keys
+        return []
+    where = GoalFilter(goal_ids=list(ids))
+    return find_goals(session=ctx.session, team_id=ctx.team_id, where=where)
 
 
 def matching_plans(
@@ -92,9 +83,10 @@ def matching_plans(
     deadline_from: datetime | None = None,
     deadline_to: datetime | None = None,
 ) -> tuple[list[GoalPlan], dict[int, PointsSummary | None]]:
-    """The plans of `matching_goals` that may have one of `statuses`, and their stored sums
-    at the time of asking: what a status list filters thousands of goals by."""
-    where = _filter(ctx, question, deadline_from, deadline_to)
+    """The plans of the goals the question names (with a deadline in the window given)
+    that may have one of `statuses`, and their stored sums at the time of asking: what a
+    status list filters thousands of goals by."""
+    where = question_filter(ctx, question, deadline_from=deadline_from, deadline_to=deadline_to)
     if where is None:
         return [], {}
     return goal_plans(
@@ -102,13 +94,16 @@ def matching_plans(
     )
 
 
-def _filter(
+def question_filter(
     ctx: Asking,
     question: Question,
-    deadline_from: datetime | None,
-    deadline_to: datetime | None,
+    *,
+    deadline_from: datetime | None = None,
+    deadline_to: datetime | None = None,
 ) -> GoalFilter | None:
-    """The goals a question names, as a filter; None when its words name none."""
+    """The goals a question names by metric, platform, people, or (failing a metric)
+    words, with a deadline in the window given, as a filter; None when its words name
+    none."""
     owners = list(question.owners) + ([ctx.user_id] if question.mine else [])
     goal_ids: list[int] = []
     if not question.metrics and question.subject:
