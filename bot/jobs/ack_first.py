@@ -5,10 +5,12 @@ the interpreter behind the job threads at each of the hand-overs between waitres
 threads that it takes, so under a flood the job threads made the slowest acks about
 twice as slow as a bare Bolt app's. Here the front notes when each of Slack's requests
 arrives; it is flooded while `burst` of them arrived within `window_seconds`. A job
-thread, before each job and each database statement (`install`), waits while the front
-is flooded, at most `patience_seconds` at a time: jobs always move on (a statement per
-`patience_seconds` at worst under a flood that never pauses), and the bounded queue's
-"busy" stays rare and honest. Below the flood rate jobs never wait.
+thread, before each job and each database transaction (`install`), waits while the
+front is flooded, at most `patience_seconds` at a time: jobs always move on (a
+transaction per `patience_seconds` at worst under a flood that never pauses), and the
+bounded queue's "busy" stays rare and honest. Below the flood rate jobs never wait.
+Waiting before a transaction, not inside one, a job holds no lock while it waits: a
+form the front answers itself, or a reminder, never waits behind a job stepping aside.
 """
 
 from __future__ import annotations
@@ -48,8 +50,8 @@ class AckFirst:
         self._job_thread.marked = True
 
     def install(self, engine: Engine) -> None:
-        """Job threads step aside before each statement they send to `engine`."""
-        event.listen(engine, "before_cursor_execute", self._before_statement)
+        """Job threads step aside before each transaction they begin on `engine`."""
+        event.listen(engine, "begin", self._before_transaction)
 
     def step_aside(self) -> None:
         """In a job thread: wait while the front is flooded, at most `patience_seconds`."""
@@ -62,5 +64,5 @@ class AckFirst:
             time.sleep(calm_at - now)
             now = self._clock()
 
-    def _before_statement(self, *_statement: object) -> None:
+    def _before_transaction(self, _connection: object) -> None:
         self.step_aside()

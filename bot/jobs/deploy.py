@@ -20,7 +20,7 @@ logger = logging.getLogger("checkin_bot")
 IN_PROCESS_SWITCH_SECONDS = 0.001
 # The front is flooded while 3 of Slack's requests came within 6 ms (over 500 a second:
 # bench/load.py's steady 150 a second never is); job threads then step aside for up to
-# 0.1 s before each job and statement (bot/jobs/ack_first.py).
+# 0.1 s before each job and database transaction (bot/jobs/ack_first.py).
 ACK_BURST = 3
 ACK_WINDOW_SECONDS = 0.006
 ACK_PATIENCE_SECONDS = 0.1

@@ -78,7 +78,7 @@ def test_under_a_flood_that_never_pauses_a_job_waits_no_longer_than_its_patience
     assert next(ticks) == 6 * tick  # 3 arrivals, the wait's start and 2 looks: patience spent
 
 
-def test_job_threads_step_aside_before_each_statement_and_the_front_does_not(db: Engine) -> None:
+def test_job_threads_step_aside_before_each_transaction_and_the_front_does_not(db: Engine) -> None:
     engine = make_engine(db.url.render_as_string(hide_password=False))
     clock = StillClock()
     ack_first = flooded(clock)
@@ -117,3 +117,30 @@ def test_the_front_tells_of_each_request_from_slack_and_of_nothing_else(
         driver = SlackDriver(harness.sandbox, bot_url=server.url)
         assert driver.command("U1", "/goals", "help").status == 200
         assert clock.looked.is_set()
+
+
+def test_a_flood_that_starts_inside_a_jobs_transaction_lets_it_finish(db: Engine) -> None:
+    engine = make_engine(db.url.render_as_string(hide_password=False))
+    clock = StillClock()
+    ack_first = AckFirst(burst=3, window_seconds=WINDOW, patience_seconds=FOREVER, clock=clock)
+    ack_first.install(engine)
+    inside, flooding, finished = threading.Event(), threading.Event(), threading.Event()
+
+    def job_thread() -> None:
+        ack_first.mark_job_thread()
+        with engine.begin() as connection:
+            connection.execute(text("SELECT 1"))
+            inside.set()
+            flooding.wait(10)
+            connection.execute(text("SELECT 2"))  # no wait while it may hold locks
+        finished.set()
+
+    try:
+        threading.Thread(target=job_thread, daemon=True).start()
+        assert inside.wait(10)
+        for _ in range(3):
+            ack_first.arrived()
+        flooding.set()
+        assert finished.wait(10)
+    finally:
+        engine.dispose()
