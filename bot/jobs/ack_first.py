@@ -2,15 +2,15 @@
 
 One interpreter runs one thread's Python at a time. A request to acknowledge queues for
 the interpreter behind the job threads at each of the hand-overs between waitress's
-threads that it takes, so under a flood the job threads made the slowest acks about
+threads that it takes, so under a flood the job threads made the slowest acks up to
 twice as slow as a bare Bolt app's. Here the front notes when each of Slack's requests
 arrives; it is flooded while `burst` of them arrived within `window_seconds`. A job
 thread, before each job and each database transaction (`install`), waits while the
 front is flooded, at most `patience_seconds` at a time: jobs always move on (a
 transaction per `patience_seconds` at worst under a flood that never pauses), and the
 bounded queue's "busy" stays rare and honest. Below the flood rate jobs never wait.
-Waiting before a transaction, not inside one, a job holds no lock while it waits: a
-form the front answers itself, or a reminder, never waits behind a job stepping aside.
+Waiting before a transaction, not inside one, a job holds no lock while it waits, so
+a form the front answers itself, or a reminder, never waits on a job stepping aside.
 """
 
 from __future__ import annotations
