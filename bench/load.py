@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import urlencode
 
+import bot
 from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.sandbox.driver import sign
@@ -51,6 +52,9 @@ from storage.db import make_engine, upgrade
 from storage.scratch import scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
+# The checkout whose `bot` this script imported (PYTHONPATH's, under bench/side_by_side.py):
+# the bot's processes start there, as `python -m bot` looks in its working directory first.
+CODE = Path(bot.__file__).resolve().parent.parent
 TEAM = "T0LOAD"
 PEOPLE = 50
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
@@ -209,7 +213,7 @@ NOISE = "Task queue depth is"  # waitress.queue's warning: a line per request wh
 
 def quiet(command: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
     """Start a process whose stderr reaches ours without waitress's queue-depth warnings."""
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, env=env, cwd=CODE, stderr=subprocess.PIPE, text=True)
 
     def copy() -> None:
         assert process.stderr is not None

@@ -15,6 +15,7 @@ import queue
 import threading
 from collections.abc import Callable
 
+from bot.jobs.ack_first import AckFirst
 from bot.jobs.job import Job
 from bot.observability import QUEUE_DEPTH
 
@@ -24,8 +25,16 @@ logger = logging.getLogger("checkin_bot.jobs")
 class InProcessQueue:
     """Jobs for `workers` threads in this process, at most `limit` waiting."""
 
-    def __init__(self, handle: Callable[[Job], None], *, workers: int, limit: int) -> None:
+    def __init__(
+        self,
+        handle: Callable[[Job], None],
+        *,
+        workers: int,
+        limit: int,
+        ack_first: AckFirst | None = None,
+    ) -> None:
         self._handle = handle
+        self._ack_first = ack_first
         self._jobs: queue.PriorityQueue[tuple[int, int, Job | None]] = queue.PriorityQueue(limit)
         self._order = itertools.count()
         self._waiting: set[str] = set()
@@ -65,11 +74,15 @@ class InProcessQueue:
             thread.join(30)
 
     def _work(self) -> None:
+        if self._ack_first is not None:
+            self._ack_first.mark_job_thread()
         while True:
             _, _, job = self._jobs.get()
             try:
                 if job is None:
                     return
+                if self._ack_first is not None:
+                    self._ack_first.step_aside()
                 self._handle(job)
             except Exception:  # a worker thread outlives any one job
                 logger.exception("a job failed")

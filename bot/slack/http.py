@@ -36,7 +36,13 @@ SERVER_LIMITS: dict[str, Any] = {
     "asyncore_use_poll": True,
 }
 
+THREADS = 8  # waitress's threads for requests (its event loop reads and writes)
+
 StartResponse = Callable[..., Any]
+
+
+def unheeded() -> None:
+    """What hears of Slack's requests arriving when nothing needs to (see `make_wsgi_app`)."""
 
 
 def is_well_formed(body: bytes, content_type: str) -> bool:
@@ -82,10 +88,14 @@ def may_read_metrics(environ: dict[str, Any], token: str | None) -> bool:
 
 
 def make_wsgi_app(
-    app: App, services: Services
+    app: App,
+    services: Services,
+    *,
+    arrived: Callable[[], None] = unheeded,
 ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
     """The WSGI application: Bolt for Slack's requests, plain answers for health checks,
-    the REST API under /api/."""
+    the REST API under /api/. `arrived`, when given, is told of each of Slack's requests
+    before any work on it (the in-process job threads step aside under a flood)."""
     slack = SlackRequestHandler(app, path="/slack/events")
     api = make_api_app(services)
 
@@ -107,6 +117,7 @@ def make_wsgi_app(
         if path.startswith("/api/"):
             return api(environ, start_response)
         if path == "/slack/events" and environ.get("REQUEST_METHOD") == "POST":
+            arrived()
             length = int(environ.get("CONTENT_LENGTH") or 0)
             if length > MAX_BODY_BYTES:
                 return plain(start_response, "413 Payload Too Large", "payload too large\n")
@@ -119,15 +130,22 @@ def make_wsgi_app(
     return application
 
 
-def serve(app: App, services: Services, *, host: str, port: int, threads: int = 8) -> None:
+def serve(
+    app: App,
+    services: Services,
+    *,
+    host: str,
+    port: int,
+    arrived: Callable[[], None] = unheeded,
+) -> None:
     """Serve until interrupted (blocking)."""
     from waitress import serve as waitress_serve
 
     waitress_serve(
-        make_wsgi_app(app, services),
+        make_wsgi_app(app, services, arrived=arrived),
         host=host,
         port=port,
-        threads=threads,
+        threads=THREADS,
         ident="checkin-bot",
         **SERVER_LIMITS,
     )
