@@ -135,6 +135,9 @@ def test_a_front_killed_mid_insert_acked_none_of_it_and_each_event_is_answered_o
                     lambda: waiting_on(holder, besides=alone),
                     "the group INSERT waited",
                 )
+                wait_while_running(  # so Slack has the "busy" before the kill
+                    doomed.process, lambda: any(s.done() for s in sent), "busy was answered"
+                )
                 doomed.process.kill()
                 doomed.process.wait(10)
                 statuses = [s.result() for s in sent]
