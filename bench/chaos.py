@@ -14,6 +14,16 @@ clock then moves to the next due time, or past the claim lease when something is
 to take over. Each reminder's owner answers "41k" in its thread (the event, then Slack's
 retry of it) as soon as the reminder is in Slack. At the end the sandbox says what was
 posted, by the delivery key in each message's metadata.
+
+    .venv/bin/python -m bench.chaos --front --kills 50 [--events 400 --wave 40]
+
+`--front` (PostgreSQL) kills the ack front instead: people write to the bot in waves of
+DMs, a real `checkin-bot run --http` front takes all that Slack owes it at once (16 at a
+time) and is killed (kill -9) at a random instant of that traffic, often in the middle of
+a group INSERT; Slack resends every event not acknowledged with 200 to the next front
+(X-Slack-Retry-Num), and one `checkin-bot worker` runs the jobs. Each event must be
+answered exactly once. (Slack itself resends an event 3 times at most; here it is resent
+until acknowledged, so a storm of kills cannot lose what the bot would not have.)
 """
 
 from __future__ import annotations
@@ -28,14 +38,20 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
+from http import HTTPStatus
 from pathlib import Path
+from typing import Any
 
+import psycopg
 from sqlmodel import col, func, select
 
 from bot.core.digest_request import Subscribe, parse_digest_request
+from bot.jobs.postgres_queue import libpq_url
+from bot.sandbox import SlackDriver
 from bot.sandbox.state import Message
 from bot.scheduling.sources import all_sources
 from bot.services.digests import subscribe
@@ -43,7 +59,9 @@ from bot.slack.delivery_marks import key_of
 from storage.models import CheckIn, DeliveryKind, DigestSubscription, ReminderSchedule
 from tests.factories import make_reminded_goal
 from tests.harness import TEAM, BotHarness, fresh_database, migrated_engine
-from tests.scenarios.bot_processes import posts_by_key, start_tick
+from tests.jobs.test_front import dm_event
+from tests.jobs.test_job_crashes import JOBS, deliver, jobs_in_queue
+from tests.scenarios.bot_processes import bot_process, posts_by_key, start_tick, worker_process
 
 SUNDAY = datetime(2026, 11, 22, 20, 0, tzinfo=UTC)  # the goals are made the evening before
 START = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)  # Monday
@@ -57,6 +75,7 @@ CRASH_STEPS = ("after_claim", "after_post", "after_mark", "instant")
 # Chances that Slack is unwell during a step, cumulative: 5xx then 429 on posts, then
 # 429/5xx on history lookups, then slow posts, then one post slower than the client's timeout.
 POST_ERRORS, HISTORY_ERRORS, SLOW_POSTS, TIMED_OUT_POST = 0.08, 0.14, 0.20, 0.23
+SENDERS = 16  # Slack's concurrent deliveries to a front in --front
 TICK_TIMEOUT = 120  # seconds; a tick facing Slack slower than its client timeout takes ~16
 
 
@@ -233,6 +252,84 @@ def count(harness: BotHarness, owed: dict[str, int], tally: Tally) -> dict[str, 
     }
 
 
+@dataclass
+class FrontTally:
+    tries: Counter[str] = field(default_factory=Counter)  # deliveries of each event
+    statuses: Counter[int] = field(default_factory=Counter)  # their HTTP statuses (0: none)
+    kills: int = 0
+    cut_off: int = 0  # kills while deliveries were still unanswered
+    traffic: list[float] = field(default_factory=list)  # seconds a front's deliveries took
+
+
+def send_round(
+    harness: BotHarness, workdir: Path, owed: dict[str, dict[str, Any]], tally: FrontTally,
+    kill_at: float | None,
+) -> list[int]:  # fmt: skip
+    """One front's life: every delivery Slack still owes sent at once (a retry after the
+    first try), the front killed after `kill_at` of its usual traffic time; the HTTP status
+    of each delivery (0: none)."""
+    with bot_process(harness, workdir, settings=JOBS) as front:
+        driver = SlackDriver(harness.sandbox, bot_url=front.url)
+        usual = statistics.median(tally.traffic) if tally.traffic else 0.5
+        timer = threading.Timer((kill_at or 0) * usual, front.process.kill)
+        started = time.monotonic()
+        if kill_at is not None:
+            timer.start()
+        with ThreadPoolExecutor(SENDERS) as slack:
+            tries = tally.tries
+            sends = [slack.submit(deliver, driver, owed[e], e, tries[e] or None) for e in owed]
+            statuses = [send.result() for send in sends]
+        timer.cancel()
+        if front.process.poll() == -signal.SIGKILL:
+            tally.kills += 1
+            tally.cut_off += statuses.count(0) > 0
+        elif kill_at is None:
+            tally.traffic.append(time.monotonic() - started)
+    tally.tries.update(owed.keys())
+    tally.statuses.update(statuses)
+    return statuses
+
+
+def run_fronts(harness: BotHarness, args: argparse.Namespace, workdir: Path) -> dict[str, object]:
+    """--front: people write to the bot in waves while the ack front keeps being killed
+    (kill -9 at a random instant of its traffic); Slack resends what was not acknowledged
+    to the next front; one worker runs the jobs. Each event must be answered once."""
+    rng = random.Random(args.seed)
+    users = [f"UC{n:05d}" for n in range(args.events)]
+    for user in users:
+        harness.sandbox.add_user(user, name=user.lower())
+    events = {f"EvFC{n:05d}": dm_event(harness, u, "hello") for n, u in enumerate(users)}
+    unsent, owed, tally = list(events), list[str](), FrontTally()
+    dsn = libpq_url(harness.engine.url.render_as_string(hide_password=False))
+    with worker_process(harness, workdir, settings=JOBS):
+        while unsent or owed:
+            owed, unsent = owed + unsent[: args.wave], unsent[args.wave :]
+            killing = tally.traffic and rng.random() < args.kill_rate  # first: how long it takes
+            kill_at = rng.uniform(0, 1) if killing else None
+            answers = send_round(harness, workdir, {e: events[e] for e in owed}, tally, kill_at)
+            owed = [e for e, status in zip(owed, answers, strict=True) if status != HTTPStatus.OK]
+            if args.verbose:
+                print(f"{len(unsent)} unsent, {len(owed)} owed, {tally.kills} kills",
+                      file=sys.stderr)  # fmt: skip
+        while jobs_in_queue(dsn):  # the last jobs still running
+            time.sleep(0.1)
+        with psycopg.connect(dsn) as connection:  # a resend of a job committed unacknowledged
+            row = connection.execute(  # runs again (and @once stops it)
+                "SELECT count(*) FROM pgqueuer_log WHERE status IN ('successful', 'exception')"
+            ).fetchone()
+    answered = Counter({user: len(harness.dm(user)) for user in users})
+    return {
+        "events": len(events),
+        "answered once": sum(1 for user in users if answered[user] == 1),
+        "lost": sum(1 for user in users if answered[user] == 0),
+        "doubled": sum(1 for user in users if answered[user] > 1),
+        "kills": tally.kills,
+        "kills cutting deliveries off": tally.cut_off,
+        "deliveries by HTTP status (0: cut off)": dict(sorted(tally.statuses.items())),
+        "jobs run": int(row[0]) if row else 0,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
@@ -243,7 +340,11 @@ def main() -> int:
     parser.add_argument("--timeouts", type=int, default=3, help="posts slower than the timeout")
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--front", action="store_true", help="kill the ack front (PostgreSQL)")
+    parser.add_argument("--events", type=int, default=400, help="with --front: events to send")
+    parser.add_argument("--wave", type=int, default=40, help="with --front: new events a front")
     args = parser.parse_args()
+    args.db = "postgres" if args.front else args.db
     if args.db == "postgres":
         os.environ["DATABASE_URL"] = args.postgres_url
     else:
@@ -255,7 +356,8 @@ def main() -> int:
             with fresh_database() as url:  # a new day on a new database until enough kills
                 engine = migrated_engine(url)
                 with BotHarness(engine, now=SUNDAY) as harness:
-                    rounds.append(run_day(harness, args, Path(workdir)))
+                    run = run_fronts if args.front else run_day
+                    rounds.append(run(harness, args, Path(workdir)))
                 engine.dispose()
             print(f"day {len(rounds)}: {rounds[-1]}", flush=True)  # a long run shows its way
             args.seed += 1

@@ -3,6 +3,7 @@ harness's database and sandbox, with its clock frozen at the harness's time."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import socket
@@ -11,7 +12,7 @@ import sys
 import urllib.error
 import urllib.request
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +25,12 @@ from bot.slack.delivery_marks import key_of
 from tests.harness import BotHarness
 
 READY_ATTEMPTS = 300  # x 0.1 s at most, while the process imports and connects
+_WORKERS = itertools.count(1)  # names the workers' logs
 
 
-def bot_env(harness: BotHarness) -> dict[str, str]:
+def bot_env(harness: BotHarness, **settings: str) -> dict[str, str]:
+    """The environment of a bot process on the harness's database and sandbox, plus
+    `settings` (`JOB_QUEUE="postgres"`, ...)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "CHECKIN_"))}
     env.update(
         DATABASE_URL=harness.engine.url.render_as_string(hide_password=False),
@@ -37,7 +41,7 @@ def bot_env(harness: BotHarness) -> dict[str, str]:
         CHECKIN_BOT_NOW=harness.clock.now().isoformat(),
         LOG_LEVEL="INFO",
     )
-    return env
+    return env | settings
 
 
 def free_port() -> int:
@@ -76,22 +80,52 @@ def wait_until_healthy(bot: BotProcess) -> None:
 
 
 @contextmanager
-def bot_process(harness: BotHarness, tmp_path: Path, *, wait: bool = True) -> Iterator[BotProcess]:
+def bot_process(
+    harness: BotHarness,
+    tmp_path: Path,
+    *,
+    wait: bool = True,
+    settings: Mapping[str, str] | None = None,
+) -> Iterator[BotProcess]:
     """`checkin-bot run --http` in its own process, its log in a file; yields it once healthy
-    (or at once with `wait=False`, to start several together)."""
+    (or at once with `wait=False`, to start several together). `settings` go in its
+    environment (see `bot_env`)."""
     port = free_port()
-    log = tmp_path / f"bot-{port}.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", "--http", "--host", "127.0.0.1", "--port",
-             str(port)],
-            env=bot_env(harness), cwd=tmp_path, stdout=sink, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    bot = BotProcess(f"http://127.0.0.1:{port}", process, log)
-    try:
+    with _started(harness, tmp_path, f"bot-{port}", settings, "run", "--http", "--host",
+                  "127.0.0.1", "--port", str(port)) as (process, log):  # fmt: skip
+        bot = BotProcess(f"http://127.0.0.1:{port}", process, log)
         if wait:
             wait_until_healthy(bot)
         yield bot
+
+
+@contextmanager
+def worker_process(
+    harness: BotHarness, tmp_path: Path, settings: Mapping[str, str]
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`checkin-bot worker` in its own process (`settings` give it `JOB_QUEUE="postgres"`),
+    its log in a file beside the bots'."""
+    name = f"worker-{next(_WORKERS)}"
+    with _started(harness, tmp_path, name, settings, "worker") as (process, _):
+        yield process
+
+
+@contextmanager
+def _started(
+    harness: BotHarness,
+    tmp_path: Path,
+    name: str,
+    settings: Mapping[str, str] | None,
+    *args: str,
+) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
+    log, env = tmp_path / f"{name}.log", bot_env(harness, **(settings or {}))
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", *args], env=env, cwd=tmp_path, stdout=sink,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        yield process, log
     finally:
         process.terminate()
         process.wait(10)
