@@ -8,88 +8,34 @@ import os
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from sqlmodel import Session, select
 
+from bot.sandbox import SlackDriver
 from bot.services.transfer import import_file
 from storage.models import CheckIn
-from tests.harness import NOW, TEAM, BotHarness, database_kind
+from tests.harness import TEAM, BotHarness, database_kind
+from tests.scenarios.bot_processes import bot_process, worker_process
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = 8
 BACKLOG = 50
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def bot_env(harness: BotHarness) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
-    return {
-        **env,
-        "DATABASE_URL": harness.engine.url.render_as_string(hide_password=False),
-        "SLACK_BOT_TOKEN": harness.sandbox.bot_token,
-        "SLACK_SIGNING_SECRET": harness.sandbox.signing_secret,
-        "SLACK_API_URL": harness.sandbox.api_url,
-        "CHECKIN_BOT_NOW": NOW.isoformat(),
-        "JOB_QUEUE": "postgres",
-        "JOB_WORKERS": "1",
-        "JOB_HEARTBEAT_SECONDS": "1",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-@contextmanager
-def process(*args: str, env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
-    child = subprocess.Popen([sys.executable, "-m", "bot", *args], env=env, cwd=ROOT)
-    try:
-        yield child
-    finally:
-        if child.poll() is None:
-            child.terminate()
-            child.wait(30)
-
-
-def wait_listening(port: int, *, deadline_seconds: float = 60) -> None:
-    """Poll /healthz until the front answers (its start-up makes Slack calls: auth.test)."""
-    import http.client
-
-    deadline = time.monotonic() + deadline_seconds
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.05)  # a poll, not a wait for time to pass: nothing here measures it
-    raise TimeoutError(f"nothing answered on port {port}")
+QUEUED = {"JOB_QUEUE": "postgres", "JOB_WORKERS": "1", "JOB_HEARTBEAT_SECONDS": "1"}
 
 
 @pytest.mark.skipif(database_kind() != "postgresql", reason="workers share a PostgreSQL queue")
-def test_a_worker_killed_mid_job_loses_nothing_and_doubles_nothing(harness: BotHarness) -> None:
+def test_a_worker_killed_mid_job_loses_nothing_and_doubles_nothing(
+    harness: BotHarness, tmp_path: Path
+) -> None:
     goals = [{"id": f"g{n}", "title": f"Reach of campaign {n}", "metric": "reach",
               "unit": "count", "baseline": "1000", "target": "5000", "start": "2026-06-01",
               "deadline": "2027-01-31", "owner": "U1"} for n in range(COMMANDS)]  # fmt: skip
     import_file(harness.services, team_id=TEAM, text=json.dumps({"goals": goals}))
-    env, port = bot_env(harness), free_port()
-    from bot.sandbox import SlackDriver
-
-    with process("run", "--http", "--host", "127.0.0.1", "--port", str(port), env=env):
-        wait_listening(port)
-        driver = SlackDriver(harness.sandbox, bot_url=f"http://127.0.0.1:{port}")
-        with process("worker", env=env) as doomed:
+    with bot_process(harness, tmp_path, settings=QUEUED) as front:
+        driver = SlackDriver(harness.sandbox, bot_url=front.url)
+        with worker_process(harness, tmp_path, QUEUED) as doomed:
             for n in range(COMMANDS):
                 assert driver.command("U1", "/goals", f"checkin #{n + 1} {2001 + n}").status == 200
             harness.sandbox.wait_for(lambda: harness.sandbox.ephemerals("U1"), timeout=60)
@@ -100,24 +46,22 @@ def test_a_worker_killed_mid_job_loses_nothing_and_doubles_nothing(harness: BotH
             with Session(harness.engine) as session:
                 return sorted(int(c.value) for c in session.exec(select(CheckIn)))
 
-        with process("worker", env=env):  # takes the dead worker's jobs once its heartbeat is old
+        with worker_process(harness, tmp_path, QUEUED):  # takes the dead worker's jobs once stale
             harness.sandbox.wait_for(lambda: len(saved()) == COMMANDS, timeout=90)
             assert saved() == [2001 + n for n in range(COMMANDS)]  # nothing lost, nothing twice
             assert len(harness.sandbox.ephemerals("U1")) <= COMMANDS  # no answer doubled
 
 
 @pytest.mark.skipif(database_kind() != "postgresql", reason="workers share a PostgreSQL queue")
-def test_a_worker_started_after_a_backlog_drains_it_promptly(harness: BotHarness) -> None:
-    env, port = bot_env(harness), free_port()
-    from bot.sandbox import SlackDriver
-
-    with process("run", "--http", "--host", "127.0.0.1", "--port", str(port), env=env):
-        wait_listening(port)
-        driver = SlackDriver(harness.sandbox, bot_url=f"http://127.0.0.1:{port}")
+def test_a_worker_started_after_a_backlog_drains_it_promptly(
+    harness: BotHarness, tmp_path: Path
+) -> None:
+    with bot_process(harness, tmp_path, settings=QUEUED) as front:
+        driver = SlackDriver(harness.sandbox, bot_url=front.url)
         for _ in range(BACKLOG):  # queued with no worker running: no NOTIFY will wake one
             assert driver.command("U1", "/goals", "help").status == 200
         assert not harness.sandbox.ephemerals("U1")
-        with process("worker", env=env):
+        with worker_process(harness, tmp_path, QUEUED):
             # generous: a worker that waited for NOTIFYs between picks needed about 25 s
             harness.sandbox.wait_for(
                 lambda: len(harness.sandbox.ephemerals("U1")) == BACKLOG, timeout=15
