@@ -261,10 +261,14 @@ def assess_series(
     return state, seen
 
 
+BEHIND_PLAN = frozenset((Status.AT_RISK, Status.OFF_TRACK))
+"""The statuses by the plan that the trend turns to on track when it reaches the target."""
+
+
 class StatusesAt:
     """The statuses `assess` gives many goals at one moment `now`, each from its first and
-    latest check-ins up to `now` and whether its trend reaches the target (False without
-    one): a list of thousands of goals is sorted by status without reading every check-in.
+    latest check-ins up to `now`: a list of thousands of goals is sorted by status without
+    reading every check-in. The trend is asked about only where it matters (`status`).
 
     Goals that share a plan (start, deadline, working days) share its expected progress,
     worked out once. Progress is rounded to `PROGRESS_PLACES` (as `progress` does) only
@@ -285,16 +289,14 @@ class StatusesAt:
         start: Point | None,
         first: Point | None,
         latest: Point | None,
-        trend_reaches_target: bool,
     ) -> Status:
-        """One goal's status; `start` is its `start_point` (given: the caller has read it)."""
+        """One goal's status by its plan alone, `start` its `start_point`: when that is one of
+        `BEHIND_PLAN`, the goal is on track instead if its trend reaches the target."""
         first, latest = start or first, latest or start
         current = latest.value if latest else None
         settled = _settled(figures, self.now, current)
         if settled is not None:
             return settled
-        if trend_reaches_target:
-            return Status.ON_TRACK
         plan_start, baseline = _origin(figures, first)
         # The same instants in other zones may subtract otherwise (same zone: wall clock).
         shape = (plan_start, figures.deadline, figures.calendar, plan_start.tzinfo,

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from bot.core.plan import expected_progress
 from bot.core.progress import (
+    BEHIND_PLAN,
     GoalFigures,
     Status,
     StatusesAt,
@@ -81,8 +82,8 @@ def fast(at: StatusesAt, figures: GoalFigures, points: list[Point]) -> Status:
     reaches = full.forecast is not None and meets_target(
         full.forecast, figures.target, figures.direction
     )
-    start = start_point(figures, first, NOW)
-    return at.status(figures, start=start, first=first, latest=latest, trend_reaches_target=reaches)
+    by_plan = at.status(figures, start=start_point(figures, first, NOW), first=first, latest=latest)
+    return Status.ON_TRACK if by_plan in BEHIND_PLAN and reaches else by_plan
 
 
 @given(st.lists(goal, min_size=1, max_size=8))
@@ -128,8 +129,7 @@ def test_one_plan_in_two_zones_is_worked_out_for_each() -> None:
         at = StatusesAt(now)
         found = {
             f.start.tzinfo: at.status(
-                f, start=start_point(f, latest, now), first=latest, latest=latest,
-                trend_reaches_target=False,
+                f, start=start_point(f, latest, now), first=latest, latest=latest
             )
             for f in order
         }  # fmt: skip

@@ -11,6 +11,7 @@ from typing import Protocol
 from bot.core.numbers.write import round_estimate
 from bot.core.period import Period
 from bot.core.progress import (
+    BEHIND_PLAN,
     GoalFigures,
     GoalProgress,
     Status,
@@ -151,13 +152,14 @@ def statuses_from(
             continue
         first, latest = (summary.first, summary.last) if summary else (None, None)
         start = start_point(figures, first, ctx.now)
-        reaches = _trend_reaches(figures, summary, start, ctx.now)
-        if reaches is None:
-            unsure.append(goal)
-        else:
-            found[goal.id] = at.status(
-                figures, start=start, first=first, latest=latest, trend_reaches_target=reaches
-            )
+        status = at.status(figures, start=start, first=first, latest=latest)
+        if status in BEHIND_PLAN:  # the trend is read only where it may say on track
+            reaches = _trend_reaches(figures, summary, start, ctx.now)
+            if reaches is None:
+                unsure.append(goal)
+                continue
+            status = Status.ON_TRACK if reaches else status
+        found[goal.id] = status
     found.update(
         (goal.id, _status(progress))
         for goal, progress in zip(unsure, _progress(ctx, unsure), strict=True)
