@@ -261,81 +261,6 @@ def assess_series(
     return state, seen
 
 
-BEHIND_PLAN = frozenset((Status.AT_RISK, Status.OFF_TRACK))
-"""The statuses by the plan that the trend turns to on track when it reaches the target."""
-
-
-class StatusesAt:
-    """The statuses `assess` gives many goals at one moment `now`, each from its first and
-    latest check-ins up to `now`: a list of thousands of goals is sorted by status without
-    reading every check-in. The trend is asked about only where it matters (`status`).
-
-    Goals that share a plan (start, deadline, working days) share its expected progress,
-    worked out once. Progress is rounded to `PROGRESS_PLACES` (as `progress` does) only
-    when the unrounded figure lies within `_ROUNDED_BY` of a slack: rounding moves progress
-    by half a place at most, so farther off it falls on the same side of both slacks.
-    """
-
-    __slots__ = ("_expected", "now")
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-        self._expected: dict[tuple[object, ...], Decimal] = {}
-
-    def status(
-        self,
-        figures: GoalFigures,
-        *,
-        start: Point | None,
-        first: Point | None,
-        latest: Point | None,
-    ) -> Status:
-        """One goal's status by its plan alone, `start` its `start_point`: when that is one of
-        `BEHIND_PLAN`, the goal is on track instead if its trend reaches the target."""
-        first, latest = start or first, latest or start
-        current = latest.value if latest else None
-        settled = _settled(figures, self.now, current)
-        if settled is not None:
-            return settled
-        plan_start, baseline = _origin(figures, first)
-        # The same instants in other zones may subtract otherwise (same zone: wall clock).
-        shape = (plan_start, figures.deadline, figures.calendar, plan_start.tzinfo,
-                 figures.deadline.tzinfo)  # fmt: skip
-        expected = self._expected.get(shape)
-        if expected is None:
-            expected = expected_progress(plan_start, figures.deadline, self.now, figures.calendar)
-            self._expected[shape] = expected
-        return _by_plan(_behind(expected, baseline, figures, current), trend_reaches_target=False)
-
-
-_ROUNDED_BY = Decimal("0.0001")
-"""More than rounding to `PROGRESS_PLACES` moves progress (half of 0.0001 at most)."""
-
-_UNROUNDED_UP_TO = Decimal("1E20")
-"""Unrounded progress is used only below this: beyond, rounding may overflow the context,
-which `progress` alone must say."""
-
-
-def _behind(
-    expected: Decimal, baseline: Decimal | None, figures: GoalFigures, current: Decimal | None
-) -> Decimal:
-    """How far progress trails `expected` (`_Plan.status`'s figure), or a figure on the
-    same side of both slacks."""
-    if baseline is None or current is None:
-        return _ZERO
-    target = figures.target
-    if baseline != target:
-        rough = expected - (current - baseline) / (target - baseline)
-        if (
-            abs(rough - ON_TRACK_SLACK) > _ROUNDED_BY
-            and abs(rough - AT_RISK_SLACK) > _ROUNDED_BY
-            and abs(rough) < _UNROUNDED_UP_TO
-        ):
-            return rough
-    so_far = progress(baseline, target, current, figures.direction)
-    return expected - so_far if so_far is not None else _ZERO
-
-
 def start_point(figures: GoalFigures, first: Point | None, now: datetime) -> Point | None:
     """The baseline as the series' first point, before the first check-in (see `series`)."""
     if figures.baseline is None or figures.start > now or (first and first.at <= figures.start):
@@ -365,11 +290,11 @@ class _Plan:
     def status(self, trend_reaches_target: bool) -> Status:
         """The first status rule (module docstring) that applies."""
         behind_plan = (self.expected - self.so_far) if self.so_far is not None else _ZERO
-        settled = _settled(self.figures, self.now, self.current)
-        return settled or _by_plan(behind_plan, trend_reaches_target=trend_reaches_target)
+        settled = settled_status(self.figures, self.now, self.current)
+        return settled or status_by_plan(behind_plan, trend_reaches_target=trend_reaches_target)
 
 
-def _settled(figures: GoalFigures, now: datetime, current: Decimal | None) -> Status | None:
+def settled_status(figures: GoalFigures, now: datetime, current: Decimal | None) -> Status | None:
     """The status of the rules before the plan's (no data, achieved, missed), if one applies."""
     if current is None:
         return Status.NO_DATA
@@ -380,14 +305,14 @@ def _settled(figures: GoalFigures, now: datetime, current: Decimal | None) -> St
     return None
 
 
-def _by_plan(behind_plan: Decimal, *, trend_reaches_target: bool) -> Status:
+def status_by_plan(behind_plan: Decimal, *, trend_reaches_target: bool) -> Status:
     """The status of the plan's rules (on track, at risk, off track)."""
     if behind_plan <= ON_TRACK_SLACK or trend_reaches_target:
         return Status.ON_TRACK
     return Status.AT_RISK if behind_plan <= AT_RISK_SLACK else Status.OFF_TRACK
 
 
-def _origin(figures: GoalFigures, first: Point | None) -> tuple[datetime, Decimal | None]:
+def plan_origin(figures: GoalFigures, first: Point | None) -> tuple[datetime, Decimal | None]:
     """Where the plan starts, and from what value: the baseline at the start, else the first
     check-in."""
     if figures.baseline is None and first:
@@ -396,7 +321,7 @@ def _origin(figures: GoalFigures, first: Point | None) -> tuple[datetime, Decima
 
 
 def _plan(figures: GoalFigures, first: Point | None, latest: Point | None, now: datetime) -> _Plan:
-    start, baseline = _origin(figures, first)
+    start, baseline = plan_origin(figures, first)
     current = latest.value if latest else None
     so_far = progress(baseline, figures.target, current, figures.direction)
     expected = expected_progress(start, figures.deadline, now, figures.calendar)

@@ -15,14 +15,13 @@ from hypothesis import strategies as st
 
 from bot.core.plan import expected_progress
 from bot.core.progress import (
-    BEHIND_PLAN,
     GoalFigures,
     Status,
-    StatusesAt,
     assess,
     meets_target,
     start_point,
 )
+from bot.core.statuses import BEHIND_PLAN, StatusesAt
 from bot.core.trend import Point
 from bot.core.values import Direction, Unit
 

@@ -11,14 +11,13 @@ from typing import Protocol
 from bot.core.numbers.write import round_estimate
 from bot.core.period import Period
 from bot.core.progress import (
-    BEHIND_PLAN,
     GoalFigures,
     GoalProgress,
     Status,
-    StatusesAt,
     assess,
     start_point,
 )
+from bot.core.statuses import BEHIND_PLAN, StatusesAt
 from bot.core.trend import Change, LineSums, Point, rough_forecast
 from bot.core.values import Direction, Quantity, Unit
 from bot.services.questions.find import Asking
