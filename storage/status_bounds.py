@@ -79,15 +79,15 @@ def of_statuses(
     based = g.baseline.is_not(None)
     starts = and_(based, g.start_at <= at, or_(s.goal_id.is_(None), s.first_at > g.start_at))
     plan_start = case((based, g.start_at), else_=s.first_at)
-    span = seconds_between(g.deadline, plan_start, dialect)
-    elapsed = seconds_between(at, plan_start, dialect) / func.nullif(span, 0.0, type_=Float)
     rough = (
         query.add_columns(
             func.coalesce(_float(s.last_value), case((starts, _float(g.baseline)))).label("r_now"),
             func.coalesce(_float(g.baseline), _float(s.first_value)).label("r_base"),
             _float(g.target).label("r_target"),
-            span.label("r_span"),
-            case((plan_start >= at, 0.0), else_=elapsed).label("r_expected"),
+            # Each time read once (SQLite parses the text each time): the span and the
+            # plan's share of it are worked out from these two.
+            seconds_between(at, plan_start, dialect).label("r_since_start"),
+            seconds_between(at, g.deadline, dialect).label("r_since_deadline"),
             (or_(g.plan_workdays.is_not(None), s.last_at > at)).label("r_unknown"),
         )
         .offset(0)
@@ -119,9 +119,11 @@ def _may_have(statuses: Collection[Status], r: Any, at: Any) -> ColumnElement[bo
     low, high = min((b[0] for b in behind), default=0.0), max((b[1] for b in behind), default=0.0)
     if behind and (low, high) != (float("-inf"), float("inf")):
         low, high = low - _MARGIN, high + _MARGIN
-        trails = r.r_expected - (current - base) / func.nullif(target - base, 0.0, type_=Float)
+        since, span = r.r_since_start, r.r_since_start - r.r_since_deadline
+        expected = case((since <= 0.0, 0.0), else_=since / func.nullif(span, 0.0, type_=Float))
+        trails = expected - (current - base) / func.nullif(target - base, 0.0, type_=Float)
         keep += [
-            (or_(_near(base, target, _NEAR_TARGET), r.r_span < _SHORTEST_PLAN), True),
+            (or_(_near(base, target, _NEAR_TARGET), span < _SHORTEST_PLAN), True),
             (_within(trails, low, high), True),
             (or_(trails <= low, trails >= high), False),
         ]

@@ -261,21 +261,6 @@ def assess_series(
     return state, seen
 
 
-def status_from_ends(
-    figures: GoalFigures,
-    *,
-    first: Point | None,
-    latest: Point | None,
-    now: datetime,
-    trend_reaches_target: bool,
-) -> Status:
-    """The status `assess` gives, from a goal's first and latest check-ins up to `now` and
-    whether its trend reaches the target (False without one): a list of many goals is
-    sorted by status without reading every check-in."""
-    start = start_point(figures, first, now)
-    return _plan(figures, start or first, latest or start, now).status(trend_reaches_target)
-
-
 def start_point(figures: GoalFigures, first: Point | None, now: datetime) -> Point | None:
     """The baseline as the series' first point, before the first check-in (see `series`)."""
     if figures.baseline is None or figures.start > now or (first and first.at <= figures.start):
@@ -305,20 +290,38 @@ class _Plan:
     def status(self, trend_reaches_target: bool) -> Status:
         """The first status rule (module docstring) that applies."""
         behind_plan = (self.expected - self.so_far) if self.so_far is not None else _ZERO
-        if self.current is None:
-            return Status.NO_DATA
-        if self.achieved:
-            return Status.ACHIEVED
-        if self.now >= self.figures.deadline:
-            return Status.MISSED
-        if behind_plan <= ON_TRACK_SLACK or trend_reaches_target:
-            return Status.ON_TRACK
-        return Status.AT_RISK if behind_plan <= AT_RISK_SLACK else Status.OFF_TRACK
+        settled = settled_status(self.figures, self.now, self.current)
+        return settled or status_by_plan(behind_plan, trend_reaches_target=trend_reaches_target)
+
+
+def settled_status(figures: GoalFigures, now: datetime, current: Decimal | None) -> Status | None:
+    """The status of the rules before the plan's (no data, achieved, missed), if one applies."""
+    if current is None:
+        return Status.NO_DATA
+    if meets_target(current, figures.target, figures.direction):
+        return Status.ACHIEVED
+    if now >= figures.deadline:
+        return Status.MISSED
+    return None
+
+
+def status_by_plan(behind_plan: Decimal, *, trend_reaches_target: bool) -> Status:
+    """The status of the plan's rules (on track, at risk, off track)."""
+    if behind_plan <= ON_TRACK_SLACK or trend_reaches_target:
+        return Status.ON_TRACK
+    return Status.AT_RISK if behind_plan <= AT_RISK_SLACK else Status.OFF_TRACK
+
+
+def plan_origin(figures: GoalFigures, first: Point | None) -> tuple[datetime, Decimal | None]:
+    """Where the plan starts, and from what value: the baseline at the start, else the first
+    check-in."""
+    if figures.baseline is None and first:
+        return first.at, first.value
+    return figures.start, figures.baseline
 
 
 def _plan(figures: GoalFigures, first: Point | None, latest: Point | None, now: datetime) -> _Plan:
-    start, baseline = (first.at, first.value) if figures.baseline is None and first else (
-        figures.start, figures.baseline)  # fmt: skip
+    start, baseline = plan_origin(figures, first)
     current = latest.value if latest else None
     so_far = progress(baseline, figures.target, current, figures.direction)
     expected = expected_progress(start, figures.deadline, now, figures.calendar)

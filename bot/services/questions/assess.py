@@ -16,8 +16,8 @@ from bot.core.progress import (
     Status,
     assess,
     start_point,
-    status_from_ends,
 )
+from bot.core.statuses import BEHIND_PLAN, StatusesAt
 from bot.core.trend import Change, LineSums, Point, rough_forecast
 from bot.core.values import Direction, Quantity, Unit
 from bot.services.questions.find import Asking
@@ -139,6 +139,7 @@ def statuses_from(
     """`statuses` from summaries already read (`storage.questions.goal_plans`)."""
     found: dict[int | None, Status] = {}
     unsure = []
+    at = StatusesAt(ctx.now)
     for goal in goals:
         figures = goal_figures(goal)
         if figures is None:
@@ -149,13 +150,15 @@ def statuses_from(
             unsure.append(goal)  # its stored sums cover check-ins after now: its points say
             continue
         first, latest = (summary.first, summary.last) if summary else (None, None)
-        reaches = _trend_reaches(figures, summary, first, ctx.now)
-        if reaches is None:
-            unsure.append(goal)
-        else:
-            found[goal.id] = status_from_ends(
-                figures, first=first, latest=latest, now=ctx.now, trend_reaches_target=reaches
-            )
+        start = start_point(figures, first, ctx.now)
+        status = at.status(figures, start=start, first=first, latest=latest)
+        if status in BEHIND_PLAN:  # the trend is read only where it may say on track
+            reaches = _trend_reaches(figures, summary, start, ctx.now)
+            if reaches is None:
+                unsure.append(goal)
+                continue
+            status = Status.ON_TRACK if reaches else status
+        found[goal.id] = status
     found.update(
         (goal.id, _status(progress))
         for goal, progress in zip(unsure, _progress(ctx, unsure), strict=True)
@@ -171,13 +174,13 @@ _UNSURE_BY = 0.01
 
 
 def _trend_reaches(
-    figures: GoalFigures, summary: PointsSummary | None, first: Point | None, now: datetime
+    figures: GoalFigures, summary: PointsSummary | None, start: Point | None, now: datetime
 ) -> bool | None:
-    """Whether the trend reaches the target by the deadline; None when too near to tell."""
+    """Whether the trend reaches the target by the deadline; None when too near to tell.
+    `start` is the goal's `start_point`."""
     if figures.unit is Unit.MILESTONE:
         return False
     sums = summary.sums if summary else _NO_SUMS
-    start = start_point(figures, first, now)
     if start is not None:  # the baseline counts as a point, before every check-in
         # total_seconds() is the float of the exact seconds (one correctly rounded
         # division), without building a Decimal for each of 10,000 goals.
