@@ -8,6 +8,7 @@ import uuid
 from http import HTTPStatus
 
 from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 
 from bot.jobs.front import Front
 from bot.jobs.job import FROM_QUEUE, JobQueue
@@ -16,6 +17,19 @@ from bot.observability import EVENTS, LATENCY, request_context, request_kind
 from bot.services import Services
 from bot.slack.client import make_client
 from bot.slack.workspaces import oauth_settings
+
+
+class _OneToken(logging.Filter):
+    """Drops Bolt's warning that the client given wins over SLACK_BOT_TOKEN: Bolt reads that
+    variable by itself, and our client (`make_client`) carries the same token, so the
+    warning told an operator of a conflict at every start where there is none."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+_BOLT_LOGGER = logging.getLogger("checkin_bot.bolt")
+_BOLT_LOGGER.addFilter(_OneToken())
 
 
 class ObservedApp(App):
@@ -60,7 +74,7 @@ def create_app(
         oauth_settings=oauth_settings(services) if services.settings.distributed else None,
         signing_secret=services.settings.SLACK_SIGNING_SECRET or "",
         process_before_response=process_before_response,
-        logger=logging.getLogger("checkin_bot.bolt"),
+        logger=_BOLT_LOGGER,
     )
     if queue is not None:
         app.use(Front(queue))  # first: nothing else runs in the front for queued work
