@@ -84,7 +84,18 @@ def _tuned_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+    @event.listens_for(engine, "connect")
+    def _utc_session(dbapi_connection: Any, _record: Any) -> None:
+        # Times are stored and compared in UTC. Pinned here, the session's TimeZone no
+        # longer follows the server's setting, and psycopg hands back datetimes in its
+        # own `timezone.utc`, which `UTCDateTime` keeps as they are instead of converting
+        # each (from ZoneInfo("Etc/UTC"), say: about 0.2 us a value, 23 ms of a digest).
+        dbapi_connection.execute("SET TIME ZONE 'UTC'")
+        dbapi_connection.commit()
+
+    return engine
 
 
 def check_connection(engine: Engine) -> None:
