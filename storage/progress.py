@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlmodel import Session, col
@@ -50,13 +50,28 @@ def points_by_goal(
     try:  # the driver's own tuples, a batch at a time: no Row, no per-value type processors
         with paused_collections():
             while rows := result.cursor.fetchmany(_BATCH):
-                goal_ids_read, moments, values = zip(*rows, strict=True)
-                points = map(point, utc_times(moments, sqlite=sqlite), exact_decimals(values))
-                for goal_id, one in zip(goal_ids_read, points, strict=True):
-                    found[goal_id].append(one)
+                add_points(found, rows, point=point, sqlite=sqlite)
     finally:
         result.close()
     return found
+
+
+def add_points(
+    found: dict[int, list[PointT]],
+    rows: Sequence[Sequence[Any]],
+    *,
+    point: Callable[[datetime, Decimal], PointT],
+    sqlite: bool,
+) -> None:
+    """Rows of (goal id, moment, value) as the driver gave them, each appended to its goal's
+    list in `found` as `point(at, value)`: moments and values converted a column at a time
+    (`storage.types.utc_times`, `exact_decimals`), as their column types would."""
+    if not rows:
+        return
+    goal_ids, moments, values = zip(*rows, strict=True)
+    points = map(point, utc_times(moments, sqlite=sqlite), exact_decimals(values))
+    for goal_id, one in zip(goal_ids, points, strict=True):
+        found[goal_id].append(one)
 
 
 def last_checkins(

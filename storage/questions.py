@@ -27,10 +27,11 @@ from bot.core.trend import LineSums, Point
 from bot.core.values import Direction, Unit
 from storage.gc_pause import paused_collections
 from storage.models import CHECKIN_ORDER, CheckIn, Goal
+from storage.progress import add_points
 from storage.repo import scoped_team
 from storage.status_bounds import of_statuses
 from storage.summaries import GoalSummary
-from storage.types import column_values, exact_decimals, utc_times
+from storage.types import column_values
 
 OPEN_STATES = ("active", "achieved")
 """Goal states questions look at; archived goals are history, not answers."""
@@ -106,9 +107,9 @@ def goal_plans(
     (`storage.status_bounds`): a list of one status reads its candidates only."""
     goal = Goal.__table__  # type: ignore[attr-defined]
     summary = GoalSummary.__table__  # type: ignore[attr-defined]
-    columns = [goal.c[name] for name in GoalPlan._fields]
+    planned = [goal.c[name] for name in GoalPlan._fields]
     summed = [summary.c[name] for name in _SUMMARY_COLUMNS]
-    joined = select(*columns, *summed).outerjoin(summary, summary.c.goal_id == goal.c.id)
+    joined = select(*planned, *summed).outerjoin(summary, summary.c.goal_id == goal.c.id)
     connection = session.connection()
     sqlite = connection.dialect.name == "sqlite"
     if statuses is None:
@@ -127,13 +128,13 @@ def goal_plans(
         if not rows:
             return [], {}
         raw = zip(*rows, strict=True)
-        columns = [
+        converted = [
             column_values(column.type, values, sqlite=sqlite)
             for column, values in zip(query.selected_columns, raw, strict=True)
         ]
-        width = len(GoalPlan._fields)
-        plans = list(map(GoalPlan._make, zip(*columns[:width], strict=True)))
-        stored = zip(*columns[width:], strict=True)
+        width = len(planned)
+        plans = list(map(GoalPlan._make, zip(*converted[:width], strict=True)))
+        stored = zip(*converted[width:], strict=True)
         summaries = {row[0]: _summary(row, up_to) for row in stored if row[0] is not None}
     return plans, summaries
 
@@ -224,16 +225,12 @@ def recent_points(
         if sqlite
         else connection.execute(_RECENT, {**bound, "latest": latest})
     )
-    try:  # the driver's own tuples, converted a column at a time (`storage.progress`)
+    try:  # the driver's own tuples, converted a column at a time
         rows = list(_first_and_latest(result.cursor.fetchall(), latest))
     finally:
         result.close()
     points: dict[int, list[Point]] = defaultdict(list)
-    if rows:
-        ids, moments, values = zip(*rows, strict=True)
-        made = map(Point, utc_times(moments, sqlite=sqlite), exact_decimals(values))
-        for goal_id, one in zip(ids, made, strict=True):
-            points[goal_id].append(one)
+    add_points(points, rows, point=Point, sqlite=sqlite)
     return dict(points)
 
 
